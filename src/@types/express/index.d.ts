@@ -1,0 +1,32 @@
+import type { Role } from '../../auth/roles'
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number
+    /** epoch ms of sign-in, for the absolute session lifetime */
+    signedInAt?: number
+    /** set after a failed form post so the next GET can show what was typed (never passwords) */
+    flash?: { kind: 'success' | 'error'; message: string }
+  }
+}
+
+declare global {
+  namespace Express {
+    interface Locals {
+      cspNonce: string
+      csrfToken: string
+      requestId: string
+      currentUser?: CurrentUser
+    }
+    interface Request {
+      currentUser?: CurrentUser
+    }
+  }
+}
+
+export interface CurrentUser {
+  id: number
+  email: string
+  displayName: string
+  role: Role
+}

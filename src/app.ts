@@ -1,0 +1,51 @@
+import path from 'node:path'
+import express, { type Express } from 'express'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import type { KnexSessionStore } from './db/sessionStore'
+import { loadCurrentUser } from './middleware/authentication'
+import { csrfTokenLocals, verifyCsrf } from './middleware/csrf'
+import { errorHandler, notFoundHandler } from './middleware/errorHandler'
+import { setUpRequestContext } from './middleware/setUpRequestContext'
+import { setUpWebSecurity } from './middleware/setUpWebSecurity'
+import { setUpWebSession } from './middleware/setUpWebSession'
+import { routes } from './routes'
+import { healthRoutes } from './routes/health/healthRoutes'
+import type { Services } from './services'
+
+export interface AppDeps {
+  config: Pick<Config, 'production' | 'trustProxy' | 'sessionIdleMinutes'>
+  services: Services
+  sessionStore: KnexSessionStore
+  sessionSecret: string
+  logger: Logger
+  /** sign-in attempts allowed per client address per 15 minutes (tests raise it) */
+  loginAttemptsPerIpPer15Min?: number
+}
+
+export const ROOT_DIR = path.join(__dirname, '..')
+
+/** Build the app. No I/O happens here: the caller opens the database and passes the services. */
+export function createApp(deps: AppDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', deps.config.trustProxy)
+  app.set('view engine', 'ejs')
+  app.set('views', path.join(ROOT_DIR, 'views'))
+  if (deps.config.production) app.enable('view cache')
+
+  // The order matters; each step relies on the ones before it.
+  app.use(setUpRequestContext(deps.logger)) // request id + one log line per request
+  app.use(setUpWebSecurity()) // helmet headers, CSP nonce, no-store
+  app.use(healthRoutes(deps.services.db)) // before sessions: probes must not create sessions
+  app.use('/public', express.static(path.join(ROOT_DIR, 'public'), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
+  app.use(setUpWebSession(deps.sessionStore, deps.sessionSecret, deps.config.sessionIdleMinutes))
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
+  app.use(loadCurrentUser(deps.services.users))
+  app.use(csrfTokenLocals) // before the check, so error pages can still offer a working sign-out form
+  app.use(verifyCsrf) // every POST/PUT/PATCH/DELETE from here on carries the session's token
+  app.use(routes(deps.services, { loginAttemptsPerIpPer15Min: deps.loginAttemptsPerIpPer15Min ?? 30 }))
+  app.use(notFoundHandler)
+  app.use(errorHandler(deps.logger))
+  return app
+}

@@ -1,0 +1,174 @@
+import { ConfigError, ensureDataDir, loadConfig } from '../config'
+import { createKnex, sqliteFileIn } from '../db/knex'
+import { migrateLatest, pendingMigrations, rollbackAll } from '../db/migrate'
+import { createServices } from '../services'
+import { systemActor } from '../services/context'
+import { ROLES, isRole } from '../auth/roles'
+import { ValidationError } from '../services/userService'
+import { readPassword } from './readPassword'
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  env: NodeJS.ProcessEnv
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+
+const HELP = `Usage: vet <command> [options]
+
+Vetting Desk's command line. It works on the database the app uses: DATABASE_URL when set,
+otherwise the SQLite database in DATA_DIR (default ./data).
+
+Commands:
+  migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
+  users add --email E --role R [--name N]
+                                        add a user; the password is read from standard input,
+                                        or asked for when standard input is a terminal
+  users list                            list users: id, email, role, state
+  users disable --email E               disable a user and end their sessions
+  users enable --email E                re-enable a disabled user
+
+Roles: ${ROLES.join(', ')}
+Options:
+  -h, --help                            show this help (also after a command: vet users --help)
+
+Exit status: 0 done, 1 failed, 2 usage error.
+`
+
+class UsageError extends Error {}
+
+/** Parse `--flag value` and `--flag=value` pairs; bare flags are true. */
+export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = []
+  const flags: Record<string, string | true> = {}
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg === '-h') flags.help = true
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
+      if (inline !== undefined) flags[name] = inline
+      else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[name] = args[++i]!
+      else flags[name] = true
+    } else positional.push(arg)
+  }
+  return { positional, flags }
+}
+
+function stringFlag(flags: Record<string, string | true>, name: string): string {
+  const value = flags[name]
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`)
+  return value.trim()
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { positional, flags } = parseFlags(argv)
+  const [command, sub] = positional
+  const out = (s: string) => io.stdout.write(`${s}\n`)
+  const err = (s: string) => io.stderr.write(`${s}\n`)
+
+  if (!command || flags.help) {
+    ;(command || flags.help ? io.stdout : io.stderr).write(HELP)
+    return command || flags.help ? EXIT.ok : EXIT.usage
+  }
+  if (!['migrate', 'users'].includes(command)) {
+    err(`vet: unknown command "${command}"\n`)
+    io.stderr.write(HELP)
+    return EXIT.usage
+  }
+
+  let config
+  try {
+    config = loadConfig(io.env)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(e.message)
+      return EXIT.usage
+    }
+    throw e
+  }
+  ensureDataDir(config)
+  const db = createKnex({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) })
+  try {
+    if (command === 'migrate') {
+      if (flags['rollback-all']) {
+        const undone = await rollbackAll(db)
+        out(undone.length ? `Rolled back ${undone.length} migrations` : 'Nothing to roll back')
+        return EXIT.ok
+      }
+      if (flags.status) {
+        const pending = await pendingMigrations(db)
+        out(pending.length ? `Pending:\n${pending.map(p => `  ${p}`).join('\n')}` : 'Database is up to date')
+        return EXIT.ok
+      }
+      const applied = await migrateLatest(db)
+      out(applied.length ? `Applied ${applied.length} migrations:\n${applied.map(a => `  ${a}`).join('\n')}` : 'Database is already up to date')
+      return EXIT.ok
+    }
+
+    // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder
+    await migrateLatest(db)
+    const services = createServices(db, config, {
+      endSessions: async userId => {
+        await db('sessions').where({ user_id: userId }).delete()
+      },
+    })
+    const actor = systemActor(`cli-${process.pid}`)
+    switch (sub) {
+      case 'add': {
+        const email = stringFlag(flags, 'email')
+        const role = stringFlag(flags, 'role')
+        if (!isRole(role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)
+        const name = typeof flags.name === 'string' ? flags.name : email.split('@')[0]!
+        const password = await readPassword(io, `Password for ${email}: `)
+        try {
+          const user = await services.users.create({ email, role, displayName: name, password }, actor)
+          out(`Added ${user.email} as ${user.role} (id ${user.id})`)
+          return EXIT.ok
+        } catch (e) {
+          if (e instanceof ValidationError) {
+            for (const [field, message] of Object.entries(e.fieldErrors)) err(`vet: ${field}: ${message}`)
+            return EXIT.failed
+          }
+          throw e
+        }
+      }
+      case 'list': {
+        const users = await services.users.list()
+        const now = new Date().toISOString()
+        const rows = users.map(u => [String(u.id), u.email, u.role, u.disabled_at ? 'disabled' : u.locked_until && u.locked_until > now ? 'locked' : 'active'])
+        const widths = [2, 5, 4, 5].map((w, i) => Math.max(w, ...rows.map(r => r[i]!.length)))
+        const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+        out(line(['id', 'email', 'role', 'state']))
+        for (const r of rows) out(line(r))
+        return EXIT.ok
+      }
+      case 'disable':
+      case 'enable': {
+        const email = stringFlag(flags, 'email')
+        const user = await services.users.findByEmail(email)
+        if (!user) {
+          err(`vet: no user with email ${email}`)
+          return EXIT.failed
+        }
+        await services.users.setEnabled(user.id, sub === 'enable', actor)
+        out(`${sub === 'enable' ? 'Enabled' : 'Disabled'} ${user.email}`)
+        return EXIT.ok
+      }
+      default:
+        throw new UsageError(sub ? `unknown users command "${sub}"` : 'users needs a command: add, list, disable or enable')
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`vet: ${e.message}\n`)
+      io.stderr.write(HELP)
+      return EXIT.usage
+    }
+    err(`vet: ${(e as Error).message}`)
+    return EXIT.failed
+  } finally {
+    await db.destroy()
+  }
+}
+

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Parsed once at start; a bad value stops the app with a message that
+ * names the variable (see server.ts), rather than failing later somewhere obscure.
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform(v => v === 'true' || v === '1' || v === 'yes')
+
+const trustProxy = z.string().transform((value, ctx): boolean | number | string => {
+  if (/^(true|false)$/.test(value)) return value === 'true'
+  if (/^\d+$/.test(value)) return Number(value)
+  // express accepts a comma-separated list of addresses, subnets or the names loopback/linklocal/uniquelocal
+  if (/^[\w.:/,\s-]+$/.test(value)) return value
+  ctx.addIssue({ code: 'custom', message: 'use true, false, a hop count, or a comma-separated list of addresses' })
+  return z.NEVER
+})
+
+export const envSchema = z.object({
+  /** development | test | production: production hides error details and requires HTTPS cookies behind a proxy */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** TCP port the web server listens on */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to bind; 0.0.0.0 to accept connections from other machines */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the embedded SQLite database, the generated session secret and uploaded files */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user@host:port/db — when set, PostgreSQL is used instead of the embedded SQLite database */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Secret that signs session cookies; generated and kept in DATA_DIR/session-secret when unset */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Minutes of inactivity after which a session ends */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** pino level: fatal, error, warn, info, debug, trace or silent */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Express "trust proxy": set when behind a TLS-terminating proxy, so cookies are marked secure */
+  TRUST_PROXY: trustProxy.default(false),
+  /** Failed sign-ins in a row before an account is locked */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Minutes an account stays locked after too many failed sign-ins */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Set to false to skip migrations at start (when an operator runs `vet migrate` separately) */
+  MIGRATE_ON_START: booleanish.default(true),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export interface Config {
+  env: Env['NODE_ENV']
+  production: boolean
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string | undefined
+  sessionSecret: string | undefined
+  sessionIdleMinutes: number
+  logLevel: Env['LOG_LEVEL']
+  trustProxy: boolean | number | string
+  login: { maxFailures: number; lockMinutes: number }
+  migrateOnStart: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map(p => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Validate an environment (process.env by default). Throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const candidates = Object.fromEntries(
+    Object.keys(envSchema.shape).map(key => [key, source[key] === '' ? undefined : source[key]]),
+  )
+  const parsed = envSchema.safeParse(candidates)
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(issue => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    )
+  }
+  const env = parsed.data
+  return {
+    env: env.NODE_ENV,
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    sessionSecret: env.SESSION_SECRET,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    login: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES },
+    migrateOnStart: env.MIGRATE_ON_START,
+  }
+}
+
+/** Create DATA_DIR if needed (private to the app's user: it holds the database and uploads). */
+export function ensureDataDir(config: Config): void {
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+}
+
+/**
+ * The session secret from the environment, or one generated on first start and kept in DATA_DIR so that
+ * sessions survive restarts. Several instances sharing PostgreSQL must set SESSION_SECRET themselves.
+ */
+export function resolveSessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret
+  const file = path.join(config.dataDir, 'session-secret')
+  try {
+    const kept = fs.readFileSync(file, 'utf8').trim()
+    if (kept.length >= 32) return kept
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  const secret = crypto.randomBytes(48).toString('base64url')
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,66 @@
+import path from 'node:path'
+import knexFactory, { type Knex } from 'knex'
+
+export type DbClient = 'sqlite3' | 'pg'
+
+export interface DbOptions {
+  /** postgres:// URL; when absent the embedded SQLite database at sqliteFile is used */
+  databaseUrl?: string | undefined
+  sqliteFile?: string
+  /** PostgreSQL schema to work in (tests give each suite its own) */
+  pgSchema?: string
+}
+
+/** The one place that knows how to open either database. Repositories take the Knex it returns. */
+export function createKnex(options: DbOptions): Knex {
+  if (options.databaseUrl) {
+    const schema = options.pgSchema
+    return knexFactory({
+      client: 'pg',
+      connection: options.databaseUrl,
+      pool: {
+        min: 0,
+        max: 10,
+        // A per-connection search_path keeps every query (and knex_migrations) inside the schema.
+        ...(schema
+          ? {
+              afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) =>
+                conn.query(`SET search_path TO "${schema.replace(/"/g, '')}"`, err => done(err, conn)),
+            }
+          : {}),
+      },
+    })
+  }
+  const filename = options.sqliteFile ?? ':memory:'
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    pool: {
+      // SQLite has one writer; a single connection avoids SQLITE_BUSY between our own connections.
+      min: 1,
+      max: 1,
+      afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) => {
+        conn.run('PRAGMA journal_mode = WAL', e1 => {
+          if (e1) return done(e1, conn)
+          conn.run('PRAGMA foreign_keys = ON', e2 => {
+            if (e2) return done(e2, conn)
+            conn.run('PRAGMA busy_timeout = 5000', e3 => done(e3, conn))
+          })
+        })
+      },
+    },
+  })
+}
+
+interface SqliteConnection {
+  run(sql: string, cb: (err: Error | null) => void): void
+}
+
+export function dbClient(knex: Knex): DbClient {
+  return knex.client.config.client === 'pg' ? 'pg' : 'sqlite3'
+}
+
+export function sqliteFileIn(dataDir: string): string {
+  return path.join(dataDir, 'vetting-desk.sqlite')
+}

@@ -1,0 +1,62 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from 'pino'
+import { HttpError, notFound } from '../errors'
+import { InvalidTransitionError } from '../signoff/caseStatus'
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound())
+
+interface ErrorPage {
+  status: number
+  view: string
+  title: string
+  message: string
+}
+
+function pageFor(err: unknown): ErrorPage {
+  if (err instanceof HttpError) {
+    if (err.status === 404) return { status: 404, view: 'pages/errors/not-found', title: 'Page not found', message: err.message }
+    if (err.status === 403) return { status: 403, view: 'pages/errors/forbidden', title: 'You cannot do that', message: err.message }
+    return { status: err.status, view: 'pages/errors/error', title: 'Sorry, that did not work', message: err.message }
+  }
+  if (err instanceof InvalidTransitionError) {
+    return { status: 409, view: 'pages/errors/error', title: 'Sorry, that did not work', message: err.message }
+  }
+  const e = err as { code?: string; status?: number; type?: string }
+  if (e.code === 'EBADCSRFTOKEN' || (e.status === 403 && /csrf/i.test(String((err as Error).message)))) {
+    return {
+      status: 403,
+      view: 'pages/errors/forbidden',
+      title: 'This form has expired',
+      message: 'The form was missing its security token or it had expired. Go back, reload the page and try again.',
+    }
+  }
+  if (e.type === 'entity.too.large') {
+    return { status: 413, view: 'pages/errors/error', title: 'That was too large', message: 'The form was larger than the server accepts.' }
+  }
+  if (e.status && e.status >= 400 && e.status < 500) {
+    return { status: e.status, view: 'pages/errors/error', title: 'Sorry, that did not work', message: 'The request could not be understood.' }
+  }
+  return {
+    status: 500,
+    view: 'pages/errors/error',
+    title: 'Sorry, there is a problem with the service',
+    message: 'Something went wrong on our side. Try again later; if it keeps happening, give an administrator the reference below.',
+  }
+}
+
+/** Renders an error page. Stack traces and internal messages never reach the browser. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err)
+    const page = pageFor(err)
+    if (page.status >= 500) {
+      logger.error({ requestId: res.locals.requestId, errName: (err as Error)?.name, errStack: (err as Error)?.stack }, 'request failed')
+    }
+    res.status(page.status)
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ error: page.title, message: page.message, requestId: res.locals.requestId })
+      return
+    }
+    res.render(page.view, { pageTitle: page.title, message: page.message, requestId: res.locals.requestId })
+  }
+}

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express'
+import session from 'express-session'
+import type { KnexSessionStore } from '../db/sessionStore'
+
+export const SESSION_COOKIE = 'vd.sid'
+
+/**
+ * Server-side sessions in the database. The cookie is httpOnly and SameSite=Lax, marked Secure whenever
+ * the request came over HTTPS (directly or through a trusted proxy), and expires after `idleMinutes`
+ * without a request (rolling).
+ */
+export function setUpWebSession(store: KnexSessionStore, secret: string, idleMinutes: number): RequestHandler {
+  return session({
+    name: SESSION_COOKIE,
+    secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: undefined, // follow the app's trust proxy setting
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: idleMinutes * 60_000, path: '/' },
+  })
+}

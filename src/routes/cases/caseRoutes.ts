@@ -1,0 +1,116 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import { can } from '../../auth/roles'
+import { CASE_SORTS, type CaseQuery } from '../../db/repositories/caseRepository'
+import { badRequest, notFound } from '../../errors'
+import { actorOf, requirePermission } from '../../middleware/authentication'
+import { presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
+import { BAND_LABELS, statusLabel } from '../../presenters/format'
+import { ValidationError } from '../../services/userService'
+import type { Services } from '../../services'
+import { CASE_KINDS, CASE_STATUSES, RISK_BANDS } from '../../signoff/caseStatus'
+
+export const PAGE_SIZE = 25
+
+// Unknown filter values are dropped rather than rejected: a stale bookmark should still show a list.
+const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  kind: z.enum(CASE_KINDS).optional().catch(undefined),
+  band: z.enum([...RISK_BANDS, 'unscored']).optional().catch(undefined),
+  sort: z.enum(Object.keys(CASE_SORTS) as [keyof typeof CASE_SORTS]).catch('updated'),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+})
+
+const idParam = z.string().uuid()
+
+const statusActionSchema = z.object({
+  action: z.enum(['submit_for_review', 'return_to_open', 'sign_off', 'reject']),
+  statement: z.string().trim().max(4000).optional(),
+})
+
+export function caseRoutes(services: Services): Router {
+  const router = Router()
+  const { cases } = services
+
+  router.get('/cases', requirePermission('cases:read'), async (req, res) => {
+    const query = listQuerySchema.parse(req.query)
+    const search: CaseQuery = { ...query, q: query.q || undefined, pageSize: PAGE_SIZE }
+    const { items, total } = await cases.search(search)
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    const params = (overrides: Record<string, string | number | undefined>) => {
+      const merged: Record<string, string | number | undefined> = { q: search.q, status: query.status, kind: query.kind, band: query.band, sort: query.sort, ...overrides }
+      const usp = new URLSearchParams()
+      for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'sort' && v === 'updated') && !(k === 'page' && v === 1)) usp.set(k, String(v))
+      const s = usp.toString()
+      return s ? `/cases?${s}` : '/cases'
+    }
+    res.render('pages/cases/index', {
+      pageTitle: 'Cases',
+      query,
+      items: items.map(presentCaseListItem),
+      total,
+      page: query.page,
+      pages,
+      firstShown: total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1,
+      lastShown: Math.min(total, query.page * PAGE_SIZE),
+      prevHref: query.page > 1 ? params({ page: query.page - 1 }) : null,
+      nextHref: query.page < pages ? params({ page: query.page + 1 }) : null,
+      statuses: CASE_STATUSES.map(s => ({ value: s, label: statusLabel(s) })),
+      bands: [...RISK_BANDS.map(b => ({ value: b, label: BAND_LABELS[b] })), { value: 'unscored', label: 'Not scored' }],
+      sorts: [
+        { value: 'updated', label: 'Recently updated' },
+        { value: 'created', label: 'Recently opened' },
+        { value: 'name', label: 'Name (A–Z)' },
+        { value: 'score', label: 'Risk score (highest first)' },
+      ],
+      canCreate: can(req.currentUser!.role, 'cases:create'),
+    })
+  })
+
+  router.get('/cases/new', requirePermission('cases:create'), (_req, res) => {
+    res.render('pages/cases/new', { pageTitle: 'New case', values: { kind: 'candidate' }, errors: {} })
+  })
+
+  router.post('/cases', requirePermission('cases:create'), async (req, res) => {
+    const body = req.body as Record<string, string>
+    try {
+      const created = await cases.create(body, actorOf(req, res))
+      req.session.flash = { kind: 'success', message: `Case ${created.reference} opened` }
+      res.redirect(303, `/cases/${created.id}`)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      res.status(400).render('pages/cases/new', { pageTitle: 'Error: New case', values: body, errors: error.fieldErrors })
+    }
+  })
+
+  router.get('/cases/:id', requirePermission('cases:read'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const detail = await cases.view(id.data, actorOf(req, res))
+    const flash = req.session.flash
+    delete req.session.flash
+    const role = req.currentUser!.role
+    res.render('pages/cases/show', {
+      pageTitle: `${detail.case.reference}`,
+      c: presentCaseDetail(detail),
+      flash,
+      canEdit: can(role, 'cases:edit'),
+      canDecide: can(role, 'cases:signoff'),
+    })
+  })
+
+  router.post('/cases/:id/status', requirePermission('cases:edit'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const parsed = statusActionSchema.safeParse(req.body)
+    if (!parsed.success || (parsed.data.action !== 'submit_for_review' && parsed.data.action !== 'return_to_open')) {
+      throw badRequest('Unknown action')
+    }
+    await cases.transition(id.data, parsed.data.action, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: parsed.data.action === 'submit_for_review' ? 'Case sent for review' : 'Case returned to open' }
+    res.redirect(303, `/cases/${id.data}`)
+  })
+
+  return router
+}

@@ -1,0 +1,16 @@
+import { Router } from 'express'
+import type { Services } from '../services'
+import { authRoutes } from './auth/authRoutes'
+import { caseRoutes } from './cases/caseRoutes'
+import { dashboardRoutes } from './dashboard/dashboardRoutes'
+import { userRoutes } from './users/userRoutes'
+
+/** The site map. Each area router checks permissions on each of its routes. */
+export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
+  const router = Router()
+  router.use(authRoutes(services, options))
+  router.use(dashboardRoutes(services))
+  router.use(caseRoutes(services))
+  router.use(userRoutes(services))
+  return router
+}

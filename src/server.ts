@@ -1,0 +1,53 @@
+import { createApp } from './app'
+import { ConfigError, ensureDataDir, loadConfig, resolveSessionSecret } from './config'
+import { createKnex, sqliteFileIn } from './db/knex'
+import { migrateLatest } from './db/migrate'
+import { KnexSessionStore } from './db/sessionStore'
+import { createLogger } from './logger'
+import { createServices } from './services'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(78) // EX_CONFIG
+    }
+    throw error
+  }
+  const logger = createLogger(config.logLevel)
+  ensureDataDir(config)
+  const db = createKnex({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) })
+  if (config.migrateOnStart) {
+    const applied = await migrateLatest(db)
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated')
+  }
+  const sessionStore = new KnexSessionStore(db, config.sessionIdleMinutes * 60_000)
+  const services = createServices(db, config, { endSessions: id => sessionStore.destroyForUser(id) })
+  const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
+  const firstRun = await services.users.needsSetup()
+  const server = app.listen(config.port, config.host, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    logger.info({ port, database: config.databaseUrl ? 'postgresql' : 'sqlite' }, 'Vetting Desk is listening')
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`
+    process.stdout.write(`Vetting Desk on ${url}${firstRun ? ` (first run: open ${url}setup to create the administrator)` : ''}\n`)
+  })
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down')
+    server.close(() => {
+      sessionStore.close()
+      void db.destroy().then(() => process.exit(0))
+    })
+    setTimeout(() => process.exit(1), 10_000).unref()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch(error => {
+  process.stderr.write(`Vetting Desk could not start: ${(error as Error).message}\n`)
+  process.exit(1)
+})

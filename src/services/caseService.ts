@@ -1,0 +1,197 @@
+import crypto from 'node:crypto'
+import type { Knex } from 'knex'
+import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { CaseQuery, CaseRepository, CaseRow } from '../db/repositories/caseRepository'
+import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
+import { conflict, forbidden, notFound } from '../errors'
+import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
+import { newCaseSchema, type NewCaseInput } from './caseSchemas'
+import { auditActor, type ActorContext } from './context'
+import { fieldErrorsOf, ValidationError } from './userService'
+
+export interface CaseServiceDeps {
+  db: Knex
+  cases: CaseRepository
+  subjects: SubjectRepository
+  audit: AuditRepository
+}
+
+export interface CaseDetail {
+  case: CaseRow
+  subject: SubjectRow
+  revisions: CaseRow[]
+}
+
+export function searchTextFor(subject: Pick<SubjectRow, 'full_name' | 'email'>, c: Pick<CaseRow, 'reference' | 'external_id'>): string {
+  return [subject.full_name, subject.email, c.external_id, c.reference]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase()
+    .slice(0, 700)
+}
+
+export function createCaseService(deps: CaseServiceDeps) {
+  const { db, cases, subjects, audit } = deps
+
+  async function load(trx: Knex, id: string): Promise<CaseDetail> {
+    const row = await cases.findById(trx, id)
+    if (!row) throw notFound('No such case')
+    const subject = await subjects.findById(trx, row.subject_id)
+    if (!subject) throw notFound('No such case')
+    return { case: row, subject, revisions: await cases.revisionsOf(trx, row.reference) }
+  }
+
+  return {
+    async create(input: NewCaseInput | Record<string, unknown>, ctx: ActorContext): Promise<CaseRow> {
+      const parsed = newCaseSchema.safeParse(input)
+      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error))
+      const v = parsed.data
+      return db.transaction(async trx => {
+        if (v.externalId && (await cases.existsExternal(trx, v.source, v.externalId))) {
+          throw new ValidationError({ externalId: 'A case with this external id from this source already exists' })
+        }
+        const now = new Date().toISOString()
+        const subject: SubjectRow = {
+          id: crypto.randomUUID(),
+          full_name: v.fullName,
+          email: v.email?.toLowerCase() ?? null,
+          phone: v.phone,
+          phone_line_type: v.phoneLineType,
+          address_line1: v.addressLine1,
+          address_line2: v.addressLine2,
+          city: v.city,
+          region: v.region,
+          postal_code: v.postalCode,
+          country: v.country,
+          timezone: v.timezone,
+          citizenship: v.citizenship,
+          created_at: now,
+          updated_at: now,
+          created_by: ctx.userId,
+        }
+        await subjects.insert(trx, subject)
+        const reference = await cases.nextReference(trx)
+        const row: CaseRow = {
+          id: crypto.randomUUID(),
+          reference,
+          revision: 1,
+          previous_revision_id: null,
+          is_current: true,
+          subject_id: subject.id,
+          kind: v.kind,
+          role_title: v.roleTitle,
+          source: v.source,
+          external_id: v.externalId,
+          submitted_at: v.submittedAt,
+          status: 'open',
+          risk_score: null,
+          risk_band: null,
+          search_text: searchTextFor(subject, { reference, external_id: v.externalId }),
+          sort_name: v.fullName.toLowerCase().slice(0, 200),
+          created_by: ctx.userId,
+          created_at: now,
+          updated_at: now,
+        }
+        await cases.insert(trx, row)
+        await audit.append(trx, {
+          type: 'CASE_CREATED',
+          actor: auditActor(ctx),
+          caseId: row.id,
+          subjectId: subject.id,
+          requestId: ctx.requestId,
+          data: { after: { reference, kind: row.kind, status: row.status } },
+        })
+        return row
+      })
+    },
+
+    /** Read a case for display. Viewing personal data is itself recorded in the audit trail. */
+    async view(id: string, ctx: ActorContext): Promise<CaseDetail> {
+      return db.transaction(async trx => {
+        const detail = await load(trx, id)
+        await audit.append(trx, {
+          type: 'CASE_VIEWED',
+          actor: auditActor(ctx),
+          caseId: id,
+          subjectId: detail.subject.id,
+          requestId: ctx.requestId,
+        })
+        return detail
+      })
+    },
+
+    async transition(id: string, action: Exclude<CaseAction, 'reopen'>, ctx: ActorContext, statement?: string): Promise<CaseRow> {
+      return db.transaction(async trx => {
+        const { case: row } = await load(trx, id)
+        if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can change')
+        if (!canTransition(row.status, action)) throw conflict('invalid_transition', `This case is ${row.status.replace('_', ' ')}; it cannot ${action.replace(/_/g, ' ')}`)
+        if ((action === 'sign_off' || action === 'reject') && row.created_by === ctx.userId) {
+          // Four-eyes: whoever prepared a case never decides it.
+          throw forbidden('The person who prepared a case cannot sign it off')
+        }
+        const status = nextStatus(row.status, action)
+        const updated_at = new Date().toISOString()
+        await cases.update(trx, id, { status, updated_at })
+        await audit.append(trx, {
+          type: 'CASE_STATUS_CHANGED',
+          actor: auditActor(ctx),
+          caseId: id,
+          subjectId: row.subject_id,
+          requestId: ctx.requestId,
+          data: { action, before: { status: row.status }, after: { status }, ...(statement ? { statement } : {}) },
+        })
+        return { ...row, status, updated_at }
+      })
+    },
+
+    /** A closed case is never edited: reopening copies it into a new revision that starts open. */
+    async reopen(id: string, ctx: ActorContext, reason: string): Promise<CaseRow> {
+      return db.transaction(async trx => {
+        const { case: row } = await load(trx, id)
+        if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can be reopened')
+        if (!canTransition(row.status, 'reopen')) throw conflict('invalid_transition', 'Only a signed-off or rejected case can be reopened')
+        const now = new Date().toISOString()
+        await cases.update(trx, id, { is_current: false })
+        const next: CaseRow = {
+          ...row,
+          id: crypto.randomUUID(),
+          revision: row.revision + 1,
+          previous_revision_id: row.id,
+          is_current: true,
+          status: nextStatus(row.status, 'reopen'),
+          created_by: ctx.userId,
+          created_at: now,
+          updated_at: now,
+        }
+        await cases.insert(trx, next)
+        await audit.append(trx, {
+          type: 'CASE_REOPENED',
+          actor: auditActor(ctx),
+          caseId: next.id,
+          subjectId: row.subject_id,
+          requestId: ctx.requestId,
+          data: { reason, before: { caseId: row.id, revision: row.revision, status: row.status }, after: { caseId: next.id, revision: next.revision, status: next.status } },
+        })
+        return next
+      })
+    },
+
+    search: (query: CaseQuery) => cases.search(db, query),
+
+    async dashboard() {
+      const [byStatus, byBand, recent] = await Promise.all([
+        cases.countsBy(db, 'status'),
+        cases.countsBy(db, 'risk_band'),
+        cases.search(db, { sort: 'updated', page: 1, pageSize: 10 }),
+      ])
+      return {
+        byStatus: CASE_STATUSES.map(status => ({ status, count: byStatus.get(status) ?? 0 })),
+        byBand: [...RISK_BANDS, null].map(band => ({ band, count: byBand.get(band) ?? 0 })),
+        total: [...byStatus.values()].reduce((a, b) => a + b, 0),
+        recent: recent.items,
+      }
+    },
+  }
+}
+
+export type CaseService = ReturnType<typeof createCaseService>

@@ -1,0 +1,32 @@
+import { availableActions, canTransition, InvalidTransitionError, isClosed, nextStatus } from './caseStatus'
+
+describe('case status transitions', () => {
+  it.each([
+    ['open', 'submit_for_review', 'in_review'],
+    ['in_review', 'return_to_open', 'open'],
+    ['in_review', 'sign_off', 'signed_off'],
+    ['in_review', 'reject', 'rejected'],
+    ['signed_off', 'reopen', 'open'],
+    ['rejected', 'reopen', 'open'],
+  ] as const)('%s --%s--> %s', (from, action, to) => {
+    expect(nextStatus(from, action)).toBe(to)
+  })
+
+  it.each([
+    ['open', 'sign_off'],
+    ['open', 'reopen'],
+    ['signed_off', 'submit_for_review'],
+    ['rejected', 'sign_off'],
+    ['in_review', 'reopen'],
+  ] as const)('refuses %s --%s', (from, action) => {
+    expect(canTransition(from, action)).toBe(false)
+    expect(() => nextStatus(from, action)).toThrow(InvalidTransitionError)
+  })
+
+  it('lists what can happen next and which statuses are closed', () => {
+    expect(availableActions('open')).toEqual(['submit_for_review'])
+    expect(availableActions('signed_off')).toEqual(['reopen'])
+    expect(isClosed('signed_off')).toBe(true)
+    expect(isClosed('in_review')).toBe(false)
+  })
+})
