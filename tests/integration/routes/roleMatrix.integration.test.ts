@@ -1,0 +1,95 @@
+import request from 'supertest'
+import type TestAgent from 'supertest/lib/agent'
+import type { Role } from '../../../src/auth/roles'
+import { systemActor } from '../../../src/services/context'
+import { addUser, createTestApp, signIn, tokenFor, type TestApp } from '../../support/appSetup'
+import { listRoutes } from '../../support/routeInventory'
+
+type Who = Role | 'anonymous'
+type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound'
+const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
+
+/**
+ * The permission matrix as the tests see it, written out by hand: if code and this table disagree, one
+ * of them is wrong. ok = 2xx or a redirect that is not to /login; login = 302 to /login.
+ */
+const MATRIX: Record<string, Record<Who, Outcome>> = {
+  'GET /healthz': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
+  'POST /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
+  'GET /login': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'POST /login': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /logout': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'POST /logout': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /cases': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'GET /cases/new': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /cases/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
+  'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
+  'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
+  'POST /users/:id/enable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
+}
+
+describe('role × route matrix', () => {
+  let t: TestApp
+  const sessions = new Map<Who, { agent: TestAgent; csrf: string }>()
+  let bystanderId: number
+  let counter = 0
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    for (const role of ['recruiter', 'security', 'manager', 'admin'] as const) await addUser(t.services, role)
+    bystanderId = (await addUser(t.services, 'recruiter', 'bystander@example.test')).id
+    for (const role of ['recruiter', 'security', 'manager', 'admin'] as const) sessions.set(role, await signIn(t.app, `${role}@example.test`))
+    const anonymous = request.agent(t.app)
+    sessions.set('anonymous', { agent: anonymous, csrf: await tokenFor(anonymous) })
+  })
+  afterAll(() => t.close())
+
+  it('covers every route the app serves', () => {
+    expect(listRoutes(t.app)).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  async function newCaseId(): Promise<string> {
+    const c = await t.services.cases.create({ kind: 'candidate', fullName: `Matrix ${++counter}` }, systemActor())
+    return c.id
+  }
+
+  async function call(who: Who, route: string) {
+    const { agent, csrf } = sessions.get(who)!
+    const [method, pattern] = route.split(' ') as [string, string]
+    let path = pattern
+    let body: Record<string, string> = { _csrf: csrf }
+    if (pattern.includes('/cases/:id')) path = pattern.replace(':id', await newCaseId())
+    if (pattern.includes('/users/:id')) path = pattern.replace(':id', String(bystanderId))
+    if (route === 'POST /cases') body = { ...body, kind: 'candidate', fullName: `Posted ${++counter}` }
+    if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
+    if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }
+    if (route === 'POST /login') body = { ...body, email: 'nobody@example.test', password: 'wrong password' }
+    if (route === 'POST /setup') body = { ...body, email: 'x@example.test', displayName: 'X', password: 'a long enough password', confirmPassword: 'a long enough password' }
+    if (method === 'GET') return agent.get(path)
+    return agent.post(path).type('form').send(body)
+  }
+
+  function outcomeOf(res: request.Response): Outcome | string {
+    if (res.status === 302 && String(res.headers.location).startsWith('/login')) return 'login'
+    if (res.status === 403) return 'forbidden'
+    if (res.status === 404) return 'notfound'
+    // POST /login with a wrong password is "allowed to try": the form comes back with 401
+    if ((res.status >= 200 && res.status < 400) || res.status === 401) return 'ok'
+    return `status ${res.status}`
+  }
+
+  // Sign-out ends the session, so it runs last for each role.
+  const ordered = Object.keys(MATRIX).sort((a, b) => Number(a === 'POST /logout') - Number(b === 'POST /logout'))
+  for (const route of ordered) {
+    it(`${route}`, async () => {
+      const seen: Record<string, string> = {}
+      for (const who of WHO) seen[who] = outcomeOf(await call(who, route))
+      expect(seen).toEqual(MATRIX[route])
+    })
+  }
+})
