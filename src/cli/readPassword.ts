@@ -1,5 +1,5 @@
 import readline from 'node:readline'
-import type { Io } from './vet'
+import type { Io } from './main'
 
 /**
  * Read a password: from a prompt with echo off when stdin is a terminal, otherwise the first line of

@@ -124,10 +124,13 @@ export function createCaseRepository() {
             'subjects.full_name',
             'subjects.email',
           )
-          .orderBy([
-            { column: sort.column, order: sort.direction, nulls: 'last' },
-            { column: 'cases.id', order: 'asc' },
-          ])
+          // Unscored cases sort after scored ones on both databases. (knex's `nulls: 'last'` on SQLite
+          // silently drops the column from ORDER BY, so the null test is spelled out.)
+          .modify(b => {
+            if (query.sort === 'score') b.orderByRaw('(cases.risk_score is null) asc')
+          })
+          .orderBy(sort.column, sort.direction)
+          .orderBy('cases.id', 'asc')
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize),
       ])

@@ -1,0 +1,73 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { run } from '../../../src/cli/main'
+import { usingPostgres } from '../../support/testDb'
+
+/** Run the CLI in-process with its own streams and environment. */
+async function vet(args: string[], env: NodeJS.ProcessEnv, input = '') {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', d => (out += d))
+  stderr.on('data', d => (err += d))
+  const code = await run(args, { stdin: Readable.from([input]), stdout, stderr, env })
+  return { code, out, err }
+}
+
+// The CLI works on DATA_DIR's SQLite database; its PostgreSQL path is the same code as the app's.
+const describeSqlite = usingPostgres() ? describe.skip : describe
+
+describeSqlite('vet CLI', () => {
+  let dir: string
+  let env: NodeJS.ProcessEnv
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-cli-'))
+    env = { DATA_DIR: dir }
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('prints help and exits 0; exits 2 on usage errors', async () => {
+    const help = await vet(['--help'], env)
+    expect(help.code).toBe(0)
+    expect(help.out).toContain('users add --email E --role R')
+    expect((await vet([], env)).code).toBe(2)
+    expect((await vet(['frobnicate'], env)).code).toBe(2)
+    expect((await vet(['users', 'add', '--email', 'a@b.test', '--role', 'emperor'], env)).code).toBe(2)
+    expect((await vet(['users', 'add', '--role', 'manager'], env)).code).toBe(2)
+    expect((await vet(['users'], env)).code).toBe(2)
+  })
+
+  it('migrates', async () => {
+    const first = await vet(['migrate'], env)
+    expect(first.code).toBe(0)
+    expect(first.out).toMatch(/Applied \d+ migrations|already up to date/)
+    expect((await vet(['migrate', '--status'], env)).out).toContain('up to date')
+  })
+
+  it('adds, lists, disables and enables users, reading the password from stdin', async () => {
+    const added = await vet(['users', 'add', '--email', 'Rita@Example.test', '--role', 'recruiter', '--name', 'Rita'], env, 'a long enough password\n')
+    expect(added).toMatchObject({ code: 0 })
+    expect(added.out).toContain('Added rita@example.test as recruiter')
+    const weak = await vet(['users', 'add', '--email', 'weak@example.test', '--role', 'manager'], env, 'short\n')
+    expect(weak.code).toBe(1)
+    expect(weak.err).toContain('at least 12 characters')
+    const dup = await vet(['users', 'add', '--email', 'rita@example.test', '--role', 'manager'], env, 'a long enough password\n')
+    expect(dup.code).toBe(1)
+    expect(dup.err).toContain('already exists')
+
+    expect((await vet(['users', 'list'], env)).out).toMatch(/rita@example\.test\s+recruiter\s+active/)
+    expect((await vet(['users', 'disable', '--email', 'rita@example.test'], env)).code).toBe(0)
+    expect((await vet(['users', 'list'], env)).out).toMatch(/rita@example\.test\s+recruiter\s+disabled/)
+    expect((await vet(['users', 'enable', '--email', 'rita@example.test'], env)).code).toBe(0)
+    expect((await vet(['users', 'disable', '--email', 'nobody@example.test'], env)).code).toBe(1)
+  })
+
+  it('refuses a bad configuration with the variable named', async () => {
+    const res = await vet(['users', 'list'], { DATA_DIR: dir, DATABASE_URL: 'mysql://nope' })
+    expect(res.code).toBe(2)
+    expect(res.err).toContain('DATABASE_URL')
+  })
+})
