@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { z } from 'zod'
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords'
-import { ROLES, type Role } from '../auth/roles'
+import { ROLES } from '../auth/roles'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { UserRepository, UserRow } from '../db/repositories/userRepository'
 import { conflict, notFound } from '../errors'
