@@ -19,21 +19,22 @@ export async function up(knex: Knex): Promise<void> {
     table.string('status', 20).notNullable() // open | in_review | signed_off | rejected
     table.integer('risk_score')
     table.string('risk_band', 20) // low | elevated | high | critical; null until scored
-    // Lower-cased name, email and ids, so one indexed-friendly column answers the search box.
-    table.string('search_text', 700).notNullable()
-    table.string('sort_name', 200).notNullable() // lower-cased subject name, for sorting without a join
+    // Sort keys, so every list order is an index walk (no join, no null handling at query time).
+    table.string('sort_name', 200).notNullable() // lower-cased subject name
+    table.integer('score_sort').notNullable().defaultTo(-1) // risk_score, or -1 while unscored
     table.integer('created_by').references('id').inTable('users')
     isoTimestamp(table, 'created_at').notNullable()
     isoTimestamp(table, 'updated_at').notNullable()
     table.unique(['reference', 'revision'])
     table.unique(['source', 'external_id', 'revision'])
-    table.index(['is_current', 'updated_at'])
+    // The list pages with a deferred join: these indexes end in id so the page of ids is read from the index alone.
+    table.index(['is_current', 'updated_at', 'id'])
+    table.index(['is_current', 'created_at', 'id'])
+    table.index(['is_current', 'sort_name', 'id'])
+    table.index(['is_current', 'score_sort', 'id'])
     table.index(['is_current', 'status', 'updated_at'])
     table.index(['is_current', 'risk_band', 'updated_at'])
     table.index(['is_current', 'kind', 'updated_at'])
-    table.index(['is_current', 'sort_name'])
-    table.index(['is_current', 'risk_score'])
-    table.index(['is_current', 'created_at'])
     table.index(['subject_id'])
   })
   await knex.schema.createTable('case_counters', table => {

@@ -1,6 +1,6 @@
 import { createApp } from './app'
 import { ConfigError, ensureDataDir, loadConfig, resolveSessionSecret } from './config'
-import { createKnex, sqliteFileIn } from './db/knex'
+import { createKnex, refreshPlannerStatistics, sqliteFileIn } from './db/knex'
 import { migrateLatest } from './db/migrate'
 import { KnexSessionStore } from './db/sessionStore'
 import { createLogger } from './logger'
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const services = createServices(db, config, { endSessions: id => sessionStore.destroyForUser(id) })
   const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
   const firstRun = await services.users.needsSetup()
+  const maintenance = setInterval(() => void refreshPlannerStatistics(db).catch(() => undefined), 60 * 60_000)
+  maintenance.unref()
   const server = app.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port

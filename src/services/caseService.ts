@@ -3,6 +3,7 @@ import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { CaseQuery, CaseRepository, CaseRow } from '../db/repositories/caseRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
+import { searchTermsFor } from '../domain/searchTerms'
 import { conflict, forbidden, notFound } from '../errors'
 import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
 import { newCaseSchema, type NewCaseInput } from './caseSchemas'
@@ -20,14 +21,6 @@ export interface CaseDetail {
   case: CaseRow
   subject: SubjectRow
   revisions: CaseRow[]
-}
-
-export function searchTextFor(subject: Pick<SubjectRow, 'full_name' | 'email'>, c: Pick<CaseRow, 'reference' | 'external_id'>): string {
-  return [subject.full_name, subject.email, c.external_id, c.reference]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase()
-    .slice(0, 700)
 }
 
 export function createCaseService(deps: CaseServiceDeps) {
@@ -86,13 +79,13 @@ export function createCaseService(deps: CaseServiceDeps) {
           status: 'open',
           risk_score: null,
           risk_band: null,
-          search_text: searchTextFor(subject, { reference, external_id: v.externalId }),
           sort_name: v.fullName.toLowerCase().slice(0, 200),
+          score_sort: -1,
           created_by: ctx.userId,
           created_at: now,
           updated_at: now,
         }
-        await cases.insert(trx, row)
+        await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId: row.external_id, reference }))
         await audit.append(trx, {
           type: 'CASE_CREATED',
           actor: auditActor(ctx),
@@ -163,7 +156,8 @@ export function createCaseService(deps: CaseServiceDeps) {
           created_at: now,
           updated_at: now,
         }
-        await cases.insert(trx, next)
+        await cases.insert(trx, next, [])
+        await cases.copySearchTerms(trx, row.id, next.id)
         await audit.append(trx, {
           type: 'CASE_REOPENED',
           actor: auditActor(ctx),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import { prefixUpperBound, queryWords } from '../../domain/searchTerms'
 import type { CaseKind, CaseStatus, RiskBand } from '../../signoff/caseStatus'
 
 export interface CaseRow {
@@ -16,8 +17,8 @@ export interface CaseRow {
   status: CaseStatus
   risk_score: number | null
   risk_band: RiskBand | null
-  search_text: string
   sort_name: string
+  score_sort: number
   created_by: number | null
   created_at: string
   updated_at: string
@@ -39,10 +40,10 @@ export interface CaseListItem {
 }
 
 export const CASE_SORTS = {
-  updated: { column: 'cases.updated_at', direction: 'desc' },
-  created: { column: 'cases.created_at', direction: 'desc' },
-  name: { column: 'cases.sort_name', direction: 'asc' },
-  score: { column: 'cases.risk_score', direction: 'desc' },
+  updated: { column: 'updated_at', direction: 'desc' },
+  created: { column: 'created_at', direction: 'desc' },
+  name: { column: 'sort_name', direction: 'asc' },
+  score: { column: 'score_sort', direction: 'desc' },
 } as const
 export type CaseSort = keyof typeof CASE_SORTS
 
@@ -57,13 +58,16 @@ export interface CaseQuery {
   pageSize: number
 }
 
-/** Escape LIKE wildcards so a search for "100%" means the characters, not a pattern. */
-const likeContains = (q: string) => `%${q.replace(/[\\%_]/g, c => `\\${c}`)}%`
 
 export function createCaseRepository() {
   function filtered(db: Knex, query: Omit<CaseQuery, 'sort' | 'page' | 'pageSize'>) {
     const builder = db('cases').where('cases.is_current', true)
-    if (query.q) builder.whereRaw("cases.search_text LIKE ? ESCAPE '\\'", [likeContains(query.q.toLowerCase())])
+    // Every word typed must begin one of the case's search terms (an index range per word).
+    for (const word of queryWords(query.q ?? '')) {
+      builder.whereIn('cases.id', sub =>
+        sub.select('case_id').from('case_search_terms').where('term', '>=', word).andWhere('term', '<', prefixUpperBound(word)),
+      )
+    }
     if (query.status) builder.where('cases.status', query.status)
     if (query.kind) builder.where('cases.kind', query.kind)
     if (query.band === 'unscored') builder.whereNull('cases.risk_band')
@@ -72,8 +76,9 @@ export function createCaseRepository() {
   }
 
   return {
-    async insert(db: Knex, row: CaseRow): Promise<void> {
+    async insert(db: Knex, row: CaseRow, terms: string[]): Promise<void> {
       await db('cases').insert(row)
+      if (terms.length) await db('case_search_terms').insert(terms.map(term => ({ term, case_id: row.id })))
     },
 
     findById(db: Knex, id: string): Promise<CaseRow | undefined> {
@@ -106,9 +111,19 @@ export function createCaseRepository() {
 
     async search(db: Knex, query: CaseQuery): Promise<{ items: CaseListItem[]; total: number }> {
       const sort = CASE_SORTS[query.sort]
+      // Deferred join: find the page's ids from an index first, then join subjects for those rows only,
+      // so a deep page does not drag every skipped row through the join.
+      const pageIds = filtered(db, query)
+        .select('cases.id')
+        .orderBy(`cases.${sort.column}`, sort.direction)
+        .orderBy('cases.id', sort.direction)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
       const [countRow, items] = await Promise.all([
         filtered(db, query).count<{ n: number | string }[]>({ n: '*' }).first(),
-        filtered(db, query)
+        db
+          .from(pageIds.as('page'))
+          .join('cases', 'cases.id', 'page.id')
           .join('subjects', 'subjects.id', 'cases.subject_id')
           .select<CaseListItem[]>(
             'cases.id',
@@ -124,17 +139,16 @@ export function createCaseRepository() {
             'subjects.full_name',
             'subjects.email',
           )
-          // Unscored cases sort after scored ones on both databases. (knex's `nulls: 'last'` on SQLite
-          // silently drops the column from ORDER BY, so the null test is spelled out.)
-          .modify(b => {
-            if (query.sort === 'score') b.orderByRaw('(cases.risk_score is null) asc')
-          })
-          .orderBy(sort.column, sort.direction)
-          .orderBy('cases.id', 'asc')
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
+          .orderBy(`cases.${sort.column}`, sort.direction)
+          .orderBy('cases.id', sort.direction),
       ])
       return { items, total: Number(countRow?.n ?? 0) }
+    },
+
+    /** Copy a revision's search terms to its successor. */
+    async copySearchTerms(db: Knex, fromCaseId: string, toCaseId: string): Promise<void> {
+      const terms = await db('case_search_terms').where({ case_id: fromCaseId }).pluck('term')
+      if (terms.length) await db('case_search_terms').insert(terms.map((term: string) => ({ term, case_id: toCaseId })))
     },
 
     async countsBy(db: Knex, column: 'status' | 'risk_band'): Promise<Map<string | null, number>> {

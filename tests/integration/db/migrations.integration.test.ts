@@ -1,7 +1,7 @@
 import { migrateLatest, pendingMigrations, rollbackAll } from '../../../src/db/migrate'
 import { createTestDb, type TestDb } from '../../support/testDb'
 
-const TABLES = ['users', 'sessions', 'subjects', 'cases', 'audit_events']
+const TABLES = ['users', 'sessions', 'subjects', 'cases', 'case_search_terms', 'audit_events']
 
 describe(`migrations (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
   let t: TestDb
@@ -46,7 +46,6 @@ describe(`migrations (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, (
         subject_id: 'missing',
         kind: 'candidate',
         status: 'open',
-        search_text: '',
         sort_name: '',
         created_at: 'x',
         updated_at: 'x',
