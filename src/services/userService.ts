@@ -96,9 +96,26 @@ export function createUserService(deps: UserServiceDeps) {
     if (!enabled) await deps.endSessions?.(userId)
   }
 
+  async function unlock(userId: number, ctx: ActorContext): Promise<void> {
+    await db.transaction(async trx => {
+      const user = await users.findById(trx, userId)
+      if (!user) throw notFound('No such user')
+      if (!user.locked_until && user.failed_logins === 0) return
+      await users.update(trx, userId, { locked_until: null, failed_logins: 0 })
+      await audit.append(trx, {
+        type: 'USER_UNLOCKED',
+        actor: auditActor(ctx),
+        target: `user:${userId}`,
+        requestId: ctx.requestId,
+        data: { before: { lockedUntil: user.locked_until, failures: user.failed_logins }, after: { lockedUntil: null, failures: 0 } },
+      })
+    })
+  }
+
   return {
     create,
     setEnabled,
+    unlock,
     list: () => users.list(db),
     findById: (id: number) => users.findById(db, id),
     findByEmail: (email: string) => users.findByEmail(db, email),

@@ -69,5 +69,13 @@ export function userRoutes(services: Services): Router {
     })
   }
 
+  router.post('/users/:id/unlock', guard, async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such user')
+    await users.unlock(id.data, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: 'Account unlocked' }
+    res.redirect(303, '/users')
+  })
+
   return router
 }

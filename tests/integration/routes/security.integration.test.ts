@@ -60,11 +60,15 @@ describe('security', () => {
       expect(res.text).toContain('locked')
       const types = (await t.testDb.db('audit_events').where({ target: `user:${(await t.services.users.findByEmail('target@example.test'))!.id}` }).select('type')).map(r => r.type)
       expect(types).toEqual(expect.arrayContaining(['USER_SIGN_IN_FAILED', 'USER_LOCKED_OUT']))
-      // an administrator re-enabling the account clears the lock
+      // an administrator unlocks it from the Users page
       const user = (await t.services.users.findByEmail('target@example.test'))!
-      await t.services.users.setEnabled(user.id, false, systemActor())
-      await t.services.users.setEnabled(user.id, true, systemActor())
+      const admin = await signIn(t.app, 'admin@example.test')
+      const usersPage = await admin.agent.get('/users')
+      expect(usersPage.text).toContain('Locked (failed sign-ins)')
+      expect(usersPage.text).toContain(`/users/${user.id}/unlock`)
+      expect((await admin.agent.post(`/users/${user.id}/unlock`).type('form').send({ _csrf: admin.csrf })).status).toBe(303)
       await expect(signIn(t.app, 'target@example.test')).resolves.toBeDefined()
+      expect(await t.testDb.db('audit_events').where({ type: 'USER_UNLOCKED', target: `user:${user.id}` }).first()).toBeDefined()
     })
 
     it('throttles sign-in attempts per address', async () => {
