@@ -1,0 +1,25 @@
+import request from 'supertest'
+import { createTestApp, type TestApp } from '../../support/appSetup'
+
+describe('database and health', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+  })
+  afterAll(() => t.close())
+
+  it('runs SQLite in WAL mode with foreign keys on', async () => {
+    if (t.testDb.client !== 'sqlite3') return
+    const [journal] = await t.testDb.db.raw('PRAGMA journal_mode')
+    const [fk] = await t.testDb.db.raw('PRAGMA foreign_keys')
+    expect(journal.journal_mode).toBe('wal')
+    expect(fk.foreign_keys).toBe(1)
+  })
+
+  it('answers /healthz without a session, secrets or counts', async () => {
+    const res = await request(t.app).get('/healthz')
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ status: 'ok', database: { reachable: true, client: t.testDb.client }, version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+    expect(res.headers['set-cookie']).toBeUndefined()
+  })
+})
