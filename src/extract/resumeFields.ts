@@ -1,0 +1,286 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+
+/**
+ * Resume text → the fields a reviewer needs, each with where it was read (page and line). Pure and
+ * heuristic: it reads the layouts resumes commonly use (a name on top, contact line, headed sections,
+ * one line per job with a date range) and says nothing rather than guessing when a layout is unusual.
+ */
+export interface Located<T> {
+  value: T
+  page: number
+  line: number
+}
+export interface ExtractedPhone {
+  e164: string
+  /** libphonenumber's type where its metadata knows it: MOBILE, FIXED_LINE, VOIP, TOLL_FREE… */
+  type: string | null
+  country: string | null
+  raw: string
+}
+export interface ExtractedUrl {
+  url: string
+  network: string
+}
+export interface ExtractedEmployment {
+  company: string | null
+  title: string | null
+  start: string | null
+  end: string | null
+  current: boolean
+}
+export interface ExtractedEducation {
+  institution: string
+  degree: string | null
+  start: string | null
+  end: string | null
+}
+export interface ResumeFields {
+  name: Located<string> | null
+  emails: Array<Located<string>>
+  phones: Array<Located<ExtractedPhone>>
+  urls: Array<Located<ExtractedUrl>>
+  employers: Array<Located<ExtractedEmployment>>
+  education: Array<Located<ExtractedEducation>>
+  skills: Array<Located<string>>
+}
+
+interface Line {
+  text: string
+  page: number
+  line: number
+  section: Section | null
+}
+type Section = 'experience' | 'education' | 'skills' | 'other'
+
+const SECTION_HEADINGS: Array<[RegExp, Section]> = [
+  [/^(work |professional |employment |career )?(experience|history|employment)( history)?$/i, 'experience'],
+  [/^(work history|employment|career|positions held|relevant experience)$/i, 'experience'],
+  [/^(education|academic background|qualifications|education and training|education & training)$/i, 'education'],
+  [/^(skills|technical skills|core skills|key skills|technologies|tech stack|expertise|competencies|tools)$/i, 'skills'],
+  [/^(summary|profile|about me|about|objective|projects|certifications|certificates|languages|references|interests|awards|publications|contact|personal details|volunteering)$/i, 'other'],
+]
+
+function headingOf(text: string): Section | null {
+  const t = text.replace(/[:：]$/, '').trim()
+  if (t.length > 40) return null
+  for (const [re, section] of SECTION_HEADINGS) if (re.test(t)) return section
+  return null
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+const DATE = `(?:${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}|\\d{1,2}/\\d{4}|\\d{4})`
+const OPEN_END = '(?:present|current|now|today|date)'
+const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*(?:-|–|—|to|until|till)\\s*(${DATE}|${OPEN_END})\\s*\\)?`, 'i')
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/** "Feb 2019", "02/2019", "2019-02" → "2019-02"; "2019" → "2019". */
+export function normaliseDate(text: string): string | null {
+  const t = text.trim().toLowerCase()
+  let m = /^(\d{4})-(\d{2})$/.exec(t)
+  if (m) return `${m[1]}-${m[2]}`
+  m = /^(\d{1,2})\/(\d{4})$/.exec(t)
+  if (m) return `${m[2]}-${m[1]!.padStart(2, '0')}`
+  m = /^([a-z]+)\.?\s+(\d{4})$/.exec(t)
+  if (m) {
+    const idx = MONTHS.indexOf(m[1]!.slice(0, 3))
+    return idx >= 0 ? `${m[2]}-${String(idx + 1).padStart(2, '0')}` : null
+  }
+  if (/^\d{4}$/.test(t)) return t
+  return null
+}
+
+const TITLE_WORDS =
+  /\b(engineer|developer|programmer|architect|manager|lead|head|director|consultant|analyst|designer|intern|scientist|administrator|specialist|devops|sre|cto|ceo|vp|founder|co-founder|officer|contractor|freelancer|technician|tester|qa|researcher|owner|principal|staff|associate|coordinator|advisor|expert|instructor|teacher)\b/i
+const INSTITUTION_WORDS = /\b(university|universit[äéà]t?|universidad|college|institute|institut|school|academy|polytechnic|hochschule|école|ecole|bootcamp)\b/i
+const DEGREE_WORDS = /\b(b\.?s\.?c?|b\.?a\.?|m\.?s\.?c?|m\.?a\.?|mba|ph\.?d|bachelor|master|doctor|diploma|degree|associate|certificate|meng|beng|bsc|msc)\b/i
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}/g
+const NETWORK_HOSTS: Array<[RegExp, string]> = [
+  [/(^|\.)github\.com$/, 'github'],
+  [/(^|\.)linkedin\.com$/, 'linkedin'],
+  [/(^|\.)gitlab\.com$/, 'gitlab'],
+  [/(^|\.)bitbucket\.org$/, 'bitbucket'],
+  [/(^|\.)upwork\.com$/, 'upwork'],
+  [/(^|\.)freelancer\.com$/, 'freelancer'],
+  [/(^|\.)fiverr\.com$/, 'fiverr'],
+  [/(^|\.)toptal\.com$/, 'toptal'],
+  [/(^|\.)guru\.com$/, 'guru'],
+  [/(^|\.)peopleperhour\.com$/, 'peopleperhour'],
+  [/(^|\.)stackoverflow\.com$/, 'stackoverflow'],
+  [/(^|\.)kaggle\.com$/, 'kaggle'],
+  [/(^|\.)behance\.net$/, 'behance'],
+  [/(^|\.)dribbble\.com$/, 'dribbble'],
+  [/(^|\.)(twitter|x)\.com$/, 'x'],
+  [/(^|\.)medium\.com$/, 'medium'],
+  [/(^|\.)t\.me$/, 'telegram'],
+]
+const KNOWN_HOSTS = 'github\\.com|linkedin\\.com|gitlab\\.com|bitbucket\\.org|upwork\\.com|freelancer\\.com|fiverr\\.com|toptal\\.com|guru\\.com|peopleperhour\\.com|stackoverflow\\.com|kaggle\\.com|behance\\.net|dribbble\\.com|twitter\\.com|x\\.com|medium\\.com|t\\.me'
+const URL_RE = new RegExp(`(?<![@\\w.])(?:https?://[^\\s<>"'|,;)]+|www\\.[^\\s<>"'|,;)]+|(?:[a-z0-9-]+\\.)*(?:${KNOWN_HOSTS})/[^\\s<>"'|,;)]*)`, 'gi')
+
+export function classifyUrl(url: string): string {
+  try {
+    const host = new URL(url).hostname.toLowerCase()
+    for (const [re, network] of NETWORK_HOSTS) if (re.test(host)) return network
+  } catch {
+    /* not a URL after all */
+  }
+  return 'website'
+}
+
+const PHONE_CANDIDATE = /(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,18}\d/g
+const NANP = /^\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$/
+
+function phonesIn(text: string, defaultCountry: CountryCode | undefined): ExtractedPhone[] {
+  const found: ExtractedPhone[] = []
+  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+    const raw = match[0].trim()
+    const international = raw.startsWith('+') || raw.startsWith('00')
+    // Without a country code we only read numbers in a country's own well-known layout.
+    const country = international ? undefined : defaultCountry ?? (NANP.test(raw) ? 'US' : undefined)
+    if (!international && !country) continue
+    const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+'), country)
+    if (!parsed?.isValid()) continue
+    found.push({ e164: parsed.number, type: parsed.getType() ?? null, country: parsed.country ?? null, raw })
+  }
+  return found
+}
+
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'binti', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y'])
+
+function looksLikeName(text: string): boolean {
+  const t = text.trim()
+  if (t.length < 3 || t.length > 70 || /[\d@/\\|:;]/.test(t) || headingOf(t)) return false
+  if (/^(resume|résumé|curriculum vitae|cv)$/i.test(t)) return false
+  const words = t.split(/\s+/)
+  if (words.length < 2 || words.length > 5) return false
+  if (TITLE_WORDS.test(t)) return false
+  return words.every(w => NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
+}
+
+function splitTitleCompany(text: string): { title: string | null; company: string | null } {
+  const rest = text.replace(/^[\s,|–—-]+|[\s,|–—:-]+$/g, '').trim()
+  if (!rest) return { title: null, company: null }
+  const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(rest)
+  if (at) return { title: at[1]!.trim(), company: at[2]!.trim() }
+  for (const sep of [' | ', ' — ', ' – ', ' - ', ', ', ' · ']) {
+    const i = rest.indexOf(sep)
+    if (i <= 0) continue
+    const a = rest.slice(0, i).trim()
+    const b = rest.slice(i + sep.length).trim()
+    if (!b) continue
+    const aTitle = TITLE_WORDS.test(a)
+    const bTitle = TITLE_WORDS.test(b)
+    if (bTitle && !aTitle) return { title: b, company: a }
+    return { title: a, company: b }
+  }
+  return TITLE_WORDS.test(rest) ? { title: rest, company: null } : { title: null, company: rest }
+}
+
+const BULLET = /^[•·▪‣◦*●-]\s*/
+
+export function extractResumeFields(pages: string[], options: { defaultCountry?: CountryCode } = {}): ResumeFields {
+  const lines: Line[] = []
+  let section: Section | null = null
+  pages.forEach((pageText, p) => {
+    pageText.split(/\r?\n/).forEach((raw, i) => {
+      const text = raw.replace(/\s+/g, ' ').trim()
+      if (!text || /^-- \d+ of \d+ --$/.test(text)) return
+      const heading = headingOf(text)
+      if (heading) section = heading
+      lines.push({ text, page: p + 1, line: i + 1, section: heading ? null : section })
+    })
+  })
+  const at = (l: Line) => ({ page: l.page, line: l.line })
+
+  const fields: ResumeFields = { name: null, emails: [], phones: [], urls: [], employers: [], education: [], skills: [] }
+  const seen = { emails: new Set<string>(), phones: new Set<string>(), urls: new Set<string>() }
+
+  // Name: a "Name:" label, or the first name-shaped line (or its first segment) near the top.
+  for (const l of lines.slice(0, 8)) {
+    const labelled = /^(?:full )?name\s*[:：]\s*(.+)$/i.exec(l.text)
+    const candidate = labelled ? labelled[1]! : l.text.split(/\s+[|•·–—]\s+/)[0]!
+    if (looksLikeName(candidate)) {
+      fields.name = { value: candidate.trim(), ...at(l) }
+      break
+    }
+  }
+
+  for (const l of lines) {
+    for (const m of l.text.matchAll(EMAIL)) {
+      const email = m[0].replace(/\.$/, '').toLowerCase()
+      if (!seen.emails.has(email)) {
+        seen.emails.add(email)
+        fields.emails.push({ value: email, ...at(l) })
+      }
+    }
+    const withoutEmails = l.text.replace(EMAIL, ' ')
+    for (const m of withoutEmails.matchAll(URL_RE)) {
+      let url = m[0].replace(/[.)\]]+$/, '')
+      if (!/^https?:\/\//i.test(url)) url = `https://${url}`
+      try {
+        url = new URL(url).toString().replace(/\/$/, '')
+      } catch {
+        continue
+      }
+      if (!seen.urls.has(url.toLowerCase())) {
+        seen.urls.add(url.toLowerCase())
+        fields.urls.push({ value: { url, network: classifyUrl(url) }, ...at(l) })
+      }
+    }
+    // Dates and ranges look like digit runs; take phones from what is left.
+    const phoneText = withoutEmails.replace(URL_RE, ' ').replace(new RegExp(RANGE.source, 'gi'), ' ')
+    for (const phone of phonesIn(phoneText, options.defaultCountry)) {
+      if (!seen.phones.has(phone.e164)) {
+        seen.phones.add(phone.e164)
+        fields.phones.push({ value: phone, ...at(l) })
+      }
+    }
+  }
+
+  const hasSections = lines.some(l => l.section !== null)
+  lines.forEach((l, index) => {
+    const inExperience = l.section === 'experience' || (!hasSections && !INSTITUTION_WORDS.test(l.text))
+    const range = RANGE.exec(l.text)
+    if (range && inExperience && !BULLET.test(l.text)) {
+      const start = normaliseDate(range[1]!)
+      const endRaw = range[2]!
+      const current = new RegExp(`^${OPEN_END}$`, 'i').test(endRaw)
+      const end = current ? null : normaliseDate(endRaw)
+      let { title, company } = splitTitleCompany(l.text.replace(range[0], ' ').replace(/\(\s*\)/g, ''))
+      if (!title && !company) {
+        // The dates stand on their own line: the job is on the one or two lines above.
+        const above = lines.slice(Math.max(0, index - 2), index).filter(p => p.section === l.section && !BULLET.test(p.text) && !RANGE.test(p.text))
+        if (above.length === 2) {
+          const [a, b] = above.map(p => p.text) as [string, string]
+          ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
+        } else if (above.length === 1) ({ title, company } = splitTitleCompany(above[0]!.text))
+      }
+      if (company || title) fields.employers.push({ value: { company, title, start, end, current }, ...at(l) })
+    }
+    if (l.section === 'education' && INSTITUTION_WORDS.test(l.text)) {
+      const eduRange = RANGE.exec(l.text)
+      const single = eduRange ? null : /\b(19|20)\d{2}\b/.exec(l.text)
+      const rest = l.text.replace(eduRange?.[0] ?? single?.[0] ?? '', ' ').replace(/\(\s*\)/g, '')
+      const parts = rest.split(/\s*(?:,|\||—|–| - | at )\s*/).map(s => s.trim()).filter(Boolean)
+      const institution = parts.find(p => INSTITUTION_WORDS.test(p)) ?? rest.trim()
+      const degree = parts.find(p => p !== institution && DEGREE_WORDS.test(p)) ?? parts.find(p => p !== institution) ?? null
+      fields.education.push({
+        value: {
+          institution,
+          degree,
+          start: eduRange ? normaliseDate(eduRange[1]!) : null,
+          end: eduRange ? normaliseDate(eduRange[2]!) : single ? single[0] : null,
+        },
+        ...at(l),
+      })
+    }
+    if (l.section === 'skills') {
+      const body = l.text.replace(BULLET, '').replace(/^[^,:]{1,30}:\s*/, '')
+      for (const skill of body.split(/\s*[,;|•·]\s*/)) {
+        const s = skill.trim().replace(/\.$/, '')
+        if (s && s.length <= 40 && !fields.skills.some(k => k.value.toLowerCase() === s.toLowerCase())) fields.skills.push({ value: s, ...at(l) })
+      }
+    }
+  })
+  return fields
+}
