@@ -45,7 +45,8 @@ export default tseslint.config(
     rules: { 'no-process-env': 'off' },
   },
   {
-    files: ['src/cli/vet.js'],
+    // CommonJS bootstraps that load TypeScript through tsx (the CLI bin, worker threads).
+    files: ['src/**/*.js', 'tests/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 )

@@ -94,7 +94,28 @@ const TITLE_WORDS =
 const INSTITUTION_WORDS = /\b(university|universit[äéà]t?|universidad|college|institute|institut|school|academy|polytechnic|hochschule|école|ecole|bootcamp)\b/i
 const DEGREE_WORDS = /\b(b\.?s\.?c?|b\.?a\.?|m\.?s\.?c?|m\.?a\.?|mba|ph\.?d|bachelor|master|doctor|diploma|degree|associate|certificate|meng|beng|bsc|msc)\b/i
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}/g
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/
+const EMAIL_SHAPE = /^[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}$/
+
+/**
+ * Emails by scanning out from each "@" (linear time). A regex such as /[\w.]+@…/ backtracks
+ * quadratically on a long run of letters with no "@": a hostile resume could stall the reader.
+ */
+export function emailsIn(text: string): string[] {
+  const found: string[] = []
+  let at = text.indexOf('@')
+  while (at >= 0) {
+    let start = at
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--
+    let end = at + 1
+    while (end < text.length && end - at < 255 && DOMAIN_CHAR.test(text[end]!)) end++
+    const candidate = text.slice(start, end).replace(/^[.]+|[.-]+$/g, '')
+    if (EMAIL_SHAPE.test(candidate)) found.push(candidate)
+    at = text.indexOf('@', at + 1)
+  }
+  return found
+}
 const NETWORK_HOSTS: Array<[RegExp, string]> = [
   [/(^|\.)github\.com$/, 'github'],
   [/(^|\.)linkedin\.com$/, 'linkedin'],
@@ -115,7 +136,8 @@ const NETWORK_HOSTS: Array<[RegExp, string]> = [
   [/(^|\.)t\.me$/, 'telegram'],
 ]
 const KNOWN_HOSTS = 'github\\.com|linkedin\\.com|gitlab\\.com|bitbucket\\.org|upwork\\.com|freelancer\\.com|fiverr\\.com|toptal\\.com|guru\\.com|peopleperhour\\.com|stackoverflow\\.com|kaggle\\.com|behance\\.net|dribbble\\.com|twitter\\.com|x\\.com|medium\\.com|t\\.me'
-const URL_RE = new RegExp(`(?<![@\\w.])(?:https?://[^\\s<>"'|,;)]+|www\\.[^\\s<>"'|,;)]+|(?:[a-z0-9-]+\\.)*(?:${KNOWN_HOSTS})/[^\\s<>"'|,;)]*)`, 'gi')
+// No open-ended subdomain group before the known hosts: it would backtrack on long hyphenated runs.
+const URL_RE = new RegExp(`(?<![@\\w.-])(?:https?://[^\\s<>"'|,;)]+|www\\.[^\\s<>"'|,;)]+|(?:[a-z]{2,3}\\.)?(?:${KNOWN_HOSTS})/[^\\s<>"'|,;)]*)`, 'gi')
 
 export function classifyUrl(url: string): string {
   try {
@@ -177,13 +199,15 @@ function splitTitleCompany(text: string): { title: string | null; company: strin
 }
 
 const BULLET = /^[•·▪‣◦*●-]\s*/
+const MAX_LINE = 2000
 
 export function extractResumeFields(pages: string[], options: { defaultCountry?: CountryCode } = {}): ResumeFields {
   const lines: Line[] = []
   let section: Section | null = null
   pages.forEach((pageText, p) => {
     pageText.split(/\r?\n/).forEach((raw, i) => {
-      const text = raw.replace(/\s+/g, ' ').trim()
+      // No resume line is this long; cutting it bounds the work any pattern can do on hostile text.
+      const text = raw.slice(0, MAX_LINE).replace(/\s+/g, ' ').trim()
       if (!text || /^-- \d+ of \d+ --$/.test(text)) return
       const heading = headingOf(text)
       if (heading) section = heading
@@ -206,14 +230,15 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
   }
 
   for (const l of lines) {
-    for (const m of l.text.matchAll(EMAIL)) {
-      const email = m[0].replace(/\.$/, '').toLowerCase()
+    const lineEmails = emailsIn(l.text)
+    for (const found of lineEmails) {
+      const email = found.toLowerCase()
       if (!seen.emails.has(email)) {
         seen.emails.add(email)
         fields.emails.push({ value: email, ...at(l) })
       }
     }
-    const withoutEmails = l.text.replace(EMAIL, ' ')
+    const withoutEmails = lineEmails.reduce((t, e) => t.split(e).join(' '), l.text)
     for (const m of withoutEmails.matchAll(URL_RE)) {
       let url = m[0].replace(/[.)\]]+$/, '')
       if (!/^https?:\/\//i.test(url)) url = `https://${url}`

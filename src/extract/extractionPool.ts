@@ -1,0 +1,140 @@
+import os from 'node:os'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { DocumentProblem, type ReadDocument } from './readDocument'
+
+export interface ExtractionPoolOptions {
+  /** worker threads; default: one per core, at most 4 */
+  size?: number
+  /** a file that takes longer is stopped and reported */
+  timeoutMs?: number
+  /** heap limit per worker; a file that needs more is stopped and reported */
+  maxMemoryMb?: number
+  /** the worker script (tests substitute misbehaving ones) */
+  workerFile?: string
+}
+
+interface Task {
+  data: Uint8Array
+  defaultCountry: string | undefined
+  resolve: (r: ReadDocument) => void
+  reject: (e: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  task: Task | null
+  timer: NodeJS.Timeout | null
+  id: number
+}
+
+const WORKER_FILE = path.join(__dirname, 'extractionWorker.js')
+
+/**
+ * Reads documents on worker threads, off the request thread. Each file gets a time limit and its worker
+ * a heap limit: a PDF that loops or a bomb that inflates kills only its own worker, which is replaced,
+ * and the file is reported with a plain reason. Workers stay alive between files (pdf.js loads once).
+ */
+export class ExtractionPool {
+  private readonly size: number
+  private readonly timeoutMs: number
+  private readonly maxMemoryMb: number
+  private readonly workerFile: string
+  private readonly slots: Slot[] = []
+  private readonly queue: Task[] = []
+  private closed = false
+
+  constructor(options: ExtractionPoolOptions = {}) {
+    this.size = options.size ?? Math.min(4, Math.max(1, os.availableParallelism()))
+    this.timeoutMs = options.timeoutMs ?? 20_000
+    this.maxMemoryMb = options.maxMemoryMb ?? 384
+    this.workerFile = options.workerFile ?? WORKER_FILE
+  }
+
+  read(data: Buffer, options: { defaultCountry?: string } = {}): Promise<ReadDocument> {
+    if (this.closed) return Promise.reject(new Error('the extraction pool is closed'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ data: new Uint8Array(data), defaultCountry: options.defaultCountry, resolve, reject })
+      this.pump()
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const task of this.queue.splice(0)) task.reject(new Error('the extraction pool is closed'))
+    await Promise.all(this.slots.splice(0).map(s => s.worker.terminate()))
+  }
+
+  private pump(): void {
+    while (this.queue.length) {
+      let slot = this.slots.find(s => s.task === null)
+      if (!slot && this.slots.length < this.size) slot = this.spawn()
+      if (!slot) return
+      this.start(slot, this.queue.shift()!)
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.workerFile, {
+      resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+    })
+    worker.unref()
+    const slot: Slot = { worker, task: null, timer: null, id: 0 }
+    worker.on('message', (msg: { id: number; ok: boolean; result?: ReadDocument; problem?: string }) => {
+      if (!slot.task || msg.id !== slot.id) return
+      const task = this.finish(slot)
+      if (msg.ok) task.resolve(msg.result!)
+      else task.reject(new DocumentProblem(msg.problem!))
+      this.pump()
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      const task = slot.task ? this.finish(slot) : null
+      this.discard(slot)
+      task?.reject(
+        new DocumentProblem(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `reading this file needed more than ${this.maxMemoryMb} MB of memory, so it was stopped (a decompression bomb or a damaged file?)`
+            : 'an unexpected error stopped the reading of this file',
+        ),
+      )
+      this.pump()
+    })
+    worker.on('exit', () => {
+      const task = slot.task ? this.finish(slot) : null
+      this.discard(slot)
+      task?.reject(new DocumentProblem('the reader stopped unexpectedly while reading this file'))
+      this.pump()
+    })
+    this.slots.push(slot)
+    return slot
+  }
+
+  private start(slot: Slot, task: Task): void {
+    slot.task = task
+    slot.id++
+    slot.worker.ref()
+    slot.timer = setTimeout(() => {
+      const timedOut = this.finish(slot)
+      this.discard(slot)
+      void slot.worker.terminate()
+      timedOut.reject(new DocumentProblem(`reading this file took longer than ${Math.round(this.timeoutMs / 1000)} s, so it was stopped (a damaged or looping document?)`))
+      this.pump()
+    }, this.timeoutMs)
+    const copy = task.data.slice()
+    slot.worker.postMessage({ id: slot.id, data: copy, defaultCountry: task.defaultCountry }, [copy.buffer])
+  }
+
+  private finish(slot: Slot): Task {
+    const task = slot.task!
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    slot.task = null
+    slot.worker.unref()
+    return task
+  }
+
+  private discard(slot: Slot): void {
+    const i = this.slots.indexOf(slot)
+    if (i >= 0) this.slots.splice(i, 1)
+  }
+}

@@ -1,0 +1,182 @@
+import JSZip from 'jszip'
+import mammoth from 'mammoth'
+import { PDFParse } from 'pdf-parse'
+import { extractResumeFields, type ResumeFields } from './resumeFields'
+import { decodeText, sniffFileType, type FileKind } from './sniffFileType'
+import { checkZip, ZipProblem } from './zipDirectory'
+
+/**
+ * A resume or other document, read: its text page by page, its metadata, and the fields found in it.
+ * This runs inside an extraction worker (see extractionPool.ts), so a hostile file can exhaust only
+ * that worker's time and memory.
+ */
+export interface DocumentMetadata {
+  author: string | null
+  lastModifiedBy: string | null
+  creatorTool: string | null
+  producer: string | null
+  title: string | null
+  company: string | null
+  created: string | null
+  modified: string | null
+  pages: number | null
+}
+
+export interface ReadDocument {
+  kind: Extract<FileKind, 'pdf' | 'docx' | 'text'>
+  pages: string[]
+  metadata: DocumentMetadata
+  fields: ResumeFields
+  warnings: string[]
+}
+
+/** A problem with the file, in words a recruiter can act on. */
+export class DocumentProblem extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DocumentProblem'
+  }
+}
+
+const EMPTY_METADATA: DocumentMetadata = { author: null, lastModifiedBy: null, creatorTool: null, producer: null, title: null, company: null, created: null, modified: null, pages: null }
+const MAX_TEXT_CHARS = 2_000_000
+
+/** PDF dates look like D:20261124040702Z or D:20190301120000+01'00'. */
+export function pdfDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(value)
+  if (!m) return null
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', tz] = m
+  const zone = !tz || tz === 'Z' ? 'Z' : `${tz.slice(0, 3)}:${tz.replace(/'/g, '').slice(3, 5) || '00'}`
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone}`)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : null)
+
+async function readPdf(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
+  const parser = new PDFParse({ data: new Uint8Array(buf) })
+  try {
+    const text = await parser.getText()
+    let info: Record<string, unknown> = {}
+    try {
+      info = ((await parser.getInfo()) as { info?: Record<string, unknown> }).info ?? {}
+    } catch {
+      /* metadata is optional */
+    }
+    return {
+      kind: 'pdf',
+      pages: text.pages.map(p => p.text),
+      metadata: {
+        ...EMPTY_METADATA,
+        author: str(info.Author),
+        creatorTool: str(info.Creator),
+        producer: str(info.Producer),
+        title: str(info.Title),
+        created: pdfDate(info.CreationDate),
+        modified: pdfDate(info.ModDate),
+        pages: text.total,
+      },
+    }
+  } catch (error) {
+    const name = (error as Error)?.name ?? ''
+    if (name === 'PasswordException') throw new DocumentProblem('the PDF is protected by a password; ask for an unprotected copy')
+    if (name === 'InvalidPDFException') throw new DocumentProblem('this PDF cannot be read: the file is damaged or truncated')
+    throw new DocumentProblem(`this PDF cannot be read: ${plain((error as Error)?.message)}`)
+  } finally {
+    await parser.destroy().catch(() => undefined)
+  }
+}
+
+const xmlValue = (xml: string, tag: string) => {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`).exec(xml)
+  return m ? m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || null : null
+}
+
+async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
+  try {
+    checkZip(buf, { maxEntries: 2000, maxTotalBytes: 200 * 1024 ** 2, maxEntryBytes: 100 * 1024 ** 2, maxRatio: 200 })
+  } catch (error) {
+    if (error instanceof ZipProblem) throw new DocumentProblem(`this DOCX cannot be read: ${error.message}`)
+    throw error
+  }
+  let text: string
+  try {
+    text = (await mammoth.extractRawText({ buffer: buf })).value
+  } catch (error) {
+    throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
+  }
+  let core = ''
+  let app = ''
+  try {
+    const zip = await JSZip.loadAsync(buf)
+    core = (await zip.file('docProps/core.xml')?.async('string')) ?? ''
+    app = (await zip.file('docProps/app.xml')?.async('string')) ?? ''
+  } catch {
+    /* metadata is optional */
+  }
+  const pages = Number(xmlValue(app, 'Pages'))
+  const date = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null)
+  return {
+    kind: 'docx',
+    // DOCX has no fixed pages; mammoth separates paragraphs with blank lines.
+    pages: [text.replace(/\n\n/g, '\n')],
+    metadata: {
+      ...EMPTY_METADATA,
+      author: xmlValue(core, 'dc:creator'),
+      lastModifiedBy: xmlValue(core, 'cp:lastModifiedBy'),
+      title: xmlValue(core, 'dc:title'),
+      created: date(xmlValue(core, 'dcterms:created')),
+      modified: date(xmlValue(core, 'dcterms:modified')),
+      creatorTool: xmlValue(app, 'Application'),
+      company: xmlValue(app, 'Company'),
+      pages: Number.isFinite(pages) && pages > 0 ? pages : null,
+    },
+  }
+}
+
+function plain(message: string | undefined): string {
+  const m = (message ?? 'unknown error').split('\n')[0]!.slice(0, 200)
+  return /central directory|zip/i.test(m) ? 'it is not a valid Word document (the zip container is damaged)' : m
+}
+
+export async function readDocument(buf: Buffer, options: { defaultCountry?: string } = {}): Promise<ReadDocument> {
+  const sniffed = sniffFileType(buf)
+  let read: Omit<ReadDocument, 'fields' | 'warnings'>
+  switch (sniffed.kind) {
+    case 'pdf':
+      read = await readPdf(buf)
+      break
+    case 'docx':
+      read = await readDocx(buf)
+      break
+    case 'text':
+      // Never decode more than we will read: a 400 MB "resume" costs no more than an 8 MB one.
+      read = { kind: 'text', pages: [decodeText(buf.subarray(0, MAX_TEXT_CHARS * 4), sniffed.encoding)], metadata: { ...EMPTY_METADATA, pages: 1 } }
+      break
+    case 'empty':
+      throw new DocumentProblem('the file is empty')
+    case 'executable':
+      throw new DocumentProblem('this is a program, not a document; it was not opened')
+    case 'zip':
+      throw new DocumentProblem('this is a ZIP archive, not a document; import it on the bulk import page')
+    case 'png':
+    case 'jpeg':
+    case 'gif':
+    case 'webp':
+      throw new DocumentProblem('this is an image, not a resume; add it as a photo instead')
+    default:
+      throw new DocumentProblem('this is not a PDF, Word (DOCX) or text document')
+  }
+  const warnings: string[] = []
+  let chars = 0
+  const pages = read.pages.map(p => {
+    const room = Math.max(0, MAX_TEXT_CHARS - chars)
+    chars += p.length
+    return p.slice(0, room)
+  })
+  if (chars > MAX_TEXT_CHARS) warnings.push(`only the first ${MAX_TEXT_CHARS.toLocaleString('en')} characters were read`)
+  if (read.kind === 'pdf' && pages.every(p => !p.trim())) warnings.push('this PDF has no text layer (a scanned image?); nothing could be read from it')
+  const fields = extractResumeFields(pages, options.defaultCountry ? { defaultCountry: options.defaultCountry as never } : {})
+  return { ...read, pages, fields, warnings }
+}
