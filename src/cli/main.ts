@@ -5,6 +5,7 @@ import { createServices } from '../services'
 import { systemActor } from '../services/context'
 import { ROLES, isRole } from '../auth/roles'
 import { ValidationError } from '../services/userService'
+import { extractCommand } from './extractCommand'
 import { readPassword } from './readPassword'
 
 export interface Io {
@@ -22,6 +23,9 @@ Vetting Desk's command line. It works on the database the app uses: DATABASE_URL
 otherwise the SQLite database in DATA_DIR (default ./data).
 
 Commands:
+  extract [--json] PATH…                what Vetting Desk reads from resumes (PDF, DOCX, text), application
+                                        JSON and JSON Resume files; folders are walked. No database is used.
+                                        --json prints one object per line per file.
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -34,12 +38,15 @@ Roles: ${ROLES.join(', ')}
 Options:
   -h, --help                            show this help (also after a command: vet users --help)
 
-Exit status: 0 done, 1 failed, 2 usage error.
+Exit status: 0 done, 1 failed (for extract: some file could not be read; the rest were), 2 usage error.
 `
 
 class UsageError extends Error {}
 
-/** Parse `--flag value` and `--flag=value` pairs; bare flags are true. */
+/** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all'])
+
+/** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
   const positional: string[] = []
   const flags: Record<string, string | true> = {}
@@ -49,6 +56,7 @@ export function parseFlags(args: string[]): { positional: string[]; flags: Recor
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
       if (inline !== undefined) flags[name] = inline
+      else if (BOOLEAN_FLAGS.has(name)) flags[name] = true
       else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[name] = args[++i]!
       else flags[name] = true
     } else positional.push(arg)
@@ -71,6 +79,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!command || flags.help) {
     ;(command || flags.help ? io.stdout : io.stderr).write(HELP)
     return command || flags.help ? EXIT.ok : EXIT.usage
+  }
+  if (command === 'extract') {
+    const paths = positional.slice(1)
+    if (!paths.length) {
+      err('vet: extract needs at least one file or folder\n')
+      io.stderr.write(HELP)
+      return EXIT.usage
+    }
+    return extractCommand(paths, flags.json === true, out)
   }
   if (!['migrate', 'users'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)

@@ -160,6 +160,8 @@ export async function readDocument(buf: Buffer, options: { defaultCountry?: stri
       throw new DocumentProblem('this is a program, not a document; it was not opened')
     case 'zip':
       throw new DocumentProblem('this is a ZIP archive, not a document; import it on the bulk import page')
+    case 'ole':
+      throw new DocumentProblem('this is an old Word .doc (Office 97–2003) file; save it as DOCX or PDF and upload that')
     case 'png':
     case 'jpeg':
     case 'gif':

@@ -152,6 +152,14 @@ export function classifyUrl(url: string): string {
 const PHONE_CANDIDATE = /(?:(?:\+|00)\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,18}\d/g
 const NANP = /^\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$/
 
+/** One phone number as typed → E.164 with its type, or null when it is not a valid number. */
+export function normalisePhone(raw: string, defaultCountry?: string | null): ExtractedPhone | null {
+  const trimmed = raw.trim().replace(/^00/, '+')
+  const parsed = parsePhoneNumberFromString(trimmed, trimmed.startsWith('+') ? undefined : ((defaultCountry ?? undefined) as CountryCode | undefined))
+  if (!parsed?.isValid()) return null
+  return { e164: parsed.number, type: parsed.getType() ?? null, country: parsed.country ?? null, raw: raw.trim() }
+}
+
 function phonesIn(text: string, defaultCountry: CountryCode | undefined): ExtractedPhone[] {
   const found: ExtractedPhone[] = []
   for (const match of text.matchAll(PHONE_CANDIDATE)) {

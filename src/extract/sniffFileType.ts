@@ -3,7 +3,7 @@
  * rather than file-type (ESM-only, needs jest plumbing) because we accept few types and must also
  * recognise text encodings and refuse executables.
  */
-export type FileKind = 'pdf' | 'docx' | 'zip' | 'png' | 'jpeg' | 'gif' | 'webp' | 'text' | 'executable' | 'empty' | 'unknown'
+export type FileKind = 'pdf' | 'docx' | 'zip' | 'ole' | 'png' | 'jpeg' | 'gif' | 'webp' | 'text' | 'executable' | 'empty' | 'unknown'
 
 export interface Sniffed {
   kind: FileKind
@@ -24,6 +24,7 @@ export function sniffFileType(buf: Buffer): Sniffed {
       ? { kind: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
       : { kind: 'zip', mediaType: 'application/zip' }
   }
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'ole', mediaType: 'application/x-ole-storage' }
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'png', mediaType: 'image/png' }
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: 'jpeg', mediaType: 'image/jpeg' }
   if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) return { kind: 'gif', mediaType: 'image/gif' }
@@ -78,4 +79,30 @@ export function decodeText(buf: Buffer, encoding: Sniffed['encoding'] = 'utf-8')
   if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(buf)
   const text = new TextDecoder('utf-8').decode(buf)
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+const EXTENSION_KINDS: Record<string, { kinds: FileKind[]; label: string }> = {
+  pdf: { kinds: ['pdf'], label: 'a PDF' },
+  docx: { kinds: ['docx'], label: 'a Word (DOCX) document' },
+  doc: { kinds: ['ole', 'docx'], label: 'a Word document' },
+  zip: { kinds: ['zip', 'docx'], label: 'a ZIP archive' },
+  png: { kinds: ['png'], label: 'a PNG image' },
+  jpg: { kinds: ['jpeg'], label: 'a JPEG image' },
+  jpeg: { kinds: ['jpeg'], label: 'a JPEG image' },
+}
+
+const KIND_LABELS: Record<FileKind, string> = {
+  pdf: 'a PDF', docx: 'a Word document', zip: 'a ZIP archive', ole: 'an old Office (97–2003) file', png: 'a PNG image', jpeg: 'a JPEG image',
+  gif: 'a GIF image', webp: 'a WebP image', text: 'plain text', executable: 'a program', empty: 'empty', unknown: 'not a recognised kind of file',
+}
+
+/**
+ * The bytes decide what a file is; a name that claims otherwise (a renamed file) is refused, with both
+ * facts in the message. Returns the problem, or null when the name fits or says nothing.
+ */
+export function nameContradictsContent(fileName: string, sniffed: Sniffed): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase()
+  const expected = ext ? EXTENSION_KINDS[ext] : undefined
+  if (!expected || expected.kinds.includes(sniffed.kind)) return null
+  return `the file is named .${ext}, but its contents are ${KIND_LABELS[sniffed.kind]}, not ${expected.label}`
 }
