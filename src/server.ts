@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'database migrated')
   }
   const sessionStore = new KnexSessionStore(db, config.sessionIdleMinutes * 60_000)
-  const services = createServices(db, config, { endSessions: id => sessionStore.destroyForUser(id) })
+  const services = createServices(db, { login: config.login, dataDir: config.dataDir }, { endSessions: id => sessionStore.destroyForUser(id) })
   const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
   const firstRun = await services.users.needsSetup()
   const maintenance = setInterval(() => void refreshPlannerStatistics(db).catch(() => undefined), 60 * 60_000)
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down')
     server.close(() => {
       sessionStore.close()
-      void db.destroy().then(() => process.exit(0))
+      void services
+        .close()
+        .then(() => db.destroy())
+        .then(() => process.exit(0))
     })
     setTimeout(() => process.exit(1), 10_000).unref()
   }

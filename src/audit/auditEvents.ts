@@ -18,6 +18,11 @@ export const AUDIT_EVENT_TYPES = [
   'CASE_VIEWED',
   'CASE_STATUS_CHANGED',
   'CASE_REOPENED',
+  'CASE_IMPORTED',
+  'DOCUMENT_UPLOADED',
+  'DOCUMENT_REJECTED',
+  'IMPORT_STARTED',
+  'IMPORT_FINISHED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

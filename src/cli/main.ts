@@ -6,6 +6,7 @@ import { systemActor } from '../services/context'
 import { ROLES, isRole } from '../auth/roles'
 import { ValidationError } from '../services/userService'
 import { extractCommand } from './extractCommand'
+import { importCommand } from './importCommand'
 import { readPassword } from './readPassword'
 
 export interface Io {
@@ -26,6 +27,9 @@ Commands:
   extract [--json] PATH…                what Vetting Desk reads from resumes (PDF, DOCX, text), application
                                         JSON and JSON Resume files; folders are walked. No database is used.
                                         --json prints one object per line per file.
+  import [--json] PATH…                 bring applications into the database: application JSON (with the
+                                        files they reference), JSON Resume, resumes, ATS CSV exports,
+                                        folders and ZIP archives of them; prints what happened to each
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -38,7 +42,8 @@ Roles: ${ROLES.join(', ')}
 Options:
   -h, --help                            show this help (also after a command: vet users --help)
 
-Exit status: 0 done, 1 failed (for extract: some file could not be read; the rest were), 2 usage error.
+Exit status: 0 done, 1 failed (for extract and import: some file could not be read or imported;
+the rest were), 2 usage error.
 `
 
 class UsageError extends Error {}
@@ -89,7 +94,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return extractCommand(paths, flags.json === true, out)
   }
-  if (!['migrate', 'users'].includes(command)) {
+  if (!['migrate', 'users', 'import'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -126,12 +131,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
     // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder
     await migrateLatest(db)
-    const services = createServices(db, config, {
+    const services = createServices(db, { login: config.login, dataDir: config.dataDir }, {
       endSessions: async userId => {
         await db('sessions').where({ user_id: userId }).delete()
       },
     })
     const actor = systemActor(`cli-${process.pid}`)
+    if (command === 'import') {
+      const paths = positional.slice(1)
+      if (!paths.length) throw new UsageError('import needs at least one file or folder')
+      try {
+        return await importCommand(services, paths, flags.json === true, actor, out)
+      } finally {
+        await services.close()
+      }
+    }
     switch (sub) {
       case 'add': {
         const email = stringFlag(flags, 'email')

@@ -81,6 +81,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           risk_band: null,
           sort_name: v.fullName.toLowerCase().slice(0, 200),
           score_sort: -1,
+          content_hash: null,
           created_by: ctx.userId,
           created_at: now,
           updated_at: now,

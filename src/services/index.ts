@@ -1,21 +1,44 @@
+import path from 'node:path'
 import type { Knex } from 'knex'
 import type { Config } from '../config'
 import { createAuditRepository } from '../db/repositories/auditRepository'
 import { createCaseRepository } from '../db/repositories/caseRepository'
+import { createEvidenceRepository } from '../db/repositories/evidenceRepository'
 import { createSubjectRepository } from '../db/repositories/subjectRepository'
 import { createUserRepository } from '../db/repositories/userRepository'
+import { ExtractionPool } from '../extract/extractionPool'
+import { createBlobStore } from '../ingest/blobStore'
 import { createCaseService } from './caseService'
+import { createIngestService } from './ingestService'
 import { createUserService } from './userService'
 
-/** Composition root: repositories → services. No I/O happens here. */
-export function createServices(db: Knex, config: Pick<Config, 'login'>, hooks: { endSessions?: (userId: number) => Promise<void> } = {}) {
+export interface ServiceOptions {
+  login: Config['login']
+  /** where uploaded bytes are kept (DATA_DIR/blobs) */
+  dataDir: string
+}
+
+/** Composition root: repositories → services. No I/O happens here; worker threads start on first use. */
+export function createServices(db: Knex, options: ServiceOptions, hooks: { endSessions?: (userId: number) => Promise<void> } = {}) {
   const audit = createAuditRepository()
   const users = createUserRepository()
+  const cases = createCaseRepository()
+  const subjects = createSubjectRepository()
+  const evidence = createEvidenceRepository()
+  let pool: ExtractionPool | undefined
+  const getPool = () => (pool ??= new ExtractionPool())
   return {
     db,
     audit,
-    users: createUserService({ db, users, audit, login: config.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
-    cases: createCaseService({ db, cases: createCaseRepository(), subjects: createSubjectRepository(), audit }),
+    evidence,
+    users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
+    cases: createCaseService({ db, cases, subjects, audit }),
+    ingest: createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool }),
+    /** Stop background workers (tests and shutdown). */
+    async close() {
+      await pool?.close()
+      pool = undefined
+    },
   }
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Express } from 'express'
 import { Writable } from 'node:stream'
 import request from 'supertest'
@@ -19,6 +22,7 @@ export interface TestApp {
   store: KnexSessionStore
   /** every log line the app wrote, for tests that check what is (not) logged */
   logs: string[]
+  dataDir: string
   close: () => Promise<void>
 }
 
@@ -33,7 +37,8 @@ export async function createTestApp(options: { maxFailures?: number; loginAttemp
   })
   const logger = createLogger('info', sink)
   const store = new KnexSessionStore(testDb.db, 30 * 60_000)
-  const services = createServices(testDb.db, { login: { maxFailures: options.maxFailures ?? 5, lockMinutes: 15 } }, { endSessions: id => store.destroyForUser(id) })
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-data-'))
+  const services = createServices(testDb.db, { login: { maxFailures: options.maxFailures ?? 5, lockMinutes: 15 }, dataDir }, { endSessions: id => store.destroyForUser(id) })
   const app = createApp({
     config: { production: options.production ?? false, trustProxy: false, sessionIdleMinutes: 30 },
     services,
@@ -48,9 +53,12 @@ export async function createTestApp(options: { maxFailures?: number; loginAttemp
     testDb,
     store,
     logs,
+    dataDir,
     close: async () => {
       store.close()
+      await services.close()
       await testDb.destroy()
+      fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -19,6 +19,7 @@ export interface CaseRow {
   risk_band: RiskBand | null
   sort_name: string
   score_sort: number
+  content_hash: string | null
   created_by: number | null
   created_at: string
   updated_at: string
@@ -143,6 +144,11 @@ export function createCaseRepository() {
           .orderBy('cases.id', sort.direction),
       ])
       return { items, total: Number(countRow?.n ?? 0) }
+    },
+
+    async replaceSearchTerms(db: Knex, caseId: string, terms: string[]): Promise<void> {
+      await db('case_search_terms').where({ case_id: caseId }).delete()
+      if (terms.length) await db('case_search_terms').insert(terms.map(term => ({ term, case_id: caseId })))
     },
 
     /** Copy a revision's search terms to its successor. */

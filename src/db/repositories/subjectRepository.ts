@@ -27,6 +27,9 @@ export function createSubjectRepository() {
     async insert(db: Knex, subject: SubjectRow): Promise<void> {
       await db('subjects').insert(subject)
     },
+    async update(db: Knex, id: string, changes: Partial<Omit<SubjectRow, 'id'>>): Promise<void> {
+      await db('subjects').where({ id }).update(changes)
+    },
   }
 }
 

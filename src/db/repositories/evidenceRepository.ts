@@ -1,0 +1,72 @@
+import type { Knex } from 'knex'
+import type { AccessEvent } from '../../extract/accessLog'
+
+export interface DocumentRow {
+  id: string
+  case_id: string
+  sha256: string
+  size_bytes: number
+  media_type: string
+  kind: 'resume' | 'photo' | 'access_log' | 'application' | 'ats_export' | 'other'
+  original_name: string
+  metadata: string
+  extracted_text: string | null
+  warnings: string
+  uploaded_by: number | null
+  uploaded_at: string
+}
+
+export interface FactRow {
+  id: number
+  case_id: string
+  field: string
+  value: string
+  source: string
+  document_id: string | null
+  locator: string | null
+  recorded_by: number | null
+  recorded_at: string
+  superseded_at: string | null
+}
+
+/** Documents, facts and sign-in events of cases: the evidence that checks read. */
+export function createEvidenceRepository() {
+  return {
+    findDocument(db: Knex, caseId: string, sha256: string): Promise<DocumentRow | undefined> {
+      return db<DocumentRow>('documents').where({ case_id: caseId, sha256 }).first()
+    },
+    getDocument(db: Knex, id: string): Promise<DocumentRow | undefined> {
+      return db<DocumentRow>('documents').where({ id }).first()
+    },
+    documentsOf(db: Knex, caseId: string): Promise<Array<Omit<DocumentRow, 'extracted_text'>>> {
+      return db('documents')
+        .where({ case_id: caseId })
+        .orderBy('uploaded_at')
+        .select('id', 'case_id', 'sha256', 'size_bytes', 'media_type', 'kind', 'original_name', 'metadata', 'warnings', 'uploaded_by', 'uploaded_at')
+    },
+    async insertDocument(db: Knex, row: DocumentRow): Promise<void> {
+      await db('documents').insert(row)
+    },
+    currentFacts(db: Knex, caseId: string): Promise<FactRow[]> {
+      return db<FactRow>('facts').where({ case_id: caseId }).whereNull('superseded_at').orderBy('id')
+    },
+    async insertFacts(db: Knex, rows: Array<Omit<FactRow, 'id'>>): Promise<void> {
+      for (let i = 0; i < rows.length; i += 200) await db('facts').insert(rows.slice(i, i + 200))
+    },
+    /** Retire a case's current facts from the given sources (they stay readable as history). */
+    async supersedeFacts(db: Knex, caseId: string, sources: string[], at: string): Promise<number> {
+      return db('facts').where({ case_id: caseId }).whereIn('source', sources).whereNull('superseded_at').update({ superseded_at: at })
+    },
+    async insertAccessEvents(db: Knex, caseId: string, documentId: string, events: AccessEvent[]): Promise<void> {
+      const rows = events.map(e => ({ case_id: caseId, document_id: documentId, occurred_at: e.occurredAt, account: e.account, ip: e.ip, user_agent: e.userAgent, event: e.event }))
+      // 7 columns × 500 rows stays under SQLite's limits on variables and compound selects.
+      for (let i = 0; i < rows.length; i += 500) await db('access_events').insert(rows.slice(i, i + 500))
+    },
+    async accessEventCount(db: Knex, caseId: string): Promise<number> {
+      const row = await db('access_events').where({ case_id: caseId }).count<{ n: number | string }[]>({ n: '*' }).first()
+      return Number(row?.n ?? 0)
+    },
+  }
+}
+
+export type EvidenceRepository = ReturnType<typeof createEvidenceRepository>

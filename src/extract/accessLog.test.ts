@@ -1,0 +1,26 @@
+import { parseAccessLog } from './accessLog'
+
+describe('sign-in logs', () => {
+  it('reads the plain form', () => {
+    const r = parseAccessLog('timestamp,account,ip,user_agent,event\n2026-10-01T14:31:24Z,dana@example.org,73.12.44.9,"Mozilla/5.0 (X, Y)",login\n')
+    expect(r).toEqual({ ok: true, format: 'plain', events: [{ occurredAt: '2026-10-01T14:31:24.000Z', account: 'dana@example.org', ip: '73.12.44.9', userAgent: 'Mozilla/5.0 (X, Y)', event: 'login' }] })
+  })
+
+  it('reads an Okta System Log export with extra columns in any order', () => {
+    const csv = 'uuid,eventType,published,actor.alternateId,client.userAgent.rawUserAgent,client.ipAddress,outcome.result\nu1,user.session.start,2026-10-02T01:02:03.000Z,kb@example.com,AnyDesk/8.0,2001:db8::1,SUCCESS\n'
+    const r = parseAccessLog(csv)
+    expect(r).toMatchObject({ ok: true, format: 'okta', events: [{ account: 'kb@example.com', ip: '2001:db8::1', userAgent: 'AnyDesk/8.0', event: 'user.session.start' }] })
+  })
+
+  it.each([
+    ['name,colour\nx,y\n', 'must name its columns'],
+    ['timestamp,account,ip\nyesterday,a,1.2.3.4\n', 'row 2 of the sign-in log: "yesterday" is not a date'],
+    ['timestamp,account,ip\n2026-10-01T00:00:00Z,a,999.1.1.1\n', 'row 2 of the sign-in log: "999.1.1.1" is not an IP address'],
+    ['timestamp,account,ip\n"2026-10-01,a,1.2.3.4\n', 'not valid CSV'],
+    ['', 'empty'],
+  ])('explains what is wrong (%#)', (csv, message) => {
+    const r = parseAccessLog(csv)
+    expect(r.ok).toBe(false)
+    expect(!r.ok && r.problem).toContain(message)
+  })
+})

@@ -1,0 +1,36 @@
+import { parseApplication } from '../ingest/applicationFormat'
+import { factsFromApplication, factsFromDocument } from './buildFacts'
+import { extractResumeFields } from './resumeFields'
+
+describe('facts', () => {
+  const parsed = parseApplication({
+    format: 'vetting/application@1',
+    person: { full_name: 'Dana Whitfield', email: 'Dana@Example.org', phone: '+1 312 483 2212', citizenship: 'US', address: { city: 'Chicago', country: 'US', line1: null } },
+    profiles: [{ network: 'GitHub', username: 'dw', created_at: '2016-03-02', photo: 'dw.png' }],
+    interview: { video: 'camera_off', observations: ['Said the webcam was broken'] },
+    payment: { method: 'crypto', wallet_address: 'TQn9', account_holder: null },
+  })
+  const facts = parsed.ok ? factsFromApplication(parsed.value) : []
+
+  it('keeps where each claim came from', () => {
+    expect(facts.find(f => f.field === 'person.email')).toEqual({ field: 'person.email', value: 'dana@example.org', source: 'application', locator: 'person.email' })
+    expect(facts.find(f => f.field === 'person.phone')?.value).toMatchObject({ e164: '+13124832212' })
+    expect(facts.find(f => f.field === 'profile')).toMatchObject({ value: { network: 'github', username: 'dw' }, locator: 'profiles[0]' })
+    expect(facts.find(f => f.field === 'interview.observation')?.locator).toBe('interview.observations[0]')
+    expect(facts.find(f => f.field === 'payment')?.value).toEqual({ method: 'crypto', wallet_address: 'TQn9' })
+    expect(facts.find(f => f.field === 'person.address')?.value).toEqual({ city: 'Chicago', country: 'US' })
+  })
+
+  it('never turns citizenship into a fact', () => {
+    expect(JSON.stringify(facts)).not.toMatch(/citizenship/)
+  })
+
+  it('locates document facts by page and line', () => {
+    const fields = extractResumeFields(['Jane Roe', 'Skills\nGo'])
+    const doc = { kind: 'pdf' as const, pages: ['Jane Roe', 'Skills\nGo'], metadata: {} as never, fields, warnings: [] }
+    expect(factsFromDocument(doc, 'd0')).toEqual([
+      { field: 'resume.name', value: 'Jane Roe', source: 'document', documentKey: 'd0', locator: 'page 1, line 1' },
+      { field: 'resume.skill', value: 'Go', source: 'document', documentKey: 'd0', locator: 'page 2, line 2' },
+    ])
+  })
+})

@@ -1,0 +1,148 @@
+import path from 'node:path'
+import JSZip from 'jszip'
+import { isAccessLogHeader } from '../extract/accessLog'
+import { decodeText, sniffFileType } from '../extract/sniffFileType'
+import { checkZip, ZipProblem } from '../extract/zipDirectory'
+import { APPLICATION_FORMAT, type Application } from './applicationFormat'
+import { parseAtsCsv, type AtsMapping } from './atsCsv'
+import { parseJsonFile } from './readJson'
+
+/**
+ * A set of files (a folder, a ZIP, a multi-file upload) → the applications in it:
+ * each application JSON is one application and the files it references belong to it; any other
+ * document is an application of its own; a CSV nobody references is an ATS export (a row each).
+ */
+export interface InputFile {
+  /** path inside the set, with forward slashes */
+  path: string
+  data: Buffer
+}
+
+export interface CollectedApplication {
+  label: string
+  application: Application
+  raw?: Buffer
+  /** resolves a referenced name relative to the application's own folder */
+  resolve: (name: string) => Promise<Buffer | { problem: string }>
+}
+
+export interface Collected {
+  applications: CollectedApplication[]
+  rejected: Array<{ file: string; reason: string }>
+}
+
+/** Resolve `name` against `baseDir` inside the set; refuse anything that leaves the folder. */
+export function resolveInside(baseDir: string, name: string): string | null {
+  if (!name || name.includes('\0') || path.posix.isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.includes('\\')) return null
+  const joined = path.posix.normalize(path.posix.join(baseDir, name))
+  const base = baseDir === '.' || baseDir === '' ? '' : `${path.posix.normalize(baseDir)}/`
+  if (joined.startsWith('../') || joined === '..' || (base && !joined.startsWith(base))) return null
+  return joined
+}
+
+const DOCUMENT_KINDS = new Set(['pdf', 'docx', 'text'])
+
+export function collectApplications(files: InputFile[], options: { atsMappings?: Record<string, AtsMapping> } = {}): Collected {
+  const byPath = new Map(files.map(f => [path.posix.normalize(f.path), f.data]))
+  const referenced = new Set<string>()
+  const applications: CollectedApplication[] = []
+  const rejected: Collected['rejected'] = []
+  const resolverFor = (dir: string, jsonFile: string) => async (name: string) => {
+    const target = resolveInside(dir, name)
+    if (!target) return { problem: `"${name.slice(0, 120)}" points outside the application's folder, so it was not read` }
+    const data = byPath.get(target)
+    return data ?? { problem: `"${name.slice(0, 120)}" was not found beside ${path.posix.basename(jsonFile)}` }
+  }
+
+  // Pass 1: application JSON and JSON Resume files, and what they reference.
+  const jsonPaths = new Set<string>()
+  for (const [p, data] of byPath) {
+    const sniffed = sniffFileType(data)
+    const head = sniffed.kind === 'text' ? decodeText(data.subarray(0, 512), sniffed.encoding).trimStart() : ''
+    if (!(p.toLowerCase().endsWith('.json') || (sniffed.kind === 'text' && (head.startsWith('{') || head.startsWith('['))))) continue
+    jsonPaths.add(p)
+    const parsed = parseJsonFile(data)
+    if (!parsed.ok) {
+      rejected.push({ file: p, reason: parsed.problems.join('; ') })
+      continue
+    }
+    const app = parsed.value.application
+    const dir = path.posix.dirname(p)
+    for (const name of [...(app.documents ?? []).map(d => d.file), ...(app.profiles ?? []).map(pr => pr.photo), app.access_log]) {
+      if (!name) continue
+      const target = resolveInside(dir, name)
+      if (target) referenced.add(target)
+    }
+    applications.push({ label: p, application: app, raw: data, resolve: resolverFor(dir, p) })
+  }
+
+  // Pass 2: everything nobody referenced.
+  for (const [p, data] of byPath) {
+    if (jsonPaths.has(p) || referenced.has(p)) continue
+    const sniffed = sniffFileType(data)
+    if (sniffed.kind === 'text' && /\.(csv|tsv)$/i.test(p)) {
+      const text = decodeText(data, sniffed.encoding)
+      const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
+      if (isAccessLogHeader(firstLine.split(','))) {
+        rejected.push({ file: p, reason: 'this is a sign-in log, but no application in the import refers to it (add "access_log" to the contractor\'s application, or upload it on the case page)' })
+        continue
+      }
+      const source = path.posix.basename(p).replace(/\.(csv|tsv)$/i, '').toLowerCase()
+      const ats = parseAtsCsv(text, { defaultSource: source, ...(options.atsMappings?.[source] ? { mapping: options.atsMappings[source] } : {}) })
+      if (!ats.ok) {
+        rejected.push({ file: p, reason: ats.problem })
+        continue
+      }
+      for (const r of ats.rejected) rejected.push({ file: `${p} row ${r.row}`, reason: r.reason })
+      for (const row of ats.rows) {
+        const dir = path.posix.dirname(p)
+        const app = row.resumeFile ? { ...row.application, documents: [{ type: 'resume', file: row.resumeFile }] } : row.application
+        if (row.resumeFile) {
+          const target = resolveInside(dir, row.resumeFile)
+          if (target) referenced.add(target)
+        }
+        applications.push({ label: `${p} row ${row.row}`, application: app, resolve: resolverFor(dir, p) })
+      }
+      continue
+    }
+    if (DOCUMENT_KINDS.has(sniffed.kind)) {
+      const name = path.posix.basename(p)
+      applications.push({
+        label: p,
+        application: { format: APPLICATION_FORMAT, source: 'upload', documents: [{ type: 'resume', file: name }] },
+        resolve: async n => (n === name ? data : { problem: `"${n}" was not found` }),
+      })
+      continue
+    }
+    const reason =
+      sniffed.kind === 'png' || sniffed.kind === 'jpeg' || sniffed.kind === 'gif' || sniffed.kind === 'webp'
+        ? 'a photo that no application refers to'
+        : sniffed.kind === 'executable'
+          ? 'a program, not a document; it was not opened'
+          : sniffed.kind === 'empty'
+            ? 'the file is empty'
+            : sniffed.kind === 'ole'
+              ? 'an old Word .doc (Office 97–2003) file; save it as DOCX or PDF'
+              : 'not a document, application JSON or CSV export that Vetting Desk reads'
+    rejected.push({ file: p, reason })
+  }
+  // Files referenced by an ATS row after pass 1 may have been taken as documents of their own: drop those.
+  const kept = applications.filter(a => !(a.application.source === 'upload' && referenced.has(a.label)))
+  return { applications: kept, rejected }
+}
+
+/** Unpack a ZIP (checked for size, count, bombs and paths first) into an input set. */
+export async function filesFromZip(data: Buffer, prefix = ''): Promise<InputFile[]> {
+  checkZip(data)
+  const zip = await JSZip.loadAsync(data)
+  const out: InputFile[] = []
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue
+    const name = path.posix.normalize(entry.name)
+    if (name.startsWith('__MACOSX/') || path.posix.basename(name).startsWith('.')) continue
+    out.push({ path: prefix ? `${prefix}/${name}` : name, data: await entry.async('nodebuffer') })
+  }
+  return out
+}
+
+export { ZipProblem }

@@ -1,0 +1,369 @@
+import crypto from 'node:crypto'
+import type { Knex } from 'knex'
+import { canonicalJson } from '../audit/auditEvents'
+import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { CaseRepository, CaseRow } from '../db/repositories/caseRepository'
+import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenceRepository'
+import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
+import { searchTermsFor } from '../domain/searchTerms'
+import { parseAccessLog, type AccessEvent } from '../extract/accessLog'
+import { factsFromApplication, factsFromDocument, type FactInput } from '../extract/buildFacts'
+import type { ExtractionPool } from '../extract/extractionPool'
+import { DocumentProblem, type ReadDocument } from '../extract/readDocument'
+import { decodeText, nameContradictsContent, sniffFileType, type Sniffed } from '../extract/sniffFileType'
+import type { Application } from '../ingest/applicationFormat'
+import { sha256Of, type BlobStore } from '../ingest/blobStore'
+import { refreshPlannerStatistics } from '../db/knex'
+import type { Collected } from '../ingest/collectApplications'
+import { conflict, notFound } from '../errors'
+import { isClosed } from '../signoff/caseStatus'
+import { auditActor, type ActorContext } from './context'
+
+/**
+ * Bringing applications and their files into cases. Slow work (reading PDFs, parsing logs) happens
+ * first, outside any transaction; then each application is written in one transaction, so a rejected
+ * file leaves nothing half-written. Re-importing the same application updates its case or, when nothing
+ * changed, leaves it alone: never a duplicate.
+ */
+export type DocumentKind = DocumentRow['kind']
+
+export interface PreparedFile {
+  key: string
+  name: string
+  kind: DocumentKind
+  data: Buffer
+  sha256: string
+  sniffed: Sniffed
+  read?: ReadDocument
+  events?: AccessEvent[]
+}
+
+export interface PreparedApplication {
+  label: string
+  application: Application
+  files: PreparedFile[]
+  contentHash: string
+}
+
+export type ImportOutcome =
+  | { file: string; outcome: 'created' | 'updated' | 'unchanged'; caseId: string; reference: string }
+  | { file: string; outcome: 'rejected'; reason: string }
+
+/** Where an application's referenced files come from: a folder, a ZIP, an upload. */
+export type FileResolver = (name: string) => Promise<Buffer | { problem: string }>
+
+export class ImportProblem extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ImportProblem'
+  }
+}
+
+export interface IngestServiceDeps {
+  db: Knex
+  cases: CaseRepository
+  subjects: SubjectRepository
+  evidence: EvidenceRepository
+  audit: AuditRepository
+  blobs: BlobStore
+  pool: () => ExtractionPool
+}
+
+const IMAGE_KINDS = new Set(['png', 'jpeg', 'gif', 'webp'])
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+export function createIngestService(deps: IngestServiceDeps) {
+  const { db, cases, subjects, evidence, audit, blobs } = deps
+
+  /** Read one file as the kind it is said to be; a problem is thrown as an ImportProblem naming the file. */
+  async function prepareFile(key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null): Promise<PreparedFile> {
+    const fail = (why: string) => {
+      throw new ImportProblem(`${name}: ${why}`)
+    }
+    if (data.length > MAX_UPLOAD_BYTES) fail(`the file is ${(data.length / 1024 ** 2).toFixed(1)} MiB; at most ${MAX_UPLOAD_BYTES / 1024 ** 2} MiB per file`)
+    const sniffed = sniffFileType(data)
+    const mismatch = nameContradictsContent(name, sniffed)
+    if (mismatch) fail(mismatch)
+    const file: PreparedFile = { key, name, kind, data, sha256: sha256Of(data), sniffed }
+    if (kind === 'photo') {
+      if (!IMAGE_KINDS.has(sniffed.kind)) fail('a photo must be a PNG, JPEG, GIF or WebP image')
+    } else if (kind === 'access_log') {
+      if (sniffed.kind !== 'text') fail('a sign-in log must be a CSV text file')
+      const parsed = parseAccessLog(decodeText(data, sniffed.encoding))
+      if (!parsed.ok) fail(parsed.problem)
+      else file.events = parsed.events
+    } else if (kind === 'resume' || kind === 'other') {
+      try {
+        file.read = await deps.pool().read(data, defaultCountry ? { defaultCountry } : {})
+      } catch (error) {
+        if (error instanceof DocumentProblem) fail(error.message)
+        throw error
+      }
+    }
+    return file
+  }
+
+  /** Read everything an application references; throws ImportProblem (nothing written) when anything is wrong. */
+  async function prepare(label: string, application: Application, resolve: FileResolver, raw?: Buffer): Promise<PreparedApplication> {
+    const files: PreparedFile[] = []
+    const country = application.person?.address?.country ?? null
+    const load = async (name: string, field: string) => {
+      const got = await resolve(name)
+      if (Buffer.isBuffer(got)) return got
+      throw new ImportProblem(`${field}: ${got.problem}`)
+    }
+    for (const [i, doc] of (application.documents ?? []).entries()) {
+      const kind: DocumentKind = doc.type === 'resume' || !doc.type ? 'resume' : 'other'
+      files.push(await prepareFile(`documents[${i}]`, doc.file, kind, await load(doc.file, `documents[${i}].file`), country))
+    }
+    for (const [i, profile] of (application.profiles ?? []).entries()) {
+      if (profile.photo) files.push(await prepareFile(`profiles[${i}].photo`, profile.photo, 'photo', await load(profile.photo, `profiles[${i}].photo`)))
+    }
+    if (application.access_log) files.push(await prepareFile('access_log', application.access_log, 'access_log', await load(application.access_log, 'access_log')))
+    const json = raw ?? Buffer.from(JSON.stringify(application, null, 2))
+    files.push({ key: 'application', name: `${label.split('/').pop()!.replace(/^\d+:/, '').replace(/\.json$/i, '')}.json`.slice(-255), kind: 'application', data: json, sha256: sha256Of(json), sniffed: sniffFileType(json) })
+    const contentHash = sha256Of(canonicalJson({ application, files: files.filter(f => f.kind !== 'application').map(f => [f.key, f.sha256]) }))
+    return { label, application, files, contentHash }
+  }
+
+  function subjectFields(app: Application, files: PreparedFile[]) {
+    const p = app.person ?? {}
+    const resumeName = files.find(f => f.read?.fields.name)?.read?.fields.name?.value
+    return {
+      full_name: (p.full_name || resumeName || app.external_id || 'Name not given').slice(0, 200),
+      email: p.email?.toLowerCase() ?? null,
+      phone: p.phone ?? null,
+      phone_line_type: p.phone_line_type ?? null,
+      address_line1: p.address?.line1 ?? null,
+      address_line2: p.address?.line2 ?? null,
+      city: p.address?.city ?? null,
+      region: p.address?.region ?? null,
+      postal_code: p.address?.postal_code ?? null,
+      country: p.address?.country?.toUpperCase() ?? null,
+      timezone: p.timezone ?? null,
+      citizenship: p.citizenship?.toUpperCase() ?? null,
+    }
+  }
+
+  /** Store the files' bytes and rows, their facts and sign-in events, inside the caller's transaction. */
+  async function attachFiles(trx: Knex.Transaction, caseId: string, files: PreparedFile[], ctx: ActorContext, now: string): Promise<{ documents: Map<string, string>; added: PreparedFile[] }> {
+    const documents = new Map<string, string>()
+    const added: PreparedFile[] = []
+    for (const f of files) {
+      const existing = await evidence.findDocument(trx, caseId, f.sha256)
+      if (existing) {
+        documents.set(f.key, existing.id)
+        continue
+      }
+      const id = crypto.randomUUID()
+      await evidence.insertDocument(trx, {
+        id,
+        case_id: caseId,
+        sha256: f.sha256,
+        size_bytes: f.data.length,
+        media_type: f.sniffed.mediaType,
+        kind: f.kind,
+        original_name: f.name.slice(0, 255),
+        metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
+        extracted_text: f.read ? f.read.pages.join('\n\f\n') : null,
+        warnings: JSON.stringify(f.read?.warnings ?? []),
+        uploaded_by: ctx.userId,
+        uploaded_at: now,
+      })
+      if (f.events?.length) await evidence.insertAccessEvents(trx, caseId, id, f.events)
+      documents.set(f.key, id)
+      added.push(f)
+    }
+    return { documents, added }
+  }
+
+  async function writeFacts(trx: Knex.Transaction, caseId: string, facts: FactInput[], documents: Map<string, string>, ctx: ActorContext, now: string) {
+    await evidence.insertFacts(
+      trx,
+      facts.map(f => ({
+        case_id: caseId,
+        field: f.field,
+        value: JSON.stringify(f.value),
+        source: f.source,
+        document_id: f.documentKey ? (documents.get(f.documentKey) ?? null) : null,
+        locator: f.locator.slice(0, 200),
+        recorded_by: ctx.userId,
+        recorded_at: now,
+        superseded_at: null,
+      })),
+    )
+  }
+
+  const factsOf = (prepared: PreparedApplication) => [
+    ...factsFromApplication(prepared.application),
+    ...prepared.files.filter(f => f.read).flatMap(f => factsFromDocument(f.read!, f.key)),
+  ]
+
+  /** Write one prepared application in one transaction. */
+  async function commit(prepared: PreparedApplication, ctx: ActorContext): Promise<ImportOutcome> {
+    // Bytes first (content-addressed and idempotent): a rolled-back transaction leaves only an unreferenced blob.
+    for (const f of prepared.files) await blobs.put(f.data)
+    const app = prepared.application
+    const source = app.source?.toLowerCase() ?? null
+    const externalId = app.external_id ?? null
+    return db.transaction(async trx => {
+      const now = new Date().toISOString()
+      const existing = externalId
+        ? await trx<CaseRow>('cases').where({ external_id: externalId, is_current: true }).andWhere(b => (source === null ? b.whereNull('source') : b.where('source', source))).first()
+        : await trx<CaseRow>('cases').where({ content_hash: prepared.contentHash, is_current: true }).first()
+      const fileHashes = prepared.files.map(f => ({ kind: f.kind, sha256: f.sha256 }))
+      if (existing && existing.content_hash === prepared.contentHash) {
+        return { file: prepared.label, outcome: 'unchanged' as const, caseId: existing.id, reference: existing.reference }
+      }
+      if (existing && isClosed(existing.status)) {
+        return { file: prepared.label, outcome: 'rejected' as const, reason: `case ${existing.reference} is ${existing.status.replace('_', ' ')}; reopen it before importing changes` }
+      }
+      const person = subjectFields(app, prepared.files)
+      if (existing) {
+        await subjects.update(trx, existing.subject_id, { ...person, updated_at: now })
+        await cases.update(trx, existing.id, {
+          kind: app.kind ?? existing.kind,
+          role_title: app.role ?? existing.role_title,
+          submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : existing.submitted_at,
+          sort_name: person.full_name.toLowerCase(),
+          content_hash: prepared.contentHash,
+          updated_at: now,
+        })
+        await cases.replaceSearchTerms(trx, existing.id, searchTermsFor({ fullName: person.full_name, email: person.email, externalId, reference: existing.reference }))
+        const superseded = await evidence.supersedeFacts(trx, existing.id, ['application', 'document'], now)
+        const { documents } = await attachFiles(trx, existing.id, prepared.files, ctx, now)
+        await writeFacts(trx, existing.id, factsOf(prepared), documents, ctx, now)
+        await audit.append(trx, {
+          type: 'CASE_IMPORTED',
+          actor: auditActor(ctx),
+          caseId: existing.id,
+          subjectId: existing.subject_id,
+          requestId: ctx.requestId,
+          data: { outcome: 'updated', before: { contentHash: existing.content_hash, facts: superseded }, after: { contentHash: prepared.contentHash }, files: fileHashes },
+        })
+        return { file: prepared.label, outcome: 'updated' as const, caseId: existing.id, reference: existing.reference }
+      }
+      const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
+      await subjects.insert(trx, subject)
+      const reference = await cases.nextReference(trx)
+      const row: CaseRow = {
+        id: crypto.randomUUID(),
+        reference,
+        revision: 1,
+        previous_revision_id: null,
+        is_current: true,
+        subject_id: subject.id,
+        kind: app.kind ?? 'candidate',
+        role_title: app.role ?? null,
+        source,
+        external_id: externalId,
+        submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,
+        status: 'open',
+        risk_score: null,
+        risk_band: null,
+        sort_name: person.full_name.toLowerCase(),
+        score_sort: -1,
+        content_hash: prepared.contentHash,
+        created_by: ctx.userId,
+        created_at: now,
+        updated_at: now,
+      }
+      await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId, reference }))
+      const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now)
+      await writeFacts(trx, row.id, factsOf(prepared), documents, ctx, now)
+      await audit.append(trx, {
+        type: 'CASE_IMPORTED',
+        actor: auditActor(ctx),
+        caseId: row.id,
+        subjectId: subject.id,
+        requestId: ctx.requestId,
+        data: { outcome: 'created', after: { reference, contentHash: prepared.contentHash }, files: fileHashes },
+      })
+      return { file: prepared.label, outcome: 'created' as const, caseId: row.id, reference }
+    })
+  }
+
+  return {
+    prepare,
+    commit,
+
+    /** Prepare and commit one application; every problem becomes a rejected outcome with its reason. */
+    async importApplication(label: string, application: Application, resolve: FileResolver, ctx: ActorContext, raw?: Buffer): Promise<ImportOutcome> {
+      try {
+        return await commit(await prepare(label, application, resolve, raw), ctx)
+      } catch (error) {
+        if (error instanceof ImportProblem) return { file: label, outcome: 'rejected', reason: error.message }
+        throw error
+      }
+    },
+
+    /**
+     * Import a collected set of applications. Files are read `concurrency` at a time (on the worker
+     * pool); each application commits in its own transaction. `onProgress` hears about every outcome.
+     */
+    async importBatch(
+      collected: Collected,
+      ctx: ActorContext,
+      onProgress: (outcome: ImportOutcome, done: number, total: number) => void | Promise<void> = () => undefined,
+      concurrency = 4,
+    ): Promise<ImportOutcome[]> {
+      const total = collected.applications.length + collected.rejected.length
+      const outcomes: ImportOutcome[] = []
+      const report = async (o: ImportOutcome) => {
+        outcomes.push(o)
+        await onProgress(o, outcomes.length, total)
+      }
+      for (const r of collected.rejected) await report({ file: r.file, outcome: 'rejected', reason: r.reason })
+      let next = 0
+      const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
+        while (next < collected.applications.length) {
+          const a = collected.applications[next++]!
+          await report(await this.importApplication(a.label, a.application, a.resolve, ctx, a.raw))
+        }
+      })
+      await Promise.all(workers)
+      const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
+      for (const o of outcomes) counts[o.outcome]++
+      await db.transaction(trx => audit.append(trx, { type: 'IMPORT_FINISHED', actor: auditActor(ctx), requestId: ctx.requestId, data: counts }))
+      await refreshPlannerStatistics(db)
+      return outcomes
+    },
+
+    /** A file uploaded on a case page: stored, read, its facts added (earlier facts stay). */
+    async addDocument(caseId: string, name: string, kind: DocumentKind, data: Buffer, ctx: ActorContext): Promise<{ documentId: string; facts: number; warnings: string[] }> {
+      const row = await cases.findById(db, caseId)
+      if (!row) throw notFound('No such case')
+      if (!row.is_current || isClosed(row.status)) throw conflict('case_closed', 'This case is closed; reopen it to add evidence')
+      const subject = await subjects.findById(db, row.subject_id)
+      const file = await prepareFile('upload', name, kind, data, subject?.country)
+      await blobs.put(file.data)
+      return db.transaction(async trx => {
+        const now = new Date().toISOString()
+        const before = await evidence.findDocument(trx, caseId, file.sha256)
+        if (before) throw new ImportProblem(`${name}: this exact file is already on the case (uploaded ${before.uploaded_at.slice(0, 10)} as ${before.original_name})`)
+        const { documents } = await attachFiles(trx, caseId, [file], ctx, now)
+        const facts = file.read ? factsFromDocument(file.read, 'upload') : []
+        await writeFacts(trx, caseId, facts, documents, ctx, now)
+        await cases.update(trx, caseId, { updated_at: now })
+        await audit.append(trx, {
+          type: 'DOCUMENT_UPLOADED',
+          actor: auditActor(ctx),
+          caseId,
+          subjectId: row.subject_id,
+          requestId: ctx.requestId,
+          data: { documentId: documents.get('upload'), kind, sha256: file.sha256, size: data.length, facts: facts.length, events: file.events?.length ?? 0 },
+        })
+        return { documentId: documents.get('upload')!, facts: facts.length, warnings: file.read?.warnings ?? [] }
+      })
+    },
+
+    /** Record that an upload was refused (no file is kept). */
+    async recordRejectedUpload(caseId: string, kind: DocumentKind, data: Buffer, reason: string, ctx: ActorContext): Promise<void> {
+      await db.transaction(trx =>
+        audit.append(trx, { type: 'DOCUMENT_REJECTED', actor: auditActor(ctx), caseId, requestId: ctx.requestId, data: { kind, sha256: sha256Of(data), size: data.length, reason } }),
+      )
+    },
+  }
+}
+
+export type IngestService = ReturnType<typeof createIngestService>
