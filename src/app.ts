@@ -10,6 +10,7 @@ import { setUpRequestContext } from './middleware/setUpRequestContext'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpWebSession } from './middleware/setUpWebSession'
 import { routes } from './routes'
+import { documentUploadRoutes } from './routes/documents/documentRoutes'
 import { healthRoutes } from './routes/health/healthRoutes'
 import type { Services } from './services'
 
@@ -43,7 +44,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(loadCurrentUser(deps.services.users))
   app.use(csrfTokenLocals) // before the check, so error pages can still offer a working sign-out form
-  app.use(verifyCsrf) // every POST/PUT/PATCH/DELETE from here on carries the session's token
+  app.use(documentUploadRoutes(deps.services)) // multipart: each parses its body, then checks the token itself
+  app.use(verifyCsrf) // every other POST/PUT/PATCH/DELETE carries the session's token
   app.use(routes(deps.services, { loginAttemptsPerIpPer15Min: deps.loginAttemptsPerIpPer15Min ?? 30 }))
   app.use(notFoundHandler)
   app.use(errorHandler(deps.logger))

@@ -3,6 +3,7 @@ import type { Services } from '../services'
 import { authRoutes } from './auth/authRoutes'
 import { caseRoutes } from './cases/caseRoutes'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
+import { documentRoutes } from './documents/documentRoutes'
 import { userRoutes } from './users/userRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
@@ -11,6 +12,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(authRoutes(services, options))
   router.use(dashboardRoutes(services))
   router.use(caseRoutes(services))
+  router.use(documentRoutes(services))
   router.use(userRoutes(services))
   return router
 }

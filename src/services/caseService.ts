@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { CaseQuery, CaseRepository, CaseRow } from '../db/repositories/caseRepository'
+import type { DocumentRow, EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
 import { conflict, forbidden, notFound } from '../errors'
@@ -14,6 +15,7 @@ export interface CaseServiceDeps {
   db: Knex
   cases: CaseRepository
   subjects: SubjectRepository
+  evidence: EvidenceRepository
   audit: AuditRepository
 }
 
@@ -21,17 +23,27 @@ export interface CaseDetail {
   case: CaseRow
   subject: SubjectRow
   revisions: CaseRow[]
+  documents: Array<Omit<DocumentRow, 'extracted_text'>>
+  facts: FactRow[]
+  accessEvents: number
 }
 
 export function createCaseService(deps: CaseServiceDeps) {
-  const { db, cases, subjects, audit } = deps
+  const { db, cases, subjects, evidence, audit } = deps
 
   async function load(trx: Knex, id: string): Promise<CaseDetail> {
     const row = await cases.findById(trx, id)
     if (!row) throw notFound('No such case')
     const subject = await subjects.findById(trx, row.subject_id)
     if (!subject) throw notFound('No such case')
-    return { case: row, subject, revisions: await cases.revisionsOf(trx, row.reference) }
+    return {
+      case: row,
+      subject,
+      revisions: await cases.revisionsOf(trx, row.reference),
+      documents: await evidence.documentsOf(trx, id),
+      facts: await evidence.currentFacts(trx, id),
+      accessEvents: await evidence.accessEventCount(trx, id),
+    }
   }
 
   return {

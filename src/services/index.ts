@@ -32,7 +32,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     audit,
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
-    cases: createCaseService({ db, cases, subjects, audit }),
+    cases: createCaseService({ db, cases, subjects, evidence, audit }),
     ingest: createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool }),
     /** Stop background workers (tests and shutdown). */
     async close() {

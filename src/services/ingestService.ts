@@ -357,6 +357,17 @@ export function createIngestService(deps: IngestServiceDeps) {
       })
     },
 
+    /** The bytes of a case's document, for download; reading personal data is audited. */
+    async openDocument(caseId: string, documentId: string, ctx: ActorContext): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
+      const doc = await evidence.getDocument(db, documentId)
+      if (!doc || doc.case_id !== caseId) throw notFound('No such document')
+      const bytes = await blobs.get(doc.sha256)
+      await db.transaction(trx =>
+        audit.append(trx, { type: 'DOCUMENT_DOWNLOADED', actor: auditActor(ctx), caseId, requestId: ctx.requestId, data: { documentId, sha256: doc.sha256 } }),
+      )
+      return { name: doc.original_name, mediaType: doc.media_type, bytes }
+    },
+
     /** Record that an upload was refused (no file is kept). */
     async recordRejectedUpload(caseId: string, kind: DocumentKind, data: Buffer, reason: string, ctx: ActorContext): Promise<void> {
       await db.transaction(trx =>

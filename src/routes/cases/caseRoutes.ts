@@ -5,6 +5,7 @@ import { CASE_SORTS, type CaseQuery } from '../../db/repositories/caseRepository
 import { badRequest, notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
+import { presentEvidence } from '../../presenters/presentEvidence'
 import { BAND_LABELS, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
 import type { Services } from '../../services'
@@ -94,6 +95,8 @@ export function caseRoutes(services: Services): Router {
     res.render('pages/cases/show', {
       pageTitle: `${detail.case.reference}`,
       c: presentCaseDetail(detail),
+      evidence: presentEvidence(detail.documents, detail.facts, detail.case.id),
+      accessEvents: detail.accessEvents,
       flash,
       canEdit: can(role, 'cases:edit'),
       canDecide: can(role, 'cases:signoff'),

@@ -26,6 +26,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /cases/new': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /cases': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'POST /cases/:id/documents': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /cases/:id/documents/:documentId': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -65,6 +67,14 @@ describe('role × route matrix', () => {
     let path = pattern
     let body: Record<string, string> = { _csrf: csrf }
     if (pattern.includes('/cases/:id')) path = pattern.replace(':id', await newCaseId())
+    if (pattern.includes(':documentId')) {
+      const caseId = path.split('/')[2]!
+      const doc = await t.services.ingest.addDocument(caseId, 'cv.txt', 'resume', Buffer.from(`Matrix Person\nm${++counter}@example.test`), systemActor())
+      path = path.replace(':documentId', doc.documentId)
+    }
+    if (route === 'POST /cases/:id/documents') {
+      return agent.post(path).field('_csrf', csrf).field('kind', 'resume').attach('file', Buffer.from(`Upload Person\nu${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
+    }
     if (pattern.includes('/users/:id')) path = pattern.replace(':id', String(bystanderId))
     if (route === 'POST /cases') body = { ...body, kind: 'candidate', fullName: `Posted ${++counter}` }
     if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
