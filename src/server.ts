@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const sessionStore = new KnexSessionStore(db, config.sessionIdleMinutes * 60_000)
   const services = createServices(db, { login: config.login, dataDir: config.dataDir }, { endSessions: id => sessionStore.destroyForUser(id) })
   const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
+  const interrupted = await services.imports.failInterrupted()
+  if (interrupted) logger.warn({ jobs: interrupted }, 'imports interrupted by the last stop were marked failed')
   const firstRun = await services.users.needsSetup()
   const maintenance = setInterval(() => void refreshPlannerStatistics(db).catch(() => undefined), 60 * 60_000)
   maintenance.unref()

@@ -4,6 +4,7 @@ import { authRoutes } from './auth/authRoutes'
 import { caseRoutes } from './cases/caseRoutes'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
 import { documentRoutes } from './documents/documentRoutes'
+import { importRoutes } from './imports/importRoutes'
 import { userRoutes } from './users/userRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
@@ -13,6 +14,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(dashboardRoutes(services))
   router.use(caseRoutes(services))
   router.use(documentRoutes(services))
+  router.use(importRoutes(services))
   router.use(userRoutes(services))
   return router
 }

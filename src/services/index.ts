@@ -4,11 +4,13 @@ import type { Config } from '../config'
 import { createAuditRepository } from '../db/repositories/auditRepository'
 import { createCaseRepository } from '../db/repositories/caseRepository'
 import { createEvidenceRepository } from '../db/repositories/evidenceRepository'
+import { createImportJobRepository } from '../db/repositories/importJobRepository'
 import { createSubjectRepository } from '../db/repositories/subjectRepository'
 import { createUserRepository } from '../db/repositories/userRepository'
 import { ExtractionPool } from '../extract/extractionPool'
 import { createBlobStore } from '../ingest/blobStore'
 import { createCaseService } from './caseService'
+import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createUserService } from './userService'
 
@@ -27,13 +29,15 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const evidence = createEvidenceRepository()
   let pool: ExtractionPool | undefined
   const getPool = () => (pool ??= new ExtractionPool())
+  const ingest = createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
   return {
     db,
     audit,
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit }),
-    ingest: createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool }),
+    ingest,
+    imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit }),
     /** Stop background workers (tests and shutdown). */
     async close() {
       await pool?.close()

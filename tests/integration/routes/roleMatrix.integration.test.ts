@@ -29,6 +29,10 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/documents': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/documents/:documentId': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /imports/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /imports/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -71,6 +75,14 @@ describe('role × route matrix', () => {
       const caseId = path.split('/')[2]!
       const doc = await t.services.ingest.addDocument(caseId, 'cv.txt', 'resume', Buffer.from(`Matrix Person\nm${++counter}@example.test`), systemActor())
       path = path.replace(':documentId', doc.documentId)
+    }
+    if (pattern.includes('/imports/:id')) {
+      const jobId = await t.services.imports.start([{ name: 'm.txt', data: Buffer.from(`Import Person\ni${++counter}@example.test`) }], systemActor())
+      await t.services.imports.waitFor(jobId)
+      path = pattern.replace(':id', jobId)
+    }
+    if (route === 'POST /imports') {
+      return agent.post(path).field('_csrf', csrf).attach('files', Buffer.from(`Bulk Person\nb${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
     }
     if (route === 'POST /cases/:id/documents') {
       return agent.post(path).field('_csrf', csrf).field('kind', 'resume').attach('file', Buffer.from(`Upload Person\nu${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })

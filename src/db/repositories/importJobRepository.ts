@@ -1,0 +1,42 @@
+import type { Knex } from 'knex'
+
+export interface ImportJobRow {
+  id: string
+  status: 'queued' | 'running' | 'done' | 'failed'
+  created_by: number | null
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  total: number
+  processed: number
+  created: number
+  updated: number
+  unchanged: number
+  rejected: number
+  current_file: string | null
+  report: string
+  error: string | null
+}
+
+export function createImportJobRepository() {
+  return {
+    async insert(db: Knex, row: ImportJobRow): Promise<void> {
+      await db('import_jobs').insert(row)
+    },
+    find(db: Knex, id: string): Promise<ImportJobRow | undefined> {
+      return db<ImportJobRow>('import_jobs').where({ id }).first()
+    },
+    recent(db: Knex, limit = 10): Promise<Array<Omit<ImportJobRow, 'report'>>> {
+      return db('import_jobs').orderBy('created_at', 'desc').limit(limit).select('id', 'status', 'created_by', 'created_at', 'started_at', 'finished_at', 'total', 'processed', 'created', 'updated', 'unchanged', 'rejected', 'current_file', 'error')
+    },
+    async update(db: Knex, id: string, changes: Partial<Omit<ImportJobRow, 'id'>>): Promise<void> {
+      await db('import_jobs').where({ id }).update(changes)
+    },
+    /** Jobs left running by a process that stopped cannot finish: say so rather than spin for ever. */
+    async failInterrupted(db: Knex, at: string): Promise<number> {
+      return db('import_jobs').whereIn('status', ['queued', 'running']).update({ status: 'failed', finished_at: at, error: 'interrupted: the server stopped before the import finished; import the files again (finished applications are recognised as unchanged)' })
+    },
+  }
+}
+
+export type ImportJobRepository = ReturnType<typeof createImportJobRepository>
