@@ -45,6 +45,11 @@ export default tseslint.config(
     rules: { 'no-process-env': 'off' },
   },
   {
+    // Progressive-enhancement scripts served to browsers.
+    files: ['public/js/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } },
+  },
+  {
     // CommonJS bootstraps that load TypeScript through tsx (the CLI bin, worker threads).
     files: ['src/**/*.js', 'tests/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
