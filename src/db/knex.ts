@@ -45,10 +45,15 @@ export function createKnex(options: DbOptions): Knex {
           if (e1) return done(e1, conn)
           conn.run('PRAGMA foreign_keys = ON', e2 => {
             if (e2) return done(e2, conn)
+            // WAL + synchronous=NORMAL (SQLite's advice for WAL): no corruption on a crash; only the last
+            // commits before a power cut can roll back. FULL spends an fsync on every transaction.
             conn.run('PRAGMA busy_timeout = 5000', e3 => {
               if (e3) return done(e3, conn)
-              // Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections).
-              conn.run('PRAGMA optimize=0x10002', e4 => done(e4, conn))
+              conn.run('PRAGMA synchronous = NORMAL', e4 => {
+                if (e4) return done(e4, conn)
+                // Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections).
+                conn.run('PRAGMA optimize=0x10002', e5 => done(e5, conn))
+              })
             })
           })
         })

@@ -283,9 +283,114 @@ export function createIngestService(deps: IngestServiceDeps) {
     })
   }
 
+  const keyOf = (app: Application) => (app.external_id ? `x\u0000${app.source?.toLowerCase() ?? ''}\u0000${app.external_id}` : null)
+
+  /**
+   * Write many prepared applications. Those that are new (not yet in the database, not repeated in the
+   * batch) go in one transaction with multi-row inserts; the rest, and every application of a batch that
+   * fails, go one transaction each, so an application is always written whole or not at all.
+   */
+  async function commitMany(batch: PreparedApplication[], ctx: ActorContext): Promise<ImportOutcome[]> {
+    if (batch.length <= 1) return Promise.all(batch.map(p => commit(p, ctx)))
+    for (const p of batch) for (const f of p.files) await blobs.put(f.data)
+    const single: PreparedApplication[] = []
+    let created: ImportOutcome[] = []
+    try {
+      created = await db.transaction(async trx => {
+        const withId = batch.filter(p => p.application.external_id)
+        const existingKeys = new Set<string>()
+        for (let i = 0; i < withId.length; i += 400) {
+          const rows = await trx<CaseRow>('cases').where('is_current', true).whereIn('external_id', withId.slice(i, i + 400).map(p => p.application.external_id!)).select('source', 'external_id')
+          for (const r of rows) existingKeys.add(`x\u0000${r.source ?? ''}\u0000${r.external_id}`)
+        }
+        const hashes = batch.filter(p => !p.application.external_id).map(p => p.contentHash)
+        const existingHashes = new Set<string>()
+        for (let i = 0; i < hashes.length; i += 400) {
+          for (const r of await trx('cases').where('is_current', true).whereIn('content_hash', hashes.slice(i, i + 400)).pluck('content_hash')) existingHashes.add(r as string)
+        }
+        const seen = new Set<string>()
+        const fresh: PreparedApplication[] = []
+        for (const p of batch) {
+          const key = keyOf(p.application) ?? `h\u0000${p.contentHash}`
+          if (existingKeys.has(key) || existingHashes.has(p.contentHash) || seen.has(key)) single.push(p)
+          else {
+            seen.add(key)
+            fresh.push(p)
+          }
+        }
+        if (!fresh.length) return []
+        const now = new Date().toISOString()
+        const references = await cases.nextReferences(trx, fresh.length)
+        const subjectRows: SubjectRow[] = []
+        const caseRows: CaseRow[] = []
+        const terms: Array<{ term: string; case_id: string }> = []
+        const documentRows: DocumentRow[] = []
+        const factRows: Array<Record<string, unknown>> = []
+        const events: Array<{ caseId: string; documentId: string; events: AccessEvent[] }> = []
+        const audits: Parameters<AuditRepository['append']>[1][] = []
+        const results: ImportOutcome[] = []
+        fresh.forEach((p, i) => {
+          const app = p.application
+          const person = subjectFields(app, p.files)
+          const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
+          const reference = references[i]!
+          const row: CaseRow = {
+            id: crypto.randomUUID(), reference, revision: 1, previous_revision_id: null, is_current: true, subject_id: subject.id,
+            kind: app.kind ?? 'candidate', role_title: app.role ?? null, source: app.source?.toLowerCase() ?? null, external_id: app.external_id ?? null,
+            submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, status: 'open', risk_score: null, risk_band: null,
+            sort_name: person.full_name.toLowerCase(), score_sort: -1, content_hash: p.contentHash, created_by: ctx.userId, created_at: now, updated_at: now,
+          }
+          subjectRows.push(subject)
+          caseRows.push(row)
+          for (const term of searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId: row.external_id, reference })) terms.push({ term, case_id: row.id })
+          const docIds = new Map<string, string>()
+          const seenSha = new Set<string>()
+          for (const f of p.files) {
+            if (seenSha.has(f.sha256)) continue
+            seenSha.add(f.sha256)
+            const id = crypto.randomUUID()
+            docIds.set(f.key, id)
+            documentRows.push({
+              id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
+              metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
+              extracted_text: f.read ? f.read.pages.join('\n\f\n') : null, warnings: JSON.stringify(f.read?.warnings ?? []), uploaded_by: ctx.userId, uploaded_at: now,
+            })
+            if (f.events?.length) events.push({ caseId: row.id, documentId: id, events: f.events })
+          }
+          for (const fact of factsOf(p)) {
+            factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
+          }
+          audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
+          results.push({ file: p.label, outcome: 'created', caseId: row.id, reference })
+        })
+        // Chunk sizes keep every statement under SQLite's limits (500 rows, 32,766 variables).
+        const insert = async (table: string, rows: object[], chunk: number) => {
+          for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk))
+        }
+        await insert('subjects', subjectRows, 400)
+        await insert('cases', caseRows, 300)
+        await insert('case_search_terms', terms, 500)
+        await insert('documents', documentRows, 200)
+        await insert('facts', factRows, 400)
+        for (const e of events) await evidence.insertAccessEvents(trx, e.caseId, e.documentId, e.events)
+        await audit.appendMany(trx, audits)
+        return results
+      })
+    } catch {
+      // Something in the batch broke at the database: fall back to one transaction per application.
+      single.length = 0
+      created = []
+      for (const p of batch) single.push(p)
+    }
+    const rest: ImportOutcome[] = []
+    for (const p of single) rest.push(await commit(p, ctx))
+    return [...created, ...rest]
+  }
+
   return {
     prepare,
     commit,
+    commitMany,
 
     /** Prepare and commit one application; every problem becomes a rejected outcome with its reason. */
     async importApplication(label: string, application: Application, resolve: FileResolver, ctx: ActorContext, raw?: Buffer): Promise<ImportOutcome> {
@@ -298,14 +403,15 @@ export function createIngestService(deps: IngestServiceDeps) {
     },
 
     /**
-     * Import a collected set of applications. Files are read `concurrency` at a time (on the worker
-     * pool); each application commits in its own transaction. `onProgress` hears about every outcome.
+     * Import a collected set of applications. Files are read on the worker pool, `batchSize` applications
+     * at a time (the next batch is read while the current one is written); new applications are written
+     * together, updates one by one. `onProgress` hears about every outcome.
      */
     async importBatch(
       collected: Collected,
       ctx: ActorContext,
       onProgress: (outcome: ImportOutcome, done: number, total: number) => void | Promise<void> = () => undefined,
-      concurrency = 4,
+      batchSize = 100,
     ): Promise<ImportOutcome[]> {
       const total = collected.applications.length + collected.rejected.length
       const outcomes: ImportOutcome[] = []
@@ -314,14 +420,28 @@ export function createIngestService(deps: IngestServiceDeps) {
         await onProgress(o, outcomes.length, total)
       }
       for (const r of collected.rejected) await report({ file: r.file, outcome: 'rejected', reason: r.reason })
-      let next = 0
-      const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
-        while (next < collected.applications.length) {
-          const a = collected.applications[next++]!
-          await report(await this.importApplication(a.label, a.application, a.resolve, ctx, a.raw))
+      const prepareChunk = (start: number) =>
+        Promise.all(
+          collected.applications.slice(start, start + batchSize).map(async a => {
+            try {
+              return await prepare(a.label, a.application, a.resolve, a.raw)
+            } catch (error) {
+              if (error instanceof ImportProblem) return { file: a.label, outcome: 'rejected' as const, reason: error.message }
+              throw error
+            }
+          }),
+        )
+      let next = collected.applications.length ? prepareChunk(0) : null
+      for (let start = 0; next; start += batchSize) {
+        const chunk = await next
+        next = start + batchSize < collected.applications.length ? prepareChunk(start + batchSize) : null
+        const ready: PreparedApplication[] = []
+        for (const item of chunk) {
+          if ('outcome' in item) await report(item)
+          else ready.push(item)
         }
-      })
-      await Promise.all(workers)
+        for (const o of await commitMany(ready, ctx)) await report(o)
+      }
       const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
       for (const o of outcomes) counts[o.outcome]++
       await db.transaction(trx => audit.append(trx, { type: 'IMPORT_FINISHED', actor: auditActor(ctx), requestId: ctx.requestId, data: counts }))

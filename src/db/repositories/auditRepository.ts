@@ -26,6 +26,20 @@ export function createAuditRepository() {
       return { ...row, id }
     },
 
+    /** Append several events in order, chained from one read of the head (bulk imports). */
+    async appendMany(trx: Knex.Transaction, inputs: AuditEventInput[], now = new Date()): Promise<void> {
+      if (!inputs.length) return
+      if (dbClient(trx) === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK])
+      const head = await trx('audit_events').select('hash').orderBy('id', 'desc').first<{ hash: string } | undefined>()
+      let prev = head?.hash ?? GENESIS_HASH
+      const rows = inputs.map(input => {
+        const row = chainEvent(input, prev, now)
+        prev = row.hash
+        return row
+      })
+      for (let i = 0; i < rows.length; i += 200) await trx('audit_events').insert(rows.slice(i, i + 200))
+    },
+
     async list(db: Knex, filter: { caseId?: string; limit?: number; beforeId?: number } = {}): Promise<AuditRow[]> {
       const query = db<AuditRow>('audit_events').orderBy('id', 'desc').limit(filter.limit ?? 50)
       if (filter.caseId) query.where('case_id', filter.caseId)

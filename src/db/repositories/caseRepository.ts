@@ -99,6 +99,13 @@ export function createCaseRepository() {
       return row !== undefined
     },
 
+    /** Allocate `n` consecutive references inside the caller's transaction. */
+    async nextReferences(trx: Knex.Transaction, n: number): Promise<string[]> {
+      await trx('case_counters').where({ name: 'reference' }).increment('value', n)
+      const row = await trx('case_counters').where({ name: 'reference' }).first<{ value: number }>('value')
+      return Array.from({ length: n }, (_, i) => `VD-${String(row.value - n + 1 + i).padStart(6, '0')}`)
+    },
+
     /** Allocate the next human reference inside the caller's transaction. */
     async nextReference(trx: Knex.Transaction): Promise<string> {
       await trx('case_counters').where({ name: 'reference' }).increment('value', 1)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
+import { findChainBreak } from '../../../src/audit/auditEvents'
 import { collectApplications, filesFromZip, type InputFile } from '../../../src/ingest/collectApplications'
 import { systemActor } from '../../../src/services/context'
 import { createTestApp, type TestApp } from '../../support/appSetup'
@@ -88,6 +89,23 @@ describe('importing applications', () => {
     expect(byFile['good/cv.docx']).toMatchObject({ outcome: 'created' })
     expect(await count('cases')).toBe(before.cases + 1)
   }, 30_000)
+
+  it('writes a batch together, handles repeats inside it, and keeps the audit chain whole', async () => {
+    const files: InputFile[] = []
+    for (let i = 0; i < 25; i++) files.push({ path: `b${i}.json`, data: json({ format: 'vetting/application@1', external_id: `BATCH-${i}`, source: 'bulk', person: { full_name: `Batch Person ${i}` } }) })
+    // the same application twice in one import, the second time changed
+    files.push({ path: 'dup-a.json', data: json({ format: 'vetting/application@1', external_id: 'DUP', source: 'bulk', person: { full_name: 'Dup One' } }) })
+    files.push({ path: 'dup-b.json', data: json({ format: 'vetting/application@1', external_id: 'DUP', source: 'bulk', person: { full_name: 'Dup One', email: 'dup@example.test' } }) })
+    const outcomes = await t.services.ingest.importBatch(collectApplications(files), ctx, undefined, 10)
+    const by = Object.fromEntries(outcomes.map(o => [o.file, o.outcome]))
+    expect(Object.values(by).filter(o => o === 'created')).toHaveLength(26)
+    expect(by['dup-b.json']).toBe('updated')
+    expect((await t.testDb.db('cases').where({ external_id: 'DUP' })).length).toBe(1)
+    const rows = await t.testDb.db('audit_events').orderBy('id')
+    expect(findChainBreak(rows)).toBeNull()
+    const refs = (await t.testDb.db('cases').pluck('reference')) as string[]
+    expect(new Set(refs).size).toBe(refs.length)
+  })
 
   const sharedIt = fs.existsSync(SHARED_EXAMPLES) ? it : it.skip
   sharedIt('imports the shared examples from a ZIP', async () => {
