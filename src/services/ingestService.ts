@@ -294,7 +294,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     if (batch.length <= 1) return Promise.all(batch.map(p => commit(p, ctx)))
     for (const p of batch) for (const f of p.files) await blobs.put(f.data)
     const single: PreparedApplication[] = []
-    let created: ImportOutcome[] = []
+    let created: ImportOutcome[]
     try {
       created = await db.transaction(async trx => {
         const withId = batch.filter(p => p.application.external_id)
