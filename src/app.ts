@@ -13,6 +13,7 @@ import { routes } from './routes'
 import { documentUploadRoutes } from './routes/documents/documentRoutes'
 import { importUploadRoutes } from './routes/imports/importRoutes'
 import { healthRoutes } from './routes/health/healthRoutes'
+import { schemaRoutes } from './routes/schema/schemaRoutes'
 import type { Services } from './services'
 
 export interface AppDeps {
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(setUpRequestContext(deps.logger)) // request id + one log line per request
   app.use(setUpWebSecurity()) // helmet headers, CSP nonce, no-store
   app.use(healthRoutes(deps.services.db)) // before sessions: probes must not create sessions
+  app.use(schemaRoutes())
   app.use('/public', express.static(path.join(ROOT_DIR, 'public'), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
   app.use(setUpWebSession(deps.sessionStore, deps.sessionSecret, deps.config.sessionIdleMinutes))
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))

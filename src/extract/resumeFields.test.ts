@@ -69,6 +69,13 @@ describe('resume fields', () => {
     expect(extractResumeFields(['RESUME\nDANA WHITFIELD\nEngineer']).name?.value).toBe('DANA WHITFIELD')
   })
 
+  it('joins a URL that the PDF layout wrapped onto the next line', () => {
+    const out = extractResumeFields(['Jane Roe\njane@example.test | https://www.linkedin.com/in\n/jane-roe-204 | Berlin\nExperience'])
+    expect(out.urls.map(u => u.value.url)).toEqual(['https://www.linkedin.com/in/jane-roe-204'])
+    const cut = extractResumeFields(['Jane Roe\nhttps://www.linkedin.com/in/\njane-roe-204\nhttps://jane.dev/\nExperience'])
+    expect(cut.urls.map(u => u.value.url)).toEqual(['https://www.linkedin.com/in/jane-roe-204', 'https://jane.dev'])
+  })
+
   it('normalises dates', () => {
     expect(normaliseDate('Sept 2019')).toBe('2019-09')
     expect(normaliseDate('3/2020')).toBe('2020-03')

@@ -206,6 +206,29 @@ function splitTitleCompany(text: string): { title: string | null; company: strin
   return TITLE_WORDS.test(rest) ? { title: rest, company: null } : { title: null, company: rest }
 }
 
+const URL_AT_END = /(?:https?:\/\/|www\.|(?:github|linkedin|gitlab|upwork)\.com)\S*$/i
+const URL_CONTINUES = /^[/?#=&_]\S*/
+
+/**
+ * PDF layout wraps long lines, and a URL at the end of a line is often cut ("…linkedin.com/in" then
+ * "/dana-204"). Join such a line with the next when the next begins as a URL path continues. The
+ * continuation line is left empty, so line numbers still point at the page as printed.
+ */
+export function joinWrappedUrls(lines: string[]): string[] {
+  const out = [...lines]
+  for (let i = 0; i < out.length - 1; i++) {
+    const here = out[i]!.trimEnd()
+    const next = out[i + 1]!.trimStart()
+    const cutAfterSeparator = /[/=_.-]$/.test(here) && /^[\w.~%/-]+$/.test(next) && !headingOf(next)
+    if (URL_AT_END.test(here) && (URL_CONTINUES.test(next) || cutAfterSeparator)) {
+      const token = /^\S+/.exec(next)![0]
+      out[i] = here + token
+      out[i + 1] = next.slice(token.length)
+    }
+  }
+  return out
+}
+
 const BULLET = /^[•·▪‣◦*●-]\s*/
 const MAX_LINE = 2000
 
@@ -213,7 +236,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
   const lines: Line[] = []
   let section: Section | null = null
   pages.forEach((pageText, p) => {
-    pageText.split(/\r?\n/).forEach((raw, i) => {
+    joinWrappedUrls(pageText.split(/\r?\n/)).forEach((raw, i) => {
       // No resume line is this long; cutting it bounds the work any pattern can do on hostile text.
       const text = raw.slice(0, MAX_LINE).replace(/\s+/g, ' ').trim()
       if (!text || /^-- \d+ of \d+ --$/.test(text)) return

@@ -33,7 +33,8 @@ export function setUpWebSecurity(): RequestHandler[] {
     crossOriginEmbedderPolicy: true,
     referrerPolicy: { policy: 'same-origin' },
   })
-  const noStore: RequestHandler = (_req, res, next) => {
+  const noStore: RequestHandler = (req, res, next) => {
+    if (req.path.startsWith('/schema/')) return next()
     // Pages hold personal data: browsers and proxies must not keep them.
     res.setHeader('Cache-Control', 'no-store')
     next()

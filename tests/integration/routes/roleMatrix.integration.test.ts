@@ -15,6 +15,7 @@ const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
  */
 const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /healthz': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /schema/application.json': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'POST /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'GET /login': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
