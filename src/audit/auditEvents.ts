@@ -23,6 +23,8 @@ export const AUDIT_EVENT_TYPES = [
   'DOCUMENT_REJECTED',
   'DOCUMENT_DOWNLOADED',
   'IMPORT_STARTED',
+  'API_TOKEN_ISSUED',
+  'API_TOKEN_REVOKED',
   'IMPORT_FINISHED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]

@@ -37,6 +37,8 @@ Commands:
   users list                            list users: id, email, role, state
   users disable --email E               disable a user and end their sessions
   users enable --email E                re-enable a disabled user
+  tokens add --email E --name N         make an API token acting as that user (shown once)
+  tokens revoke --email E               revoke all of that user's API tokens
 
 Roles: ${ROLES.join(', ')}
 Options:
@@ -94,7 +96,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return extractCommand(paths, flags.json === true, out)
   }
-  if (!['migrate', 'users', 'import'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -145,6 +147,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
       } finally {
         await services.close()
       }
+    }
+    if (command === 'tokens') {
+      const email = stringFlag(flags, 'email')
+      const user = await services.users.findByEmail(email)
+      if (!user) {
+        err(`vet: no user with email ${email}`)
+        return EXIT.failed
+      }
+      if (sub === 'add') {
+        const token = await services.apiTokens.issue(user.id, stringFlag(flags, 'name'), actor)
+        out(token)
+        err(`API token for ${user.email} (${user.role}). It is shown only now; keep it in your integration's secret store.`)
+        return EXIT.ok
+      }
+      if (sub === 'revoke') {
+        out(`Revoked ${await services.apiTokens.revokeAll(user.id, actor)} tokens of ${user.email}`)
+        return EXIT.ok
+      }
+      throw new UsageError('tokens needs a command: add or revoke')
     }
     switch (sub) {
       case 'add': {

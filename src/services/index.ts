@@ -9,6 +9,7 @@ import { createSubjectRepository } from '../db/repositories/subjectRepository'
 import { createUserRepository } from '../db/repositories/userRepository'
 import { ExtractionPool } from '../extract/extractionPool'
 import { createBlobStore } from '../ingest/blobStore'
+import { createApiTokenService } from './apiTokenService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -38,6 +39,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     cases: createCaseService({ db, cases, subjects, evidence, audit }),
     ingest,
     imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit }),
+    apiTokens: createApiTokenService({ db, audit }),
     /** Stop background workers (tests and shutdown). */
     async close() {
       await pool?.close()

@@ -16,6 +16,7 @@ const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
 const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /healthz': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /schema/application.json': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'POST /api/applications': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'POST /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'GET /login': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
@@ -82,6 +83,9 @@ describe('role × route matrix', () => {
       await t.services.imports.waitFor(jobId)
       path = pattern.replace(':id', jobId)
     }
+    if (route === 'POST /api/applications') {
+      return agent.post(path).set('x-csrf-token', csrf).set('Content-Type', 'application/json').send(JSON.stringify({ format: 'vetting/application@1', external_id: `API-${++counter}`, person: { full_name: 'Api Person' } }))
+    }
     if (route === 'POST /imports') {
       return agent.post(path).field('_csrf', csrf).attach('files', Buffer.from(`Bulk Person\nb${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
     }
@@ -99,7 +103,7 @@ describe('role × route matrix', () => {
   }
 
   function outcomeOf(res: request.Response): Outcome | string {
-    if (res.status === 302 && String(res.headers.location).startsWith('/login')) return 'login'
+    if ((res.status === 302 && String(res.headers.location).startsWith('/login')) || (res.status === 401 && res.type === 'application/json')) return 'login'
     if (res.status === 403) return 'forbidden'
     if (res.status === 404) return 'notfound'
     // POST /login with a wrong password is "allowed to try": the form comes back with 401
