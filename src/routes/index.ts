@@ -2,6 +2,7 @@ import { Router } from 'express'
 import type { Services } from '../services'
 import { authRoutes } from './auth/authRoutes'
 import { caseRoutes } from './cases/caseRoutes'
+import { recordRoutes } from './cases/recordRoutes'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
 import { documentRoutes } from './documents/documentRoutes'
 import { importRoutes } from './imports/importRoutes'
@@ -14,6 +15,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(dashboardRoutes(services))
   router.use(caseRoutes(services))
   router.use(documentRoutes(services))
+  router.use(recordRoutes(services))
   router.use(importRoutes(services))
   router.use(userRoutes(services))
   return router

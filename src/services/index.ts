@@ -13,6 +13,7 @@ import { createApiTokenService } from './apiTokenService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
+import { createRecordService } from './recordService'
 import { createUserService } from './userService'
 
 export interface ServiceOptions {
@@ -40,6 +41,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     ingest,
     imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit }),
     apiTokens: createApiTokenService({ db, audit }),
+    records: createRecordService({ db, cases, subjects, evidence, audit, ingest }),
     /** Stop background workers (tests and shutdown). */
     async close() {
       await pool?.close()

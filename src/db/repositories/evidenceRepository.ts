@@ -57,6 +57,10 @@ export function createEvidenceRepository() {
     async supersedeFacts(db: Knex, caseId: string, sources: string[], at: string): Promise<number> {
       return db('facts').where({ case_id: caseId }).whereIn('source', sources).whereNull('superseded_at').update({ superseded_at: at })
     },
+    /** Retire a case's current facts of the given fields, whatever their source. */
+    async supersedeFields(db: Knex, caseId: string, fields: string[], at: string): Promise<number> {
+      return db('facts').where({ case_id: caseId }).whereIn('field', fields).whereNull('superseded_at').update({ superseded_at: at })
+    },
     async insertAccessEvents(db: Knex, caseId: string, documentId: string, events: AccessEvent[]): Promise<void> {
       const rows = events.map(e => ({ case_id: caseId, document_id: documentId, occurred_at: e.occurredAt, account: e.account, ip: e.ip, user_agent: e.userAgent, event: e.event }))
       // 7 columns × 500 rows stays under SQLite's limits on variables and compound selects.

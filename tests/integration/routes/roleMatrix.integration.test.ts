@@ -35,6 +35,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -83,6 +85,8 @@ describe('role × route matrix', () => {
       await t.services.imports.waitFor(jobId)
       path = pattern.replace(':id', jobId)
     }
+    if (pattern.includes(':section')) path = path.replace(':section', 'payment')
+    if (route === 'POST /cases/:id/record/:section') return agent.post(path).field('_csrf', csrf).field('method', 'bank').field('account_holder', 'Matrix Person')
     if (route === 'POST /api/applications') {
       return agent.post(path).set('x-csrf-token', csrf).set('Content-Type', 'application/json').send(JSON.stringify({ format: 'vetting/application@1', external_id: `API-${++counter}`, person: { full_name: 'Api Person' } }))
     }
