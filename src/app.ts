@@ -12,6 +12,7 @@ import { setUpWebSession } from './middleware/setUpWebSession'
 import { routes } from './routes'
 import { apiRoutes } from './routes/api/apiRoutes'
 import { recordUploadRoutes } from './routes/cases/recordRoutes'
+import { mappingUploadRoutes } from './routes/imports/mappingRoutes'
 import { documentUploadRoutes } from './routes/documents/documentRoutes'
 import { importUploadRoutes } from './routes/imports/importRoutes'
 import { healthRoutes } from './routes/health/healthRoutes'
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(documentUploadRoutes(deps.services)) // multipart: each parses its body, then checks the token itself
   app.use(importUploadRoutes(deps.services))
   app.use(recordUploadRoutes(deps.services))
+  app.use(mappingUploadRoutes(deps.services))
   app.use(apiRoutes(deps.services)) // bearer tokens are CSRF-exempt; sessions must send the token in a header
   app.use(verifyCsrf) // every other POST/PUT/PATCH/DELETE carries the session's token
   app.use(routes(deps.services, { loginAttemptsPerIpPer15Min: deps.loginAttemptsPerIpPer15Min ?? 30 }))

@@ -71,7 +71,7 @@ const display = (label: string) => label.replace(/^\d+:/, '')
 
 export async function importCommand(services: Services, paths: string[], json: boolean, ctx: ActorContext, out: (s: string) => void): Promise<number> {
   const { files, rejected } = await inputsFromPaths(paths)
-  const collected = collectApplications(files)
+  const collected = collectApplications(files, { atsMappings: await services.atsMappings.all() })
   collected.rejected.unshift(...rejected)
   const print = (o: ImportOutcome) => {
     const shown = { ...o, file: display(o.file) }

@@ -6,6 +6,7 @@ import { recordRoutes } from './cases/recordRoutes'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
 import { documentRoutes } from './documents/documentRoutes'
 import { importRoutes } from './imports/importRoutes'
+import { mappingRoutes } from './imports/mappingRoutes'
 import { userRoutes } from './users/userRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
@@ -16,6 +17,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(caseRoutes(services))
   router.use(documentRoutes(services))
   router.use(recordRoutes(services))
+  router.use(mappingRoutes(services))
   router.use(importRoutes(services))
   router.use(userRoutes(services))
   return router

@@ -7,13 +7,14 @@ import { collectApplications, filesFromZip, type InputFile } from '../ingest/col
 import { ZipProblem } from '../extract/zipDirectory'
 import { sniffFileType } from '../extract/sniffFileType'
 import { auditActor, type ActorContext } from './context'
+import type { AtsMappingService } from './atsMappingService'
 import type { ImportOutcome, IngestService } from './ingestService'
 
 /**
  * Bulk imports in the background: the request that uploads the files returns at once with a job id;
  * the job records its progress (counts, current file) as it goes and its per-file report at the end.
  */
-export function createImportJobService(deps: { db: Knex; jobs: ImportJobRepository; ingest: IngestService; audit: AuditRepository }) {
+export function createImportJobService(deps: { db: Knex; jobs: ImportJobRepository; ingest: IngestService; audit: AuditRepository; atsMappings: AtsMappingService }) {
   const { db, jobs, ingest, audit } = deps
   const running = new Map<string, Promise<void>>()
 
@@ -29,7 +30,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
         }
       } else files.push({ path: u.name, data: u.data })
     }
-    const collected = collectApplications(files)
+    const collected = collectApplications(files, { atsMappings: await deps.atsMappings.all() })
     collected.rejected.unshift(...rejected)
     const total = collected.applications.length + collected.rejected.length
     await jobs.update(db, jobId, { status: 'running', started_at: new Date().toISOString(), total })

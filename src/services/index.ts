@@ -10,6 +10,7 @@ import { createUserRepository } from '../db/repositories/userRepository'
 import { ExtractionPool } from '../extract/extractionPool'
 import { createBlobStore } from '../ingest/blobStore'
 import { createApiTokenService } from './apiTokenService'
+import { createAtsMappingService } from './atsMappingService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -31,6 +32,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const evidence = createEvidenceRepository()
   let pool: ExtractionPool | undefined
   const getPool = () => (pool ??= new ExtractionPool())
+  const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
   return {
     db,
@@ -39,7 +41,8 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit }),
     ingest,
-    imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit }),
+    imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings }),
+    atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest }),
     /** Stop background workers (tests and shutdown). */

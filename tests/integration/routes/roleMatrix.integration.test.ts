@@ -33,6 +33,9 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /imports/mappings': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /imports/mappings': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /imports/mappings/preview': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
@@ -87,6 +90,8 @@ describe('role × route matrix', () => {
     }
     if (pattern.includes(':section')) path = path.replace(':section', 'payment')
     if (route === 'POST /cases/:id/record/:section') return agent.post(path).field('_csrf', csrf).field('method', 'bank').field('account_holder', 'Matrix Person')
+    if (route === 'POST /imports/mappings/preview') return agent.post(path).field('_csrf', csrf).attach('sample', Buffer.from('Kandidat,Posteingang\nA,b@c.de\n'), { filename: 'personio.csv' })
+    if (route === 'POST /imports/mappings') body = { ...body, source: 'personio', column_0: 'Kandidat', field_0: 'full_name', column_1: 'Posteingang', field_1: 'email' }
     if (route === 'POST /api/applications') {
       return agent.post(path).set('x-csrf-token', csrf).set('Content-Type', 'application/json').send(JSON.stringify({ format: 'vetting/application@1', external_id: `API-${++counter}`, person: { full_name: 'Api Person' } }))
     }
