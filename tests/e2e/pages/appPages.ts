@@ -85,4 +85,12 @@ export class CasePage extends BasePage {
     await p.verify()
     return p
   }
+  async uploadDocument(kind: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.page.getByLabel('What is it?').selectOption(kind)
+    await this.page.getByLabel('File', { exact: true }).setInputFiles(file)
+    await this.page.getByRole('button', { name: 'Upload' }).click()
+  }
+  factRow(label: string) {
+    return this.page.getByTestId('facts').getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) })
+  }
 }
