@@ -1,0 +1,135 @@
+/**
+ * CaseFacts: everything the rules may read about one application, each value with the evidence it came
+ * from. Built by a pure function from fact records, whether they come from the database (the app) or
+ * straight from files (`vet score`). Citizenship is not here: no rule can read it.
+ */
+export interface Evidence {
+  field: string
+  value: unknown
+  source: string
+  /** where it was read: "application: person.email", "cv.pdf, page 1, line 2" */
+  where: string
+}
+
+export interface Fact<T> {
+  value: T
+  evidence: Evidence
+}
+
+export interface Address {
+  line1?: string
+  line2?: string
+  city?: string
+  region?: string
+  postal_code?: string
+  country?: string
+}
+export interface Phone {
+  e164?: string | null
+  type?: string | null
+  country?: string | null
+  raw?: string
+}
+export interface Profile {
+  network: string
+  username?: string
+  url?: string
+  created_at?: string
+  rating?: number
+  reviews?: number
+  jobs_completed?: number
+  hourly_rate_usd?: number
+  country?: string
+  identity_verified?: boolean
+  [k: string]: unknown
+}
+export interface Payment {
+  method?: string
+  account_holder?: string
+  bank_country?: string
+  currency?: string
+  wallet_address?: string
+}
+export interface AccessEventFact {
+  occurredAt: string
+  account: string | null
+  ip: string | null
+  userAgent: string | null
+  event: string | null
+  where: string
+}
+
+export interface CaseFacts {
+  kind: 'candidate' | 'contractor'
+  person: {
+    fullName?: Fact<string>
+    email?: Fact<string>
+    phone?: Fact<Phone>
+    phoneLineType?: Fact<string>
+    address?: Fact<Address>
+    timezone?: Fact<string>
+  }
+  resume: {
+    names: Array<Fact<string>>
+    emails: Array<Fact<string>>
+    phones: Array<Fact<Phone>>
+    urls: Array<Fact<string>>
+    employers: Array<Fact<Record<string, unknown>>>
+    skills: Array<Fact<string>>
+  }
+  profiles: Array<Fact<Profile>>
+  references: Array<Fact<Record<string, unknown>>>
+  submission?: Fact<{ ip?: string; user_agent?: string }>
+  interview: { video?: Fact<string>; observations: Array<Fact<string>> }
+  logistics: { shippingAddress?: Fact<Address>; note?: Fact<string> }
+  payment?: Fact<Payment>
+  /** sign-in events, when a log was provided (undefined: no log; []: an empty one) */
+  accessEvents?: AccessEventFact[]
+}
+
+export interface FactRecord {
+  field: string
+  value: unknown
+  source: string
+  where: string
+}
+
+export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], accessEvents?: AccessEventFact[]): CaseFacts {
+  const facts: CaseFacts = {
+    kind,
+    person: {},
+    resume: { names: [], emails: [], phones: [], urls: [], employers: [], skills: [] },
+    profiles: [],
+    references: [],
+    interview: { observations: [] },
+    logistics: {},
+    ...(accessEvents ? { accessEvents } : {}),
+  }
+  for (const r of records) {
+    const fact = <T>(): Fact<T> => ({ value: r.value as T, evidence: { field: r.field, value: r.value, source: r.source, where: r.where } })
+    switch (r.field) {
+      case 'person.full_name': facts.person.fullName = fact(); break
+      case 'person.email': facts.person.email = fact(); break
+      case 'person.phone': facts.person.phone = fact(); break
+      case 'person.phone_line_type': facts.person.phoneLineType = fact(); break
+      case 'person.address': facts.person.address = fact(); break
+      case 'person.timezone': facts.person.timezone = fact(); break
+      case 'resume.name': facts.resume.names.push(fact()); break
+      case 'resume.email': facts.resume.emails.push(fact()); break
+      case 'resume.phone': facts.resume.phones.push(fact()); break
+      case 'resume.url': facts.resume.urls.push(fact()); break
+      case 'resume.employer': facts.resume.employers.push(fact()); break
+      case 'resume.skill': facts.resume.skills.push(fact()); break
+      case 'profile': facts.profiles.push(fact()); break
+      case 'reference': facts.references.push(fact()); break
+      case 'submission': facts.submission = fact(); break
+      case 'interview.video': facts.interview.video = fact(); break
+      case 'interview.observation': facts.interview.observations.push(fact()); break
+      case 'logistics.shipping_address': facts.logistics.shippingAddress = fact(); break
+      case 'logistics.note': facts.logistics.note = fact(); break
+      case 'payment': facts.payment = fact(); break
+      default: break // facts no rule reads yet
+    }
+  }
+  return facts
+}

@@ -1,0 +1,37 @@
+import { compareNames, looksLikeCompany } from '../domain/names'
+import { notApplicable, type Rule } from './types'
+
+export const rule: Rule = {
+  meta: {
+    id: 'payment-payee-name-mismatch',
+    version: 1,
+    title: 'Pay to an account in another name',
+    rationale:
+      'Workers route pay through accounts held by facilitators or front companies. A payout account whose holder is not the applicant (allowing for middle names, initials, word order and accents) is the request the advisories single out.',
+    category: 'payment',
+    severity: 'high',
+    strength: 'strong',
+    indicators: ['PY-NAME-MISMATCH'],
+    sources: ['G1: "requesting use of a different account, especially if registered to a different name"', 'G1 mitigation: require payment to accounts in the worker’s own name'],
+    requires: ['person.fullName', 'payment.account_holder'],
+    knownFalsePositives: ['a name changed by marriage or legal process', 'a sole trader’s registered business name', 'a romanisation the comparison does not know'],
+    checklist: ['Verify that the payout account is held in the name on the verified ID (bank letter or statement header)', 'If the applicant invoices through a company, verify the company and the applicant’s ownership of it'],
+  },
+  evaluate(facts) {
+    const name = facts.person.fullName
+    const payment = facts.payment
+    const holder = payment?.value.account_holder
+    if (!name || !holder) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!holder ? ['payment.account_holder'] : []))
+    const evidence = [name.evidence, payment!.evidence]
+    const cmp = compareNames(name.value, holder)
+    if (cmp.match) return { status: 'clear', message: `The payout account holder "${holder}" is the applicant.`, evidence }
+    const company = looksLikeCompany(holder)
+    return {
+      status: 'flag',
+      message: company
+        ? `Pay is to go to a company account ("${holder}"), not to ${name.value}.`
+        : `Pay is to go to an account held by "${holder}", which is not the applicant's name (${name.value}).`,
+      evidence,
+    }
+  },
+}
