@@ -82,12 +82,11 @@ describe('extraction pool', () => {
     expect((await pool.read(Buffer.from('Jane Roe\njane@example.test'))).fields.emails).toHaveLength(1)
   }, 30_000)
 
-  it('reads a 400 MB one-line text file quickly, without backtracking', async () => {
+  // Before the linear email scan this took minutes (quadratic backtracking); the test timeout is the bound.
+  it('reads a 400 MB one-line text file and lines built to make patterns backtrack', async () => {
     const huge = Buffer.alloc(400 * 1024 * 1024, 'a')
-    const started = Date.now()
     const doc = await pool.read(huge)
     expect(doc.warnings.join(' ')).toContain('only the first')
-    expect(Date.now() - started).toBeLessThan(15_000) // a generous bound: quadratic matching took minutes
     for (const hostile of ['a-'.repeat(1_000_000), `${'x'.repeat(1_000_000)}@`, '+1 '.repeat(500_000)]) {
       await expect(pool.read(Buffer.from(hostile))).resolves.toBeDefined()
     }

@@ -5,6 +5,9 @@ import type { CaseQuery, CaseRepository, CaseRow } from '../db/repositories/case
 import type { DocumentRow, EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
+import { factsFromApplication } from '../extract/buildFacts'
+import { APPLICATION_FORMAT } from '../ingest/applicationFormat'
+import type { ScoringService } from './scoringService'
 import { conflict, forbidden, notFound } from '../errors'
 import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
 import { newCaseSchema, type NewCaseInput } from './caseSchemas'
@@ -17,6 +20,7 @@ export interface CaseServiceDeps {
   subjects: SubjectRepository
   evidence: EvidenceRepository
   audit: AuditRepository
+  scoring: ScoringService
 }
 
 export interface CaseDetail {
@@ -26,6 +30,20 @@ export interface CaseDetail {
   documents: Array<Omit<DocumentRow, 'extracted_text'>>
   facts: FactRow[]
   accessEvents: number
+  findings: FindingRow[]
+}
+
+export interface FindingRow {
+  rule_id: string
+  rule_version: number
+  status: 'flag' | 'clear' | 'not_applicable'
+  severity: string
+  strength: string
+  category: string
+  message: string
+  evidence: string
+  missing: string
+  points: number
 }
 
 export function createCaseService(deps: CaseServiceDeps) {
@@ -43,6 +61,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       documents: await evidence.documentsOf(trx, id),
       facts: await evidence.currentFacts(trx, id),
       accessEvents: await evidence.accessEventCount(trx, id),
+      findings: (await trx('findings').where('case_id', id).whereNull('superseded_at').orderBy('points', 'desc').orderBy('rule_id')) as FindingRow[],
     }
   }
 
@@ -107,7 +126,17 @@ export function createCaseService(deps: CaseServiceDeps) {
           requestId: ctx.requestId,
           data: { after: { reference, kind: row.kind, status: row.status } },
         })
-        return row
+        // What the recruiter typed from the application is evidence too: record it as facts, then check it.
+        const intake = factsFromApplication({
+          format: APPLICATION_FORMAT,
+          person: { full_name: v.fullName, email: v.email, phone: v.phone, phone_line_type: v.phoneLineType, timezone: v.timezone, address: { line1: v.addressLine1, line2: v.addressLine2, city: v.city, region: v.region, postal_code: v.postalCode, country: v.country } },
+        })
+        await deps.evidence.insertFacts(
+          trx,
+          intake.map(f => ({ case_id: row.id, field: f.field, value: JSON.stringify(f.value), source: 'reviewer', document_id: null, locator: `intake form: ${f.locator}`, recorded_by: ctx.userId, recorded_at: now, superseded_at: null })),
+        )
+        const evaluation = await deps.scoring.rescore(trx, row.id, ctx)
+        return { ...row, risk_score: evaluation.score.score, risk_band: evaluation.score.band }
       })
     },
 

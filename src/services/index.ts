@@ -15,6 +15,7 @@ import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
+import { createScoringService } from './scoringService'
 import { createUserService } from './userService'
 
 export interface ServiceOptions {
@@ -32,19 +33,21 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const evidence = createEvidenceRepository()
   let pool: ExtractionPool | undefined
   const getPool = () => (pool ??= new ExtractionPool())
+  const scoring = createScoringService({ cases, evidence, audit })
   const atsMappings = createAtsMappingService({ db, audit })
-  const ingest = createIngestService({ db, cases, subjects, evidence, audit, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
+  const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
   return {
     db,
     audit,
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
-    cases: createCaseService({ db, cases, subjects, evidence, audit }),
+    cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
+    scoring,
     ingest,
     imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings }),
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
-    records: createRecordService({ db, cases, subjects, evidence, audit, ingest }),
+    records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),
     /** Stop background workers (tests and shutdown). */
     async close() {
       await pool?.close()

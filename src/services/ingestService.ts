@@ -14,6 +14,8 @@ import { decodeText, nameContradictsContent, sniffFileType, type Sniffed } from 
 import type { Application } from '../ingest/applicationFormat'
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
 import { refreshPlannerStatistics } from '../db/knex'
+import { evaluateCase } from '../rules/evaluateCase'
+import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
 import type { Collected } from '../ingest/collectApplications'
 import { conflict, notFound } from '../errors'
 import { isClosed } from '../signoff/caseStatus'
@@ -67,6 +69,7 @@ export interface IngestServiceDeps {
   audit: AuditRepository
   blobs: BlobStore
   pool: () => ExtractionPool
+  scoring: ScoringService
 }
 
 const IMAGE_KINDS = new Set(['png', 'jpeg', 'gif', 'webp'])
@@ -241,6 +244,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           requestId: ctx.requestId,
           data: { outcome: 'updated', before: { contentHash: existing.content_hash, facts: superseded }, after: { contentHash: prepared.contentHash }, files: fileHashes },
         })
+        await deps.scoring.rescore(trx, existing.id, ctx)
         return { file: prepared.label, outcome: 'updated' as const, caseId: existing.id, reference: existing.reference }
       }
       const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
@@ -279,6 +283,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         requestId: ctx.requestId,
         data: { outcome: 'created', after: { reference, contentHash: prepared.contentHash }, files: fileHashes },
       })
+      await deps.scoring.rescore(trx, row.id, ctx)
       return { file: prepared.label, outcome: 'created' as const, caseId: row.id, reference }
     })
   }
@@ -328,6 +333,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         const factRows: Array<Record<string, unknown>> = []
         const events: Array<{ caseId: string; documentId: string; events: AccessEvent[] }> = []
         const audits: Parameters<AuditRepository['append']>[1][] = []
+        const findingsToInsert: Array<ReturnType<typeof findingRows>[number]> = []
         const results: ImportOutcome[] = []
         fresh.forEach((p, i) => {
           const app = p.application
@@ -357,10 +363,19 @@ export function createIngestService(deps: IngestServiceDeps) {
             })
             if (f.events?.length) events.push({ caseId: row.id, documentId: id, events: f.events })
           }
-          for (const fact of factsOf(p)) {
+          const inputs = factsOf(p)
+          for (const fact of inputs) {
             factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
           }
-          audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
+          // The rules run here on the facts in hand, rather than reading them back for each new case.
+          const names = new Map(p.files.map(f => [f.key, f.name]))
+          const records = inputs.map(fact => ({ field: fact.field, value: fact.value, source: fact.source, where: fact.documentKey ? `${names.get(fact.documentKey)}, ${fact.locator}` : `application: ${fact.locator}` }))
+          const logs = p.files.filter(f => f.events)
+          const accessEvents = logs.length ? logs.flatMap(f => f.events!.map(e => ({ ...e, where: f.name }))) : undefined
+          const evaluation = evaluateCase(row.kind, records, accessEvents, row.submitted_at ? new Date(row.submitted_at) : new Date(now))
+          Object.assign(row, caseScoreColumns(evaluation, now))
+          findingsToInsert.push(...findingRows(row.id, evaluation, now))
+          audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: row.risk_score, band: row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
           results.push({ file: p.label, outcome: 'created', caseId: row.id, reference })
         })
         // Chunk sizes keep every statement under SQLite's limits (500 rows, 32,766 variables).
@@ -372,6 +387,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         await insert('case_search_terms', terms, 500)
         await insert('documents', documentRows, 200)
         await insert('facts', factRows, 400)
+        await insert('findings', findingsToInsert, 200)
         for (const e of events) await evidence.insertAccessEvents(trx, e.caseId, e.documentId, e.events)
         await audit.appendMany(trx, audits)
         return results
@@ -473,6 +489,7 @@ export function createIngestService(deps: IngestServiceDeps) {
           requestId: ctx.requestId,
           data: { documentId: documents.get('upload'), kind, sha256: file.sha256, size: data.length, facts: facts.length, events: file.events?.length ?? 0 },
         })
+        await deps.scoring.rescore(trx, caseId, ctx)
         return { documentId: documents.get('upload')!, facts: facts.length, warnings: file.read?.warnings ?? [] }
       })
     },

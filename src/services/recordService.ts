@@ -12,6 +12,7 @@ import { fieldForIssuePath, type SectionDef } from '../presenters/recordSections
 import { isClosed } from '../signoff/caseStatus'
 import { auditActor, type ActorContext } from './context'
 import type { IngestService } from './ingestService'
+import type { ScoringService } from './scoringService'
 import { ValidationError } from './userService'
 
 const WRAP: Record<SectionDef['id'], (o: Record<string, unknown>) => Record<string, unknown>> = {
@@ -32,7 +33,7 @@ const REPLACES: Partial<Record<SectionDef['id'], string[]>> = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
 
 /** Details a reviewer records by hand on the case page: facts with source "reviewer", audited. */
-export function createRecordService(deps: { db: Knex; cases: CaseRepository; subjects: SubjectRepository; evidence: EvidenceRepository; audit: AuditRepository; ingest: IngestService }) {
+export function createRecordService(deps: { db: Knex; cases: CaseRepository; subjects: SubjectRepository; evidence: EvidenceRepository; audit: AuditRepository; ingest: IngestService; scoring: ScoringService }) {
   const { db, cases, subjects, evidence, audit } = deps
 
   function validate(def: SectionDef, obj: Record<string, unknown>) {
@@ -117,6 +118,7 @@ export function createRecordService(deps: { db: Knex; cases: CaseRepository; sub
           requestId: ctx.requestId,
           data: { section: def.id, before, after: facts.map(f => ({ field: f.field, value: f.value })), ...(photoDocumentId ? { photoDocumentId } : {}) },
         })
+        await deps.scoring.rescore(trx, caseId, ctx)
       })
     },
   }

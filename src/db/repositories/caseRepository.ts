@@ -20,6 +20,8 @@ export interface CaseRow {
   sort_name: string
   score_sort: number
   content_hash: string | null
+  score_detail?: string | null
+  scored_at?: string | null
   created_by: number | null
   created_at: string
   updated_at: string

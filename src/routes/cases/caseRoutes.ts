@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
 import { presentEvidence } from '../../presenters/presentEvidence'
+import { presentFindings } from '../../presenters/presentFindings'
 import { BAND_LABELS, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
 import type { Services } from '../../services'
@@ -97,6 +98,7 @@ export function caseRoutes(services: Services): Router {
       c: presentCaseDetail(detail),
       evidence: presentEvidence(detail.documents, detail.facts, detail.case.id),
       accessEvents: detail.accessEvents,
+      findings: presentFindings(detail.findings, detail.case.score_detail),
       flash,
       canEdit: can(role, 'cases:edit'),
       canDecide: can(role, 'cases:signoff'),

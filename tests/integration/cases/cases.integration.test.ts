@@ -56,14 +56,15 @@ describe('cases', () => {
     const page = await agent.get(`/cases/${id}`)
     expect(page.text).toContain('Dana Whitfield')
     expect(page.text).toContain('United States (US)')
-    expect(page.text).toContain('Not scored yet')
+    expect(page.text).toContain('Risk: Low')
+    expect(page.text).toContain('Checks')
 
     for (const q of ['dana.whitfield@example.org', 'DANA.WHITFIELD', 'whitfield', 'GH-88213']) {
       const list = await agent.get(`/cases?q=${encodeURIComponent(q)}`)
       expect(list.text).toContain(`/cases/${id}`)
     }
     const audit = await t.testDb.db('audit_events').where({ case_id: id }).orderBy('id').select('type', 'actor_role')
-    expect(audit.map(a => a.type)).toEqual(['CASE_CREATED', 'CASE_VIEWED'])
+    expect(audit.map(a => a.type)).toEqual(['CASE_CREATED', 'RULES_RUN', 'CASE_VIEWED'])
     expect(audit[0].actor_role).toBe('recruiter')
 
     // the same source + external id cannot open a second case

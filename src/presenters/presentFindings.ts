@@ -1,0 +1,53 @@
+import { RULES } from '../rules/registry'
+import type { FindingRow } from '../services/caseService'
+import type { Evidence } from '../rules/caseFacts'
+import { formatFactValue } from './presentEvidence'
+
+const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
+const SEVERITY_LABEL: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' }
+
+function evidenceText(e: Evidence): string {
+  if (e.field === 'access_event') {
+    const v = e.value as { at?: string; ip?: string; userAgent?: string; event?: string }
+    return [v.at?.replace('T', ' ').slice(0, 16), v.ip, v.userAgent, v.event].filter(Boolean).join(' · ')
+  }
+  return formatFactValue(e.field, JSON.stringify(e.value))
+}
+
+export interface ScoreDetail {
+  contributions: Array<{ rule: string; weight: number; points: number }>
+  capped: string | null
+  notChecked: Array<{ rule: string; missing: string[] }>
+  incomplete: boolean
+  weightsVersion: number
+}
+
+/** Findings for the case page: flags first with their evidence and sources, then what was clear or could not be checked. */
+export function presentFindings(rows: FindingRow[], scoreDetail: string | null | undefined) {
+  const item = (r: FindingRow) => {
+    const meta = META.get(r.rule_id)
+    return {
+      rule: r.rule_id,
+      version: r.rule_version,
+      title: meta?.title ?? r.rule_id,
+      severity: SEVERITY_LABEL[r.severity] ?? r.severity,
+      strength: r.strength,
+      message: r.message,
+      points: r.points,
+      evidence: (JSON.parse(r.evidence) as Evidence[]).map(e => ({ value: evidenceText(e), where: e.where })),
+      sources: meta?.sources ?? [],
+      indicators: meta?.indicators ?? [],
+      checklist: meta?.checklist ?? [],
+      falsePositives: meta?.knownFalsePositives ?? [],
+    }
+  }
+  const detail = scoreDetail ? (JSON.parse(scoreDetail) as ScoreDetail) : null
+  return {
+    flags: rows.filter(r => r.status === 'flag').map(item),
+    clear: rows.filter(r => r.status === 'clear').map(item),
+    notChecked: rows.filter(r => r.status === 'not_applicable').map(r => ({ title: META.get(r.rule_id)?.title ?? r.rule_id, missing: (JSON.parse(r.missing) as string[]).join(', ') })),
+    capped: detail?.capped ?? null,
+    incomplete: detail?.incomplete ?? false,
+    scored: rows.length > 0,
+  }
+}

@@ -1,0 +1,15 @@
+import { scoreFindings, type Score } from '../scoring/scoreCase'
+import { buildCaseFacts, type AccessEventFact, type CaseFacts, type FactRecord } from './caseFacts'
+import { runRules } from './runRules'
+import type { Finding } from './types'
+
+export interface Evaluation {
+  findings: Finding[]
+  score: Score
+}
+
+/** Facts → findings → score: the one path used by the app, imports and `vet score`. Pure. */
+export function evaluateCase(kind: CaseFacts['kind'], records: FactRecord[], accessEvents: AccessEventFact[] | undefined, now: Date): Evaluation {
+  const findings = runRules(buildCaseFacts(kind, records, accessEvents), { now })
+  return { findings, score: scoreFindings(findings) }
+}

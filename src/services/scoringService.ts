@@ -1,0 +1,93 @@
+import type { Knex } from 'knex'
+import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { CaseRepository } from '../db/repositories/caseRepository'
+import type { EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
+import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
+import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
+import { auditActor, type ActorContext } from './context'
+
+/** Where a stored fact was read, in words: "cv.pdf, page 1, line 2" or "application: person.email". */
+export function whereOf(fact: Pick<FactRow, 'source' | 'locator' | 'document_id'>, documentNames: Map<string, string>): string {
+  if (fact.document_id && documentNames.has(fact.document_id)) return `${documentNames.get(fact.document_id)}, ${fact.locator ?? ''}`.replace(/, $/, '')
+  return fact.source === 'application' ? `application: ${fact.locator ?? ''}` : (fact.locator ?? fact.source)
+}
+
+export function findingRows(caseId: string, evaluation: Evaluation, now: string) {
+  const points = new Map(evaluation.score.contributions.map(c => [c.rule, c.points]))
+  return evaluation.findings.map(f => ({
+    case_id: caseId,
+    rule_id: f.rule,
+    rule_version: f.version,
+    status: f.status,
+    severity: f.severity,
+    strength: f.strength,
+    category: f.category,
+    message: f.message,
+    evidence: JSON.stringify(f.evidence),
+    missing: JSON.stringify(f.missing),
+    points: points.get(f.rule) ?? 0,
+    created_at: now,
+    superseded_at: null,
+  }))
+}
+
+export function caseScoreColumns(evaluation: Evaluation, now: string) {
+  const s = evaluation.score
+  return {
+    risk_score: s.score,
+    risk_band: s.band,
+    score_sort: s.score,
+    score_detail: JSON.stringify({ contributions: s.contributions, capped: s.capped, notChecked: s.notChecked, incomplete: s.incomplete, weightsVersion: s.weightsVersion }),
+    scored_at: now,
+  }
+}
+
+/**
+ * Run the rules on a case's current evidence and store what they found, inside the caller's
+ * transaction (so a change and its findings commit together). Audited when the outcome changes.
+ */
+export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository }) {
+  const { cases, evidence, audit } = deps
+  return {
+    async rescore(trx: Knex.Transaction, caseId: string, ctx: ActorContext, now = new Date()): Promise<Evaluation> {
+      const row = await cases.findById(trx, caseId)
+      if (!row) throw new Error(`no case ${caseId}`)
+      const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
+      const names = new Map(documents.map(d => [d.id, d.original_name]))
+      const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: whereOf(f, names) }))
+      const logs = documents.filter(d => d.kind === 'access_log')
+      let events: AccessEventFact[] | undefined
+      if (logs.length) {
+        events = (await trx('access_events').where({ case_id: caseId }).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')).map(
+          (e: { document_id: string; occurred_at: string; account: string | null; ip: string | null; user_agent: string | null; event: string | null }) => ({
+            occurredAt: e.occurred_at, account: e.account, ip: e.ip, userAgent: e.user_agent, event: e.event, where: names.get(e.document_id) ?? 'sign-in log',
+          }),
+        )
+      }
+      // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
+      const asOf = row.submitted_at ? new Date(row.submitted_at) : now
+      const evaluation = evaluateCase(row.kind, records, events, asOf)
+      const stamp = now.toISOString()
+      const before = await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').select('rule_id', 'status')
+      const beforeFlags = before.filter((f: { status: string }) => f.status === 'flag').map((f: { rule_id: string }) => f.rule_id).sort()
+      const afterFlags = evaluation.findings.filter(f => f.status === 'flag').map(f => f.rule).sort()
+      await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').update({ superseded_at: stamp })
+      const rows = findingRows(caseId, evaluation, stamp)
+      for (let i = 0; i < rows.length; i += 100) await trx('findings').insert(rows.slice(i, i + 100))
+      await cases.update(trx, caseId, caseScoreColumns(evaluation, stamp))
+      if (row.risk_score !== evaluation.score.score || row.risk_band !== evaluation.score.band || beforeFlags.join() !== afterFlags.join()) {
+        await audit.append(trx, {
+          type: 'RULES_RUN',
+          actor: auditActor(ctx),
+          caseId,
+          subjectId: row.subject_id,
+          requestId: ctx.requestId,
+          data: { before: { score: row.risk_score, band: row.risk_band, flags: beforeFlags }, after: { score: evaluation.score.score, band: evaluation.score.band, flags: afterFlags }, rules: evaluation.findings.map(f => `${f.rule}@${f.version}`), weightsVersion: evaluation.score.weightsVersion },
+        })
+      }
+      return evaluation
+    },
+  }
+}
+
+export type ScoringService = ReturnType<typeof createScoringService>
