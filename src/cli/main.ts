@@ -6,6 +6,7 @@ import { systemActor } from '../services/context'
 import { ROLES, isRole } from '../auth/roles'
 import { ValidationError } from '../services/userService'
 import { extractCommand } from './extractCommand'
+import { scoreCommand } from './scoreCommand'
 import { importCommand } from './importCommand'
 import { readPassword } from './readPassword'
 
@@ -27,6 +28,10 @@ Commands:
   extract [--json] PATH…                what Vetting Desk reads from resumes (PDF, DOCX, text), application
                                         JSON and JSON Resume files; folders are walked. No database is used.
                                         --json prints one object per line per file.
+  score [--json] [--as-of DATE] PATH…   score applications with the app's rules, without the server or its
+                                        database; all inputs form one population. --json: one line per
+                                        application {id, file, score, band, findings, links}, and one
+                                        {file, error} per input that could not be read
   import [--json] PATH…                 bring applications into the database: application JSON (with the
                                         files they reference), JSON Resume, resumes, ATS CSV exports,
                                         folders and ZIP archives of them; prints what happened to each
@@ -44,8 +49,8 @@ Roles: ${ROLES.join(', ')}
 Options:
   -h, --help                            show this help (also after a command: vet users --help)
 
-Exit status: 0 done, 1 failed (for extract and import: some file could not be read or imported;
-the rest were), 2 usage error.
+Exit status: 0 done, 1 failed (for extract, import and score: some input could not be read or
+imported; the rest were), 2 usage error.
 `
 
 class UsageError extends Error {}
@@ -86,6 +91,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!command || flags.help) {
     ;(command || flags.help ? io.stdout : io.stderr).write(HELP)
     return command || flags.help ? EXIT.ok : EXIT.usage
+  }
+  if (command === 'score') {
+    const paths = positional.slice(1)
+    const asOf = typeof flags['as-of'] === 'string' ? new Date(flags['as-of']) : undefined
+    if (!paths.length || (asOf && Number.isNaN(asOf.getTime()))) {
+      err(paths.length ? 'vet: --as-of must be a date such as 2026-10-01\n' : 'vet: score needs at least one file or folder\n')
+      io.stderr.write(HELP)
+      return EXIT.usage
+    }
+    return scoreCommand(paths, { json: flags.json === true, ...(asOf ? { asOf } : {}) }, out)
   }
   if (command === 'extract') {
     const paths = positional.slice(1)

@@ -1,17 +1,16 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
-import { canonicalJson } from '../audit/auditEvents'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { CaseRepository, CaseRow } from '../db/repositories/caseRepository'
 import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
-import { parseAccessLog, type AccessEvent } from '../extract/accessLog'
-import { factsFromApplication, factsFromDocument, type FactInput } from '../extract/buildFacts'
+import type { AccessEvent } from '../extract/accessLog'
+import { factsFromDocument, type FactInput } from '../extract/buildFacts'
+import { accessEventsOfPrepared, factsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
 import type { ExtractionPool } from '../extract/extractionPool'
-import { DocumentProblem, type ReadDocument } from '../extract/readDocument'
-import { decodeText, nameContradictsContent, sniffFileType, type Sniffed } from '../extract/sniffFileType'
 import type { Application } from '../ingest/applicationFormat'
+import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
 import { refreshPlannerStatistics } from '../db/knex'
 import { evaluateCase } from '../rules/evaluateCase'
@@ -27,39 +26,7 @@ import { auditActor, type ActorContext } from './context'
  * file leaves nothing half-written. Re-importing the same application updates its case or, when nothing
  * changed, leaves it alone: never a duplicate.
  */
-export type DocumentKind = DocumentRow['kind']
-
-export interface PreparedFile {
-  key: string
-  name: string
-  kind: DocumentKind
-  data: Buffer
-  sha256: string
-  sniffed: Sniffed
-  read?: ReadDocument
-  events?: AccessEvent[]
-}
-
-export interface PreparedApplication {
-  label: string
-  application: Application
-  files: PreparedFile[]
-  contentHash: string
-}
-
-export type ImportOutcome =
-  | { file: string; outcome: 'created' | 'updated' | 'unchanged'; caseId: string; reference: string }
-  | { file: string; outcome: 'rejected'; reason: string }
-
-/** Where an application's referenced files come from: a folder, a ZIP, an upload. */
-export type FileResolver = (name: string) => Promise<Buffer | { problem: string }>
-
-export class ImportProblem extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ImportProblem'
-  }
-}
+export { ImportProblem, MAX_UPLOAD_BYTES, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
 
 export interface IngestServiceDeps {
   db: Knex
@@ -72,62 +39,11 @@ export interface IngestServiceDeps {
   scoring: ScoringService
 }
 
-const IMAGE_KINDS = new Set(['png', 'jpeg', 'gif', 'webp'])
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 export function createIngestService(deps: IngestServiceDeps) {
   const { db, cases, subjects, evidence, audit, blobs } = deps
-
-  /** Read one file as the kind it is said to be; a problem is thrown as an ImportProblem naming the file. */
-  async function prepareFile(key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null): Promise<PreparedFile> {
-    const fail = (why: string) => {
-      throw new ImportProblem(`${name}: ${why}`)
-    }
-    if (data.length > MAX_UPLOAD_BYTES) fail(`the file is ${(data.length / 1024 ** 2).toFixed(1)} MiB; at most ${MAX_UPLOAD_BYTES / 1024 ** 2} MiB per file`)
-    const sniffed = sniffFileType(data)
-    const mismatch = nameContradictsContent(name, sniffed)
-    if (mismatch) fail(mismatch)
-    const file: PreparedFile = { key, name, kind, data, sha256: sha256Of(data), sniffed }
-    if (kind === 'photo') {
-      if (!IMAGE_KINDS.has(sniffed.kind)) fail('a photo must be a PNG, JPEG, GIF or WebP image')
-    } else if (kind === 'access_log') {
-      if (sniffed.kind !== 'text') fail('a sign-in log must be a CSV text file')
-      const parsed = parseAccessLog(decodeText(data, sniffed.encoding))
-      if (!parsed.ok) fail(parsed.problem)
-      else file.events = parsed.events
-    } else if (kind === 'resume' || kind === 'other') {
-      try {
-        file.read = await deps.pool().read(data, defaultCountry ? { defaultCountry } : {})
-      } catch (error) {
-        if (error instanceof DocumentProblem) fail(error.message)
-        throw error
-      }
-    }
-    return file
-  }
-
-  /** Read everything an application references; throws ImportProblem (nothing written) when anything is wrong. */
-  async function prepare(label: string, application: Application, resolve: FileResolver, raw?: Buffer): Promise<PreparedApplication> {
-    const files: PreparedFile[] = []
-    const country = application.person?.address?.country ?? null
-    const load = async (name: string, field: string) => {
-      const got = await resolve(name)
-      if (Buffer.isBuffer(got)) return got
-      throw new ImportProblem(`${field}: ${got.problem}`)
-    }
-    for (const [i, doc] of (application.documents ?? []).entries()) {
-      const kind: DocumentKind = doc.type === 'resume' || !doc.type ? 'resume' : 'other'
-      files.push(await prepareFile(`documents[${i}]`, doc.file, kind, await load(doc.file, `documents[${i}].file`), country))
-    }
-    for (const [i, profile] of (application.profiles ?? []).entries()) {
-      if (profile.photo) files.push(await prepareFile(`profiles[${i}].photo`, profile.photo, 'photo', await load(profile.photo, `profiles[${i}].photo`)))
-    }
-    if (application.access_log) files.push(await prepareFile('access_log', application.access_log, 'access_log', await load(application.access_log, 'access_log')))
-    const json = raw ?? Buffer.from(JSON.stringify(application, null, 2))
-    files.push({ key: 'application', name: `${label.split('/').pop()!.replace(/^\d+:/, '').replace(/\.json$/i, '')}.json`.slice(-255), kind: 'application', data: json, sha256: sha256Of(json), sniffed: sniffFileType(json) })
-    const contentHash = sha256Of(canonicalJson({ application, files: files.filter(f => f.kind !== 'application').map(f => [f.key, f.sha256]) }))
-    return { label, application, files, contentHash }
-  }
+  const prepareFile = (key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null) => readPreparedFile(deps.pool(), key, name, kind, data, defaultCountry)
+  const prepare = (label: string, application: Application, resolve: FileResolver, raw?: Buffer) => prepareApplication(deps.pool(), label, application, resolve, raw)
 
   function subjectFields(app: Application, files: PreparedFile[]) {
     const p = app.person ?? {}
@@ -197,10 +113,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     )
   }
 
-  const factsOf = (prepared: PreparedApplication) => [
-    ...factsFromApplication(prepared.application),
-    ...prepared.files.filter(f => f.read).flatMap(f => factsFromDocument(f.read!, f.key)),
-  ]
+  const factsOf = factsOfPrepared
 
   /** Write one prepared application in one transaction. */
   async function commit(prepared: PreparedApplication, ctx: ActorContext): Promise<ImportOutcome> {
@@ -368,11 +281,7 @@ export function createIngestService(deps: IngestServiceDeps) {
             factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
           }
           // The rules run here on the facts in hand, rather than reading them back for each new case.
-          const names = new Map(p.files.map(f => [f.key, f.name]))
-          const records = inputs.map(fact => ({ field: fact.field, value: fact.value, source: fact.source, where: fact.documentKey ? `${names.get(fact.documentKey)}, ${fact.locator}` : `application: ${fact.locator}` }))
-          const logs = p.files.filter(f => f.events)
-          const accessEvents = logs.length ? logs.flatMap(f => f.events!.map(e => ({ ...e, where: f.name }))) : undefined
-          const evaluation = evaluateCase(row.kind, records, accessEvents, row.submitted_at ? new Date(row.submitted_at) : new Date(now))
+          const evaluation = evaluateCase(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now))
           Object.assign(row, caseScoreColumns(evaluation, now))
           findingsToInsert.push(...findingRows(row.id, evaluation, now))
           audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: row.risk_score, band: row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
