@@ -22,7 +22,7 @@ const display = (label: string) => label.replace(/^\d+:/, '')
  * or its database. All inputs are one population (links between them will count once link analysis
  * lands). Output is sorted by file, so the same input always prints the same lines.
  */
-export async function scoreCommand(paths: string[], options: { json: boolean; asOf?: Date }, out: (s: string) => void): Promise<number> {
+export async function scorePaths(paths: string[], options: { asOf?: Date } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   const { files, rejected } = await inputsFromPaths(paths)
   const collected = collectApplications(files)
   const errors = [...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason }))
@@ -58,6 +58,11 @@ export async function scoreCommand(paths: string[], options: { json: boolean; as
   }
   lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   errors.sort((a, b) => (a.file < b.file ? -1 : 1))
+  return { lines, errors }
+}
+
+export async function scoreCommand(paths: string[], options: { json: boolean; asOf?: Date }, out: (s: string) => void): Promise<number> {
+  const { lines, errors } = await scorePaths(paths, options.asOf ? { asOf: options.asOf } : {})
   if (options.json) {
     for (const l of lines) out(JSON.stringify(l))
     for (const e of errors) out(JSON.stringify(e))

@@ -1,0 +1,143 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { scorePaths, type ScoreLine } from '../cli/scoreCommand'
+import { RULES } from '../rules/registry'
+import { generateTo } from './cli'
+
+/**
+ * `npm run eval -- [--dir DIR | --size N --seed S] [--report FILE]`: score a labelled population (and
+ * its counterfactual twins) with the same code as `vet score`, then print recall and false-positive
+ * rate at each band, AUC, per-rule hit rates on benign vs pattern applicants, ring pairwise figures,
+ * and the share of twin pairs scored identically. Writes the same as Markdown.
+ */
+const BAND_ORDER = ['low', 'elevated', 'high', 'critical']
+
+interface Label {
+  id: string
+  label: 'benign' | 'pattern'
+  archetype: string
+  ring: string
+}
+
+export interface EvalResult {
+  size: number
+  benign: number
+  pattern: number
+  errors: number
+  bands: Array<{ atLeast: string; recall: number; fpr: number; flagged: number }>
+  auc: number
+  rules: Array<{ rule: string; benign: number; pattern: number }>
+  archetypes: Array<{ archetype: string; label: string; n: number; meanScore: number; byBand: Record<string, number> }>
+  twins: { pairs: number; identical: number }
+  rings: string
+}
+
+/** Area under the ROC curve: the chance a random pattern applicant outscores a random benign one (ties count half). */
+export function auc(pattern: number[], benign: number[]): number {
+  if (!pattern.length || !benign.length) return NaN
+  const all = [...pattern.map(s => ({ s, p: 1 })), ...benign.map(s => ({ s, p: 0 }))].sort((a, b) => a.s - b.s)
+  let rankSum = 0
+  for (let i = 0; i < all.length; ) {
+    let j = i
+    while (j < all.length && all[j]!.s === all[i]!.s) j++
+    const avgRank = (i + 1 + j) / 2
+    for (let k = i; k < j; k++) if (all[k]!.p) rankSum += avgRank
+    i = j
+  }
+  return (rankSum - (pattern.length * (pattern.length + 1)) / 2) / (pattern.length * benign.length)
+}
+
+export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLines: ScoreLine[], errors: number): EvalResult {
+  const byId = new Map(lines.map(l => [l.id, l]))
+  const scored = labels.filter(l => byId.has(l.id))
+  const benign = scored.filter(l => l.label === 'benign')
+  const pattern = scored.filter(l => l.label === 'pattern')
+  const bandIdx = (id: string) => BAND_ORDER.indexOf(byId.get(id)!.band)
+  const bands = BAND_ORDER.slice(1).map((b, i) => {
+    const t = i + 1
+    const tp = pattern.filter(l => bandIdx(l.id) >= t).length
+    const fp = benign.filter(l => bandIdx(l.id) >= t).length
+    return { atLeast: b, recall: tp / Math.max(1, pattern.length), fpr: fp / Math.max(1, benign.length), flagged: tp + fp }
+  })
+  const hit = (group: Label[], rule: string) => group.filter(l => byId.get(l.id)!.findings.some(f => f.rule === rule)).length / Math.max(1, group.length)
+  const archetypes = [...new Set(scored.map(l => `${l.label}\u0000${l.archetype}`))].sort().map(key => {
+    const [label, archetype] = key.split('\u0000') as [string, string]
+    const group = scored.filter(l => l.label === label && l.archetype === archetype)
+    const byBand: Record<string, number> = Object.fromEntries(BAND_ORDER.map(b => [b, 0]))
+    for (const l of group) byBand[byId.get(l.id)!.band]!++
+    return { archetype, label, n: group.length, meanScore: group.reduce((a, l) => a + byId.get(l.id)!.score, 0) / group.length, byBand }
+  })
+  const twinById = new Map(twinLines.map(l => [l.id, l]))
+  const pairs = scored.filter(l => twinById.has(l.id))
+  const identical = pairs.filter(l => twinById.get(l.id)!.score === byId.get(l.id)!.score && twinById.get(l.id)!.band === byId.get(l.id)!.band).length
+  const anyLinks = lines.some(l => l.links.length)
+  return {
+    size: labels.length,
+    benign: benign.length,
+    pattern: pattern.length,
+    errors,
+    bands,
+    auc: auc(pattern.map(l => byId.get(l.id)!.score), benign.map(l => byId.get(l.id)!.score)),
+    rules: RULES.map(r => ({ rule: r.meta.id, benign: hit(benign, r.meta.id), pattern: hit(pattern, r.meta.id) })),
+    archetypes,
+    twins: { pairs: pairs.length, identical },
+    rings: anyLinks ? 'see links' : 'not measured yet: vet score fills no links until link analysis lands (issue 6)',
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+
+export function formatReport(r: EvalResult, title: string): string {
+  const out: string[] = [`# ${title}`, '', `${r.size} applications: ${r.benign} benign, ${r.pattern} pattern; ${r.errors} could not be read.`, '']
+  out.push('## Bands', '', '| flagged at | recall (pattern) | false-positive rate (benign) | applications flagged |', '| --- | --: | --: | --: |')
+  for (const b of r.bands) out.push(`| ${b.atLeast} or above | ${pct(b.recall)} | ${pct(b.fpr)} | ${b.flagged} |`)
+  out.push('', `AUC (score separates pattern from benign): **${r.auc.toFixed(3)}**`, '')
+  out.push('## Rules: share of applicants flagged', '', '| rule | benign | pattern |', '| --- | --: | --: |')
+  for (const x of r.rules) out.push(`| ${x.rule} | ${pct(x.benign)} | ${pct(x.pattern)} |`)
+  out.push('', '## By archetype', '', '| label | archetype | n | mean score | low | elevated | high | critical |', '| --- | --- | --: | --: | --: | --: | --: | --: |')
+  for (const a of r.archetypes) out.push(`| ${a.label} | ${a.archetype} | ${a.n} | ${a.meanScore.toFixed(1)} | ${a.byBand.low} | ${a.byBand.elevated} | ${a.byBand.high} | ${a.byBand.critical} |`)
+  out.push('', '## Fairness: counterfactual twins', '', `Twins change only the name's origin, the citizenship and the university's country. Identical score and band: **${r.twins.identical} of ${r.twins.pairs}** (${pct(r.twins.identical / Math.max(1, r.twins.pairs))}).`, '')
+  out.push('## Rings', '', `Pairwise precision and recall of ring links: ${r.rings}.`, '')
+  return out.join('\n')
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+async function main() {
+  let dir = flag('dir')
+  const seed = Number(flag('seed') ?? '2')
+  if (!dir) {
+    const size = Number(flag('size') ?? '2000')
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `vd-eval-${seed}-`))
+    process.stdout.write(`generating ${size} applications with seed ${seed} in ${dir}\n`)
+    await generateTo(dir, size, seed)
+  }
+  const labels = fs
+    .readFileSync(path.join(dir, 'labels.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map(line => {
+      const [id, label, archetype, ring] = line.split(',')
+      return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '' }
+    })
+  const started = Date.now()
+  const main = await scorePaths([path.join(dir, 'population')])
+  const twins = fs.existsSync(path.join(dir, 'twins')) ? await scorePaths([path.join(dir, 'twins')]) : { lines: [], errors: [] }
+  const result = evaluatePopulation(labels, main.lines, twins.lines, main.errors.length)
+  const report = formatReport(result, `Evaluation of ${path.basename(dir)} (scored in ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+  const reportPath = flag('report') ?? path.join(dir, 'eval-report.md')
+  fs.writeFileSync(reportPath, `${report}\n`)
+  process.stdout.write(`${report}\nReport written to ${reportPath}\n`)
+}
+
+if (require.main === module) {
+  main().catch(error => {
+    process.stderr.write(`${(error as Error).stack}\n`)
+    process.exit(1)
+  })
+}
