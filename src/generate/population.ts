@@ -78,7 +78,7 @@ const PLACES: Place[] = [
   { country: 'PT', city: 'Lisbon', region: 'Lisboa', postal: '1100-148', tz: 'Europe/Lisbon', streets: ['Rua Augusta', 'Rua do Ouro', 'Avenida da Liberdade'], phone: r => `+351 21 ${digits(r, 7)}` },
   { country: 'KR', city: 'Seoul', region: 'Seoul', postal: '04524', tz: 'Asia/Seoul', streets: ['Sejong-daero', 'Teheran-ro', 'Itaewon-ro'], phone: r => `+82 2 ${digits(r, 8)}` },
   { country: 'IN', city: 'Bengaluru', region: 'KA', postal: '560001', tz: 'Asia/Kolkata', streets: ['MG Road', 'Brigade Road', 'Residency Road'], phone: r => `+91 80 ${digits(r, 8)}` },
-  { country: 'NG', city: 'Lagos', region: 'LA', postal: '100001', tz: 'Africa/Lagos', streets: ['Broad St', 'Marina', 'Awolowo Rd'], phone: r => `+234 1 ${digits(r, 7)}` },
+  { country: 'NG', city: 'Lagos', region: 'LA', postal: '100001', tz: 'Africa/Lagos', streets: ['Broad St', 'Marina', 'Awolowo Rd'], phone: r => `+234 80${int(r, 3, 9)} ${digits(r, 3)} ${digits(r, 4)}` },
   { country: 'AU', city: 'Sydney', region: 'NSW', postal: '2000', tz: 'Australia/Sydney', streets: ['George St', 'Pitt St', 'Kent St'], phone: r => `+61 2 ${digits(r, 8)}` },
 ]
 /** Claimed homes: US-heavy like the market, identical for benign and pattern applicants. */
