@@ -16,7 +16,7 @@ function flag(name: string, fallback?: string): string {
   return v ?? fallback!
 }
 
-export async function generateTo(out: string, size: number, seed: number, log: (s: string) => void = () => undefined): Promise<void> {
+export async function generateTo(out: string, size: number, seed: number, log: (s: string) => void = () => undefined, options: { twins?: boolean } = {}): Promise<void> {
   const pop = path.join(out, 'population')
   const twins = path.join(out, 'twins')
   fs.mkdirSync(pop, { recursive: true })
@@ -24,7 +24,7 @@ export async function generateTo(out: string, size: number, seed: number, log: (
   const labels = ['id,label,archetype,ring']
   let n = 0
   await generatePopulation({ size, seed }, async (app, twin) => {
-    for (const [dir, a] of [[pop, app], [twins, twin]] as const) {
+    for (const [dir, a] of options.twins === false ? ([[pop, app]] as const) : ([[pop, app], [twins, twin]] as const)) {
       fs.writeFileSync(path.join(dir, `${a.id}.json`), `${JSON.stringify(a.application, null, 1)}\n`)
       for (const f of a.files) fs.writeFileSync(path.join(dir, f.name), f.data)
     }

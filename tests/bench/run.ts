@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
 import { ingestBench } from './ingestBench'
+import { scoreBench } from './scoreBench'
 
 async function main() {
   const only = process.env.BENCH_ONLY
   if (!only || only === 'cases') await caseListBench()
   if (!only || only === 'ingest') await ingestBench()
+  if (!only || only === 'score') await scoreBench()
 }
 
 main().then(
