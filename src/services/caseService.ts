@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
-import type { CaseQuery, CaseRepository, CaseRow } from '../db/repositories/caseRepository'
+import { newCaseRow, type CaseQuery, type CaseRepository, type CaseRow } from '../db/repositories/caseRepository'
 import type { DocumentRow, EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
@@ -95,28 +95,11 @@ export function createCaseService(deps: CaseServiceDeps) {
         }
         await subjects.insert(trx, subject)
         const reference = await cases.nextReference(trx)
-        const row: CaseRow = {
-          id: crypto.randomUUID(),
-          reference,
-          revision: 1,
-          previous_revision_id: null,
-          is_current: true,
-          subject_id: subject.id,
-          kind: v.kind,
-          role_title: v.roleTitle,
-          source: v.source,
-          external_id: v.externalId,
-          submitted_at: v.submittedAt,
-          status: 'open',
-          risk_score: null,
-          risk_band: null,
-          sort_name: v.fullName.toLowerCase().slice(0, 200),
-          score_sort: -1,
-          content_hash: null,
-          created_by: ctx.userId,
-          created_at: now,
-          updated_at: now,
-        }
+        const row = newCaseRow(
+          { reference, subject_id: subject.id, kind: v.kind, role_title: v.roleTitle, source: v.source, external_id: v.externalId, submitted_at: v.submittedAt, sort_name: v.fullName.toLowerCase().slice(0, 200), content_hash: null, created_by: ctx.userId },
+          crypto.randomUUID(),
+          now,
+        )
         await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId: row.external_id, reference }))
         await audit.append(trx, {
           type: 'CASE_CREATED',

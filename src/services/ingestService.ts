@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
-import type { CaseRepository, CaseRow } from '../db/repositories/caseRepository'
+import { newCaseRow, type CaseRepository, type CaseRow } from '../db/repositories/caseRepository'
 import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
@@ -12,6 +12,7 @@ import type { ExtractionPool } from '../extract/extractionPool'
 import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
+import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
 import { refreshPlannerStatistics } from '../db/knex'
 import { evaluateCase } from '../rules/evaluateCase'
 import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
@@ -50,16 +51,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     const resumeName = files.find(f => f.read?.fields.name)?.read?.fields.name?.value
     return {
       full_name: (p.full_name || resumeName || app.external_id || 'Name not given').slice(0, 200),
-      email: p.email?.toLowerCase() ?? null,
-      phone: p.phone ?? null,
-      phone_line_type: p.phone_line_type ?? null,
-      address_line1: p.address?.line1 ?? null,
-      address_line2: p.address?.line2 ?? null,
-      city: p.address?.city ?? null,
-      region: p.address?.region ?? null,
-      postal_code: p.address?.postal_code ?? null,
-      country: p.address?.country?.toUpperCase() ?? null,
-      timezone: p.timezone ?? null,
+      ...subjectColumnsFromPerson(p),
       citizenship: p.citizenship?.toUpperCase() ?? null,
     }
   }
@@ -163,28 +155,11 @@ export function createIngestService(deps: IngestServiceDeps) {
       const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
       await subjects.insert(trx, subject)
       const reference = await cases.nextReference(trx)
-      const row: CaseRow = {
-        id: crypto.randomUUID(),
-        reference,
-        revision: 1,
-        previous_revision_id: null,
-        is_current: true,
-        subject_id: subject.id,
-        kind: app.kind ?? 'candidate',
-        role_title: app.role ?? null,
-        source,
-        external_id: externalId,
-        submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,
-        status: 'open',
-        risk_score: null,
-        risk_band: null,
-        sort_name: person.full_name.toLowerCase(),
-        score_sort: -1,
-        content_hash: prepared.contentHash,
-        created_by: ctx.userId,
-        created_at: now,
-        updated_at: now,
-      }
+      const row = newCaseRow(
+        { reference, subject_id: subject.id, kind: app.kind ?? 'candidate', role_title: app.role ?? null, source, external_id: externalId, submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, sort_name: person.full_name.toLowerCase(), content_hash: prepared.contentHash, created_by: ctx.userId },
+        crypto.randomUUID(),
+        now,
+      )
       await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId, reference }))
       const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now)
       await writeFacts(trx, row.id, factsOf(prepared), documents, ctx, now)
@@ -253,12 +228,11 @@ export function createIngestService(deps: IngestServiceDeps) {
           const person = subjectFields(app, p.files)
           const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
           const reference = references[i]!
-          const row: CaseRow = {
-            id: crypto.randomUUID(), reference, revision: 1, previous_revision_id: null, is_current: true, subject_id: subject.id,
-            kind: app.kind ?? 'candidate', role_title: app.role ?? null, source: app.source?.toLowerCase() ?? null, external_id: app.external_id ?? null,
-            submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, status: 'open', risk_score: null, risk_band: null,
-            sort_name: person.full_name.toLowerCase(), score_sort: -1, content_hash: p.contentHash, created_by: ctx.userId, created_at: now, updated_at: now,
-          }
+          const row = newCaseRow(
+            { reference, subject_id: subject.id, kind: app.kind ?? 'candidate', role_title: app.role ?? null, source: app.source?.toLowerCase() ?? null, external_id: app.external_id ?? null, submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, sort_name: person.full_name.toLowerCase(), content_hash: p.contentHash, created_by: ctx.userId },
+            crypto.randomUUID(),
+            now,
+          )
           subjectRows.push(subject)
           caseRows.push(row)
           for (const term of searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId: row.external_id, reference })) terms.push({ term, case_id: row.id })

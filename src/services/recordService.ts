@@ -6,6 +6,7 @@ import type { SubjectRepository } from '../db/repositories/subjectRepository'
 import { isCountryCode, isTimeZone } from '../domain/places'
 import { searchTermsFor } from '../domain/searchTerms'
 import { factsFromApplication } from '../extract/buildFacts'
+import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
 import { applicationSchema, APPLICATION_FORMAT } from '../ingest/applicationFormat'
 import { conflict, notFound } from '../errors'
 import { fieldForIssuePath, type SectionDef } from '../presenters/recordSections'
@@ -93,16 +94,7 @@ export function createRecordService(deps: { db: Knex; cases: CaseRepository; sub
           const p = app.person!
           const changes = {
             ...(p.full_name ? { full_name: p.full_name } : {}),
-            email: p.email?.toLowerCase() ?? null,
-            phone: p.phone ?? null,
-            phone_line_type: p.phone_line_type ?? null,
-            address_line1: p.address?.line1 ?? null,
-            address_line2: p.address?.line2 ?? null,
-            city: p.address?.city ?? null,
-            region: p.address?.region ?? null,
-            postal_code: p.address?.postal_code ?? null,
-            country: p.address?.country ?? null,
-            timezone: p.timezone ?? null,
+            ...subjectColumnsFromPerson(p),
             updated_at: now,
           }
           await subjects.update(trx, row.subject_id, changes)

@@ -42,6 +42,15 @@ export interface CaseListItem {
   email: string | null
 }
 
+/** A new case (revision 1, open, not scored yet) with the fields only its creator knows. */
+export function newCaseRow(
+  fields: Pick<CaseRow, 'reference' | 'subject_id' | 'kind' | 'role_title' | 'source' | 'external_id' | 'submitted_at' | 'sort_name' | 'content_hash' | 'created_by'>,
+  id: string,
+  now: string,
+): CaseRow {
+  return { ...fields, id, revision: 1, previous_revision_id: null, is_current: true, status: 'open', risk_score: null, risk_band: null, score_sort: -1, created_at: now, updated_at: now }
+}
+
 export const CASE_SORTS = {
   updated: { column: 'updated_at', direction: 'desc' },
   created: { column: 'created_at', direction: 'desc' },
