@@ -88,6 +88,11 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     },
 
     failInterrupted: () => jobs.failInterrupted(db, new Date().toISOString()),
+
+    /** Wait for every job this process is running (shutdown, tests). */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...running.values()])
+    },
   }
 }
 

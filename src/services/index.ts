@@ -36,6 +36,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const scoring = createScoringService({ cases, evidence, audit })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
+  const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
   return {
     db,
     audit,
@@ -44,12 +45,13 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
     scoring,
     ingest,
-    imports: createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings }),
+    imports,
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),
-    /** Stop background workers (tests and shutdown). */
+    /** Let running imports finish, then stop background workers (tests and shutdown). */
     async close() {
+      await imports.drain()
       await pool?.close()
       pool = undefined
     },
