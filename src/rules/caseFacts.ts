@@ -1,7 +1,7 @@
 /**
  * CaseFacts: everything the rules may read about one application, each value with the evidence it came
  * from. Built by a pure function from fact records, whether they come from the database (the app) or
- * straight from files (`vet score`). Citizenship is not here: no rule can read it.
+ * straight from files (`vet score`). Fields kept for HR only are not here, so no rule can read them.
  */
 export interface Evidence {
   field: string
