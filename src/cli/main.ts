@@ -7,6 +7,7 @@ import { ROLES, isRole } from '../auth/roles'
 import { ValidationError } from '../services/userService'
 import { extractCommand } from './extractCommand'
 import { scoreCommand } from './scoreCommand'
+import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
 import { readPassword } from './readPassword'
 
@@ -32,6 +33,8 @@ Commands:
                                         database; all inputs form one population. --json: one line per
                                         application {id, file, score, band, findings, links}, and one
                                         {file, error} per input that could not be read
+  names [--json] [FILE]                 compare pairs of names from a CSV (name1, name2, schema) in FILE
+                                        or on standard input: {name1, name2, schema, score, match} per pair
   import [--json] PATH…                 bring applications into the database: application JSON (with the
                                         files they reference), JSON Resume, resumes, ATS CSV exports,
                                         folders and ZIP archives of them; prints what happened to each
@@ -91,6 +94,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!command || flags.help) {
     ;(command || flags.help ? io.stdout : io.stderr).write(HELP)
     return command || flags.help ? EXIT.ok : EXIT.usage
+  }
+  if (command === 'names') {
+    return namesCommand(positional[1], flags.json === true, io.stdin, out, err)
   }
   if (command === 'score') {
     const paths = positional.slice(1)

@@ -1,4 +1,4 @@
-import { compareNames, looksLikeCompany } from './names'
+import { compareNames, looksLikeCompany, scoreNames } from './names'
 
 describe('names', () => {
   it.each([
@@ -20,5 +20,38 @@ describe('names', () => {
   it('recognises company names', () => {
     expect(looksLikeCompany('Northgate Digital LLC')).toBe(true)
     expect(looksLikeCompany('Dana Whitfield')).toBe(false)
+  })
+})
+
+describe('name scores (screening)', () => {
+  // Made-up names only: the tests never copy benchmark pairs into code.
+  it.each([
+    ['Dmitriy Volkov', 'Дмитрий Волков', 'Person'],
+    ['Jae-hoon Rhee', 'Lee Jae Hoon', 'Person'],
+    ['Pak Sung-min', 'Park Sung Min', 'Person'],
+    ['Choe Min-ho', 'Choi Min Ho', 'Person'],
+    ['Jeong Hae-won', 'Jong Hae Won', 'Person'],
+    ['Dr. Maria Lindqvist', 'Maria Lindqvist', 'Person'],
+    ['MariaLindqvist', 'Maria Lindqvist', 'Person'],
+    ['Lindqvist, Maria', 'Maria Lindqvst', 'Person'],
+    ['Borealis Trading Aktiengesellschaft', 'Borealis Trading AG', 'Company'],
+    ['X.Y.Z. Holdings Ltd', 'XYZ Holdings Limited', 'Company'],
+    ['Nordlicht Shipping', 'Nordlicht-Shipping Co.', 'Company'],
+    ['Red Harbour / Harbour Rouge', 'Red Harbour', 'Organization'],
+  ])('%s ≈ %s (%s)', (a, b, schema) => expect(scoreNames(a, b, schema).match).toBe(true))
+
+  it.each([
+    ['Maria Lindqvist', 'Mario Lindgren', 'Person'],
+    ['Hans P. Lindqvist', 'Hans Joakim Lindqvist', 'Person'],
+    ['K.T.R. Logistics', 'R.T.K. Logistics', 'Company'],
+    ['QRV Aviation', 'QRX Aviation', 'Company'],
+    ['Borealis Trading 7', 'Borealis Trading', 'Company'],
+    ['Council of Norland', 'Council of Nordland East', 'Organization'],
+  ])('%s ≠ %s (%s)', (a, b, schema) => expect(scoreNames(a, b, schema).match).toBe(false))
+
+  it('says why', () => {
+    const r = scoreNames('Lindqvist, Maria', 'Maria Lindqvst')
+    expect(r.why).toEqual(expect.arrayContaining(['"maria" = "maria"', expect.stringMatching(/"lindqvist" ~ "lindqvst" \(typo/)]))
+    expect(scoreNames('Hans P. Lindqvist', 'Hans Joakim Lindqvist').why).toContain('not matched: "p", "joakim"')
   })
 })

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { scorePaths, type ScoreLine } from '../cli/scoreCommand'
 import { RULES } from '../rules/registry'
 import { generateTo } from './cli'
+import { formatNameBench, runNameBench } from './nameBench'
 
 /**
  * `npm run eval -- [--dir DIR | --size N --seed S] [--report FILE]`: score a labelled population (and
@@ -130,9 +131,11 @@ async function main() {
   const twins = fs.existsSync(path.join(dir, 'twins')) ? await scorePaths([path.join(dir, 'twins')]) : { lines: [], errors: [] }
   const result = evaluatePopulation(labels, main.lines, twins.lines, main.errors.length)
   const report = formatReport(result, `Evaluation of ${path.basename(dir)} (scored in ${((Date.now() - started) / 1000).toFixed(0)} s)`)
+  const names = runNameBench()
+  const full = names ? `${report}\n${formatNameBench(names)}` : `${report}\n(name_bench not found beside the project: names not measured)\n`
   const reportPath = flag('report') ?? path.join(dir, 'eval-report.md')
-  fs.writeFileSync(reportPath, `${report}\n`)
-  process.stdout.write(`${report}\nReport written to ${reportPath}\n`)
+  fs.writeFileSync(reportPath, `${full}\n`)
+  process.stdout.write(`${full}\nReport written to ${reportPath}\n`)
 }
 
 if (require.main === module) {
