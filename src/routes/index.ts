@@ -8,6 +8,7 @@ import { documentRoutes } from './documents/documentRoutes'
 import { importRoutes } from './imports/importRoutes'
 import { mappingRoutes } from './imports/mappingRoutes'
 import { userRoutes } from './users/userRoutes'
+import { ruleRoutes } from './rules/ruleRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -20,5 +21,6 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(mappingRoutes(services))
   router.use(importRoutes(services))
   router.use(userRoutes(services))
+  router.use(ruleRoutes())
   return router
 }

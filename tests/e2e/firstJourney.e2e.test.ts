@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DashboardPage, CaseListPage, CasePage, NewCasePage, UsersPage } from './pages/appPages'
+import { DashboardPage, CaseListPage, CasePage, NewCasePage, RulesPage, UsersPage } from './pages/appPages'
 import { LoginPage, SetupPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
 import { describeInBrowser, launchBrowser } from './support/browser'
@@ -104,6 +104,12 @@ describeInBrowser('first journey in a real browser', () => {
     await managerList.rows().first().getByRole('link').first().click()
     await CasePage.verifyOnPage(page, 'Dana Whitfield')
     expect(await page.getByText('United States (US)').count()).toBe(1)
+    const casePageForManager = await CasePage.verifyOnPage(page, 'Dana Whitfield')
+    await casePageForManager.nav('Rules')
+    await RulesPage.verifyOnPage(page)
+    await page.getByRole('link', { name: 'Asks to be paid in cryptocurrency' }).click()
+    await page.getByRole('heading', { name: 'Public sources' }).waitFor()
+    await page.goto('/cases')
 
     // Keyboard: the first Tab lands on the skip link, which moves focus to the main content.
     await page.keyboard.press('Tab')

@@ -94,3 +94,14 @@ export class CasePage extends BasePage {
     return this.page.getByTestId('facts').getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) })
   }
 }
+
+export class RulesPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, 'Rules')
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new RulesPage(page)
+    await p.verify()
+    return p
+  }
+}

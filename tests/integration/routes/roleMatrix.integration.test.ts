@@ -40,6 +40,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /imports/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /rules': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /rules/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -89,6 +91,7 @@ describe('role × route matrix', () => {
       path = pattern.replace(':id', jobId)
     }
     if (pattern.includes(':section')) path = path.replace(':section', 'payment')
+    if (pattern === '/rules/:id') path = '/rules/payment-crypto-payout'
     if (route === 'POST /cases/:id/record/:section') return agent.post(path).field('_csrf', csrf).field('method', 'bank').field('account_holder', 'Matrix Person')
     if (route === 'POST /imports/mappings/preview') return agent.post(path).field('_csrf', csrf).attach('sample', Buffer.from('Kandidat,Posteingang\nA,b@c.de\n'), { filename: 'personio.csv' })
     if (route === 'POST /imports/mappings') body = { ...body, source: 'personio', column_0: 'Kandidat', field_0: 'full_name', column_1: 'Posteingang', field_1: 'email' }

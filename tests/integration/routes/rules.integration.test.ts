@@ -1,0 +1,26 @@
+import { RULES } from '../../../src/rules/registry'
+import { addUser, createTestApp, signIn, type TestApp } from '../../support/appSetup'
+
+describe('/rules', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+    await addUser(t.services, 'manager')
+  })
+  afterAll(() => t.close())
+
+  it('documents every rule with its sources, inputs, innocent explanations and version', async () => {
+    const { agent } = await signIn(t.app, 'manager@example.test')
+    const index = await agent.get('/rules')
+    expect(index.status).toBe(200)
+    for (const r of RULES) {
+      expect(index.text).toContain(`href="/rules/${r.meta.id}"`)
+      const page = await agent.get(`/rules/${r.meta.id}`)
+      expect(page.status).toBe(200)
+      expect(page.text).toContain(`version ${r.meta.version}`)
+      expect(page.text).toContain('Public sources')
+      expect(page.text).toContain('Known innocent explanations')
+    }
+    expect((await agent.get('/rules/no-such-rule')).status).toBe(404)
+  })
+})
