@@ -44,7 +44,3 @@ export function isRole(value: unknown): value is Role {
 export function can(role: Role | undefined, permission: Permission): boolean {
   return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role)
 }
-
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.keys(PERMISSIONS) as Permission[]).filter(p => can(role, p))
-}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Services } from '../services'
 import type { ActorContext } from '../services/context'
 import type { ImportOutcome } from '../services/ingestService'
-import { collectApplications, filesFromZip, resolveInside, ZipProblem, type InputFile } from '../ingest/collectApplications'
+import { collectApplications, displayLabel, filesFromZip, resolveInside, ZipProblem, type InputFile } from '../ingest/collectApplications'
 import { parseJsonFile } from '../ingest/readJson'
 import { sniffFileType } from '../extract/sniffFileType'
 import { expandPaths } from './files'
@@ -66,8 +66,7 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
   return { files, rejected }
 }
 
-/** Display labels without the argument-number prefix used to keep roots apart. */
-const display = (label: string) => label.replace(/^\d+:/, '')
+const display = displayLabel
 
 export async function importCommand(services: Services, paths: string[], json: boolean, ctx: ActorContext, out: (s: string) => void): Promise<number> {
   const { files, rejected } = await inputsFromPaths(paths)

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { ExtractionPool } from '../extract/extractionPool'
-import { collectApplications } from '../ingest/collectApplications'
+import { collectApplications, displayLabel } from '../ingest/collectApplications'
 import { ImportProblem, prepareApplication } from '../ingest/prepareApplication'
 import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
 import { evaluateCase } from '../rules/evaluateCase'
@@ -15,7 +15,7 @@ export interface ScoreLine {
   links: Array<{ id: string; via: string }>
 }
 
-const display = (label: string) => label.replace(/^\d+:/, '')
+const display = displayLabel
 
 /**
  * `vet score [--json] [--as-of DATE] PATH…`: score files with the app's own code, without the server

@@ -41,26 +41,24 @@ export function createKnex(options: DbOptions): Knex {
       min: 1,
       max: 1,
       afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) => {
-        conn.run('PRAGMA journal_mode = WAL', e1 => {
-          if (e1) return done(e1, conn)
-          conn.run('PRAGMA foreign_keys = ON', e2 => {
-            if (e2) return done(e2, conn)
-            // WAL + synchronous=NORMAL (SQLite's advice for WAL): no corruption on a crash; only the last
-            // commits before a power cut can roll back. FULL spends an fsync on every transaction.
-            conn.run('PRAGMA busy_timeout = 5000', e3 => {
-              if (e3) return done(e3, conn)
-              conn.run('PRAGMA synchronous = NORMAL', e4 => {
-                if (e4) return done(e4, conn)
-                // Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections).
-                conn.run('PRAGMA optimize=0x10002', e5 => done(e5, conn))
-              })
-            })
-          })
-        })
+        const next = (i: number) => (i === SQLITE_PRAGMAS.length ? done(null, conn) : conn.run(SQLITE_PRAGMAS[i]!, err => (err ? done(err, conn) : next(i + 1))))
+        next(0)
       },
     },
   })
 }
+
+/** Run on every new SQLite connection, in this order. */
+const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 5000',
+  // WAL + synchronous=NORMAL (SQLite's advice for WAL): no corruption on a crash; only the last commits
+  // before a power cut can roll back. FULL spends an fsync on every transaction.
+  'PRAGMA synchronous = NORMAL',
+  // Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections).
+  'PRAGMA optimize=0x10002',
+]
 
 interface SqliteConnection {
   run(sql: string, cb: (err: Error | null) => void): void

@@ -15,7 +15,7 @@ export interface ExtractionPoolOptions {
 }
 
 interface Task {
-  data: Uint8Array
+  data: Buffer
   defaultCountry: string | undefined
   resolve: (r: ReadDocument) => void
   reject: (e: Error) => void
@@ -54,7 +54,7 @@ export class ExtractionPool {
   read(data: Buffer, options: { defaultCountry?: string } = {}): Promise<ReadDocument> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'))
     return new Promise((resolve, reject) => {
-      this.queue.push({ data: new Uint8Array(data), defaultCountry: options.defaultCountry, resolve, reject })
+      this.queue.push({ data, defaultCountry: options.defaultCountry, resolve, reject })
       this.pump()
     })
   }
@@ -120,7 +120,8 @@ export class ExtractionPool {
       timedOut.reject(new DocumentProblem(`reading this file took longer than ${Math.round(this.timeoutMs / 1000)} s, so it was stopped (a damaged or looping document?)`))
       this.pump()
     }, this.timeoutMs)
-    const copy = task.data.slice()
+    // One copy, transferred (not cloned again) to the worker; the caller keeps its own buffer.
+    const copy = new Uint8Array(task.data)
     slot.worker.postMessage({ id: slot.id, data: copy, defaultCountry: task.defaultCountry }, [copy.buffer])
   }
 

@@ -127,9 +127,9 @@ async function main() {
       return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '' }
     })
   const started = Date.now()
-  const main = await scorePaths([path.join(dir, 'population')])
+  const population = await scorePaths([path.join(dir, 'population')])
   const twins = fs.existsSync(path.join(dir, 'twins')) ? await scorePaths([path.join(dir, 'twins')]) : { lines: [], errors: [] }
-  const result = evaluatePopulation(labels, main.lines, twins.lines, main.errors.length)
+  const result = evaluatePopulation(labels, population.lines, twins.lines, population.errors.length)
   const report = formatReport(result, `Evaluation of ${path.basename(dir)} (scored in ${((Date.now() - started) / 1000).toFixed(0)} s)`)
   const names = runNameBench()
   const full = names ? `${report}\n${formatNameBench(names)}` : `${report}\n(name_bench not found beside the project: names not measured)\n`

@@ -31,6 +31,9 @@ export interface Collected {
   rejected: Array<{ file: string; reason: string }>
 }
 
+/** A file label as people should read it, without the "n:" that keeps several command-line roots apart. */
+export const displayLabel = (label: string) => label.replace(/^\d+:/, '')
+
 /** Resolve `name` against `baseDir` inside the set; refuse anything that leaves the folder. */
 export function resolveInside(baseDir: string, name: string): string | null {
   if (!name || name.includes('\0') || path.posix.isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.includes('\\')) return null

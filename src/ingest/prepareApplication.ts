@@ -5,6 +5,7 @@ import { DocumentProblem, type ReadDocument } from '../extract/readDocument'
 import { decodeText, nameContradictsContent, sniffFileType, type Sniffed } from '../extract/sniffFileType'
 import type { Application } from './applicationFormat'
 import { sha256Of } from './blobStore'
+import { displayLabel } from './collectApplications'
 
 /**
  * Reading an application's files before anything is written: the slow, fallible part of an import, and
@@ -93,7 +94,7 @@ export async function prepareApplication(pool: ExtractionPool, label: string, ap
   }
   if (application.access_log) files.push(await readPreparedFile(pool, 'access_log', application.access_log, 'access_log', await load(application.access_log, 'access_log')))
   const json = raw ?? Buffer.from(JSON.stringify(application, null, 2))
-  files.push({ key: 'application', name: `${label.split('/').pop()!.replace(/^\d+:/, '').replace(/\.json$/i, '')}.json`.slice(-255), kind: 'application', data: json, sha256: sha256Of(json), sniffed: sniffFileType(json) })
+  files.push({ key: 'application', name: `${displayLabel(label.split('/').pop()!).replace(/\.json$/i, '')}.json`.slice(-255), kind: 'application', data: json, sha256: sha256Of(json), sniffed: sniffFileType(json) })
   const contentHash = sha256Of(canonicalJson({ application, files: files.filter(f => f.kind !== 'application').map(f => [f.key, f.sha256]) }))
   return { label, application, files, contentHash }
 }

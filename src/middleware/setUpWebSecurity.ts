@@ -33,8 +33,7 @@ export function setUpWebSecurity(): RequestHandler[] {
     crossOriginEmbedderPolicy: true,
     referrerPolicy: { policy: 'same-origin' },
   })
-  const noStore: RequestHandler = (req, res, next) => {
-    if (req.path.startsWith('/schema/')) return next()
+  const noStore: RequestHandler = (_req, res, next) => {
     // Pages hold personal data: browsers and proxies must not keep them.
     res.setHeader('Cache-Control', 'no-store')
     next()

@@ -71,7 +71,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error))
       const v = parsed.data
       return db.transaction(async trx => {
-        if (v.externalId && (await cases.existsExternal(trx, v.source, v.externalId))) {
+        if (v.externalId && (await cases.findCurrentByExternal(trx, v.source, v.externalId))) {
           throw new ValidationError({ externalId: 'A case with this external id from this source already exists' })
         }
         const now = new Date().toISOString()

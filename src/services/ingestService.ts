@@ -117,8 +117,8 @@ export function createIngestService(deps: IngestServiceDeps) {
     return db.transaction(async trx => {
       const now = new Date().toISOString()
       const existing = externalId
-        ? await trx<CaseRow>('cases').where({ external_id: externalId, is_current: true }).andWhere(b => (source === null ? b.whereNull('source') : b.where('source', source))).first()
-        : await trx<CaseRow>('cases').where({ content_hash: prepared.contentHash, is_current: true }).first()
+        ? await cases.findCurrentByExternal(trx, source, externalId)
+        : await cases.findCurrentByContentHash(trx, prepared.contentHash)
       const fileHashes = prepared.files.map(f => ({ kind: f.kind, sha256: f.sha256 }))
       if (existing && existing.content_hash === prepared.contentHash) {
         return { file: prepared.label, outcome: 'unchanged' as const, caseId: existing.id, reference: existing.reference }

@@ -102,12 +102,16 @@ export function createCaseRepository() {
       return db<CaseRow>('cases').where({ reference }).orderBy('revision', 'desc')
     },
 
-    async existsExternal(db: Knex, source: string | null, externalId: string): Promise<boolean> {
-      const row = await db('cases')
+    /** The current revision imported from `source` under `externalId`, if any. */
+    findCurrentByExternal(db: Knex, source: string | null, externalId: string): Promise<CaseRow | undefined> {
+      return db<CaseRow>('cases')
         .where({ external_id: externalId, is_current: true })
         .andWhere(b => (source === null ? b.whereNull('source') : b.where('source', source)))
-        .first('id')
-      return row !== undefined
+        .first()
+    },
+
+    findCurrentByContentHash(db: Knex, contentHash: string): Promise<CaseRow | undefined> {
+      return db<CaseRow>('cases').where({ content_hash: contentHash, is_current: true }).first()
     },
 
     /** Allocate `n` consecutive references inside the caller's transaction. */

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { acceptUpload } from '../../middleware/uploads'
-import { SECTIONS, sectionById, sectionObject, type SectionDef } from '../../presenters/recordSections'
+import { sectionById, sectionObject, type SectionDef } from '../../presenters/recordSections'
 import type { Services } from '../../services'
 import type { CaseDetail } from '../../services/caseService'
 import { MAX_UPLOAD_BYTES } from '../../services/ingestService'
@@ -82,4 +82,3 @@ export function recordUploadRoutes(services: Services): Router {
   return router
 }
 
-export const RECORD_SECTIONS = SECTIONS.map(s => ({ id: s.id, title: s.title, mode: s.mode }))

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../presenters/format'
 import type { Services } from '../../services'
 import type { ImportJobRow } from '../../db/repositories/importJobRepository'
 import type { ImportOutcome } from '../../services/ingestService'
+import { displayLabel } from '../../ingest/collectApplications'
 
 const uuid = z.string().uuid()
 export const MAX_IMPORT_FILES = 500
@@ -65,7 +66,7 @@ export function importRoutes(services: Services): Router {
     if (!id.success) throw notFound('No such import')
     const job = await services.imports.get(id.data)
     const report = (JSON.parse(job.report) as ImportOutcome[]).map(o => ({
-      file: o.file.replace(/^\d+:/, ''),
+      file: displayLabel(o.file),
       outcome: o.outcome,
       href: o.outcome === 'rejected' ? null : `/cases/${o.caseId}`,
       reference: o.outcome === 'rejected' ? null : o.reference,

@@ -22,4 +22,12 @@ describe('database and health', () => {
     expect(res.body).toEqual({ status: 'ok', database: { reachable: true, client: t.testDb.client }, version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
     expect(res.headers['set-cookie']).toBeUndefined()
   })
+
+  it('serves the application JSON Schema publicly and cacheably, while pages stay no-store', async () => {
+    const schema = await request(t.app).get('/schema/application.json')
+    expect(schema.status).toBe(200)
+    expect(schema.headers['cache-control']).toBe('public, max-age=3600')
+    expect(schema.body).toMatchObject({ title: 'vetting/application@1' })
+    expect((await request(t.app).get('/login')).headers['cache-control']).toBe('no-store')
+  })
 })
