@@ -9,6 +9,7 @@ import { extractCommand } from './extractCommand'
 import { scoreCommand } from './scoreCommand'
 import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
+import { refdataCommand } from './refdataCommand'
 import { readPassword } from './readPassword'
 
 export interface Io {
@@ -38,6 +39,10 @@ Commands:
   import [--json] PATH…                 bring applications into the database: application JSON (with the
                                         files they reference), JSON Resume, resumes, ATS CSV exports,
                                         folders and ZIP archives of them; prints what happened to each
+  refdata import [--kind K] FILE…       load reference data into DATA_DIR/refdata: OFAC sdn.csv, OFAC
+                                        sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
+                                        datacenter or vpn; default from the file name)
+  refdata list [--json]                 the reference data in use, with versions and sources
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -106,7 +111,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(HELP)
       return EXIT.usage
     }
-    return scoreCommand(paths, { json: flags.json === true, ...(asOf ? { asOf } : {}) }, out)
+    return scoreCommand(paths, { json: flags.json === true, dataDir: io.env.DATA_DIR ?? './data', ...(asOf ? { asOf } : {}) }, out)
+  }
+  if (command === 'refdata') {
+    return refdataCommand(sub, positional.slice(2), { json: flags.json === true, ...(typeof flags.kind === 'string' ? { kind: flags.kind } : {}) }, io.env.DATA_DIR ?? './data', out, err)
   }
   if (command === 'extract') {
     const paths = positional.slice(1)

@@ -4,6 +4,7 @@ import { collectApplications, displayLabel } from '../ingest/collectApplications
 import { ImportProblem, prepareApplication } from '../ingest/prepareApplication'
 import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
 import { evaluateCase } from '../rules/evaluateCase'
+import { referenceDataFor } from '../refdata/load'
 import { inputsFromPaths } from './importCommand'
 
 export interface ScoreLine {
@@ -22,10 +23,11 @@ const display = displayLabel
  * or its database. All inputs are one population (links between them will count once link analysis
  * lands). Output is sorted by file, so the same input always prints the same lines.
  */
-export async function scorePaths(paths: string[], options: { asOf?: Date } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
+export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   const { files, rejected } = await inputsFromPaths(paths)
   const collected = collectApplications(files)
   const errors = [...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason }))
+  const ref = referenceDataFor(options.dataDir ?? './data')
   const lines: ScoreLine[] = []
   const pool = new ExtractionPool()
   try {
@@ -37,7 +39,7 @@ export async function scorePaths(paths: string[], options: { asOf?: Date } = {})
             const prepared = await prepareApplication(pool, a.label, a.application, a.resolve, a.raw)
             const app = prepared.application
             const asOf = options.asOf ?? (app.submitted_at ? new Date(app.submitted_at) : new Date(new Date().toISOString().slice(0, 10)))
-            const { findings, score } = evaluateCase(app.kind ?? 'candidate', recordsOfPrepared(prepared), accessEventsOfPrepared(prepared), asOf)
+            const { findings, score } = evaluateCase(app.kind ?? 'candidate', recordsOfPrepared(prepared), accessEventsOfPrepared(prepared), asOf, ref)
             lines.push({
               id: app.external_id ?? path.posix.basename(display(a.label)),
               file: display(a.label),
@@ -61,8 +63,8 @@ export async function scorePaths(paths: string[], options: { asOf?: Date } = {})
   return { lines, errors }
 }
 
-export async function scoreCommand(paths: string[], options: { json: boolean; asOf?: Date }, out: (s: string) => void): Promise<number> {
-  const { lines, errors } = await scorePaths(paths, options.asOf ? { asOf: options.asOf } : {})
+export async function scoreCommand(paths: string[], options: { json: boolean; asOf?: Date; dataDir?: string }, out: (s: string) => void): Promise<number> {
+  const { lines, errors } = await scorePaths(paths, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) })
   if (options.json) {
     for (const l of lines) out(JSON.stringify(l))
     for (const e of errors) out(JSON.stringify(e))

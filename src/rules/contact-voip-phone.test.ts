@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts, type FactRecord } from './caseFacts'
 import { rule } from './contact-voip-phone'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const r = (field: string, value: unknown): FactRecord => ({ field, value, source: 'application', where: `application: ${field}` })
 
 describe('contact-voip-phone', () => {

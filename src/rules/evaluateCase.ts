@@ -1,3 +1,4 @@
+import type { ReferenceData } from '../refdata/referenceData'
 import { scoreFindings, type Score } from '../scoring/scoreCase'
 import { buildCaseFacts, type AccessEventFact, type CaseFacts, type FactRecord } from './caseFacts'
 import { runRules } from './runRules'
@@ -9,7 +10,7 @@ export interface Evaluation {
 }
 
 /** Facts → findings → score: the one path used by the app, imports and `vet score`. Pure. */
-export function evaluateCase(kind: CaseFacts['kind'], records: FactRecord[], accessEvents: AccessEventFact[] | undefined, now: Date): Evaluation {
-  const findings = runRules(buildCaseFacts(kind, records, accessEvents), { now })
+export function evaluateCase(kind: CaseFacts['kind'], records: FactRecord[], accessEvents: AccessEventFact[] | undefined, now: Date, ref: ReferenceData): Evaluation {
+  const findings = runRules(buildCaseFacts(kind, records, accessEvents), { now, ref })
   return { findings, score: scoreFindings(findings) }
 }

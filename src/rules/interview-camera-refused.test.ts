@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './interview-camera-refused'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const facts = (video?: string) => buildCaseFacts('candidate', video ? [{ field: 'interview.video', value: video, source: 'reviewer', where: 'case page' }, { field: 'interview.observation', value: 'Said the webcam was broken', source: 'reviewer', where: 'case page' }] : [])
 
 describe('interview-camera-refused', () => {

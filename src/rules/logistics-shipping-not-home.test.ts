@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts, type FactRecord } from './caseFacts'
 import { rule } from './logistics-shipping-not-home'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const home = { field: 'person.address', value: { line1: '88 Hudson St', city: 'New York', postal_code: '10013', country: 'US' }, source: 'application', where: 'application: person.address' }
 const facts = (...r: FactRecord[]) => buildCaseFacts('contractor', r)
 

@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './network-remote-access-tool'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const ev = (userAgent: string, event = 'login') => ({ occurredAt: '2026-10-01T10:00:00.000Z', account: 'a', ip: '1.2.3.4', userAgent, event, where: 'log.csv, row 2' })
 const facts = (events?: ReturnType<typeof ev>[]) => buildCaseFacts('contractor', [], events)
 

@@ -1,23 +1,9 @@
 import { notApplicable, type Rule } from './types'
 
-/** Remote-control software as it appears in user agents or event names (lower-case). */
-export const REMOTE_ACCESS_TOOLS: Array<[RegExp, string]> = [
-  [/anydesk/, 'AnyDesk'],
-  [/teamviewer/, 'TeamViewer'],
-  [/chrome remote desktop|remotedesktop\.google|crd_host|chromoting/, 'Chrome Remote Desktop'],
-  [/rustdesk/, 'RustDesk'],
-  [/splashtop/, 'Splashtop'],
-  [/screenconnect|connectwise control/, 'ConnectWise ScreenConnect'],
-  [/logmein|gotomypc|goto resolve/, 'LogMeIn / GoTo'],
-  [/parsec/, 'Parsec'],
-  [/\bvnc\b|realvnc|tightvnc|ultravnc/, 'VNC'],
-  [/remote_session|rdp|mstsc|remote desktop/, 'Remote Desktop (RDP)'],
-]
-
 export const rule: Rule = {
   meta: {
     id: 'network-remote-access-tool',
-    version: 1,
+    version: 2,
     title: 'Signs in through remote-access software',
     rationale:
       'A laptop-farm device is worked from abroad through remote-control tools. Sign-ins whose client is AnyDesk, TeamViewer, Chrome Remote Desktop or similar show someone else may be at the keyboard. One session can be IT support, so the rule needs repeated use.',
@@ -28,16 +14,17 @@ export const rule: Rule = {
     sources: ['G1: "Consider disabling remote collaboration applications" and port 3389 (RDP) findings', 'V12: RMM tools on laptop-farm devices', 'G10: Chapman laptop farm (remote access to company laptops)'],
     requires: ['accessEvents'],
     knownFalsePositives: ['IT support sessions', 'teams that pair through screen-sharing tools by policy'],
+    refdata: ['remote-access-tools'],
     checklist: ['Ask IT for the device inventory: is remote-control software installed, and who approved it?', 'Hold a live call where the worker shares the screen of the company device and shows its location settings'],
   },
-  evaluate(facts) {
+  evaluate(facts, ctx) {
     const events = facts.accessEvents
     if (!events) return notApplicable('accessEvents (a sign-in log)')
     if (events.length === 0) return notApplicable('sign-in events')
     const hits: Array<{ tool: string; event: (typeof events)[number] }> = []
     for (const e of events) {
       const text = `${e.userAgent ?? ''} ${e.event ?? ''}`.toLowerCase()
-      const tool = REMOTE_ACCESS_TOOLS.find(([re]) => re.test(text))
+      const tool = ctx.ref.remoteAccessTools.find(([re]) => re.test(text))
       if (tool) hits.push({ tool: tool[1], event: e })
     }
     const tools = [...new Set(hits.map(h => h.tool))]

@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './payment-crypto-payout'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const facts = (payment?: Record<string, unknown>) => buildCaseFacts('contractor', payment ? [{ field: 'payment', value: payment, source: 'application', where: 'application: payment' }] : [])
 
 describe('payment-crypto-payout', () => {

@@ -1,7 +1,8 @@
+import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './payment-payee-name-mismatch'
 
-const ctx = { now: new Date('2026-10-01T00:00:00Z') }
+const ctx = testContext('2026-10-01T00:00:00Z')
 const facts = (name: string | null, holder: string | null) =>
   buildCaseFacts('candidate', [
     ...(name ? [{ field: 'person.full_name', value: name, source: 'application', where: 'application: person.full_name' }] : []),

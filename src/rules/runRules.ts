@@ -19,6 +19,8 @@ export function runRules(facts: CaseFacts, ctx: RuleContext, rules: readonly Rul
       evidence: r.status === 'not_applicable' ? [] : r.evidence,
       missing: r.status === 'not_applicable' ? r.missing : [],
       sources: m.sources,
+      refdata: Object.fromEntries((m.refdata ?? []).map(id => [id, ctx.ref.version(id)])),
+      blocking: m.blocking === true && r.status === 'flag',
     }
   })
 }

@@ -1,3 +1,4 @@
+import type { DatasetId, ReferenceData } from '../refdata/referenceData'
 import type { CaseFacts, Evidence } from './caseFacts'
 
 /**
@@ -28,11 +29,16 @@ export interface RuleMeta {
   knownFalsePositives: string[]
   /** verification steps a flag adds to the reviewer checklist */
   checklist: string[]
+  /** reference datasets it consults; their versions are stored on each finding */
+  refdata?: DatasetId[]
+  /** a flag stops sign-off until a security reviewer clears it (sanctions hits only) */
+  blocking?: boolean
 }
 
 export interface RuleContext {
   /** the moment the case is judged at (never Date.now() inside a rule) */
   now: Date
+  ref: ReferenceData
 }
 
 export type RuleResult =
@@ -57,6 +63,9 @@ export interface Finding {
   evidence: Evidence[]
   missing: string[]
   sources: string[]
+  /** versions of the reference data the rule used, by dataset id */
+  refdata: Record<string, string>
+  blocking: boolean
 }
 
 export const notApplicable = (...missing: string[]): RuleResult => ({ status: 'not_applicable', missing })

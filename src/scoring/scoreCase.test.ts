@@ -2,7 +2,7 @@ import type { Finding } from '../rules/types'
 import { scoreFindings } from './scoreCase'
 
 const f = (rule: string, strength: Finding['strength'], category: Finding['category'], status: Finding['status'] = 'flag'): Finding => ({
-  rule, version: 1, title: rule, category, severity: 'medium', strength, status, message: '', evidence: [], missing: status === 'not_applicable' ? ['x'] : [], sources: [],
+  rule, version: 1, title: rule, category, severity: 'medium', strength, status, message: '', evidence: [], missing: status === 'not_applicable' ? ['x'] : [], sources: [], refdata: {}, blocking: false,
 })
 
 describe('scoring', () => {

@@ -16,6 +16,7 @@ import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
 import { createScoringService } from './scoringService'
+import { referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
 
 export interface ServiceOptions {
@@ -33,7 +34,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const evidence = createEvidenceRepository()
   let pool: ExtractionPool | undefined
   const getPool = () => (pool ??= new ExtractionPool())
-  const scoring = createScoringService({ cases, evidence, audit })
+  const scoring = createScoringService({ cases, evidence, audit, referenceData: () => referenceDataFor(options.dataDir) })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })

@@ -14,7 +14,6 @@ import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind,
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
 import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
 import { refreshPlannerStatistics } from '../db/knex'
-import { evaluateCase } from '../rules/evaluateCase'
 import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
 import type { Collected } from '../ingest/collectApplications'
 import { conflict, notFound } from '../errors'
@@ -255,7 +254,7 @@ export function createIngestService(deps: IngestServiceDeps) {
             factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
           }
           // The rules run here on the facts in hand, rather than reading them back for each new case.
-          const evaluation = evaluateCase(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now))
+          const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now))
           Object.assign(row, caseScoreColumns(evaluation, now))
           findingsToInsert.push(...findingRows(row.id, evaluation, now))
           audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: row.risk_score, band: row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })

@@ -3,6 +3,8 @@ import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { CaseRepository } from '../db/repositories/caseRepository'
 import type { EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
+import type { ReferenceData } from '../refdata/referenceData'
+import type { CaseFacts } from '../rules/caseFacts'
 import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
 import { auditActor, type ActorContext } from './context'
 
@@ -25,6 +27,8 @@ export function findingRows(caseId: string, evaluation: Evaluation, now: string)
     message: f.message,
     evidence: JSON.stringify(f.evidence),
     missing: JSON.stringify(f.missing),
+    refdata: JSON.stringify(f.refdata),
+    blocking: f.blocking,
     points: points.get(f.rule) ?? 0,
     created_at: now,
     superseded_at: null,
@@ -46,9 +50,12 @@ export function caseScoreColumns(evaluation: Evaluation, now: string) {
  * Run the rules on a case's current evidence and store what they found, inside the caller's
  * transaction (so a change and its findings commit together). Audited when the outcome changes.
  */
-export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository }) {
+export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData }) {
   const { cases, evidence, audit } = deps
+  const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date) => evaluateCase(kind, records, events, asOf, deps.referenceData())
   return {
+    evaluate,
+    referenceData: deps.referenceData,
     async rescore(trx: Knex.Transaction, caseId: string, ctx: ActorContext, now = new Date()): Promise<Evaluation> {
       const row = await cases.findById(trx, caseId)
       if (!row) throw new Error(`no case ${caseId}`)
@@ -66,7 +73,7 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       }
       // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
       const asOf = row.submitted_at ? new Date(row.submitted_at) : now
-      const evaluation = evaluateCase(row.kind, records, events, asOf)
+      const evaluation = evaluate(row.kind, records, events, asOf)
       const stamp = now.toISOString()
       const before = await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').select('rule_id', 'status')
       const beforeFlags = before.filter((f: { status: string }) => f.status === 'flag').map((f: { rule_id: string }) => f.rule_id).sort()
