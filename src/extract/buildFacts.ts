@@ -39,6 +39,8 @@ export function factsFromApplication(app: Application): FactInput[] {
     add('person.phone_line_type', p.phone_line_type, 'person.phone_line_type')
     add('person.address', p.address, 'person.address')
     add('person.timezone', p.timezone, 'person.timezone')
+    // Only for corroborating a sanctions-list name lead (an exact date on the list), never as an age.
+    add('person.date_of_birth', (p as Record<string, unknown>).date_of_birth, 'person.date_of_birth')
   }
   app.profiles?.forEach((profile, i) => {
     const { photo: _photo, ...rest } = profile
@@ -64,7 +66,7 @@ export function factsFromApplication(app: Application): FactInput[] {
   const resume = app.resume as
     | {
         basics?: { name?: string; email?: string; phone?: string; url?: string; profiles?: Array<{ network?: string; username?: string; url?: string }> }
-        work?: Array<{ name?: string; position?: string; startDate?: string; endDate?: string }>
+        work?: Array<{ name?: string; position?: string; startDate?: string; endDate?: string; summary?: string; highlights?: string[] }>
         education?: Array<{ institution?: string; area?: string; studyType?: string; startDate?: string; endDate?: string }>
         skills?: Array<{ name?: string; keywords?: string[] }>
       }
@@ -77,7 +79,7 @@ export function factsFromApplication(app: Application): FactInput[] {
     if (b?.phone) add('resume.phone', normalisePhone(b.phone, p?.address?.country) ?? { raw: b.phone, e164: null, type: null, country: null }, 'resume.basics.phone')
     add('resume.url', b?.url, 'resume.basics.url')
     b?.profiles?.forEach((pr, i) => add('resume.url', pr.url, `resume.basics.profiles[${i}].url`))
-    resume.work?.forEach((w, i) => add('resume.employer', { company: w.name, title: w.position, start: w.startDate, end: w.endDate }, `resume.work[${i}]`))
+    resume.work?.forEach((w, i) => add('resume.employer', { company: w.name, title: w.position, start: w.startDate, end: w.endDate, details: [w.summary, ...(w.highlights ?? [])].filter(Boolean).join(' ').slice(0, 1000) || undefined }, `resume.work[${i}]`))
     resume.education?.forEach((e, i) => add('resume.education', { institution: e.institution, degree: [e.studyType, e.area].filter(Boolean).join(' '), start: e.startDate, end: e.endDate }, `resume.education[${i}]`))
     resume.skills?.forEach((s, i) => add('resume.skill', s.name, `resume.skills[${i}]`))
   }

@@ -32,8 +32,8 @@ describe('resume fields', () => {
 
   it('reads employers with titles and dates', () => {
     expect(f.employers.map(e => e.value)).toEqual([
-      { company: 'Northgate Digital', title: 'Senior Blockchain Engineer', start: '2019-02', end: null, current: true },
-      { company: 'Harbor & Pine Labs', title: 'Full Stack Developer', start: '2015-06', end: '2019-01', current: false },
+      { company: 'Northgate Digital', title: 'Senior Blockchain Engineer', start: '2019-02', end: null, current: true, details: 'Wrote Solidity contracts for a lending protocol holding $40M.' },
+      { company: 'Harbor & Pine Labs', title: 'Full Stack Developer', start: '2015-06', end: '2019-01', current: false, details: 'Built React dashboards and Node.js APIs for logistics clients.' },
     ])
   })
 
@@ -53,7 +53,7 @@ describe('resume fields', () => {
 
   it('reads a job whose dates stand on their own line', () => {
     const out = extractResumeFields(['Jane Roe\nExperience\nInitech\nQA Engineer\nMay 2014 - Present\n• Tested things'])
-    expect(out.employers.map(e => e.value)).toEqual([{ company: 'Initech', title: 'QA Engineer', start: '2014-05', end: null, current: true }])
+    expect(out.employers.map(e => e.value)).toEqual([{ company: 'Initech', title: 'QA Engineer', start: '2014-05', end: null, current: true, details: 'Tested things' }])
   })
 
   it('reads national US numbers, types VoIP where the metadata knows it, and ignores date ranges', () => {

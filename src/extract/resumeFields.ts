@@ -27,6 +27,8 @@ export interface ExtractedEmployment {
   start: string | null
   end: string | null
   current: boolean
+  /** the lines under the job (what was done with what), up to 1,000 characters */
+  details?: string
 }
 export interface ExtractedEducation {
   institution: string
@@ -294,7 +296,13 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
   }
 
   const hasSections = lines.some(l => l.section !== null)
+  let lastJob: ExtractedEmployment | null = null
   lines.forEach((l, index) => {
+    if (lastJob && (l.section !== 'experience' && hasSections)) lastJob = null
+    if (lastJob && BULLET.test(l.text)) {
+      const text = l.text.replace(BULLET, '').trim()
+      lastJob.details = `${lastJob.details ? `${lastJob.details} ` : ''}${text}`.slice(0, 1000)
+    }
     const inExperience = l.section === 'experience' || (!hasSections && !INSTITUTION_WORDS.test(l.text))
     const range = RANGE.exec(l.text)
     if (range && inExperience && !BULLET.test(l.text)) {
@@ -311,7 +319,10 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
           ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
         } else if (above.length === 1) ({ title, company } = splitTitleCompany(above[0]!.text))
       }
-      if (company || title) fields.employers.push({ value: { company, title, start, end, current }, ...at(l) })
+      if (company || title) {
+        lastJob = { company, title, start, end, current }
+        fields.employers.push({ value: lastJob, ...at(l) })
+      }
     }
     if (l.section === 'education' && INSTITUTION_WORDS.test(l.text)) {
       const eduRange = RANGE.exec(l.text)

@@ -68,6 +68,8 @@ export interface CaseFacts {
     phoneLineType?: Fact<string>
     address?: Fact<Address>
     timezone?: Fact<string>
+    /** compared only for equality with a sanctions-list entry, never as an age */
+    dateOfBirth?: Fact<string>
   }
   resume: {
     names: Array<Fact<string>>
@@ -114,6 +116,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       case 'person.phone_line_type': facts.person.phoneLineType = fact(); break
       case 'person.address': facts.person.address = fact(); break
       case 'person.timezone': facts.person.timezone = fact(); break
+      case 'person.date_of_birth': facts.person.dateOfBirth = fact(); break
       case 'resume.name': facts.resume.names.push(fact()); break
       case 'resume.email': facts.resume.emails.push(fact()); break
       case 'resume.phone': facts.resume.phones.push(fact()); break
