@@ -9,7 +9,8 @@ import { WEIGHTS, WEIGHTS_VERSION } from './weights'
  * Corroboration is built in:
  * - weak signals on their own never pass "elevated";
  * - reaching "high" needs a strong signal, or moderate ones from two different categories;
- * - reaching "critical" needs a strong signal with something else beside it.
+ * - reaching "critical" needs a strong signal with something else beside it;
+ * - except that a sanctions hit that blocks sign-off is never held back.
  * Where key facts are missing, the result says so instead of looking clean.
  */
 export const BANDS: Array<{ band: RiskBand; from: number }> = [
@@ -56,7 +57,10 @@ export function scoreFindings(findings: Finding[]): Score {
   const strong = flags.filter(f => f.strength === 'strong')
   const moderateCategories = new Set(flags.filter(f => f.strength === 'moderate').map(f => f.category))
   const strongCategories = new Set(strong.map(f => f.category))
-  if (!strong.length && moderateCategories.size < 2 && score >= 50) {
+  if (flags.some(f => f.blocking)) {
+    // A sanctions hit on an identifier or entity is a fact, not a pattern: no corroboration cap applies.
+    capped = null
+  } else if (!strong.length && moderateCategories.size < 2 && score >= 50) {
     score = 49
     capped = 'held at elevated: no strong signal, and moderate ones from fewer than two independent areas'
   } else if (!strong.length && moderateCategories.size === 0 && score >= 25) {

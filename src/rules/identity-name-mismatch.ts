@@ -1,0 +1,33 @@
+import { scoreNames } from '../domain/names'
+import { str } from './helpers'
+import { notApplicable, type Rule } from './types'
+
+export const rule: Rule = {
+  meta: {
+    id: 'identity-name-mismatch',
+    version: 1,
+    title: 'The resume or a profile carries another name',
+    rationale:
+      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for accents, initials, word order, nicknames written out and romanisation) is the inconsistency the advisories list first.',
+    category: 'identity',
+    severity: 'medium',
+    strength: 'moderate',
+    indicators: ['CV-CROSS-PROFILE'],
+    sources: ['G1: "Inconsistencies in name spelling … contact information, educational history, work history"', 'G2: online profiles "that do not match the hired individual’s provided resume"', 'V10: 2025 tip 1 (consistency across documents)'],
+    requires: ['person.fullName', 'resume.names or profiles[].name'],
+    knownFalsePositives: ['a resume in a former (e.g. maiden) name', 'a stage or professional name on a profile', 'a resume the extraction read the wrong line from as the name'],
+    checklist: ['Ask the applicant why the resume or profile shows another name, and see the ID with that in mind', 'Compare the resume with others in the pool (same template, other names)'],
+  },
+  evaluate(facts) {
+    const name = facts.person.fullName
+    const others = [
+      ...facts.resume.names.map(n => ({ value: n.value, evidence: n.evidence })),
+      ...facts.profiles.flatMap(p => (str(p.value.name) ? [{ value: str(p.value.name)!, evidence: p.evidence }] : [])),
+    ]
+    if (!name || !others.length) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!others.length ? ['resume.names or profiles[].name'] : []))
+    const mismatches = others.map(o => ({ ...o, s: scoreNames(name.value, o.value, 'Person') })).filter(o => !o.s.match)
+    if (!mismatches.length) return { status: 'clear', message: `Every name on the resume and profiles is ${name.value}.`, evidence: [name.evidence, ...others.map(o => o.evidence)].slice(0, 6) }
+    const list = mismatches.map(m => `"${m.value}" (${m.evidence.where}; similarity ${m.s.score.toFixed(2)})`).join(', ')
+    return { status: 'flag', message: `The applicant is ${name.value}, but ${list} ${mismatches.length > 1 ? 'name someone else' : 'names someone else'}.`, evidence: [name.evidence, ...mismatches.map(m => m.evidence)].slice(0, 6) }
+  },
+}

@@ -1,0 +1,29 @@
+import { notApplicable, type Rule } from './types'
+
+export const rule: Rule = {
+  meta: {
+    id: 'logistics-mail-drop',
+    version: 1,
+    title: 'Equipment to go to a mailbox service or forwarder',
+    rationale:
+      'Company laptops for workers abroad travel through reshippers, mail-drop stores and freight forwarders, or to someone "care of". A shipping address written the way such services write theirs (a private mailbox number, a forwarder’s name) means the device will not stay where it is delivered.',
+    category: 'logistics',
+    severity: 'high',
+    strength: 'strong',
+    indicators: ['SH-FORWARDER', 'SH-NOT-ID-ADDRESS'],
+    sources: ['G2: laptops "freight forwarded overseas" (sec.)', 'G10: Chapman shipped 49 devices abroad', 'V7: laptop collected at a UPS facility (sec.)', 'G1: "cannot receive items at the address on their identification documentation"'],
+    requires: ['logistics.shippingAddress'],
+    knownFalsePositives: ['a rural applicant who receives parcels at a mailbox store', 'a digital nomad using a mail service as a legal address'],
+    checklist: ['Ship only to the address on the ID, or hand the device over in person', 'Ask why the device cannot be delivered to the home address'],
+    refdata: ['mail-drops'],
+  },
+  evaluate(facts, ctx) {
+    const shipping = facts.logistics.shippingAddress
+    if (!shipping) return notApplicable('logistics.shippingAddress')
+    const text = [shipping.value.line1, shipping.value.line2, facts.logistics.note?.value].filter(Boolean).join(' ')
+    const hits = ctx.ref.mailDrops.filter(p => p.pattern.test(text))
+    const evidence = [shipping.evidence, ...(facts.logistics.note ? [facts.logistics.note.evidence] : [])]
+    if (!hits.length) return { status: 'clear', message: 'The shipping address is not written as a mailbox service, forwarder or "care of" address.', evidence: [shipping.evidence] }
+    return { status: 'flag', message: `The shipping address looks like ${hits.map(h => h.label).join(' and ')} ("${text.slice(0, 120)}").`, evidence }
+  },
+}

@@ -1,0 +1,19 @@
+import { rule } from './network-impossible-travel'
+import { events, factsOf, testContext } from './ruleTestKit'
+
+const ctx = testContext()
+describe('network-impossible-travel', () => {
+  it('flags sign-ins alternating between the US and China within hours', () => {
+    const log = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T16:00:00Z', '198.51.103.1'], ['2026-10-01T18:00:00Z', '198.51.100.1'], ['2026-10-02T01:00:00Z', '198.51.103.2']])
+    expect(rule.evaluate(factsOf([], { events: log }), ctx).status).toBe('flag')
+  })
+  it('does not flag one trip abroad, nor VPN hops', () => {
+    const trip = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-03T14:00:00Z', '198.51.102.1'], ['2026-10-09T14:00:00Z', '198.51.100.1']])
+    expect(rule.evaluate(factsOf([], { events: trip }), ctx).status).toBe('clear')
+    const vpn = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T14:30:00Z', '192.0.2.1'], ['2026-10-01T15:00:00Z', '198.51.100.1'], ['2026-10-01T15:30:00Z', '192.0.2.1']])
+    expect(rule.evaluate(factsOf([], { events: vpn }), ctx).status).toBe('clear')
+  })
+  it('is not applicable without a log', () => {
+    expect(rule.evaluate(factsOf([]), ctx).status).toBe('not_applicable')
+  })
+})

@@ -1,0 +1,49 @@
+import { countryPoint, distanceKm } from '../domain/geo'
+import { notApplicable, type Rule } from './types'
+
+/** Faster than an airliner, over a distance no commute covers. */
+const MAX_KMH = 900
+const MIN_KM = 1000
+const MIN_JUMPS = 2
+
+export const rule: Rule = {
+  meta: {
+    id: 'network-impossible-travel',
+    version: 1,
+    title: 'Sign-ins from countries too far apart for the time between them',
+    rationale:
+      `Logins to one account from several countries within a short time mean several people, or a relay. Consecutive sign-ins from residential networks in countries more than ${MIN_KM} km apart, faster than ${MAX_KMH} km/h, at least ${MIN_JUMPS} times: one trip abroad, however far, is not a finding, and VPN or hosting networks are left out (another rule covers them).`,
+    category: 'network',
+    severity: 'medium',
+    strength: 'moderate',
+    indicators: ['NW-MULTI-COUNTRY'],
+    sources: ['G1 (platforms, first indicator): "Multiple logins into one account from various IP addresses in a relatively short period of time, especially if … from different countries"'],
+    requires: ['accessEvents with IP addresses'],
+    knownFalsePositives: ['mobile carriers that route through another country', 'an IP database error for one network'],
+    checklist: ['Ask IT which devices and sessions were active at those times; end the unknown ones and require re-enrolment'],
+    refdata: ['ip-country', 'ip-asn', 'network-lists'],
+  },
+  evaluate(facts, ctx) {
+    const events = (facts.accessEvents ?? []).filter(e => e.ip)
+    if (events.length < 2) return notApplicable('accessEvents with IP addresses')
+    const located = events
+      .map(e => ({ e, info: ctx.ref.lookupIp(e.ip!) }))
+      .filter(x => x.info?.country && x.info.network !== 'datacenter' && x.info.network !== 'vpn')
+      .sort((a, b) => a.e.occurredAt.localeCompare(b.e.occurredAt))
+    const jumps: Array<{ from: string; to: string; km: number; hours: number; at: string; where: string; ip: string }> = []
+    for (let i = 1; i < located.length; i++) {
+      const a = located[i - 1]!
+      const b = located[i]!
+      if (a.info!.country === b.info!.country) continue
+      const pa = countryPoint(a.info!.country!)
+      const pb = countryPoint(b.info!.country!)
+      if (!pa || !pb) continue
+      const km = distanceKm(pa, pb)
+      const hours = Math.max(1 / 60, (Date.parse(b.e.occurredAt) - Date.parse(a.e.occurredAt)) / 3_600_000)
+      if (km >= MIN_KM && km / hours > MAX_KMH) jumps.push({ from: a.info!.country!, to: b.info!.country!, km: Math.round(km), hours: Math.round(hours * 10) / 10, at: b.e.occurredAt, where: b.e.where, ip: b.e.ip! })
+    }
+    const evidence = jumps.slice(0, 4).map(j => ({ field: 'access_event', value: { at: j.at, ip: j.ip, from: j.from, to: j.to }, source: 'document', where: j.where }))
+    if (jumps.length >= MIN_JUMPS) return { status: 'flag', message: `${jumps.length} impossible journeys between sign-ins, e.g. ${jumps[0]!.from} → ${jumps[0]!.to}: ${jumps[0]!.km} km in ${jumps[0]!.hours} h.`, evidence }
+    return { status: 'clear', message: jumps.length ? 'One fast change of country between sign-ins; a single one is not a finding.' : `No impossible journeys among ${located.length} located sign-ins.`, evidence }
+  },
+}

@@ -1,0 +1,17 @@
+import { rule } from './presence-account-recent'
+import { fact, factsOf, testContext } from './ruleTestKit'
+
+const ctx = testContext('2026-10-01T00:00:00Z')
+const job = fact('resume.employer', { company: 'Bluepeak', start: '2016-02' })
+describe('presence-account-recent', () => {
+  it('flags only-new accounts against a ten-year career', () => {
+    expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github', created_at: '2026-04-18' }), fact('profile', { network: 'upwork', created_at: '2026-05-02' })]), ctx).status).toBe('flag')
+  })
+  it('clears when any account is old, and for short careers', () => {
+    expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github', created_at: '2026-04-18' }), fact('profile', { network: 'linkedin', created_at: '2013-05-01' })]), ctx).status).toBe('clear')
+    expect(rule.evaluate(factsOf([fact('resume.employer', { start: '2024-01' }), fact('profile', { network: 'github', created_at: '2026-04-18' })]), ctx).status).toBe('clear')
+  })
+  it('is not applicable without account dates', () => {
+    expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github' })]), ctx).status).toBe('not_applicable')
+  })
+})

@@ -1,0 +1,36 @@
+import { careerStart, parseYearMonth, YEAR_MS } from './helpers'
+import { notApplicable, type Rule } from './types'
+
+const NEW_MONTHS = 12
+const CAREER_YEARS = 4
+
+export const rule: Rule = {
+  meta: {
+    id: 'presence-account-recent',
+    version: 1,
+    title: 'Every online account is new, against a long claimed career',
+    rationale:
+      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
+    category: 'presence',
+    severity: 'low',
+    strength: 'weak',
+    indicators: ['GH-THIN-PRESENCE', 'GH-BACKDATED'],
+    sources: ['V13: thin or new social presence against claimed seniority', 'V8: DPRK GitHub employment fraud (new accounts, sec.)'],
+    requires: ['profiles[].created_at', 'resume.employers[].start'],
+    knownFalsePositives: ['someone who kept off public platforms until now', 'a career changer or returner', 'accounts recreated after a lockout'],
+    checklist: ['Ask for older public work (talks, commits under another handle, publications) and check it independently'],
+  },
+  evaluate(facts, ctx) {
+    const dated = facts.profiles.map(p => ({ p, created: parseYearMonth(p.value.created_at) })).filter(x => x.created)
+    const start = careerStart(facts)
+    if (!dated.length || !start) return notApplicable(...(!dated.length ? ['profiles[].created_at'] : []), ...(!start ? ['resume.employers[].start'] : []))
+    const careerYears = (ctx.now.getTime() - start.date.getTime()) / YEAR_MS
+    const oldest = dated.reduce((a, b) => (b.created! < a.created! ? b : a))
+    const ageMonths = (ctx.now.getTime() - oldest.created!.getTime()) / (YEAR_MS / 12)
+    const evidence = [start.evidence, ...dated.map(d => d.p.evidence)].slice(0, 5)
+    if (ageMonths >= NEW_MONTHS || careerYears < CAREER_YEARS) {
+      return { status: 'clear', message: `The oldest account (${oldest.p.value.network}) is ${Math.floor(ageMonths)} months old; the claimed career is ${careerYears.toFixed(1)} years.`, evidence }
+    }
+    return { status: 'flag', message: `All ${dated.length} accounts were created in the last ${NEW_MONTHS} months (oldest: ${oldest.p.value.network}, ${String(oldest.p.value.created_at)}), but the resume claims ${careerYears.toFixed(0)} years of work since ${String(start.evidence.value && (start.evidence.value as { start?: string }).start)}.`, evidence }
+  },
+}

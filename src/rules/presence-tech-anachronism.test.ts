@@ -1,0 +1,21 @@
+import { rule } from './presence-tech-anachronism'
+import { fact, factsOf, testContext } from './ruleTestKit'
+
+const ctx = testContext('2026-10-01T00:00:00Z')
+describe('presence-tech-anachronism', () => {
+  it('flags Solidity at a job that ended in 2013', () => {
+    const r = rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2011-03', end: '2013-08', details: 'Wrote Solidity contracts for payments.' })]), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.status === 'flag' && r.message).toContain('Solidity')
+  })
+  it('flags more years of a technology than it has existed', () => {
+    expect(rule.evaluate(factsOf([fact('resume.skill', 'Kubernetes (15 years)')]), ctx).status).toBe('flag')
+  })
+  it('clears plausible claims and ordinary words', () => {
+    expect(rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2016-03', end: '2019-08', details: 'Built React and Kubernetes tooling; helped the team react quickly.' }), fact('resume.skill', 'Go (8 years)')]), ctx).status).toBe('clear')
+    expect(rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2008-03', end: '2010-08', details: 'Kept the team able to react to incidents; swift releases.' })]), ctx).status).toBe('clear')
+  })
+  it('is not applicable without dated jobs or skills with years', () => {
+    expect(rule.evaluate(factsOf([fact('resume.skill', 'Rust')]), ctx).status).toBe('not_applicable')
+  })
+})

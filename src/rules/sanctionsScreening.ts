@@ -1,0 +1,65 @@
+import type { ReferenceData } from '../refdata/referenceData'
+import type { ScreeningHit, ScreeningSubject } from '../sanctions/screen'
+import type { CaseFacts, Evidence } from './caseFacts'
+import { str } from './helpers'
+
+/**
+ * What the sanctions rules screen, gathered from the facts once per case (four rules read the result).
+ * People: the applicant’s names and a person payee. Organisations: employers, a company payee,
+ * references’ companies. Identifiers: every email, phone, web address and wallet given.
+ */
+export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject; evidence: Map<string, Evidence> } {
+  const evidence = new Map<string, Evidence>()
+  const note = <T extends { where: string }>(item: T, ev: Evidence): T => {
+    evidence.set(item.where, ev)
+    return item
+  }
+  const p = facts.person
+  const personNames = [
+    ...(p.fullName ? [note({ name: p.fullName.value, where: p.fullName.evidence.where }, p.fullName.evidence)] : []),
+    ...facts.resume.names.map(n => note({ name: n.value, where: n.evidence.where }, n.evidence)),
+  ]
+  const organisations = [
+    ...facts.resume.employers.flatMap(e => (str(e.value.company) ? [note({ name: str(e.value.company)!, where: e.evidence.where }, e.evidence)] : [])),
+    ...facts.references.flatMap(r => (str(r.value.company) ? [note({ name: str(r.value.company)!, where: `${r.evidence.where} (company)` }, r.evidence)] : [])),
+  ]
+  const holder = str(facts.payment?.value.account_holder)
+  if (holder && facts.payment) {
+    // A payee is screened both ways: it may be a listed person or a listed company.
+    personNames.push(note({ name: holder, where: `${facts.payment.evidence.where} (account holder)` }, facts.payment.evidence))
+    organisations.push(note({ name: holder, where: `${facts.payment.evidence.where} (account holder)` }, facts.payment.evidence))
+  }
+  const emails = [
+    ...(p.email ? [note({ value: p.email.value, where: p.email.evidence.where }, p.email.evidence)] : []),
+    ...facts.resume.emails.map(e => note({ value: e.value, where: e.evidence.where }, e.evidence)),
+    ...facts.references.flatMap(r => (str(r.value.email) ? [note({ value: str(r.value.email)!, where: `${r.evidence.where} (email)` }, r.evidence)] : [])),
+  ]
+  const phones = [
+    ...(p.phone?.value.e164 ? [note({ value: p.phone.value.e164, where: p.phone.evidence.where }, p.phone.evidence)] : []),
+    ...facts.resume.phones.flatMap(x => (x.value.e164 ? [note({ value: x.value.e164, where: x.evidence.where }, x.evidence)] : [])),
+    ...facts.references.flatMap(r => (str(r.value.phone_e164) ? [note({ value: str(r.value.phone_e164)!, where: `${r.evidence.where} (phone)` }, r.evidence)] : [])),
+  ]
+  const websites = [
+    ...facts.resume.urls.map(u => note({ value: u.value, where: u.evidence.where }, u.evidence)),
+    ...facts.profiles.flatMap(pr => (str(pr.value.url) ? [note({ value: str(pr.value.url)!, where: `${pr.evidence.where} (url)` }, pr.evidence)] : [])),
+  ]
+  const wallet = str(facts.payment?.value.wallet_address)
+  const wallets = wallet && facts.payment ? [note({ value: wallet, where: `${facts.payment.evidence.where} (wallet)` }, facts.payment.evidence)] : []
+  const subject: ScreeningSubject = { personNames, organisations, emails, phones, websites, wallets, birthDate: p.dateOfBirth?.value ?? null }
+  return { subject, evidence }
+}
+
+const cache = new WeakMap<CaseFacts, { ref: ReferenceData; hits: ScreeningHit[]; evidence: Map<string, Evidence> }>()
+
+/** Screen once per facts object and reference data. */
+export function screeningHits(facts: CaseFacts, ref: ReferenceData): { hits: ScreeningHit[]; evidence: Map<string, Evidence>; screened: number } {
+  const cached = cache.get(facts)
+  const { subject, evidence } = screeningSubject(facts)
+  const screened = subject.personNames.length + subject.organisations.length + subject.emails.length + subject.phones.length + subject.websites.length + subject.wallets.length
+  if (cached && cached.ref === ref) return { hits: cached.hits, evidence: cached.evidence, screened }
+  const hits = ref.sanctions.screen(subject)
+  cache.set(facts, { ref, hits, evidence })
+  return { hits, evidence, screened }
+}
+
+export const describeHit = (h: ScreeningHit) => `${h.kind} "${h.value}" (${h.where}) matches ${h.entry.name} [${h.entry.uid}, ${h.entry.programs.join(', ') || 'SDN'}]`
