@@ -102,13 +102,15 @@ const TITLES = ['Software Engineer', 'Senior Backend Engineer', 'Frontend Develo
 const SKILLS = ['TypeScript', 'Go', 'Python', 'React', 'Node.js', 'PostgreSQL', 'Kubernetes', 'Terraform', 'Solidity', 'Rust', 'AWS', 'Kafka', 'Java', 'Swift']
 const BULLETS = ['Built and ran production services used by thousands of customers.', 'Cut infrastructure cost by a third through better autoscaling.', 'Led the migration from a monolith to services.', 'Mentored junior engineers and ran code reviews.', 'Designed the event pipeline for analytics.', 'Shipped the mobile checkout flow.', 'Improved test coverage and release speed.']
 const FORWARDERS = [
-  { line1: '2210 W Commerce St Ste 4', city: 'Dallas', region: 'TX', postal_code: '75212', country: 'US' },
+  { line1: '2210 W Commerce St Ste 4 #1187', city: 'Dallas', region: 'TX', postal_code: '75212', country: 'US' },
   { line1: '1401 S Cherry St Unit 12', city: 'Denver', region: 'CO', postal_code: '80222', country: 'US' },
   { line1: '85 Garden Pkwy PMB 301', city: 'Nashua', region: 'NH', postal_code: '03060', country: 'US' },
   { line1: '7 Gateway Blvd Ste 200', city: 'Phoenix', region: 'AZ', postal_code: '85034', country: 'US' },
 ]
 const RESIDENTIAL_PREFIX: Partial<Record<string, string[]>> = { US: ['73.12', '24.5', '98.210', '67.180'], GB: ['86.150', '81.98'], CA: ['99.230', '70.50'], DE: ['91.64', '84.130'], NL: ['83.84', '77.160'], PL: ['83.24', '89.64'], PT: ['85.240', '94.60'], KR: ['121.130', '211.36'], IN: ['122.170', '49.36'], NG: ['102.89', '105.112'], AU: ['101.160', '124.170'] }
-const DATACENTER_PREFIX = ['159.89', '45.77', '104.238', '167.99', '139.59']
+const DATACENTER_PREFIX = ['159.89', '45.77', '45.32', '167.99', '139.59', '95.216']
+/** Residential networks far from every claimed home: where a remote operator works from. */
+const OPERATOR_PREFIX = ['58.19', '123.112', '112.224']
 const BROWSERS = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 'Mozilla/5.0 (X11; Linux x86_64; rv:131.0) Gecko/20100101 Firefox/131.0']
 
 interface Person {
@@ -138,8 +140,11 @@ function makePerson(r: Rand, i: number, origin = pick(r, ORIGINS), home = pickHo
   }
 }
 
+/** Technologies by first public release (YYYY), for resumes that mention what each job used. */
+const TECH_BY_YEAR: Array<[string, number]> = [['Node.js', 2009], ['Kafka', 2011], ['TypeScript', 2012], ['Docker', 2013], ['React', 2013], ['Kubernetes', 2014], ['Terraform', 2014], ['GraphQL', 2015], ['Solidity', 2015], ['Next.js', 2016], ['Flutter', 2017], ['SwiftUI', 2019], ['Vite', 2020], ['Bun', 2022], ['LangChain', 2022]]
+
 interface ResumeSpec {
-  employers: Array<{ company: string; title: string; start: string; end: string | null }>
+  employers: Array<{ company: string; title: string; start: string; end: string | null; tech?: string }>
   summary: string
   bullets: string[]
   skills: string[]
@@ -150,7 +155,10 @@ function makeResumeSpec(r: Rand, careerYears: number): ResumeSpec {
   let year = 2025
   const employers = Array.from({ length: count }, (_, i) => {
     const len = Math.max(1, Math.floor(careerYears / count))
-    const e = { company: pick(r, COMPANIES), title: pick(r, TITLES), start: `${year - len}-${String(int(r, 1, 12)).padStart(2, '0')}`, end: i === 0 ? null : `${year}-${String(int(r, 1, 12)).padStart(2, '0')}` }
+    const startYear = year - len
+    // What the job used: something that existed when it started (people name what they worked with).
+    const known = TECH_BY_YEAR.filter(([, y]) => y <= startYear - 1)
+    const e = { company: pick(r, COMPANIES), title: pick(r, TITLES), start: `${startYear}-${String(int(r, 1, 12)).padStart(2, '0')}`, end: i === 0 ? null : `${year}-${String(int(r, 1, 12)).padStart(2, '0')}`, ...(known.length && r() < 0.7 ? { tech: pick(r, known)[0] } : {}) }
     year -= len
     return e
   })
@@ -164,6 +172,7 @@ function resumeLines(p: Person, spec: ResumeSpec, githubUser: string): string[] 
     else if (spec.layout === 1) lines.push(`${e.title} at ${e.company}, ${e.start} - ${end}`)
     else lines.push(`${e.company} | ${e.title} | ${e.start} - ${end}`)
     for (const b of spec.bullets) lines.push(`- ${b}`)
+    if (e.tech) lines.push(`- Worked day to day with ${e.tech}.`)
   }
   lines.push('', 'Education', `BS Computer Science, ${p.university}`, '', 'Skills', spec.skills.join(', '))
   return lines
@@ -185,7 +194,7 @@ function ipIn(r: Rand, prefixes: string[]) {
   return `${pick(r, prefixes)}.${int(r, 1, 254)}.${int(r, 1, 254)}`
 }
 /** Sign-in events over October: working hours in `tz`, from residential addresses unless told otherwise. */
-function accessLog(r: Rand, account: string, homeCountry: string, tz: string, opts: { workTz?: string; remoteTool?: boolean; vpn?: boolean; trip?: boolean }): string {
+function accessLog(r: Rand, account: string, homeCountry: string, tz: string, opts: NonNullable<Draft['log']>): string {
   const rows = ['timestamp,account,ip,user_agent,event']
   const ua = pick(r, BROWSERS)
   const home = ipIn(r, RESIDENTIAL_PREFIX[homeCountry] ?? ['73.12'])
@@ -202,13 +211,17 @@ function accessLog(r: Rand, account: string, homeCountry: string, tz: string, op
     let ip = home
     let agent = ua
     let event = 'login'
-    if (opts.vpn && r() < 0.15) ip = ipIn(r, DATACENTER_PREFIX)
+    if (opts.vpn && r() < (opts.vpnShare ?? 0.15)) ip = ipIn(r, DATACENTER_PREFIX)
+    // A remote operator's own connection shows through now and then, hours from the farm's.
+    if (opts.hops && r() < 0.3) ip = ipIn(r, OPERATOR_PREFIX)
     if (opts.trip && day >= 20 && day <= 23) ip = ipIn(r, RESIDENTIAL_PREFIX.PT!)
     if (opts.remoteTool && r() < 0.35) {
       agent = pick(r, ['AnyDesk/8.0.14', 'TeamViewer/15.58', 'Chrome Remote Desktop/126.0'])
       event = 'remote_session'
     }
     rows.push(`${ts},${account},${ip},"${agent}",${event}`)
+    // Other workers' accounts at the same farm connection.
+    if (opts.sharedIp && r() < 0.3) rows.push(`${ts.replace(/:00Z$/, ':30Z')},${pick(r, opts.sharedIp.accounts)},${opts.sharedIp.ip},"${ua}",login`)
   }
   return `${rows.join('\n')}\n`
 }
@@ -249,7 +262,32 @@ interface Draft {
   phoneLineType?: string
   interview?: { video: string; observations: string[] }
   references: Array<Record<string, unknown>>
-  log?: { workTz?: string; remoteTool?: boolean; vpn?: boolean; trip?: boolean }
+  log?: { workTz?: string; remoteTool?: boolean; vpn?: boolean; vpnShare?: number; trip?: boolean; hops?: boolean; sharedIp?: { ip: string; accounts: string[] } }
+  submissionIp: string
+  resumeOwner?: Person
+}
+
+/**
+ * Traits the advisories describe for personas, each drawn independently so that no pattern applicant
+ * has all of them: new accounts against a long career, a boosted freelancer profile, webmail referees,
+ * technology claimed before it existed, a disposable mailbox, a stand-in at the interview, and
+ * submissions through rented servers.
+ */
+function personaTraits(r: Rand, d: Draft, person: Person, p: { dc: number }): void {
+  if (r() < p.dc) d.submissionIp = ipIn(r, DATACENTER_PREFIX)
+  if (r() < 0.5) d.github.created = `2026-0${int(r, 1, 8)}-1${int(r, 0, 9)}`
+  if (d.kind === 'contractor' && r() < 0.6) {
+    d.upwork = { network: 'upwork', username: d.github.user, created_at: `2026-0${int(r, 1, 8)}-0${int(r, 1, 9)}`, rating: 5, reviews: int(r, 1, 4), jobs_completed: int(r, 1, 4), hourly_rate_usd: int(r, 18, 35), country: r() < 0.4 ? pick(r, ['UA', 'RU', 'CN', 'VN', 'AE']) : person.home.country, identity_verified: r() < 0.3 }
+  }
+  if (r() < 0.5) d.references[0]!.email = `${String(d.references[0]!.name).normalize('NFKD').replace(/[^\w]/g, '').toLowerCase()}.dev@gmail.com`
+  if (r() < 0.3) {
+    const job = d.resume.employers[d.resume.employers.length - 1]!
+    const endYear = Number((job.end ?? '2025').slice(0, 4))
+    const later = TECH_BY_YEAR.filter(([, y]) => y >= endYear + 1)
+    if (later.length) d.resume = { ...d.resume, employers: d.resume.employers.map(e => (e === job ? { ...e, tech: pick(r, later)[0] } : e)) }
+  }
+  if (r() < 0.08) person.email = person.email.replace(/@.*$/, `@${pick(r, ['mailinator.com', 'yopmail.com', 'guerrillamail.com'])}`)
+  if (r() < 0.15) d.interview = { video: 'completed', observations: [pick(r, ['Looked like a different person in the second round', 'Would not hold the ID up to the camera', 'Face blurred when asked to wave a hand in front of it; failed liveness'])] }
 }
 
 /** Decide every applicant (pure and seeded); rendering to files happens after. */
@@ -272,6 +310,8 @@ function draft(options: Options): Draft[] {
       wallet: `T${Array.from({ length: 33 }, () => pick(r, [...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789'])).join('')}`,
       refPhone: validPhone(r, PLACES[1]!),
       photoSeed: int(r, 1, 1e6),
+      farmIp: ipIn(r, RESIDENTIAL_PREFIX.US!),
+      owner: makePerson(r, 900_000 + ringNo),
     }
     for (let m = 0; m < members; m++) {
       const n = drafts.length
@@ -289,7 +329,14 @@ function draft(options: Options): Draft[] {
         photo: { seed: archetype === 'ring' ? shared.photoSeed : int(r, 1, 1e6), variant: archetype === 'ring' ? m : 0 },
         github: { user: `${person.first}${person.last}${n}`.normalize('NFKD').replace(/[^\w]/g, '').toLowerCase(), created: `${int(r, 2012, 2022)}-0${int(r, 1, 9)}-1${int(r, 0, 9)}` },
         references: [{ name: `${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.first)} ${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.last)}`, company: pick(r, COMPANIES), relationship: 'manager', phone: validPhone(r, person.home) }],
+        submissionIp: ipIn(r, RESIDENTIAL_PREFIX[person.home.country] ?? ['73.12']),
       }
+      // Most referees give a work address, some a private one.
+      const ref = d.references[0]!
+      const refHandle = String(ref.name).normalize('NFKD').replace(/[^\w ]/g, '').toLowerCase().replace(/ /g, '.')
+      const x = r()
+      if (x < 0.6) ref.email = `${refHandle}@${String(ref.company).toLowerCase().replace(/[^a-z]/g, '')}.example`
+      else if (x < 0.7) ref.email = `${refHandle}@gmail.com`
       const own = `${person.first} ${person.last}`
       const homeAddress = { line1: person.street, city: person.home.city, region: person.home.region, postal_code: person.home.postal, country: person.home.country }
       if (r() < 0.5) d.shipping = homeAddress
@@ -302,7 +349,7 @@ function draft(options: Options): Draft[] {
           d.upwork = { network: 'upwork', username: d.github.user, created_at: '2026-06-01', rating: 5, reviews: int(r, 0, 3), jobs_completed: int(r, 0, 3), hourly_rate_usd: int(r, 15, 40), country: person.home.country, identity_verified: r() < 0.5 }
           d.github.created = '2026-05-20'
           break
-        case 'vpn_user': d.kind = 'contractor'; d.log = { vpn: true }; break
+        case 'vpn_user': d.kind = 'contractor'; d.log = { vpn: true }; if (r() < 0.5) d.submissionIp = ipIn(r, DATACENTER_PREFIX); break
         case 'traveler': d.kind = 'contractor'; d.log = { trip: true }; break
         case 'crypto_freelancer': d.payment = { method: 'crypto', currency: 'USDC', wallet_address: shared.wallet }; break
         case 'voip_user': d.phoneLineType = 'voip'; break
@@ -316,12 +363,15 @@ function draft(options: Options): Draft[] {
           d.payment = { method: pick(r, ['bank', 'payoneer']), account_holder: shared.payee, bank_country: 'US', currency: 'USD' }
           if (r() < 0.6) d.interview = { video: pick(r, ['camera_off', 'declined']), observations: ['Said the webcam was broken'] }
           if (r() < 0.5) d.phoneLineType = 'voip'
-          if (d.kind === 'contractor') d.log = { workTz: 'Asia/Seoul', remoteTool: true, vpn: true }
+          if (d.kind === 'contractor') d.log = { workTz: 'Asia/Seoul', remoteTool: true, vpn: true, vpnShare: 0.5, hops: r() < 0.5 }
+          personaTraits(r, d, person, { dc: 0.7 })
           break
         case 'solo_moderate':
           d.payment = { method: 'crypto', currency: 'USDT', wallet_address: shared.wallet }
           d.interview = { video: 'camera_off', observations: ['Long pauses before each answer'] }
           d.references[0]!.phone = drafts.find(x => x.label === 'pattern')?.references[0]?.phone ?? shared.refPhone
+          if (r() < 0.3) d.references[0]!.phone = person.phone
+          personaTraits(r, d, person, { dc: 0.3 })
           break
         case 'ring':
           d.shipping = shared.address
@@ -329,7 +379,10 @@ function draft(options: Options): Draft[] {
           if (r() < 0.6) d.payment = { method: 'bank', account_holder: shared.payee, bank_country: 'US', currency: 'USD' }
           else d.payment = { method: 'crypto', currency: 'USDT', wallet_address: shared.wallet }
           if (r() < 0.5) d.interview = { video: 'camera_off', observations: ['Said the webcam was broken'] }
-          if (d.kind === 'contractor') d.log = { workTz: 'Asia/Shanghai', remoteTool: r() < 0.5 }
+          if (d.kind === 'contractor') d.log = { workTz: 'Asia/Shanghai', remoteTool: r() < 0.5, sharedIp: { ip: shared.farmIp, accounts: [`${shared.owner.email}`, `ops${ringNo}@example.net`] } }
+          // The template keeps the name and contact details of the persona it was first made for.
+          if (m > 0 && r() < 0.3) d.resumeOwner = shared.owner
+          personaTraits(r, d, person, { dc: 0.5 })
           break
         default: break
       }
@@ -349,7 +402,7 @@ function lightlyEdited(r: Rand, spec: ResumeSpec): ResumeSpec {
 async function render(d: Draft): Promise<GeneratedApplication> {
   const p = d.person
   const files: GeneratedFile[] = []
-  const lines = resumeLines(p, d.resume, d.github.user)
+  const lines = resumeLines(d.resumeOwner ?? p, d.resume, d.github.user)
   const resumeName = `${d.id}.${d.format}`
   files.push({ name: resumeName, data: d.format === 'pdf' ? await pdfOf(lines, `${p.first} ${p.last}`) : d.format === 'docx' ? await docxOf(lines, `${p.first} ${p.last}`) : Buffer.from(`${lines.join('\n')}\n`) })
   const photoName = `${d.id}.png`
@@ -375,6 +428,7 @@ async function render(d: Draft): Promise<GeneratedApplication> {
     },
     documents: [{ type: 'resume', file: resumeName }],
     profiles,
+    submission: { ip: d.submissionIp, user_agent: BROWSERS[0] },
     references: d.references,
     ...(d.interview ? { interview: d.interview } : {}),
     ...(d.shipping ? { logistics: { shipping_address: d.shipping, ...(d.shippingNote ? { note: d.shippingNote } : {}) } } : {}),

@@ -5,7 +5,7 @@ export const IDENTITY_OBSERVATIONS: Array<[RegExp, string]> = [
   [/\bappearance_drift\b|\b(looked|appeared|seemed) (like )?(a )?different (person|man|woman)\b|\bdifferent person\b|\bnot the same person\b/i, 'a different person appeared'],
   [/\bliveness_failed\b|\bfailed (the )?liveness\b|\bdeepfake\b|\bface[- ]?swap\b|\bartefacts? when\b|\bartifacts? when\b/i, 'failed liveness prompts or showed face-swap artefacts'],
   [/\bvoice_changer\b|\bvoice (changer|changed|was different)\b|\bdifferent voice\b/i, 'the voice changed'],
-  [/\bid_not_shown\b|\b(would not|refused to|declined to|did not) (show|hold up) (the |their |an? )?id\b/i, 'would not show ID on camera'],
+  [/\bid_not_shown\b|\b(would not|refused to|declined to|did not) (show|hold)( up)? (the |their |an? )?id\b/i, 'would not show ID on camera'],
   [/\bid_mismatch\b|\b(did not|does not|didn't) match (the )?id\b|\bid photo (did not|does not) match\b/i, 'did not match the ID photo'],
 ]
 
