@@ -88,3 +88,10 @@ describe('resume fields', () => {
     expect(classifyUrl('https://dana.dev')).toBe('website')
   })
 })
+
+describe('resume name', () => {
+  it('never takes a line under a section heading for the name (a name the PDF font mangled stays unread)', () => {
+    const out = extractResumeFields(['Olga Wi ¶æ–Pwski\nolga@example.org\nSummary\nEngineer.\nExperience\nMeridian Bank | Software Engineer | 2019-01 - present'])
+    expect(out.name).toBeNull()
+  })
+})

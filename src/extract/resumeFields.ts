@@ -254,6 +254,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
 
   // Name: a "Name:" label, or the first name-shaped line (or its first segment) near the top.
   for (const l of lines.slice(0, 8)) {
+    // The name sits above the first section: a line under "Experience" is a job, even if name-shaped.
+    if (headingOf(l.text) || l.section) break
     const labelled = /^(?:full )?name\s*[:：]\s*(.+)$/i.exec(l.text)
     const candidate = labelled ? labelled[1]! : l.text.split(/\s+[|•·–—]\s+/)[0]!
     if (looksLikeName(candidate)) {

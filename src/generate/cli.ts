@@ -21,14 +21,14 @@ export async function generateTo(out: string, size: number, seed: number, log: (
   const twins = path.join(out, 'twins')
   fs.mkdirSync(pop, { recursive: true })
   fs.mkdirSync(twins, { recursive: true })
-  const labels = ['id,label,archetype,ring']
+  const labels = ['id,label,archetype,ring,name_origin,residence']
   let n = 0
   await generatePopulation({ size, seed }, async (app, twin) => {
     for (const [dir, a] of options.twins === false ? ([[pop, app]] as const) : ([[pop, app], [twins, twin]] as const)) {
       fs.writeFileSync(path.join(dir, `${a.id}.json`), `${JSON.stringify(a.application, null, 1)}\n`)
       for (const f of a.files) fs.writeFileSync(path.join(dir, f.name), f.data)
     }
-    labels.push([app.id, app.label, app.archetype, app.ring ?? ''].join(','))
+    labels.push([app.id, app.label, app.archetype, app.ring ?? '', app.nameOrigin, app.residence].join(','))
     if (++n % 500 === 0) log(`  ${n} of ${size}`)
   })
   fs.writeFileSync(path.join(out, 'labels.csv'), `${labels.join('\n')}\n`)

@@ -19,6 +19,8 @@ interface Label {
   label: 'benign' | 'pattern'
   archetype: string
   ring: string
+  nameOrigin?: string
+  residence?: string
 }
 
 export interface EvalResult {
@@ -32,6 +34,15 @@ export interface EvalResult {
   archetypes: Array<{ archetype: string; label: string; n: number; meanScore: number; byBand: Record<string, number> }>
   twins: { pairs: number; identical: number }
   rings: string
+  /** benign false-positive rate at "high" or above, and at "elevated" or above, per group */
+  fairness: { byOrigin: GroupRate[]; byResidence: GroupRate[] }
+}
+
+export interface GroupRate {
+  group: string
+  benign: number
+  elevated: number
+  high: number
 }
 
 /** Area under the ROC curve: the chance a random pattern applicant outscores a random benign one (ties count half). */
@@ -73,6 +84,19 @@ export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLine
   const pairs = scored.filter(l => twinById.has(l.id))
   const identical = pairs.filter(l => twinById.get(l.id)!.score === byId.get(l.id)!.score && twinById.get(l.id)!.band === byId.get(l.id)!.band).length
   const anyLinks = lines.some(l => l.links.length)
+  const rates = (key: (l: Label) => string | undefined): GroupRate[] => {
+    const groups = new Map<string, Label[]>()
+    for (const l of benign) {
+      const k = key(l)
+      if (k) groups.set(k, [...(groups.get(k) ?? []), l])
+    }
+    return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, ls]) => ({
+      group,
+      benign: ls.length,
+      elevated: ls.filter(l => bandIdx(l.id) >= 1).length / ls.length,
+      high: ls.filter(l => bandIdx(l.id) >= 2).length / ls.length,
+    }))
+  }
   return {
     size: labels.length,
     benign: benign.length,
@@ -84,21 +108,44 @@ export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLine
     archetypes,
     twins: { pairs: pairs.length, identical },
     rings: anyLinks ? 'see links' : 'not measured yet: vet score fills no links until link analysis lands (issue 6)',
+    fairness: { byOrigin: rates(l => l.nameOrigin), byResidence: rates(l => l.residence) },
   }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+/** 95% Wilson score interval for a proportion p of n, as "a–b%". */
+function wilson(p: number, n: number): string {
+  if (!n) return 'n/a'
+  const z = 1.96
+  const d = 1 + (z * z) / n
+  const c = (p + (z * z) / (2 * n)) / d
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d
+  return `${(100 * Math.max(0, c - h)).toFixed(1)}–${(100 * Math.min(1, c + h)).toFixed(1)}%`
+}
 
 export function formatReport(r: EvalResult, title: string): string {
   const out: string[] = [`# ${title}`, '', `${r.size} applications: ${r.benign} benign, ${r.pattern} pattern; ${r.errors} could not be read.`, '']
   out.push('## Bands', '', '| flagged at | recall (pattern) | false-positive rate (benign) | applications flagged |', '| --- | --: | --: | --: |')
   for (const b of r.bands) out.push(`| ${b.atLeast} or above | ${pct(b.recall)} | ${pct(b.fpr)} | ${b.flagged} |`)
   out.push('', `AUC (score separates pattern from benign): **${r.auc.toFixed(3)}**`, '')
+  const high = r.bands.find(b => b.atLeast === 'high')!
+  const twinShare = r.twins.identical / Math.max(1, r.twins.pairs)
+  out.push('## Targets (issue 5)', '', '| target | measured | met |', '| --- | --: | :-: |')
+  out.push(`| recall at high or above ≥ 90% | ${pct(high.recall)} | ${high.recall >= 0.9 ? 'yes' : 'NO'} |`)
+  out.push(`| benign false-positive rate at high or above ≤ 3% | ${pct(high.fpr)} | ${high.fpr <= 0.03 ? 'yes' : 'NO'} |`)
+  out.push(`| AUC ≥ 0.97 | ${r.auc.toFixed(3)} | ${r.auc >= 0.97 ? 'yes' : 'NO'} |`)
+  out.push(`| twin pairs identical = 100% | ${pct(twinShare)} | ${twinShare === 1 ? 'yes' : 'NO'} |`, '')
   out.push('## Rules: share of applicants flagged', '', '| rule | benign | pattern |', '| --- | --: | --: |')
   for (const x of r.rules) out.push(`| ${x.rule} | ${pct(x.benign)} | ${pct(x.pattern)} |`)
   out.push('', '## By archetype', '', '| label | archetype | n | mean score | low | elevated | high | critical |', '| --- | --- | --: | --: | --: | --: | --: | --: |')
   for (const a of r.archetypes) out.push(`| ${a.label} | ${a.archetype} | ${a.n} | ${a.meanScore.toFixed(1)} | ${a.byBand.low} | ${a.byBand.elevated} | ${a.byBand.high} | ${a.byBand.critical} |`)
   out.push('', '## Fairness: counterfactual twins', '', `Twins change only the name's origin, the citizenship and the university's country. Identical score and band: **${r.twins.identical} of ${r.twins.pairs}** (${pct(r.twins.identical / Math.max(1, r.twins.pairs))}).`, '')
+  out.push('## Fairness: benign false-positive rates by group', '', 'The generator draws every group from the same archetype mix, so rates should differ only by noise. The 95% interval is a Wilson interval on the group size.', '')
+  for (const [title, rows] of [['name origin', r.fairness.byOrigin], ['country of residence', r.fairness.byResidence]] as const) {
+    out.push(`| ${title} | benign | elevated or above | high or above |`, '| --- | --: | --: | --: |')
+    for (const g of rows) out.push(`| ${g.group} | ${g.benign} | ${pct(g.elevated)} (${wilson(g.elevated, g.benign)}) | ${pct(g.high)} |`)
+    out.push('')
+  }
   out.push('## Rings', '', `Pairwise precision and recall of ring links: ${r.rings}.`, '')
   return out.join('\n')
 }
@@ -123,8 +170,8 @@ async function main() {
     .split('\n')
     .slice(1)
     .map(line => {
-      const [id, label, archetype, ring] = line.split(',')
-      return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '' }
+      const [id, label, archetype, ring, nameOrigin, residence] = line.split(',')
+      return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '', ...(nameOrigin ? { nameOrigin } : {}), ...(residence ? { residence } : {}) }
     })
   const started = Date.now()
   const population = await scorePaths([path.join(dir, 'population')])

@@ -24,6 +24,9 @@ export interface GeneratedApplication {
   label: 'benign' | 'pattern'
   archetype: string
   ring: string | null
+  /** for fairness reporting only: never in the application the rules see */
+  nameOrigin: string
+  residence: string
   application: Record<string, unknown>
   files: GeneratedFile[]
 }
@@ -286,6 +289,8 @@ function personaTraits(r: Rand, d: Draft, person: Person, p: { dc: number }): vo
     const later = TECH_BY_YEAR.filter(([, y]) => y >= endYear + 1)
     if (later.length) d.resume = { ...d.resume, employers: d.resume.employers.map(e => (e === job ? { ...e, tech: pick(r, later)[0] } : e)) }
   }
+  // Rarely, pay to a wallet OFAC lists for a DPRK IT-worker facilitator (SDN entry 43377).
+  if (r() < 0.03) d.payment = { method: 'crypto', currency: 'USDT', wallet_address: '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40' }
   if (r() < 0.08) person.email = person.email.replace(/@.*$/, `@${pick(r, ['mailinator.com', 'yopmail.com', 'guerrillamail.com'])}`)
   if (r() < 0.15) d.interview = { video: 'completed', observations: [pick(r, ['Looked like a different person in the second round', 'Would not hold the ID up to the camera', 'Face blurred when asked to wave a hand in front of it; failed liveness'])] }
 }
@@ -439,7 +444,7 @@ async function render(d: Draft): Promise<GeneratedApplication> {
     files.push({ name: logName, data: Buffer.from(accessLog(mulberry32(d.photo.seed + d.id.length), p.email, p.home.country, p.home.tz, d.log)) })
     application.access_log = logName
   }
-  return { id: d.id, label: d.label, archetype: d.archetype, ring: d.ring, application, files }
+  return { id: d.id, label: d.label, archetype: d.archetype, ring: d.ring, nameOrigin: p.origin, residence: p.home.country, application, files }
 }
 
 /**
