@@ -29,6 +29,7 @@ export const AUDIT_EVENT_TYPES = [
   'ATS_MAPPING_SAVED',
   'API_TOKEN_REVOKED',
   'IMPORT_FINISHED',
+  'SANCTIONS_REVIEWED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

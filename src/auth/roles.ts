@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'cases:import': ['recruiter', 'security'],
   /** see sanctions-screening hits and their details */
   'sanctions:read': ['security', 'manager'],
+  /** clear or confirm a sanctions hit or name lead */
+  'sanctions:review': ['security'],
   /** mark checklist items done or failed */
   'checklist:complete': ['recruiter', 'security'],
   /** waive a checklist item with a reason */

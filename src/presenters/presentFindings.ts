@@ -4,6 +4,16 @@ import type { Evidence } from '../rules/caseFacts'
 import { formatFactValue } from './presentEvidence'
 
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
+const FAMILY_LABEL: Record<string, string> = {
+  sanctions: 'Sanctions screening',
+  identity: 'Identity and claims consistency',
+  contact: 'Contact details',
+  presence: 'Online presence',
+  network: 'Network and access',
+  logistics: 'Equipment shipping',
+  payment: 'Payment',
+  interview: 'Interview observations',
+}
 const SEVERITY_LABEL: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' }
 
 function evidenceText(e: Evidence): string {
@@ -39,11 +49,18 @@ export function presentFindings(rows: FindingRow[], scoreDetail: string | null |
       indicators: meta?.indicators ?? [],
       checklist: meta?.checklist ?? [],
       falsePositives: meta?.knownFalsePositives ?? [],
+      refdata: Object.entries(JSON.parse(r.refdata || '{}') as Record<string, string>).map(([id, version]) => `${id} ${version}`),
+      blocking: Boolean(r.blocking),
+      category: r.category,
     }
   }
   const detail = scoreDetail ? (JSON.parse(scoreDetail) as ScoreDetail) : null
+  const flags = rows.filter(r => r.status === 'flag').map(item)
+  // Findings grouped by family, families in the order of their strongest flag.
+  const families = [...new Set(flags.map(f => f.category))].map(category => ({ category, label: FAMILY_LABEL[category] ?? category, flags: flags.filter(f => f.category === category) }))
   return {
-    flags: rows.filter(r => r.status === 'flag').map(item),
+    flags,
+    families,
     clear: rows.filter(r => r.status === 'clear').map(item),
     notChecked: rows.filter(r => r.status === 'not_applicable').map(r => ({ title: META.get(r.rule_id)?.title ?? r.rule_id, missing: (JSON.parse(r.missing) as string[]).join(', ') })),
     capped: detail?.capped ?? null,

@@ -9,6 +9,7 @@ import { importRoutes } from './imports/importRoutes'
 import { mappingRoutes } from './imports/mappingRoutes'
 import { userRoutes } from './users/userRoutes'
 import { ruleRoutes } from './rules/ruleRoutes'
+import { sanctionsRoutes } from './sanctions/sanctionsRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -21,6 +22,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(mappingRoutes(services))
   router.use(importRoutes(services))
   router.use(userRoutes(services))
-  router.use(ruleRoutes())
+  router.use(sanctionsRoutes(services))
+  router.use(ruleRoutes(services))
   return router
 }

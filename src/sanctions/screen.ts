@@ -86,19 +86,19 @@ export class SanctionsIndex {
     for (const e of entries) {
       for (const w of e.wallets) {
         const k = normaliseWallet(w.address)
-        if (k) this.wallets.set(k, e)
+        if (k && !this.wallets.has(k)) this.wallets.set(k, e)
       }
       for (const x of e.emails) {
         const k = normaliseEmail(x)
-        if (k) this.emails.set(k, e)
+        if (k && !this.emails.has(k)) this.emails.set(k, e)
       }
       for (const x of e.websites) {
         const k = normaliseWebsite(x)
-        if (k) this.websites.set(k, e)
+        if (k && !this.websites.has(k)) this.websites.set(k, e)
       }
       for (const x of e.phones) {
         const k = normalisePhoneDigits(x)
-        if (k) this.phones.set(k, e)
+        if (k && !this.phones.has(k)) this.phones.set(k, e)
       }
       for (const name of [e.name, ...e.aliases]) {
         if (e.type === 'individual') {

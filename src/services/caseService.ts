@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { unclearedBlocking } from './sanctionsReviewService'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import { newCaseRow, type CaseQuery, type CaseRepository, type CaseRow } from '../db/repositories/caseRepository'
@@ -44,6 +45,9 @@ export interface FindingRow {
   evidence: string
   missing: string
   points: number
+  refdata: string
+  blocking: boolean | number
+  created_at: string
 }
 
 export function createCaseService(deps: CaseServiceDeps) {
@@ -143,6 +147,11 @@ export function createCaseService(deps: CaseServiceDeps) {
         const { case: row } = await load(trx, id)
         if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can change')
         if (!canTransition(row.status, action)) throw conflict('invalid_transition', `This case is ${row.status.replace('_', ' ')}; it cannot ${action.replace(/_/g, ' ')}`)
+        if (action === 'sign_off') {
+          // A sanctions hit on an identifier or entity blocks sign-off until security clears it.
+          const open = await unclearedBlocking(trx, id)
+          if (open.length) throw conflict('sanctions_block', `Sign-off is blocked until a security reviewer clears: ${open.join(', ')}`)
+        }
         if ((action === 'sign_off' || action === 'reject') && row.created_by === ctx.userId) {
           // Four-eyes: whoever prepared a case never decides it.
           throw forbidden('The person who prepared a case cannot sign it off')
@@ -159,6 +168,15 @@ export function createCaseService(deps: CaseServiceDeps) {
           data: { action, before: { status: row.status }, after: { status }, ...(statement ? { statement } : {}) },
         })
         return { ...row, status, updated_at }
+      })
+    },
+
+    /** Run the checks again on the case's current evidence (after new reference data, or on request). */
+    async rescore(id: string, ctx: ActorContext) {
+      return db.transaction(async trx => {
+        const { case: row } = await load(trx, id)
+        if (!row.is_current || row.status === 'signed_off' || row.status === 'rejected') throw conflict('read_only', 'A decided or earlier revision keeps the findings it was decided on')
+        return deps.scoring.rescore(trx, id, ctx)
       })
     },
 

@@ -16,6 +16,7 @@ import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
 import { createScoringService } from './scoringService'
+import { createSanctionsReviewService } from './sanctionsReviewService'
 import { referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
 
@@ -44,6 +45,8 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
+    sanctions: createSanctionsReviewService({ db, audit }),
+    referenceData: scoring.referenceData,
     scoring,
     ingest,
     imports,

@@ -105,6 +105,14 @@ export function caseRoutes(services: Services): Router {
     })
   })
 
+  router.post('/cases/:id/rescore', requirePermission('cases:edit'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const evaluation = await cases.rescore(id.data, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: `Checks run again: score ${evaluation.score.score}, ${evaluation.findings.filter(f => f.status === 'flag').length} flags` }
+    res.redirect(303, `/cases/${id.data}`)
+  })
+
   router.post('/cases/:id/status', requirePermission('cases:edit'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')

@@ -31,6 +31,10 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/documents': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/documents/:documentId': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases/:id/rescore': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /sanctions': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  // Allowed for security; the fixture case has no sanctions hit to decide, so the allowed answer is 404.
+  'POST /sanctions/review': { anonymous: 'login', recruiter: 'forbidden', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /imports': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /imports/mappings': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
@@ -107,6 +111,7 @@ describe('role × route matrix', () => {
     if (pattern.includes('/users/:id')) path = pattern.replace(':id', String(bystanderId))
     if (route === 'POST /cases') body = { ...body, kind: 'candidate', fullName: `Posted ${++counter}` }
     if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
+    if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }
     if (route === 'POST /login') body = { ...body, email: 'nobody@example.test', password: 'wrong password' }
     if (route === 'POST /setup') body = { ...body, email: 'x@example.test', displayName: 'X', password: 'a long enough password', confirmPassword: 'a long enough password' }
