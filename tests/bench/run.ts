@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
 import { ingestBench } from './ingestBench'
+import { rulesBench } from './rulesBench'
 import { scoreBench } from './scoreBench'
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   if (!only || only === 'cases') await caseListBench()
   if (!only || only === 'ingest') await ingestBench()
   if (!only || only === 'score') await scoreBench()
+  if (!only || only === 'rules') await rulesBench()
 }
 
 main().then(
