@@ -4,6 +4,7 @@ import { collectApplications, displayLabel } from '../ingest/collectApplications
 import { ImportProblem, prepareApplication } from '../ingest/prepareApplication'
 import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
 import { evaluateCase } from '../rules/evaluateCase'
+import type { Rule } from '../rules/types'
 import { referenceDataFor } from '../refdata/load'
 import { inputsFromPaths } from './importCommand'
 
@@ -23,7 +24,7 @@ const display = displayLabel
  * or its database. All inputs are one population (links between them will count once link analysis
  * lands). Output is sorted by file, so the same input always prints the same lines.
  */
-export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
+export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string; rules?: readonly Rule[] } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   const { files, rejected } = await inputsFromPaths(paths)
   const collected = collectApplications(files)
   const errors = [...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason }))
@@ -39,7 +40,7 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
             const prepared = await prepareApplication(pool, a.label, a.application, a.resolve, a.raw)
             const app = prepared.application
             const asOf = options.asOf ?? (app.submitted_at ? new Date(app.submitted_at) : new Date(new Date().toISOString().slice(0, 10)))
-            const { findings, score } = evaluateCase(app.kind ?? 'candidate', recordsOfPrepared(prepared), accessEventsOfPrepared(prepared), asOf, ref)
+            const { findings, score } = evaluateCase(app.kind ?? 'candidate', recordsOfPrepared(prepared), accessEventsOfPrepared(prepared), asOf, ref, options.rules)
             lines.push({
               id: app.external_id ?? path.posix.basename(display(a.label)),
               file: display(a.label),

@@ -38,6 +38,22 @@ describe('name scores (screening)', () => {
     ['X.Y.Z. Holdings Ltd', 'XYZ Holdings Limited', 'Company'],
     ['Nordlicht Shipping', 'Nordlicht-Shipping Co.', 'Company'],
     ['Red Harbour / Harbour Rouge', 'Red Harbour', 'Organization'],
+    ['Red Harbour/Harbour Rouge', 'Harbour Rouge', 'Organization'],
+    ['Borealis Trading Joint Stock Company', 'JSC Borealis Trading', 'Company'],
+    ['OOO Borealis Trading', 'Borealis Trading LLC', 'Company'],
+    ['Borealis Handel Gesellschaft mit beschränkter Haftung', 'Borealis Handel GmbH', 'Company'],
+    ['Borealis Trading Aktiengeselschaft', 'Borealis Trading AG', 'Company'],
+    ['Second Borealis Bank', '2nd Borealis Bank', 'Company'],
+    ['Harbour Forty-Two', 'Harbour 42', 'Organization'],
+    ['Borealis Intl Bank', 'Borealis International Bank', 'Company'],
+    ['NLF', 'Northern Liberation Front', 'Organization'],
+    ['Tom Lindqvist', 'Thomas Lindqvist', 'Person'],
+    ['Pavel Ivanovich Lindqvist', 'Pavel Lindqvist', 'Person'],
+    ['Ana Lucia Maria Perez', 'Ana Maria Perez', 'Person'],
+    ['M4ria L1ndqvist', 'Maria Lindqvist', 'Person'],
+    ['Maria Lindqvisst', 'Maria Lindqvist', 'Person'],
+    ['Maria Maria Lindqvist', 'Maria Lindqvist', 'Person'],
+    ['Oskar Brenn', 'Oskar Bren', 'Person'],
   ])('%s ≈ %s (%s)', (a, b, schema) => expect(scoreNames(a, b, schema).match).toBe(true))
 
   it.each([
@@ -47,6 +63,12 @@ describe('name scores (screening)', () => {
     ['QRV Aviation', 'QRX Aviation', 'Company'],
     ['Borealis Trading 7', 'Borealis Trading', 'Company'],
     ['Council of Norland', 'Council of Nordland East', 'Organization'],
+    ['Borealis Bank', 'Borealis Bank Norland', 'Company'],
+    ['Karim bin Yusuf al-Tarazi', 'Yusuf bin Karim al-Tarazi', 'Person'],
+    ['N.L.', 'Nora Lindqvist', 'Person'],
+    ['Maria Lindqvist', 'Maria Lindqvist Ostberg Hallin Dahl', 'Person'],
+    ['Ana Tomas Perez', 'Ana Ruiz Perez', 'Person'],
+    ['Fund VII', 'Fund VIII', 'Company'],
   ])('%s ≠ %s (%s)', (a, b, schema) => expect(scoreNames(a, b, schema).match).toBe(false))
 
   it('says why', () => {

@@ -5,21 +5,97 @@ import { transliterate } from 'transliteration'
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
  * written: transliterated from other scripts, accent- and case-blind, token-order-free, tolerant of
- * typos, initials, titles, legal forms and Korean romanisation variants; and it says why. It never
- * reads what a name suggests about anyone's origin.
+ * typos, initials and acronyms, nicknames, number words, titles, legal forms (in several languages) and
+ * Korean romanisation variants; and it says why. It never reads what a name suggests about anyone's
+ * origin.
  */
 export type NameSchema = 'Person' | 'Company' | 'Organization' | 'LegalEntity' | 'Vessel' | string
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'madam', 'mme', 'mlle', 'herr', 'frau', 'sheikh', 'shaikh', 'hon', 'rev', 'jr', 'sr', 'ii', 'iii', 'phd', 'md', 'esq'])
+/** Forms of address and offices: they say what someone is called, not who. */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord', 'madam', 'madame', 'mme', 'mlle', 'monsieur', 'herr', 'frau',
+  'senor', 'senora', 'sheikh', 'shaikh', 'hon', 'rev', 'jr', 'sr', 'ii', 'iii', 'phd', 'md', 'esq', 'president', 'prasident', 'presidente', 'premier',
+  'minister', 'general', 'gen', 'colonel', 'col', 'captain', 'capt', 'senator', 'sen', 'governor', 'gov', 'king', 'queen', 'prince', 'princess', 'emir',
+  'mullah', 'maulana', 'maulvi', 'qari', 'imam',
+])
 /** Legal-form words: they say what kind of body it is, not which one, so they are set aside. */
 const LEGAL_FORMS = new Set([
   'ltd', 'limited', 'llc', 'lc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'gmbh', 'mbh', 'ag', 'aktiengesellschaft', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv',
   'plc', 'oy', 'oyj', 'ab', 'as', 'asa', 'aps', 'kg', 'ohg', 'ooo', 'oao', 'zao', 'pao', 'ao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llp', 'lp', 'pte', 'pty', 'kk', 'gk', 'tbk', 'sdn', 'bhd', 'jv',
-  'sp', 'zoo', 'doo', 'dd', 'kft', 'zrt', 'sro', 'spol', 'ltda', 'cia', 'sac', 'eirl', 'se', 'ug', 'ev', 'kabushiki', 'kaisha', 'yugen', 'gongsi', 'youxian', 'obshchestvo', 's', 'a', 'l', 'c', 'o', 'the', 'and', 'of',
+  'sp', 'zoo', 'spzoo', 'doo', 'dd', 'kft', 'zrt', 'sro', 'spol', 'ltda', 'cia', 'sac', 'eirl', 'se', 'ug', 'ev', 'kabushiki', 'kaisha', 'yugen', 'gongsi', 'youxian', 'obshchestvo', 's', 'a', 'l', 'c', 'o', 'z', 'the', 'and', 'of',
 ])
-/** Spellings of one legal form, so that "AG" and "Aktiengesellschaft" agree. */
+/** Spellings of one legal form, so that "AG" and "Aktiengesellschaft", "OOO" and "LLC" agree. */
 const LEGAL_FORM_CANONICAL: Record<string, string> = {
-  limited: 'ltd', incorporated: 'inc', corporation: 'corp', company: 'co', aktiengesellschaft: 'ag', mbh: 'gmbh', oyj: 'oy', kabushiki: 'kk', kaisha: 'kk', l: '', c: '', s: '', a: '', o: '', the: '', and: '', of: '',
+  limited: 'ltd', incorporated: 'inc', corporation: 'corp', company: 'co', aktiengesellschaft: 'ag', mbh: 'gmbh', oyj: 'oy', kabushiki: 'kk', kaisha: 'kk', ooo: 'llc', lc: 'llc',
+  oao: 'ojsc', zao: 'cjsc', pao: 'pjsc', ao: 'jsc', zoo: 'spzoo', sp: 'spzoo', z: '', l: '', c: '', s: '', a: '', o: '', the: '', and: '', of: '',
+}
+/** Legal forms written out in words, in the languages sanctions lists use most; longest first. */
+const LEGAL_PHRASES: Array<[RegExp, string]> = [
+  [/\bopen joint[ -]stock company\b/g, 'ojsc'],
+  [/\bclosed joint[ -]stock company\b/g, 'cjsc'],
+  [/\bpublic joint[ -]stock company\b/g, 'pjsc'],
+  [/\bjoint[ -]stock company\b/g, 'jsc'],
+  [/\blimited liability company\b/g, 'llc'],
+  [/\blimited liability partnership\b/g, 'llp'],
+  [/\blimited partnership\b/g, 'lp'],
+  [/\bpublic limited company\b/g, 'plc'],
+  [/\bgesellschaft mit beschrankter haftung\b/g, 'gmbh'],
+  [/\bsocietatea cu raspundere limitata\b/g, 'srl'],
+  [/\bsocieta a responsabilita limitata\b/g, 'srl'],
+  [/\bsociete a responsabilite limitee\b/g, 'sarl'],
+  [/\bsociedad anonima\b|\bsociete anonyme\b/g, 'sa'],
+  [/\bspolka z ograniczona odpowiedzialnoscia\b|\bsp z o o\b/g, 'spzoo'],
+  [/\bobshchestvo s ogranichennoy otvetstvennostyu\b/g, 'llc'],
+  [/\baktsionernoe obshchestvo\b/g, 'jsc'],
+]
+/** Long legal-form words, recognised through a typo or two ("Aktiengeselschaft"). */
+const LONG_LEGAL_WORDS = ['aktiengesellschaft', 'incorporated', 'corporation', 'kommanditgesellschaft']
+
+/** Short forms of common words in organisation names. */
+const ABBREVIATIONS: Record<string, string> = {
+  intl: 'international', natl: 'national', dept: 'department', univ: 'university', assn: 'association', assoc: 'association', mfg: 'manufacturing',
+  bros: 'brothers', svcs: 'services', mgmt: 'management', grp: 'group', hldgs: 'holdings', inst: 'institute', ctr: 'center', centre: 'center',
+}
+
+/** Common given-name diminutives (English usage), each to one full form. */
+const NICKNAMES: Record<string, string> = {
+  bob: 'robert', rob: 'robert', bobby: 'robert', robbie: 'robert', bill: 'william', will: 'william', billy: 'william', willy: 'william', liam: 'william',
+  jim: 'james', jimmy: 'james', jamie: 'james', mike: 'michael', mick: 'michael', mikey: 'michael', dave: 'david', davy: 'david', dan: 'daniel', danny: 'daniel',
+  tom: 'thomas', tommy: 'thomas', joe: 'joseph', joey: 'joseph', jack: 'john', johnny: 'john', jon: 'jonathan', chris: 'christopher', kit: 'christopher',
+  nick: 'nicholas', nicky: 'nicholas', tony: 'anthony', ted: 'theodore', teddy: 'theodore', theo: 'theodore', ben: 'benjamin', benny: 'benjamin',
+  sam: 'samuel', sammy: 'samuel', alex: 'alexander', sasha: 'alexander', andy: 'andrew', drew: 'andrew', matt: 'matthew', steve: 'stephen', steven: 'stephen',
+  greg: 'gregory', pete: 'peter', rick: 'richard', rich: 'richard', dick: 'richard', ricky: 'richard', ed: 'edward', eddie: 'edward', ned: 'edward',
+  fred: 'frederick', freddie: 'frederick', charlie: 'charles', chuck: 'charles', hank: 'henry', harry: 'henry', larry: 'lawrence', jerry: 'gerald',
+  tim: 'timothy', timmy: 'timothy', vince: 'vincent', phil: 'philip', ron: 'ronald', ronnie: 'ronald', don: 'donald', ken: 'kenneth', kenny: 'kenneth',
+  pat: 'patrick', paddy: 'patrick', ray: 'raymond', walt: 'walter', zach: 'zachary', nate: 'nathaniel', josh: 'joshua', jake: 'jacob', gabe: 'gabriel',
+  liz: 'elizabeth', beth: 'elizabeth', betty: 'elizabeth', lizzie: 'elizabeth', eliza: 'elizabeth', kate: 'katherine', katie: 'katherine', kathy: 'katherine',
+  cathy: 'katherine', sue: 'susan', susie: 'susan', jen: 'jennifer', jenny: 'jennifer', meg: 'margaret', maggie: 'margaret', peggy: 'margaret',
+  becky: 'rebecca', becca: 'rebecca', vicky: 'victoria', tori: 'victoria', mandy: 'amanda', abby: 'abigail', debbie: 'deborah', deb: 'deborah',
+  patty: 'patricia', trish: 'patricia', cindy: 'cynthia', sandy: 'sandra', annie: 'anne', nan: 'anne', jess: 'jessica', jessie: 'jessica', ally: 'alexandra',
+  dima: 'dmitry', misha: 'mikhail', kolya: 'nikolai', volodya: 'vladimir', vova: 'vladimir', seryozha: 'sergey', lyosha: 'alexey',
+}
+
+/** Number words, so that "Forty-Four", "44" and "1st"/"First" agree. */
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14,
+  fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+}
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+}
+const ROMAN = /^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$/
+
+function romanValue(s: string): number | null {
+  if (!s || !ROMAN.test(s)) return null
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 }
+  let total = 0
+  for (let i = 0; i < s.length; i++) {
+    const cur = v[s[i]!]!
+    const next = v[s[i + 1] ?? ''] ?? 0
+    total += cur < next ? -cur : cur
+  }
+  return total
 }
 
 /** Korean surnames and syllables written in several romanisations, mapped to one spelling. */
@@ -50,6 +126,12 @@ const ROMANISATION: Record<string, string> = {
   gyong: 'kyung', kyong: 'kyung', gyeong: 'kyung',
   sik: 'sik', shik: 'sik',
 }
+/** Markers of a patronymic ("son of"): the word after one names the father, so order matters there. */
+const PATRONYMIC_MARKERS = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'walad'])
+/** Slavic patronymics: an extra one on one side is a fuller form of the same name, not a conflict. */
+const PATRONYMIC_ENDING = /(ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ich)$/
+/** Letters typed as look-alike digits in people's names ("Ig0r"). */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's' }
 
 const dm = new DoubleMetaphone()
 
@@ -57,38 +139,8 @@ export interface NormalisedName {
   tokens: string[]
   legalForms: string[]
   titles: string[]
-}
-
-export function normaliseName(name: string, schema: NameSchema = 'Person'): NormalisedName {
-  // "VladimirPutin" is two words.
-  const ascii = transliterate(name.normalize('NFKC').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'))
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Dotted acronyms are one word ("A.B.C." is "abc"); apostrophes join, they do not split ("Qa'ida").
-    .replace(/\b(?:[a-z]\.){2,}/g, m => m.replace(/\./g, ''))
-    .replace(/['’`]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9\s-]/g, ' ')
-  const legalForms: string[] = []
-  const titles: string[] = []
-  const tokens: string[] = []
-  const isPerson = schema === 'Person'
-  for (const raw of ascii.split(/[\s-]+/).filter(Boolean)) {
-    if (isPerson && TITLES.has(raw)) titles.push(raw)
-    else if (!isPerson && LEGAL_FORMS.has(raw)) legalForms.push(LEGAL_FORM_CANONICAL[raw] ?? raw)
-    // Single letters are initials, never romanised syllables.
-    else tokens.push(raw.length > 1 ? (ROMANISATION[raw] ?? raw) : raw)
-  }
-  // A name made only of legal-form words ("The Company Ltd") keeps them rather than vanishing.
-  return { tokens: tokens.length ? tokens : legalForms, legalForms, titles }
-}
-
-interface TokenMatch {
-  a: string
-  b: string
-  sim: number
-  how: string
+  /** the father's name after a patronymic marker ("bin X"), if any */
+  father?: string
 }
 
 function levenshtein(a: string, b: string): number {
@@ -105,20 +157,102 @@ function levenshtein(a: string, b: string): number {
   return row[b.length]!
 }
 
+/** Merge runs of number words into digits: "forty four" → "44", "first" → "1", "1st" → "1". */
+function numbersToDigits(tokens: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const ord = /^(\d+)(st|nd|rd|th)$/.exec(t)
+    if (ord) out.push(ord[1]!)
+    else if (ORDINALS[t] !== undefined) out.push(String(ORDINALS[t]))
+    else if (TENS[t] !== undefined) {
+      const next = tokens[i + 1]
+      if (next !== undefined && UNITS[next] !== undefined && UNITS[next]! < 10) {
+        out.push(String(TENS[t]! + UNITS[next]!))
+        i++
+      } else if (next !== undefined && /^\d$/.test(next)) {
+        out.push(String(TENS[t]! + Number(next)))
+        i++
+      } else out.push(String(TENS[t]))
+    } else if (UNITS[t] !== undefined) out.push(String(UNITS[t]))
+    else out.push(t)
+  }
+  return out
+}
+
+export function normaliseName(name: string, schema: NameSchema = 'Person'): NormalisedName {
+  const isPerson = schema === 'Person'
+  // "VladimirPutin" is two words; "GmbH" and "McKesson" are one.
+  let ascii = transliterate(name.normalize('NFKC').replace(/(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2'))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // Dotted acronyms are one word ("A.B.C." is "abc"); apostrophes join, they do not split ("Qa'ida").
+    .replace(/\b(?:[a-z]\.){2,}/g, m => m.replace(/\./g, ''))
+    .replace(/['’`‘]/g, '')
+  if (isPerson) ascii = ascii.replace(/[a-z][a-z0-9@$]*[0-9@$][a-z0-9@$]*/g, m => (/[a-z]/.test(m) && /[a-z].*[a-z]/.test(m) ? m.replace(/[0-9@$]/g, c => LEET[c] ?? c) : m))
+  ascii = ascii.replace(/&/g, ' and ').replace(/[^a-z0-9\s-]/g, ' ').replace(/\s+/g, ' ')
+  if (!isPerson) for (const [re, form] of LEGAL_PHRASES) ascii = ascii.replace(re, ` ${form} `)
+  const legalForms: string[] = []
+  const titles: string[] = []
+  let tokens: string[] = []
+  let father: string | undefined
+  const raw = numbersToDigits(ascii.split(/[\s-]+/).filter(Boolean))
+  raw.forEach((word, i) => {
+    if (isPerson && TITLES.has(word) && raw.length > 1) return void titles.push(word)
+    if (!isPerson && (LEGAL_FORMS.has(word) || (word.length >= 10 && LONG_LEGAL_WORDS.some(w => levenshtein(w, word) <= 2)))) {
+      const known = LEGAL_FORMS.has(word) ? word : LONG_LEGAL_WORDS.find(w => levenshtein(w, word) <= 2)!
+      legalForms.push(LEGAL_FORM_CANONICAL[known] ?? known)
+      return
+    }
+    if (isPerson && PATRONYMIC_MARKERS.has(word) && i > 0 && raw[i + 1]) {
+      // "son of": not part of the name itself; remember whose son.
+      father ??= raw[i + 1]
+      return
+    }
+    const roman = !isPerson ? romanValue(word) : null
+    let t = roman !== null && word.length > 0 ? String(roman) : word
+    if (!isPerson) t = ABBREVIATIONS[t] ?? t
+    // Single letters are initials, never romanised syllables.
+    if (t.length > 1) t = ROMANISATION[t] ?? (isPerson ? (NICKNAMES[t] ?? t) : t)
+    tokens.push(t)
+  })
+  // The same word twice in a row ("Sergey Sergey Shoigu") says nothing more.
+  tokens = tokens.filter((t, i) => t.length === 1 || tokens[i - 1] !== t)
+  // A name made only of legal-form words ("The Company Ltd") keeps them rather than vanishing.
+  const kept = tokens.length ? tokens : legalForms.filter(Boolean)
+  return { tokens: kept, legalForms, titles, ...(father ? { father: ROMANISATION[father] ?? father } : {}) }
+}
+
+interface TokenMatch {
+  a: string
+  b: string
+  sim: number
+  how: string
+}
+
+const collapse = (s: string) => s.replace(/(.)\1+/g, '$1')
+
 function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
   if (a === b) return { sim: 1, how: 'same' }
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: 0.9, how: 'initial' } : { sim: 0, how: 'different' }
-  // Codes, numbers and short words carry their meaning in every letter: no typo tolerance.
-  if (/\d/.test(a) || /\d/.test(b) || Math.min(a.length, b.length) <= 4) return { sim: 0, how: 'different' }
-  const jw = JaroWinklerDistance(a, b, {})
+  // Codes and numbers carry their meaning in every character: no typo tolerance.
+  if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'different' }
+  if (collapse(a) === collapse(b)) return { sim: 0.95, how: 'doubled letters' }
   const edits = levenshtein(a, b)
+  const shortest = Math.min(a.length, b.length)
+  // Short words: one changed letter in a word of four ("Musk"/"Mosk") is a typo; in three or fewer,
+  // a different word.
+  if (shortest <= 4) return shortest === 4 && edits === 1 && a[0] === b[0] ? { sim: 0.82, how: 'typo' } : { sim: 0, how: 'different' }
+  const jw = JaroWinklerDistance(a, b, {})
   const editSim = 1 - edits / Math.max(a.length, b.length)
-  // A typo changes few letters: one in a word of five or more, or a quarter of a long one. Jaro-Winkler
-  // alone forgives long shared prefixes ("Zucker-mann/-berg").
+  // A typo changes few letters: one or two in a word of five or more, or a quarter of a long one.
+  // Jaro-Winkler alone forgives long shared prefixes ("Zucker-mann/-berg").
   if (jw >= 0.85 && (edits <= 1 || editSim >= 0.75)) return { sim: Math.max(jw, 0.9), how: 'typo' }
+  if (edits === 2 && a.length >= 5 && b.length >= 5 && a[0] === b[0] && jw >= 0.8) return { sim: 0.86, how: 'typo' }
   const [pa, sa] = dm.process(a) as [string, string]
   const [pb, sb] = dm.process(b) as [string, string]
-  if (jw >= 0.8 && editSim >= 0.6 && pa.length > 2 && (pa === pb || pa === sb || sa === pb)) return { sim: 0.9, how: 'sounds alike' }
+  if (jw >= 0.75 && editSim >= 0.5 && pa.length > 2 && (pa === pb || pa === sb || sa === pb)) return { sim: 0.9, how: 'sounds alike' }
   return { sim: 0, how: 'different' }
 }
 
@@ -133,7 +267,29 @@ export const MATCH_THRESHOLD = 0.88
 
 const weight = (t: string) => Math.max(2, t.length)
 
-function alignTokens(ta: string[], tb: string[]): { score: number; matches: TokenMatch[]; unmatched: string[] } {
+/**
+ * An unmatched short word that is the initials of a run of unmatched words on the other side ("PLA" /
+ * "People's Liberation Army", "JC" / "Jean Claude", "US" / "United States").
+ */
+function acronymMatches(left: string[], right: string[]): Array<{ acronym: string; words: string[] }> {
+  const found: Array<{ acronym: string; words: string[] }> = []
+  const usedRight = new Set<number>()
+  for (const a of left) {
+    if (a.length < 2 || a.length > 6 || /\d/.test(a)) continue
+    for (let start = 0; start + a.length <= right.length; start++) {
+      const run = right.slice(start, start + a.length)
+      if (run.some((_, k) => usedRight.has(start + k))) continue
+      if (run.map(w => w[0]).join('') === a) {
+        found.push({ acronym: a, words: run })
+        run.forEach((_, k) => usedRight.add(start + k))
+        break
+      }
+    }
+  }
+  return found
+}
+
+function alignTokens(ta: string[], tb: string[], isPerson: boolean): { score: number; matches: TokenMatch[]; unmatched: string[]; notes: string[] } {
   // Greedy best-first alignment over all pairs: order-free, each token used once.
   const pairs: Array<TokenMatch & { i: number; j: number }> = []
   ta.forEach((a, i) => tb.forEach((b, j) => pairs.push({ a, b, i, j, ...tokenSimilarity(a, b) })))
@@ -141,29 +297,64 @@ function alignTokens(ta: string[], tb: string[]): { score: number; matches: Toke
   const usedA = new Set<number>()
   const usedB = new Set<number>()
   const matches: TokenMatch[] = []
-  let num = 0
+  const notes: string[] = []
+  const weightOf = new Map<string, number>()
   for (const p of pairs) {
     if (p.sim <= 0 || usedA.has(p.i) || usedB.has(p.j)) continue
     usedA.add(p.i)
     usedB.add(p.j)
     matches.push({ a: p.a, b: p.b, sim: p.sim, how: p.how })
-    num += p.sim * (weight(p.a) + weight(p.b))
   }
-  const den = ta.reduce((s, t) => s + weight(t), 0) + tb.reduce((s, t) => s + weight(t), 0)
-  const leftA = ta.filter((_, i) => !usedA.has(i))
-  const leftB = tb.filter((_, j) => !usedB.has(j))
-  let score = den ? num / den : 0
+  let leftA = ta.filter((_, i) => !usedA.has(i))
+  let leftB = tb.filter((_, j) => !usedB.has(j))
+  // Acronyms of words left over on the other side count as those words.
+  for (const [from, to, flip] of [[leftA, leftB, false], [leftB, leftA, true]] as const) {
+    for (const m of acronymMatches(from, to)) {
+      matches.push(flip ? { a: m.words.join(' '), b: m.acronym, sim: 0.9, how: 'initials' } : { a: m.acronym, b: m.words.join(' '), sim: 0.9, how: 'initials' })
+      weightOf.set(m.acronym, m.words.reduce((s, w) => s + weight(w), 0))
+      if (flip) {
+        leftB = leftB.filter(t => t !== m.acronym)
+        leftA = leftA.filter(t => !m.words.includes(t))
+      } else {
+        leftA = leftA.filter(t => t !== m.acronym)
+        leftB = leftB.filter(t => !m.words.includes(t))
+      }
+    }
+  }
+  // A person's initials alone ("N.N.") say too little: they count only beside a whole matched word.
+  if (isPerson && matches.every(m => m.how === 'initials')) return { score: 0, matches, unmatched: [...leftA, ...leftB], notes: ['only initials agree'] }
+  // Leftover patronymics ("Vladimirovich") are a fuller form of the same name: they weigh little.
+  const w = (t: string) => weightOf.get(t) ?? (isPerson && PATRONYMIC_ENDING.test(t) && t.length > 6 ? 1 : weight(t))
+  const num = matches.reduce((s, m) => s + m.sim * (w(m.a) + w(m.b)), 0)
+  const matchedA = matches.reduce((s, m) => s + w(m.a), 0)
+  const matchedB = matches.reduce((s, m) => s + w(m.b), 0)
+  const totalA = matchedA + leftA.reduce((s, t) => s + w(t), 0)
+  const totalB = matchedB + leftB.reduce((s, t) => s + w(t), 0)
+  let score = totalA + totalB ? num / (totalA + totalB) : 0
+  // One name is the other with words added ("Ana Lucia Perez" / "Ana Perez"): when every word of the
+  // shorter is matched, and at least two are, the shorter one's coverage counts more.
+  // People only: an added word in a body's name often names another body ("Bank" / "Bank Chile").
+  if (isPerson && matches.length >= 2 && (!leftA.length || !leftB.length) && (leftA.length || leftB.length)) {
+    const quality = num / Math.max(1, matchedA + matchedB)
+    const longer = !leftA.length ? matchedB / totalB : matchedA / totalA
+    const subset = quality * (0.7 + 0.3 * longer)
+    if (subset > score) {
+      score = subset
+      notes.push('one name is the other with words added')
+    }
+  }
   // Words left over on both sides disagree ("Hans O Friedrich" / "Hans Joachim Friedrich"): a conflict,
   // not a missing middle name.
   // …and so does a number on one side only ("Trading 7" / "Trading"): numbers tell entities apart.
   if ((leftA.length && leftB.length) || [...leftA, ...leftB].some(t => /\d/.test(t))) score *= 0.85
-  return { score, matches, unmatched: [...leftA, ...leftB] }
+  return { score, matches, unmatched: [...leftA, ...leftB], notes }
 }
 
 export function scoreNames(name1: string, name2: string, schema: NameSchema = 'Person'): NameScore {
-  // "A / B" lists aliases: the best-matching pair of aliases decides.
-  const alts1 = name1.split(/\s*[/;|]\s*/).filter(Boolean)
-  const alts2 = name2.split(/\s*[/;|]\s*/).filter(Boolean)
+  // "A/B" and "A; B" list aliases: the best-matching pair of aliases decides. ("A/S", "c/o" are not.)
+  const split = (n: string) => n.split(/\s*(?<!\b\p{L})\/(?!\p{L}\b)\s*|\s*[;|]\s*/u).filter(Boolean)
+  const alts1 = split(name1)
+  const alts2 = split(name2)
   if (alts1.length > 1 || alts2.length > 1) {
     let best: NameScore = { score: 0, match: false, why: [] }
     for (const x of alts1) for (const y of alts2) {
@@ -176,10 +367,18 @@ export function scoreNames(name1: string, name2: string, schema: NameSchema = 'P
 }
 
 function scorePair(name1: string, name2: string, schema: NameSchema): NameScore {
-  const a = normaliseName(name1, schema)
-  const b = normaliseName(name2, schema)
+  return scoreNormalised(normaliseName(name1, schema), normaliseName(name2, schema), schema === 'Person')
+}
+
+const LEGAL_FAMILY: Record<string, string> = { ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', jsc: 'jsc' }
+
+/**
+ * Score two names already normalised: screening normalises each listed name once, not once per
+ * comparison (transliteration is most of a comparison's cost).
+ */
+export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson = true): NameScore {
   if (!a.tokens.length || !b.tokens.length) return { score: 0, match: false, why: ['a name is empty'] }
-  const aligned = alignTokens(a.tokens, b.tokens)
+  const aligned = alignTokens(a.tokens, b.tokens, isPerson)
   // Names split or joined differently ("Jong Un" / "Jongun", "Silver Star" / "Silverstar").
   const joinedA = a.tokens.join('')
   const joinedB = b.tokens.join('')
@@ -187,18 +386,24 @@ function scorePair(name1: string, name2: string, schema: NameSchema): NameScore 
   const sortedB = [...b.tokens].sort().join('')
   // Only when the letters are the same length (a word split or joined), not when one name extends the other.
   const sameDigits = joinedA.replace(/\D/g, '') === joinedB.replace(/\D/g, '')
-  const sameLength = Math.abs(joinedA.length - joinedB.length) <= 1 && a.tokens.length !== b.tokens.length && sameDigits
+  // A split or join moves spaces, not letters: the letters must agree but for a typo.
+  const sameLength = Math.abs(joinedA.length - joinedB.length) <= 1 && a.tokens.length !== b.tokens.length && sameDigits && Math.min(levenshtein(joinedA, joinedB), levenshtein(sortedA, sortedB)) <= 2
   const joined = sameLength ? Math.max(JaroWinklerDistance(joinedA, joinedB, {}), JaroWinklerDistance(sortedA, sortedB, {})) * 0.97 : 0
   let score = aligned.score
-  const why: string[] = []
+  const why: string[] = [...aligned.notes]
   if (joined > score && (joinedA.length >= 6 || joinedB.length >= 6)) {
     score = joined
     why.push(`written together, "${joinedA}" ≈ "${joinedB}"`)
   }
   for (const m of aligned.matches) why.push(m.how === 'same' ? `"${m.a}" = "${m.b}"` : `"${m.a}" ~ "${m.b}" (${m.how}, ${m.sim.toFixed(2)})`)
   if (aligned.unmatched.length) why.push(`not matched: ${aligned.unmatched.map(t => `"${t}"`).join(', ')}`)
-  const formsA = a.legalForms.filter(Boolean)
-  const formsB = b.legalForms.filter(Boolean)
+  // "X bin Y" and "Y bin X" are father and son: the word after "bin" must agree when both have one.
+  if (a.father && b.father && tokenSimilarity(a.father, b.father).sim === 0) {
+    score *= 0.75
+    why.push(`fathers' names differ: "${a.father}" vs "${b.father}"`)
+  }
+  const formsA = [...new Set(a.legalForms.filter(Boolean).map(f => LEGAL_FAMILY[f] ?? f))]
+  const formsB = [...new Set(b.legalForms.filter(Boolean).map(f => LEGAL_FAMILY[f] ?? f))]
   if (formsA.length && formsB.length && !formsA.some(f => formsB.includes(f))) {
     // Both name a legal form and they differ (AG vs GmbH): two different bodies, as a rule.
     score *= 0.9

@@ -2,7 +2,8 @@ import type { ReferenceData } from '../refdata/referenceData'
 import { scoreFindings, type Score } from '../scoring/scoreCase'
 import { buildCaseFacts, type AccessEventFact, type CaseFacts, type FactRecord } from './caseFacts'
 import { runRules } from './runRules'
-import type { Finding } from './types'
+import { RULES } from './registry'
+import type { Finding, Rule } from './types'
 
 export interface Evaluation {
   findings: Finding[]
@@ -10,7 +11,7 @@ export interface Evaluation {
 }
 
 /** Facts → findings → score: the one path used by the app, imports and `vet score`. Pure. */
-export function evaluateCase(kind: CaseFacts['kind'], records: FactRecord[], accessEvents: AccessEventFact[] | undefined, now: Date, ref: ReferenceData): Evaluation {
-  const findings = runRules(buildCaseFacts(kind, records, accessEvents), { now, ref })
+export function evaluateCase(kind: CaseFacts['kind'], records: FactRecord[], accessEvents: AccessEventFact[] | undefined, now: Date, ref: ReferenceData, rules: readonly Rule[] = RULES): Evaluation {
+  const findings = runRules(buildCaseFacts(kind, records, accessEvents), { now, ref }, rules)
   return { findings, score: scoreFindings(findings) }
 }

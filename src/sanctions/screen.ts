@@ -1,5 +1,5 @@
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
-import { MATCH_THRESHOLD, normaliseName, scoreNames } from '../domain/names'
+import { MATCH_THRESHOLD, normaliseName, scoreNormalised, type NormalisedName } from '../domain/names'
 import { normaliseEmail, normalisePhoneDigits, normaliseWallet, normaliseWebsite } from './identifiers'
 import type { SanctionsEntry } from './types'
 
@@ -42,8 +42,8 @@ export interface ScreeningHit {
 const dm = new DoubleMetaphone()
 const keyOf = (token: string) => (token.length > 1 ? (dm.process(token) as [string, string])[0] || token : token)
 
-function nameKeys(name: string): Set<string> {
-  const tokens = normaliseName(name, 'Person').tokens.filter(t => t.length > 1)
+function nameKeys(normalised: NormalisedName): Set<string> {
+  const tokens = normalised.tokens.filter(t => t.length > 1)
   const keys = new Set<string>()
   tokens.forEach((t, i) => {
     keys.add(keyOf(t))
@@ -77,7 +77,7 @@ export class SanctionsIndex {
   private readonly websites = new Map<string, SanctionsEntry>()
   private readonly phones = new Map<string, SanctionsEntry>()
   private readonly organisations = new Map<string, { entry: SanctionsEntry; name: string }>()
-  private readonly people: Array<{ entry: SanctionsEntry; name: string }> = []
+  private readonly people: Array<{ entry: SanctionsEntry; name: string; normalised: NormalisedName }> = []
   private readonly byKey = new Map<string, number[]>()
   readonly size: number
 
@@ -102,8 +102,9 @@ export class SanctionsIndex {
       }
       for (const name of [e.name, ...e.aliases]) {
         if (e.type === 'individual') {
-          const i = this.people.push({ entry: e, name }) - 1
-          for (const key of nameKeys(name)) {
+          const normalised = normaliseName(name, 'Person')
+          const i = this.people.push({ entry: e, name, normalised }) - 1
+          for (const key of nameKeys(normalised)) {
             const list = this.byKey.get(key)
             if (list) list.push(i)
             else this.byKey.set(key, [i])
@@ -143,14 +144,15 @@ export class SanctionsIndex {
     const birth = subject.birthDate ? normaliseDate(subject.birthDate) : null
     const seen = new Set<string>()
     for (const person of subject.personNames) {
-      const keys = [...nameKeys(person.name)]
+      const query = normaliseName(person.name, 'Person')
+      const keys = [...nameKeys(query)]
       const counts = new Map<number, number>()
       for (const key of keys) for (const i of this.byKey.get(key) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1)
       const need = Math.min(2, keys.length)
       for (const [i, n] of counts) {
         if (n < need) continue
         const candidate = this.people[i]!
-        const s = scoreNames(person.name, candidate.name, 'Person')
+        const s = scoreNormalised(query, candidate.normalised)
         if (s.score < MATCH_THRESHOLD) continue
         const id = `${candidate.entry.uid}\u0000${person.name}`
         if (seen.has(id)) continue
