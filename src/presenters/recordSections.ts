@@ -3,7 +3,7 @@
  * Each maps form fields to the part of vetting/application@1 it fills, so the same schema validates
  * a typed-in profile and an imported one.
  */
-export type FieldType = 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'select' | 'textarea' | 'file'
+export type FieldType = 'text' | 'email' | 'tel' | 'url' | 'number' | 'date' | 'select' | 'textarea' | 'file' | 'checkboxes'
 
 export interface SectionField {
   name: string
@@ -93,7 +93,25 @@ export const SECTIONS: SectionDef[] = [
     mode: 'replace',
     fields: [
       { name: 'video', label: 'Video', type: 'select', options: [{ value: '', label: 'Not recorded' }, { value: 'completed', label: 'Completed with camera on' }, { value: 'camera_off', label: 'Camera off' }, { value: 'declined', label: 'Declined video' }, { value: 'not_held', label: 'Not held' }] },
-      { name: 'observations', label: 'Observations', type: 'textarea', hint: 'One per line, for example "Camera on throughout; matched ID photo"' },
+      {
+        name: 'observed',
+        label: 'What the interviewer saw (INDICATORS.md §2.5)',
+        type: 'checkboxes',
+        hint: 'Tick only what you saw or heard yourself. Never record accent, language, appearance or where someone seems to be from.',
+        path: 'observations',
+        options: [
+          { value: 'appearance_drift', label: 'The person, their appearance or voice changed between or during calls' },
+          { value: 'liveness_failed', label: 'Failed liveness prompts (hand in front of the face, turning the head) or showed face-swap artefacts' },
+          { value: 'voice_changer', label: 'The voice sounded altered or changed after a reconnect' },
+          { value: 'id_not_shown', label: 'Would not hold the ID beside their face on camera' },
+          { value: 'id_mismatch', label: 'Did not match the ID photo' },
+          { value: 'reading_answers', label: 'Long pauses, stalling or eye movements of reading answers' },
+          { value: 'local_knowledge_gap', label: 'Could not answer the standard questions about the claimed home town' },
+          { value: 'virtual_background', label: 'Hid the room behind a virtual background and would not turn it off' },
+          { value: 'crowded_room', label: 'Sounds of a crowded room of other people on calls' },
+        ],
+      },
+      { name: 'observations', label: 'Other observations', type: 'textarea', hint: 'One per line, factual: what happened, not who you suspect. For example "Camera on throughout; matched ID photo"' },
       { name: 'notes', label: 'Notes', type: 'textarea' },
     ],
   },
@@ -126,12 +144,17 @@ export function sectionObject(def: SectionDef, body: Record<string, unknown>): R
   const out: Record<string, unknown> = {}
   for (const f of def.fields) {
     if (f.type === 'file') continue
+    if (f.type === 'checkboxes') {
+      const picked = ([] as unknown[]).concat(body[f.name] ?? []).filter((v): v is string => typeof v === 'string' && (f.options ?? []).some(o => o.value === v))
+      if (picked.length) out[f.path ?? f.name] = [...((out[f.path ?? f.name] as string[] | undefined) ?? []), ...picked]
+      continue
+    }
     const raw = typeof body[f.name] === 'string' ? (body[f.name] as string).trim() : ''
     if (raw === '') continue
     let value: unknown = raw
     if (f.type === 'number') value = Number.isFinite(Number(raw)) ? Number(raw) : raw
     if (f.name === 'identity_verified') value = raw === 'true'
-    if (f.name === 'observations') value = raw.split(/\r?\n/).map(s => s.trim()).filter(Boolean)
+    if (f.name === 'observations') value = [...((out.observations as string[] | undefined) ?? []), ...raw.split(/\r?\n/).map(s => s.trim()).filter(Boolean)]
     if (f.name === 'country' || f.name === 'bank_country') value = raw.toUpperCase()
     const path = (f.path ?? f.name).split('.')
     let target = out

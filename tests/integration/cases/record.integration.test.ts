@@ -63,6 +63,19 @@ describe('recording details on the case page', () => {
     expect((await agent.get(`/cases/${caseId}/record/payment`)).text).toContain('value="TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"')
   })
 
+  it('records structured interview observations, and the rules read them at once', async () => {
+    const { agent, csrf } = await signIn(t.app, 'security@example.test')
+    const form = await agent.get(`/cases/${caseId}/record/interview`)
+    expect(form.text).toContain('Failed liveness prompts')
+    const res = await agent.post(`/cases/${caseId}/record/interview`).field('_csrf', csrf).field('video', 'completed').field('observed', 'liveness_failed').field('observed', 'reading_answers').field('observations', 'Asked to wave; the face blurred')
+    expect(res.status).toBe(303)
+    const view = await t.services.cases.view(caseId, systemActor())
+    const flagged = view.findings.filter(f => f.status === 'flag').map(f => f.rule_id)
+    expect(flagged).toEqual(expect.arrayContaining(['interview-identity-doubt', 'interview-evasive']))
+    const page = await agent.get(`/cases/${caseId}`)
+    expect(page.text).toContain('Interview observations')
+  })
+
   it('edits person details and keeps search in step', async () => {
     const { agent, csrf } = await signIn(t.app, 'security@example.test')
     const res = await agent.post(`/cases/${caseId}/record/person`).field('_csrf', csrf).field('full_name', 'Kevin A. Brandt').field('email', 'kevin.brandt@example.org').field('timezone', 'America/New_York').field('country', 'US')
