@@ -83,7 +83,7 @@ export interface CaseFacts {
   references: Array<Fact<Record<string, unknown>>>
   submission?: Fact<{ ip?: string; user_agent?: string }>
   interview: { video?: Fact<string>; observations: Array<Fact<string>> }
-  logistics: { shippingAddress?: Fact<Address>; note?: Fact<string> }
+  logistics: { shippingAddress?: Fact<Address>; note?: Fact<string>; previousShippingAddresses: Array<Fact<{ address: Address; given_at?: string; replaced_at?: string }>> }
   payment?: Fact<Payment>
   /** sign-in events, when a log was provided (undefined: no log; []: an empty one) */
   accessEvents?: AccessEventFact[]
@@ -104,7 +104,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
     profiles: [],
     references: [],
     interview: { observations: [] },
-    logistics: {},
+    logistics: { previousShippingAddresses: [] },
     ...(accessEvents ? { accessEvents } : {}),
   }
   for (const r of records) {
@@ -130,6 +130,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       case 'interview.observation': facts.interview.observations.push(fact()); break
       case 'logistics.shipping_address': facts.logistics.shippingAddress = fact(); break
       case 'logistics.note': facts.logistics.note = fact(); break
+      case 'logistics.previous_shipping_address': facts.logistics.previousShippingAddresses.push(fact()); break
       case 'payment': facts.payment = fact(); break
       default: break // facts no rule reads yet
     }

@@ -62,6 +62,10 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
       const names = new Map(documents.map(d => [d.id, d.original_name]))
       const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: whereOf(f, names) }))
+      // Shipping addresses given earlier and replaced since: a change of destination is itself evidence.
+      for (const old of await evidence.supersededFacts(trx, caseId, ['logistics.shipping_address'])) {
+        records.push({ field: 'logistics.previous_shipping_address', value: { address: JSON.parse(old.value) as unknown, given_at: old.recorded_at, replaced_at: old.superseded_at }, source: old.source, where: `${whereOf(old, names)} (replaced ${String(old.superseded_at).slice(0, 10)})` })
+      }
       const logs = documents.filter(d => d.kind === 'access_log')
       let events: AccessEventFact[] | undefined
       if (logs.length) {

@@ -50,6 +50,10 @@ export function createEvidenceRepository() {
     currentFacts(db: Knex, caseId: string): Promise<FactRow[]> {
       return db<FactRow>('facts').where({ case_id: caseId }).whereNull('superseded_at').orderBy('id')
     },
+    /** Earlier values of some fields, replaced since: the history a "changed after applying" check reads. */
+    supersededFacts(db: Knex, caseId: string, fields: string[]): Promise<FactRow[]> {
+      return db<FactRow>('facts').where({ case_id: caseId }).whereIn('field', fields).whereNotNull('superseded_at').orderBy('id')
+    },
     async insertFacts(db: Knex, rows: Array<Omit<FactRow, 'id'>>): Promise<void> {
       for (let i = 0; i < rows.length; i += 200) await db('facts').insert(rows.slice(i, i + 200))
     },

@@ -76,6 +76,16 @@ describe('recording details on the case page', () => {
     expect(page.text).toContain('Interview observations')
   })
 
+  it('a shipping address changed after it was first given is a finding, with both addresses', async () => {
+    const { agent, csrf } = await signIn(t.app, 'security@example.test')
+    await agent.post(`/cases/${caseId}/record/shipping`).field('_csrf', csrf).field('line1', '88 Hudson St').field('city', 'New York').field('postal_code', '10013').field('country', 'US')
+    await agent.post(`/cases/${caseId}/record/shipping`).field('_csrf', csrf).field('line1', '7 Gateway Blvd Ste 200').field('city', 'Phoenix').field('postal_code', '85034').field('country', 'US')
+    const view = await t.services.cases.view(caseId, systemActor())
+    const change = view.findings.find(f => f.rule_id === 'logistics-address-change')!
+    expect(change.status).toBe('flag')
+    expect(change.message).toMatch(/changed from 88 Hudson St.*to 7 Gateway Blvd/)
+  })
+
   it('edits person details and keeps search in step', async () => {
     const { agent, csrf } = await signIn(t.app, 'security@example.test')
     const res = await agent.post(`/cases/${caseId}/record/person`).field('_csrf', csrf).field('full_name', 'Kevin A. Brandt').field('email', 'kevin.brandt@example.org').field('timezone', 'America/New_York').field('country', 'US')
