@@ -233,8 +233,32 @@ interface TokenMatch {
 
 const collapse = (s: string) => s.replace(/(.)\1+/g, '$1')
 
+/** Phonetic codes and word similarities repeat across comparisons (screening compares each applicant with
+ * many listed names sharing words): both are remembered, within a bound. */
+const phoneticMemo = new Map<string, [string, string]>()
+function phonetic(word: string): [string, string] {
+  let code = phoneticMemo.get(word)
+  if (!code) {
+    if (phoneticMemo.size > 50_000) phoneticMemo.clear()
+    code = dm.process(word) as [string, string]
+    phoneticMemo.set(word, code)
+  }
+  return code
+}
+const similarityMemo = new Map<string, { sim: number; how: string }>()
 function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
   if (a === b) return { sim: 1, how: 'same' }
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+  let found = similarityMemo.get(key)
+  if (!found) {
+    if (similarityMemo.size > 200_000) similarityMemo.clear()
+    found = computeTokenSimilarity(a, b)
+    similarityMemo.set(key, found)
+  }
+  return found
+}
+
+function computeTokenSimilarity(a: string, b: string): { sim: number; how: string } {
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? { sim: 0.9, how: 'initial' } : { sim: 0, how: 'different' }
   // Codes and numbers carry their meaning in every character: no typo tolerance.
   if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'different' }
@@ -250,8 +274,8 @@ function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
   // Jaro-Winkler alone forgives long shared prefixes ("Zucker-mann/-berg").
   if (jw >= 0.85 && (edits <= 1 || editSim >= 0.75)) return { sim: Math.max(jw, 0.9), how: 'typo' }
   if (edits === 2 && a.length >= 5 && b.length >= 5 && a[0] === b[0] && jw >= 0.8) return { sim: 0.86, how: 'typo' }
-  const [pa, sa] = dm.process(a) as [string, string]
-  const [pb, sb] = dm.process(b) as [string, string]
+  const [pa, sa] = phonetic(a)
+  const [pb, sb] = phonetic(b)
   if (jw >= 0.75 && editSim >= 0.5 && pa.length > 2 && (pa === pb || pa === sb || sa === pb)) return { sim: 0.9, how: 'sounds alike' }
   return { sim: 0, how: 'different' }
 }
