@@ -30,8 +30,10 @@ export function detectKind(name: string, text: string): RefdataKind | null {
   if (!lines.length) return null
   const sample = lines.slice(0, 50)
   if (sample.filter(l => /^\d+,"/.test(l)).length >= Math.ceil(sample.length * 0.8)) return 'sdn'
-  if (sample.every(l => /^AS\d+\b/i.test(l))) return 'asns'
-  if (sample.every(l => parseCidr(l) !== null)) return 'cidrs'
+  // A stray line does not change what a list is; it is skipped and counted.
+  const mostly = (test: (l: string) => boolean) => sample.filter(test).length >= Math.max(1, Math.ceil(sample.length * 0.6))
+  if (mostly(l => /^AS\d+\b/i.test(l))) return 'asns'
+  if (mostly(l => parseCidr(l) !== null)) return 'cidrs'
   if (/sanctioned_addresses_/i.test(name) || sample.every(l => normaliseWallet(l) !== null)) return 'wallets'
   return null
 }

@@ -71,3 +71,30 @@ describeSqlite('vet CLI', () => {
     expect(res.err).toContain('DATABASE_URL')
   })
 })
+
+describe('vet refdata', () => {
+  it('imports a network list into DATA_DIR, lists versions, and vet score uses it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-cli-ref-'))
+    const env = { DATA_DIR: dir }
+    const list = path.join(dir, 'my-vpn-2026-11-01.txt')
+    fs.writeFileSync(list, '198.51.100.0/24\n203.0.113.0/24\nnot a block\n')
+    const imported = await vet(['refdata', 'import', list], env)
+    expect(imported.code).toBe(0)
+    expect(imported.out).toMatch(/2 cidrs entries imported as cidrs-vpn, version 2026-11-01 \(sha256 [0-9a-f]{12}\) \(1 lines skipped\)/)
+    const listed = await vet(['refdata', 'list', '--json'], env)
+    const datasets = listed.out.trim().split('\n').map(l => JSON.parse(l) as { id: string; version: string })
+    expect(datasets.find(d => d.id === 'network-lists')!.version).toContain('cidrs-vpn 2026-11-01')
+    expect(datasets.map(d => d.id)).toEqual(expect.arrayContaining(['ip-asn', 'ip-country', 'sanctions', 'disposable-email', 'tech-releases']))
+
+    const app = path.join(dir, 'a.json')
+    fs.writeFileSync(app, JSON.stringify({ format: 'vetting/application@1', external_id: 'R-1', person: { full_name: 'Pat Doe' }, submission: { ip: '198.51.100.23' } }))
+    const scored = await vet(['score', '--json', app], env)
+    expect(JSON.parse(scored.out.trim().split('\n')[0]!).findings.map((f: { rule: string }) => f.rule)).toContain('network-datacenter-access')
+
+    const bad = await vet(['refdata', 'import', app], env)
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain('not a recognised list')
+    expect((await vet(['refdata', 'import', '--kind', 'moon', list], env)).code).toBe(2)
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+})
