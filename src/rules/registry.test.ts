@@ -27,6 +27,8 @@ describe('rule registry', () => {
     expect(m.checklist.length).toBeGreaterThan(0)
     expect(fs.existsSync(path.join(DIR, `${id}.test.ts`))).toBe(true)
     expect(WEIGHTS[id]).toEqual(expect.any(Number))
+    // What it declares it reads must not be a protected attribute either (INDICATORS.md §3).
+    for (const input of m.requires) expect(input).not.toMatch(/citizenship|nationality|ethnicity|education|university|school|gender|birth|\bage\b|language|religion/i)
   })
 
   it('never reads a protected attribute (INDICATORS.md §3)', () => {

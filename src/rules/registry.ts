@@ -6,6 +6,7 @@ import { rule as contactVoipPhone } from './contact-voip-phone'
 import { rule as identityContactMismatch } from './identity-contact-mismatch'
 import { rule as identityLocationInconsistent } from './identity-location-inconsistent'
 import { rule as identityNameMismatch } from './identity-name-mismatch'
+import { rule as identityWorkHistoryMismatch } from './identity-work-history-mismatch'
 import { rule as interviewCameraRefused } from './interview-camera-refused'
 import { rule as interviewEvasive } from './interview-evasive'
 import { rule as interviewIdentityDoubt } from './interview-identity-doubt'
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   identityContactMismatch,
   identityLocationInconsistent,
   identityNameMismatch,
+  identityWorkHistoryMismatch,
   interviewCameraRefused,
   interviewEvasive,
   interviewIdentityDoubt,

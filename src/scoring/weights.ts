@@ -21,6 +21,7 @@ export const WEIGHTS: Record<string, number> = {
 
   'interview-camera-refused': 20,
   'identity-name-mismatch': 20,
+  'identity-work-history-mismatch': 15,
   'presence-tech-anachronism': 18,
   'network-impossible-travel': 18,
   'network-geo-mismatch': 18,
