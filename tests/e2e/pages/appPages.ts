@@ -93,6 +93,34 @@ export class CasePage extends BasePage {
   factRow(label: string) {
     return this.page.getByTestId('facts').getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) })
   }
+  finding(title: string) {
+    return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name: title }) })
+  }
+  familyHeadings() {
+    return this.page.locator('h3.family').allTextContents()
+  }
+  async runChecksAgain(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Run the checks again' }).click()
+  }
+}
+
+export class SanctionsReviewPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, 'Sanctions review')
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new SanctionsReviewPage(page)
+    await p.verify()
+    return p
+  }
+  hit(name: string) {
+    return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name }) })
+  }
+  async clear(name: string, note: string): Promise<void> {
+    const hit = this.hit(name)
+    await hit.getByLabel('What you compared').fill(note)
+    await hit.getByRole('button', { name: 'Clear: not the listed party' }).click()
+  }
 }
 
 export class RulesPage extends BasePage {
@@ -103,5 +131,8 @@ export class RulesPage extends BasePage {
     const p = new RulesPage(page)
     await p.verify()
     return p
+  }
+  referenceDataRow(id: string) {
+    return this.page.getByTestId('refdata').getByRole('row').filter({ hasText: id })
   }
 }
