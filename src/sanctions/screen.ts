@@ -143,17 +143,27 @@ export class SanctionsIndex {
     for (const h of hits) identifierHits.set(h.entry.uid, [...(identifierHits.get(h.entry.uid) ?? []), `${h.kind} ${h.value}`])
     const birth = subject.birthDate ? normaliseDate(subject.birthDate) : null
     const seen = new Set<string>()
+    // The same name given twice (applicant and payee, application and resume) is looked up once.
+    const lookedUp = new Map<string, Array<{ i: number; s: ReturnType<typeof scoreNormalised> }>>()
     for (const person of subject.personNames) {
       const query = normaliseName(person.name, 'Person')
-      const keys = [...nameKeys(query)]
-      const counts = new Map<number, number>()
-      for (const key of keys) for (const i of this.byKey.get(key) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1)
-      const need = Math.min(2, keys.length)
-      for (const [i, n] of counts) {
-        if (n < need) continue
+      const queryKey = query.tokens.join(' ')
+      let found = lookedUp.get(queryKey)
+      if (!found) {
+        found = []
+        const keys = [...nameKeys(query)]
+        const counts = new Map<number, number>()
+        for (const key of keys) for (const i of this.byKey.get(key) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1)
+        const need = Math.min(2, keys.length)
+        for (const [i, n] of counts) {
+          if (n < need) continue
+          const s = scoreNormalised(query, this.people[i]!.normalised)
+          if (s.score >= MATCH_THRESHOLD) found.push({ i, s })
+        }
+        lookedUp.set(queryKey, found)
+      }
+      for (const { i, s } of found) {
         const candidate = this.people[i]!
-        const s = scoreNormalised(query, candidate.normalised)
-        if (s.score < MATCH_THRESHOLD) continue
         const id = `${candidate.entry.uid}\u0000${person.name}`
         if (seen.has(id)) continue
         seen.add(id)
