@@ -8,7 +8,7 @@ import { csrfTokenLocals, verifyCsrf } from './middleware/csrf'
 import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpRequestContext } from './middleware/setUpRequestContext'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
-import { setUpWebSession } from './middleware/setUpWebSession'
+import { saveSessionBeforeRedirect, setUpWebSession } from './middleware/setUpWebSession'
 import { routes } from './routes'
 import { apiRoutes } from './routes/api/apiRoutes'
 import { recordUploadRoutes } from './routes/cases/recordRoutes'
@@ -47,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(schemaRoutes())
   app.use('/public', express.static(path.join(ROOT_DIR, 'public'), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
   app.use(setUpWebSession(deps.sessionStore, deps.sessionSecret, deps.config.sessionIdleMinutes))
+  app.use(saveSessionBeforeRedirect)
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(loadCurrentUser(deps.services.users))
   app.use(csrfTokenLocals) // before the check, so error pages can still offer a working sign-out form

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 import session from 'express-session'
 import type { KnexSessionStore } from '../db/sessionStore'
 
@@ -20,4 +20,18 @@ export function setUpWebSession(store: KnexSessionStore, secret: string, idleMin
     proxy: undefined, // follow the app's trust proxy setting
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: idleMinutes * 60_000, path: '/' },
   })
+}
+
+/**
+ * Save the session before a redirect goes out. express-session writes the response head while the save
+ * is still running, so a fast browser can follow the redirect and read the session before a flash
+ * message set by the POST is stored (seen under load on PostgreSQL).
+ */
+export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args)
+    req.session.save(err => (err ? next(err) : redirect(...args)))
+  }) as Response['redirect']
+  next()
 }
