@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { scorePaths, type ScoreLine } from '../cli/scoreCommand'
 import { RULES } from '../rules/registry'
+import { exactJaccard } from '../links/minhash'
 import { generateTo } from './cli'
 import { formatNameBench, runNameBench } from './nameBench'
 
@@ -33,9 +34,28 @@ export interface EvalResult {
   rules: Array<{ rule: string; benign: number; pattern: number }>
   archetypes: Array<{ archetype: string; label: string; n: number; meanScore: number; byBand: Record<string, number> }>
   twins: { pairs: number; identical: number }
-  rings: string
+  rings: RingResult
   /** benign false-positive rate at "high" or above, and at "elevated" or above, per group */
   fairness: { byOrigin: GroupRate[]; byResidence: GroupRate[] }
+}
+
+export interface RingResult {
+  /** pairs of applications in one predicted ring vs pairs in one true ring */
+  precision: number
+  recall: number
+  f1: number
+  truePairs: number
+  predictedPairs: number
+  benignLinked: number
+  predictedRings: number
+  /** resume near-duplicates: share of pairs with masked Jaccard ≥ 0.6 (exact, on a sample) linked by resume */
+  resume: { sampled: number; pairsAtOrAbove: number; linked: number; recall: number; falseLinks: number } | null
+  /** photo reuse: share of ring pairs (who share a photo) linked by photo, and photo links outside rings */
+  photo: { truePairs: number; linked: number; recall: number; falseLinks: number }
+}
+
+export interface LinkInfo {
+  shingles: Map<string, Set<number>>
 }
 
 export interface GroupRate {
@@ -60,7 +80,7 @@ export function auc(pattern: number[], benign: number[]): number {
   return (rankSum - (pattern.length * (pattern.length + 1)) / 2) / (pattern.length * benign.length)
 }
 
-export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLines: ScoreLine[], errors: number): EvalResult {
+export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLines: ScoreLine[], errors: number, linkInfo?: LinkInfo): EvalResult {
   const byId = new Map(lines.map(l => [l.id, l]))
   const scored = labels.filter(l => byId.has(l.id))
   const benign = scored.filter(l => l.label === 'benign')
@@ -83,7 +103,80 @@ export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLine
   const twinById = new Map(twinLines.map(l => [l.id, l]))
   const pairs = scored.filter(l => twinById.has(l.id))
   const identical = pairs.filter(l => twinById.get(l.id)!.score === byId.get(l.id)!.score && twinById.get(l.id)!.band === byId.get(l.id)!.band).length
-  const anyLinks = lines.some(l => l.links.length)
+  // Rings: connected components of the links vs the generator's ring labels, counted in pairs.
+  const parent = new Map<string, string>()
+  const find = (x: string): string => {
+    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!
+    return x
+  }
+  for (const l of lines) for (const o of l.links) {
+    parent.set(l.id, parent.get(l.id) ?? l.id)
+    parent.set(o.id, parent.get(o.id) ?? o.id)
+    const a = find(l.id)
+    const b = find(o.id)
+    if (a !== b) parent.set(a, b)
+  }
+  const comp = new Map<string, string[]>()
+  for (const id of parent.keys()) comp.set(find(id), [...(comp.get(find(id)) ?? []), id])
+  const pairsOf = (n: number) => (n * (n - 1)) / 2
+  const labelOf = new Map(labels.map(l => [l.id, l]))
+  let predictedPairs = 0
+  let correct = 0
+  for (const members of comp.values()) {
+    predictedPairs += pairsOf(members.length)
+    const byRing = new Map<string, number>()
+    for (const m of members) {
+      const r = labelOf.get(m)?.ring
+      if (r) byRing.set(r, (byRing.get(r) ?? 0) + 1)
+    }
+    for (const n of byRing.values()) correct += pairsOf(n)
+  }
+  const ringSizes = new Map<string, number>()
+  for (const l of scored) if (l.ring) ringSizes.set(l.ring, (ringSizes.get(l.ring) ?? 0) + 1)
+  const truePairs = [...ringSizes.values()].reduce((a, n) => a + pairsOf(n), 0)
+  const precision = predictedPairs ? correct / predictedPairs : 1
+  const recallRings = truePairs ? correct / truePairs : 1
+  const benignLinked = benign.filter(l => (byId.get(l.id)?.links.length ?? 0) > 0).length
+  // Photos: ring members share one picture.
+  let photoLinked = 0
+  let photoFalse = 0
+  const photoLinkedPairs = new Set<string>()
+  for (const l of lines) for (const o of l.links) if (o.via.includes('the same photo')) photoLinkedPairs.add([l.id, o.id].sort().join('|'))
+  for (const key of photoLinkedPairs) {
+    const [a, b] = key.split('|') as [string, string]
+    const ra = labelOf.get(a)?.ring
+    if (ra && ra === labelOf.get(b)?.ring) photoLinked++
+    else photoFalse++
+  }
+  const photoTrue = truePairs
+  let resume: RingResult['resume'] = null
+  if (linkInfo) {
+    const ids = [...linkInfo.shingles.keys()].sort().slice(0, 1500)
+    const linkedByResume = new Set<string>()
+    for (const l of lines) for (const o of l.links) if (o.via.includes('resume text')) linkedByResume.add([l.id, o.id].sort().join('|'))
+    let atOrAbove = 0
+    let linked = 0
+    for (let i = 0; i < ids.length; i++) {
+      const a = linkInfo.shingles.get(ids[i]!)!
+      if (!a.size) continue
+      for (let j = i + 1; j < ids.length; j++) {
+        const b = linkInfo.shingles.get(ids[j]!)!
+        if (!b.size) continue
+        if (exactJaccard(a, b) >= 0.6) {
+          atOrAbove++
+          if (linkedByResume.has([ids[i]!, ids[j]!].sort().join('|'))) linked++
+        }
+      }
+    }
+    let falseLinks = 0
+    for (const key of linkedByResume) {
+      const [a, b] = key.split('|') as [string, string]
+      const sa = linkInfo.shingles.get(a)
+      const sb = linkInfo.shingles.get(b)
+      if (sa && sb && exactJaccard(sa, sb) < 0.5) falseLinks++
+    }
+    resume = { sampled: ids.length, pairsAtOrAbove: atOrAbove, linked, recall: atOrAbove ? linked / atOrAbove : 1, falseLinks }
+  }
   const rates = (key: (l: Label) => string | undefined): GroupRate[] => {
     const groups = new Map<string, Label[]>()
     for (const l of benign) {
@@ -107,7 +200,17 @@ export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLine
     rules: RULES.map(r => ({ rule: r.meta.id, benign: hit(benign, r.meta.id), pattern: hit(pattern, r.meta.id) })),
     archetypes,
     twins: { pairs: pairs.length, identical },
-    rings: anyLinks ? 'see links' : 'not measured yet: vet score fills no links until link analysis lands (issue 6)',
+    rings: {
+      precision,
+      recall: recallRings,
+      f1: precision + recallRings ? (2 * precision * recallRings) / (precision + recallRings) : 0,
+      truePairs,
+      predictedPairs,
+      benignLinked,
+      predictedRings: [...comp.values()].length,
+      resume,
+      photo: { truePairs: photoTrue, linked: photoLinked, recall: photoTrue ? photoLinked / photoTrue : 1, falseLinks: photoFalse },
+    },
     fairness: { byOrigin: rates(l => l.nameOrigin), byResidence: rates(l => l.residence) },
   }
 }
@@ -146,7 +249,14 @@ export function formatReport(r: EvalResult, title: string): string {
     for (const g of rows) out.push(`| ${g.group} | ${g.benign} | ${pct(g.elevated)} (${wilson(g.elevated, g.benign)}) | ${pct(g.high)} |`)
     out.push('')
   }
-  out.push('## Rings', '', `Pairwise precision and recall of ring links: ${r.rings}.`, '')
+  const rr = r.rings
+  out.push('## Rings (issue 6)', '', '| measure | value | target |', '| --- | --: | --: |')
+  out.push(`| pairwise precision | ${rr.precision.toFixed(3)} (${rr.predictedPairs} predicted pairs) | |`)
+  out.push(`| pairwise recall | ${rr.recall.toFixed(3)} (${rr.truePairs} true pairs) | |`)
+  out.push(`| pairwise F1 | ${rr.f1.toFixed(3)} | ≥ 0.95 |`)
+  out.push(`| benign applicants linked to anyone | ${rr.benignLinked} | 0 |`)
+  if (rr.resume) out.push(`| resume near-duplicates linked (exact masked Jaccard ≥ 0.6, first ${rr.resume.sampled} applications) | ${pct(rr.resume.recall)} (${rr.resume.linked} of ${rr.resume.pairsAtOrAbove}); resume links below 0.5: ${rr.resume.falseLinks} | ≥ 95% |`)
+  out.push(`| photo reuse linked (ring members share a photo) | ${pct(rr.photo.recall)} (${rr.photo.linked} of ${rr.photo.truePairs}); photo links outside a ring: ${rr.photo.falseLinks} | ≥ 95%, 0 false |`, '')
   return out.join('\n')
 }
 
@@ -174,9 +284,10 @@ async function main() {
       return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '', ...(nameOrigin ? { nameOrigin } : {}), ...(residence ? { residence } : {}) }
     })
   const started = Date.now()
-  const population = await scorePaths([path.join(dir, 'population')])
+  const shingleSets = new Map<string, Set<number>>()
+  const population = await scorePaths([path.join(dir, 'population')], { onLinkable: (id, set) => shingleSets.set(id, set) })
   const twins = fs.existsSync(path.join(dir, 'twins')) ? await scorePaths([path.join(dir, 'twins')]) : { lines: [], errors: [] }
-  const result = evaluatePopulation(labels, population.lines, twins.lines, population.errors.length)
+  const result = evaluatePopulation(labels, population.lines, twins.lines, population.errors.length, { shingles: shingleSets })
   const report = formatReport(result, `Evaluation of ${path.basename(dir)} (scored in ${((Date.now() - started) / 1000).toFixed(0)} s)`)
   const names = runNameBench()
   const full = names ? `${report}\n${formatNameBench(names)}` : `${report}\n(name_bench not found beside the project: names not measured)\n`

@@ -41,22 +41,36 @@ export function encodePng(width: number, height: number, rgb: (x: number, y: num
 }
 
 /**
- * A "face-like" synthetic portrait from a seed. Variants re-encode it slightly changed (crop, brightness,
- * compression level), as reused photos are in the wild: not byte-identical.
+ * A synthetic portrait from a seed: a lit background and a head and shoulders among a few shapes, placed,
+ * sized and shaded by the seed, so that different people's photos differ in layout as real photos do.
+ * Variants are the same picture as reused photos are in the wild: re-encoded, resized, slightly cropped,
+ * brighter, with a little sensor noise; never byte-identical.
  */
 export function portrait(seed: number, variant = 0): Buffer {
-  const size = 96 - (variant % 3) * 4
-  const shift = variant % 3 ? 2 : 0
-  const light = 1 + (variant % 2 ? 0.06 : 0)
-  const hue = [(seed * 67) % 200 + 30, (seed * 131) % 200 + 30, (seed * 197) % 200 + 30]
-  const cx = 48 + ((seed * 7) % 9) - 4
-  const cy = 44 + ((seed * 11) % 9) - 4
+  let state = (seed * 2654435761) >>> 0
+  const rnd = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
+    return ((state ^ (state >>> 13)) >>> 0) / 4294967296
+  }
+  const shapes = Array.from({ length: 7 }, () => ({ x: rnd() * 96, y: rnd() * 96, rx: 8 + rnd() * 30, ry: 8 + rnd() * 30, tone: [40 + rnd() * 200, 40 + rnd() * 200, 40 + rnd() * 200] }))
+  const head = { x: 34 + rnd() * 28, y: 30 + rnd() * 16, rx: 14 + rnd() * 8, ry: 18 + rnd() * 8, tone: [120 + rnd() * 120, 90 + rnd() * 100, 70 + rnd() * 90] }
+  const top = [rnd() * 255, rnd() * 255, rnd() * 255]
+  const bottom = [rnd() * 255, rnd() * 255, rnd() * 255]
+  const size = 96 - (variant % 3) * 6
+  const crop = (variant % 3) * 2
+  const scale = (96 - 2 * crop) / size
+  const light = variant % 2 ? 1.08 : 1
+  let noise = (seed ^ (variant * 7919)) >>> 0
   return encodePng(size, size, (x0, y0) => {
-    const x = x0 + shift
-    const y = y0 + shift
-    const d = Math.hypot(x - cx, (y - cy) * 0.8)
-    const base = d < 24 ? [220, 180, 150] : d < 28 ? [90, 60, 40] : hue
-    const stripe = ((x + y + seed) % 17) < 2 ? 12 : 0
-    return base.map(c => Math.max(0, Math.min(255, Math.round((c + stripe) * light)))) as [number, number, number]
+    const x = crop + x0 * scale
+    const y = crop + y0 * scale
+    const t = y / 96
+    let c = top.map((v, i) => v * (1 - t) + bottom[i]! * t)
+    for (const sh of shapes) if (((x - sh.x) / sh.rx) ** 2 + ((y - sh.y) / sh.ry) ** 2 < 1) c = sh.tone
+    if (((x - head.x) / head.rx) ** 2 + ((y - head.y) / head.ry) ** 2 < 1) c = head.tone
+    if (y > head.y + head.ry * 0.8 && Math.abs(x - head.x) < head.rx * 1.8 + (y - head.y) * 0.4) c = head.tone.map(v => v * 0.5)
+    noise = (Math.imul(noise, 1103515245) + 12345) >>> 0
+    const n = variant ? ((noise >>> 16) % 9) - 4 : 0
+    return c.map(v => Math.max(0, Math.min(255, Math.round(v * light + n)))) as [number, number, number]
   }, variant % 2 ? 9 : 6)
 }

@@ -73,7 +73,7 @@ const PLACES: Place[] = [
   { country: 'US', city: 'New York', region: 'NY', postal: '10013', tz: 'America/New_York', streets: ['Hudson St', 'Broadway', 'Canal St', 'Greene St'], phone: r => `+1 646 ${int(r, 201, 989)} ${digits(r, 4)}` },
   { country: 'US', city: 'Austin', region: 'TX', postal: '78701', tz: 'America/Chicago', streets: ['Congress Ave', 'Lamar Blvd', 'Red River St'], phone: r => `+1 512 ${int(r, 201, 989)} ${digits(r, 4)}` },
   { country: 'US', city: 'Seattle', region: 'WA', postal: '98101', tz: 'America/Los_Angeles', streets: ['Pine St', 'Pike St', 'Union St'], phone: r => `+1 206 ${int(r, 201, 989)} ${digits(r, 4)}` },
-  { country: 'GB', city: 'London', region: 'London', postal: 'E1 6AN', tz: 'Europe/London', streets: ['Commercial St', 'Brick Ln', 'Fashion St'], phone: r => `+44 20 7946 0${digits(r, 3)}` },
+  { country: 'GB', city: 'London', region: 'London', postal: 'E1 6AN', tz: 'Europe/London', streets: ['Commercial St', 'Brick Ln', 'Fashion St'], phone: r => `+44 20 7${digits(r, 3)} ${digits(r, 4)}` },
   { country: 'CA', city: 'Toronto', region: 'ON', postal: 'M5V 2T6', tz: 'America/Toronto', streets: ['King St W', 'Spadina Ave', 'Queen St W'], phone: r => `+1 416 ${int(r, 201, 989)} ${digits(r, 4)}` },
   { country: 'DE', city: 'Berlin', region: 'Berlin', postal: '10115', tz: 'Europe/Berlin', streets: ['Invalidenstraße', 'Chausseestraße', 'Torstraße'], phone: r => `+49 30 ${digits(r, 8)}` },
   { country: 'NL', city: 'Amsterdam', region: 'NH', postal: '1011 AB', tz: 'Europe/Amsterdam', streets: ['Damrak', 'Prinsengracht', 'Kalverstraat'], phone: r => `+31 20 ${digits(r, 7)}` },
@@ -100,6 +100,9 @@ function validPhone(r: Rand, place: Place): string {
   return place.phone(r)
 }
 const UNIVERSITIES = ['University of Illinois', 'Rutgers University', 'University of Toronto', 'TU Berlin', 'University of Lisbon', 'Seoul National University', 'Kyoto University', 'University of Lagos', 'IIT Bombay', 'Warsaw University of Technology', 'University of Sydney', 'Universidad de Buenos Aires', 'University of Cairo', 'Delft University of Technology']
+/** Referees' employers: many, as in life (two applicants rarely name the same referee). */
+const REF_WORDS_A = ['Blue', 'North', 'Cedar', 'Silver', 'Granite', 'River', 'Summit', 'Harbor', 'Maple', 'Iron', 'Coral', 'Aspen', 'Falcon', 'Lumen', 'Orbit', 'Pioneer', 'Quarry', 'Sable', 'Tundra', 'Willow']
+const REF_WORDS_B = ['Systems', 'Analytics', 'Works', 'Labs', 'Logistics', 'Health', 'Media', 'Capital', 'Robotics', 'Software', 'Foods', 'Energy', 'Retail', 'Studios', 'Networks', 'Partners', 'Mobility', 'Security', 'Cloud', 'Data']
 const COMPANIES = ['Bluepeak Software', 'Orbital Freight', 'Northgate Digital', 'Harbor & Pine Labs', 'Lusa Data', 'Greenline Health', 'Quartz Analytics', 'Meridian Bank', 'Tidewater Logistics', 'Copperleaf Games', 'Atlas Robotics', 'Summit Retail', 'Beacon Insurance', 'Ironwood Media']
 const TITLES = ['Software Engineer', 'Senior Backend Engineer', 'Frontend Developer', 'Data Engineer', 'DevOps Engineer', 'Full Stack Developer', 'Mobile Developer', 'Blockchain Developer', 'Platform Engineer']
 const SKILLS = ['TypeScript', 'Go', 'Python', 'React', 'Node.js', 'PostgreSQL', 'Kubernetes', 'Terraform', 'Solidity', 'Rust', 'AWS', 'Kafka', 'Java', 'Swift']
@@ -111,6 +114,8 @@ const FORWARDERS = [
   { line1: '7 Gateway Blvd Ste 200', city: 'Phoenix', region: 'AZ', postal_code: '85034', country: 'US' },
 ]
 const RESIDENTIAL_PREFIX: Partial<Record<string, string[]>> = { US: ['73.12', '24.5', '98.210', '67.180'], GB: ['86.150', '81.98'], CA: ['99.230', '70.50'], DE: ['91.64', '84.130'], NL: ['83.84', '77.160'], PL: ['83.24', '89.64'], PT: ['85.240', '94.60'], KR: ['121.130', '211.36'], IN: ['122.170', '49.36'], NG: ['102.89', '105.112'], AU: ['101.160', '124.170'] }
+/** Digital-currency addresses of SDN entry 43377 (Kim Sang Man), as published by OFAC. */
+const SDN_WALLETS = ['1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ', '1FCNgfZWpYMeYhy9t18AAkTBu8AsdoAc1Z', '0x97b1043abd9e6fc31681635166d430a458d14f9c', '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40']
 const DATACENTER_PREFIX = ['159.89', '45.77', '45.32', '167.99', '139.59', '95.216']
 /** Residential networks far from every claimed home: where a remote operator works from. */
 const OPERATOR_PREFIX = ['58.19', '123.112', '112.224']
@@ -135,9 +140,10 @@ function makePerson(r: Rand, i: number, origin = pick(r, ORIGINS), home = pickHo
   const handle = `${first}.${last}`.normalize('NFKD').replace(/[^\w.]/g, '').toLowerCase()
   return {
     first, last, origin, home,
-    street: `${int(r, 2, 980)} ${pick(r, home.streets)}`,
+    // Unrelated people do not share a front door: house numbers and flats leave room for a city's applicants.
+    street: `${int(r, 2, 9800)} ${pick(r, home.streets)} Apt ${int(r, 1, 480)}`,
     phone: validPhone(r, home),
-    email: `${handle}${i % 97}@${pick(r, ['example.com', 'example.net', 'mail.example.org'])}`,
+    email: `${handle}${i}@${pick(r, ['example.com', 'example.net', 'mail.example.org'])}`,
     university: pick(r, UNIVERSITIES),
     citizenship: pick(r, ['US', 'GB', 'CA', 'DE', 'IN', 'KR', 'NG', 'PT', 'PL', 'BR', 'MX', 'EG']),
   }
@@ -289,8 +295,6 @@ function personaTraits(r: Rand, d: Draft, person: Person, p: { dc: number }): vo
     const later = TECH_BY_YEAR.filter(([, y]) => y >= endYear + 1)
     if (later.length) d.resume = { ...d.resume, employers: d.resume.employers.map(e => (e === job ? { ...e, tech: pick(r, later)[0] } : e)) }
   }
-  // Rarely, pay to a wallet OFAC lists for a DPRK IT-worker facilitator (SDN entry 43377).
-  if (r() < 0.03) d.payment = { method: 'crypto', currency: 'USDT', wallet_address: '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40' }
   if (r() < 0.08) person.email = person.email.replace(/@.*$/, `@${pick(r, ['mailinator.com', 'yopmail.com', 'guerrillamail.com'])}`)
   if (r() < 0.15) d.interview = { video: 'completed', observations: [pick(r, ['Looked like a different person in the second round', 'Would not hold the ID up to the camera', 'Face blurred when asked to wave a hand in front of it; failed liveness'])] }
 }
@@ -311,10 +315,12 @@ function draft(options: Options): Draft[] {
     const shared = {
       resume: makeResumeSpec(r, int(r, 5, 12)),
       address: pick(r, FORWARDERS),
-      payee: `${pick(r, NAME_POOLS.anglo!.first)} ${pick(r, NAME_POOLS.anglo!.last)}`,
+      // A facilitator's account: a real person's name, of any origin.
+      payee: `${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.first)} ${String.fromCharCode(65 + int(r, 0, 25))}. ${String.fromCharCode(65 + int(r, 0, 25))}. ${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.last)}`,
       wallet: `T${Array.from({ length: 33 }, () => pick(r, [...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789'])).join('')}`,
       refPhone: validPhone(r, PLACES[1]!),
-      photoSeed: int(r, 1, 1e6),
+      // Distinct pictures for distinct people: seeds never repeat (a ring's is its own).
+      photoSeed: 2_000_000 + ringNo,
       farmIp: ipIn(r, RESIDENTIAL_PREFIX.US!),
       owner: makePerson(r, 900_000 + ringNo),
     }
@@ -331,9 +337,9 @@ function draft(options: Options): Draft[] {
         kind,
         resume: archetype === 'ring' ? lightlyEdited(r, shared.resume) : makeResumeSpec(r, archetype === 'career_changer' ? int(r, 1, 2) : int(r, 3, 14)),
         format: pick(r, ['pdf', 'pdf', 'docx', 'txt'] as const),
-        photo: { seed: archetype === 'ring' ? shared.photoSeed : int(r, 1, 1e6), variant: archetype === 'ring' ? m : 0 },
+        photo: { seed: archetype === 'ring' ? shared.photoSeed : 1 + n * 7 + (options.seed % 7), variant: archetype === 'ring' ? m : 0 },
         github: { user: `${person.first}${person.last}${n}`.normalize('NFKD').replace(/[^\w]/g, '').toLowerCase(), created: `${int(r, 2012, 2022)}-0${int(r, 1, 9)}-1${int(r, 0, 9)}` },
-        references: [{ name: `${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.first)} ${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.last)}`, company: pick(r, COMPANIES), relationship: 'manager', phone: validPhone(r, person.home) }],
+        references: [{ name: `${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.first)} ${String.fromCharCode(65 + int(r, 0, 25))}. ${pick(r, NAME_POOLS[pick(r, ORIGINS)]!.last)}`, company: `${pick(r, REF_WORDS_A)} ${pick(r, REF_WORDS_B)}`, relationship: 'manager', phone: validPhone(r, person.home) }],
         submissionIp: ipIn(r, RESIDENTIAL_PREFIX[person.home.country] ?? ['73.12']),
       }
       // Most referees give a work address, some a private one.
@@ -360,7 +366,7 @@ function draft(options: Options): Draft[] {
         case 'voip_user': d.phoneLineType = 'voip'; break
         // Honest reasons for what strong rules look for: these are the false positives reviewers must clear.
         case 'ships_to_office': d.shipping = { line1: `${int(r, 100, 900)} ${pick(r, person.home.streets)} Fl ${int(r, 2, 20)}`, city: person.home.city, region: person.home.region, postal_code: person.home.postal, country: person.home.country }; d.shippingNote = 'please ship to our co-working office'; break
-        case 'own_company_payee': d.payment = { method: 'bank', account_holder: `${person.last} Software LLC`, bank_country: person.home.country, currency: 'USD' }; break
+        case 'own_company_payee': d.payment = { method: 'bank', account_holder: `${person.first[0]}${person.last[0]} ${person.last} ${pick(r, ['Software', 'Digital', 'Consulting', 'Labs', 'Engineering'])} LLC`, bank_country: person.home.country, currency: 'USD' }; break
         case 'camera_failure': d.interview = { video: 'camera_off', observations: ['Webcam failed; rescheduled and completed on camera the next day'] }; break
         case 'solo_strong':
           d.shipping = pick(r, FORWARDERS)
@@ -374,7 +380,6 @@ function draft(options: Options): Draft[] {
         case 'solo_moderate':
           d.payment = { method: 'crypto', currency: 'USDT', wallet_address: shared.wallet }
           d.interview = { video: 'camera_off', observations: ['Long pauses before each answer'] }
-          d.references[0]!.phone = drafts.find(x => x.label === 'pattern')?.references[0]?.phone ?? shared.refPhone
           if (r() < 0.3) d.references[0]!.phone = person.phone
           personaTraits(r, d, person, { dc: 0.3 })
           break
@@ -383,6 +388,8 @@ function draft(options: Options): Draft[] {
           d.references[0]!.phone = shared.refPhone
           if (r() < 0.6) d.payment = { method: 'bank', account_holder: shared.payee, bank_country: 'US', currency: 'USD' }
           else d.payment = { method: 'crypto', currency: 'USDT', wallet_address: shared.wallet }
+          // A few rings are paid to a wallet OFAC lists for a DPRK IT-worker facilitator (SDN entry 43377).
+          if (ringNo % 25 === 3) d.payment = { method: 'crypto', currency: 'ETH', wallet_address: SDN_WALLETS[Math.floor(ringNo / 25) % SDN_WALLETS.length]! }
           if (r() < 0.5) d.interview = { video: 'camera_off', observations: ['Said the webcam was broken'] }
           if (d.kind === 'contractor') d.log = { workTz: 'Asia/Shanghai', remoteTool: r() < 0.5, sharedIp: { ip: shared.farmIp, accounts: [`${shared.owner.email}`, `ops${ringNo}@example.net`] } }
           // The template keeps the name and contact details of the persona it was first made for.

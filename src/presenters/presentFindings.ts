@@ -6,6 +6,7 @@ import { formatFactValue } from './presentEvidence'
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
 const FAMILY_LABEL: Record<string, string> = {
   sanctions: 'Sanctions screening',
+  links: 'Shared with other applications',
   identity: 'Identity and claims consistency',
   contact: 'Contact details',
   presence: 'Online presence',

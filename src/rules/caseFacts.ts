@@ -59,6 +59,18 @@ export interface AccessEventFact {
   where: string
 }
 
+/** Another application this one shares something with (from link analysis). */
+export interface LinkFact {
+  otherId: string
+  otherName: string | null
+  kind: string
+  via: string
+  /** the other application's band before links were counted (no feedback loops) */
+  otherBand: string | null
+  /** a reviewer judged the two the same person or different people */
+  judgement?: 'same_person' | 'different_people' | 'unsure' | null
+}
+
 export interface CaseFacts {
   kind: 'candidate' | 'contractor'
   person: {
@@ -87,6 +99,8 @@ export interface CaseFacts {
   payment?: Fact<Payment>
   /** sign-in events, when a log was provided (undefined: no log; []: an empty one) */
   accessEvents?: AccessEventFact[]
+  /** other applications sharing identifiers, resume text or photos (undefined: link analysis not run) */
+  links?: LinkFact[]
 }
 
 export interface FactRecord {
@@ -96,7 +110,7 @@ export interface FactRecord {
   where: string
 }
 
-export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], accessEvents?: AccessEventFact[]): CaseFacts {
+export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], accessEvents?: AccessEventFact[], links?: LinkFact[]): CaseFacts {
   const facts: CaseFacts = {
     kind,
     person: {},
@@ -106,6 +120,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
     interview: { observations: [] },
     logistics: { previousShippingAddresses: [] },
     ...(accessEvents ? { accessEvents } : {}),
+    ...(links ? { links } : {}),
   }
   for (const r of records) {
     const fact = <T>(): Fact<T> => ({ value: r.value as T, evidence: { field: r.field, value: r.value, source: r.source, where: r.where } })

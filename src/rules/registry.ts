@@ -10,6 +10,8 @@ import { rule as identityWorkHistoryMismatch } from './identity-work-history-mis
 import { rule as interviewCameraRefused } from './interview-camera-refused'
 import { rule as interviewEvasive } from './interview-evasive'
 import { rule as interviewIdentityDoubt } from './interview-identity-doubt'
+import { rule as linksLinkedToFlagged } from './links-linked-to-flagged'
+import { rule as linksSharedArtifact } from './links-shared-artifact'
 import { rule as logisticsAddressChange } from './logistics-address-change'
 import { rule as logisticsMailDrop } from './logistics-mail-drop'
 import { rule as logisticsShippingNotHome } from './logistics-shipping-not-home'
@@ -46,6 +48,8 @@ export const RULES: readonly Rule[] = [
   interviewCameraRefused,
   interviewEvasive,
   interviewIdentityDoubt,
+  linksLinkedToFlagged,
+  linksSharedArtifact,
   logisticsAddressChange,
   logisticsMailDrop,
   logisticsShippingNotHome,

@@ -8,7 +8,7 @@ import type { CaseFacts, Evidence } from './caseFacts'
 export type Severity = 'low' | 'medium' | 'high' | 'critical'
 /** How well the signal alone separates a scheme from an ordinary remote applicant (INDICATORS.md §1 header). */
 export type Strength = 'weak' | 'moderate' | 'strong'
-export type Category = 'identity' | 'contact' | 'presence' | 'network' | 'logistics' | 'payment' | 'interview' | 'sanctions'
+export type Category = 'identity' | 'contact' | 'presence' | 'network' | 'logistics' | 'payment' | 'interview' | 'sanctions' | 'links'
 
 export interface RuleMeta {
   /** kebab-case, equals the file name, never reused; its first word is the category */

@@ -11,6 +11,7 @@ export const WEIGHTS: Record<string, number> = {
   'sanctions-person-corroborated': 60,
   'sanctions-person-lead': 0,
 
+  'links-shared-artifact': 40,
   'logistics-shipping-not-home': 40,
   'logistics-mail-drop': 40,
   'payment-payee-name-mismatch': 40,
@@ -20,6 +21,7 @@ export const WEIGHTS: Record<string, number> = {
   'contact-reference-is-applicant': 35,
 
   'interview-camera-refused': 20,
+  'links-linked-to-flagged': 20,
   'identity-name-mismatch': 20,
   'identity-work-history-mismatch': 15,
   'presence-tech-anachronism': 18,
@@ -43,4 +45,4 @@ export const WEIGHTS: Record<string, number> = {
   'contact-invalid-phone': 5,
 }
 
-export const WEIGHTS_VERSION = 2
+export const WEIGHTS_VERSION = 3
