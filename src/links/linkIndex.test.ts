@@ -1,0 +1,55 @@
+import { portrait } from '../generate/png'
+import { photoFingerprint, samePhoto } from './imageHash'
+import { HUB_LIMIT, LinkIndex, clusters } from './linkIndex'
+import type { LinkKey } from './linkKeys'
+import { estimateJaccard, exactJaccard, shingles, signature, words } from './minhash'
+
+const key = (kind: LinkKey['kind'], k: string): LinkKey => ({ kind, key: k, label: k, role: kind })
+const TEXT = 'Led the migration from a monolith to services and mentored junior engineers. Designed the event pipeline for analytics, cut infrastructure cost by a third through better autoscaling, and shipped the mobile checkout flow with a small team over two years.'
+
+describe('MinHash', () => {
+  it('estimates Jaccard similarity and is deterministic', () => {
+    const a = shingles(words(TEXT))
+    const b = shingles(words(TEXT.replace('mobile checkout flow', 'billing service')))
+    const est = estimateJaccard(signature(a), signature(b))
+    expect(Math.abs(est - exactJaccard(a, b))).toBeLessThan(0.15)
+    expect(signature(a)).toEqual(signature(shingles(words(TEXT))))
+  })
+})
+
+describe('photos', () => {
+  it('finds a re-encoded, resized, cropped copy and tells different pictures apart', () => {
+    const a = photoFingerprint(portrait(101, 0))!
+    expect(samePhoto(a, photoFingerprint(portrait(101, 5))!).same).toBe(true)
+    expect(samePhoto(a, photoFingerprint(portrait(202, 0))!).same).toBe(false)
+    expect(photoFingerprint(Buffer.from('not an image'))).toBeNull()
+  })
+})
+
+describe('link index', () => {
+  it('links applications sharing a key, a resume or a photo, incrementally', () => {
+    const index = new LinkIndex()
+    const sh = shingles(words(TEXT))
+    expect(index.add({ id: 'A', keys: [key('phone', '+1')], resume: signature(sh), resumeShingles: sh, photo: photoFingerprint(portrait(7, 0)) })).toEqual([])
+    const made = index.add({ id: 'B', keys: [key('phone', '+1')], resume: signature(sh), resumeShingles: sh, photo: photoFingerprint(portrait(7, 3)) })
+    expect(made.map(l => l.kind).sort()).toEqual(['phone', 'photo', 'resume'])
+    expect([...clusters(['A', 'B', 'C'], index.activeLinks()).values()]).toEqual([['A', 'B']])
+  })
+
+  it('stops linking on a value shared by very many applications (a hub), and reports it', () => {
+    const index = new LinkIndex()
+    for (let i = 0; i <= HUB_LIMIT + 1; i++) index.add({ id: `X${i}`, keys: [key('address', 'agency office')] })
+    expect(index.activeLinks()).toEqual([])
+    expect(index.hubs()).toEqual([expect.objectContaining({ kind: 'address', count: HUB_LIMIT + 2 })])
+  })
+
+  it('never links on a home IP alone', () => {
+    const index = new LinkIndex()
+    index.add({ id: 'A', keys: [key('ip', '73.12.1.1')] })
+    index.add({ id: 'B', keys: [key('ip', '73.12.1.1')] })
+    expect(index.activeLinks()).toEqual([])
+    index.add({ id: 'C', keys: [key('ip', '73.12.1.1'), key('email', 'x@y.z')] })
+    index.add({ id: 'D', keys: [key('ip', '73.12.1.1'), key('email', 'x@y.z')] })
+    expect(index.activeLinks().filter(l => l.kind === 'ip').map(l => [l.a, l.b])).toEqual([['D', 'C']])
+  })
+})
