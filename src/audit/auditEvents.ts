@@ -30,6 +30,8 @@ export const AUDIT_EVENT_TYPES = [
   'API_TOKEN_REVOKED',
   'IMPORT_FINISHED',
   'SANCTIONS_REVIEWED',
+  'LINK_JUDGED',
+  'CASE_WATCHED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'sanctions:read': ['security', 'manager'],
   /** clear or confirm a sanctions hit or name lead */
   'sanctions:review': ['security'],
+  /** judge a link between two applications: same person, different people, unsure */
+  'links:judge': ['recruiter', 'security'],
+  /** confirm a case as fraudulent, putting its identifiers on the watch list, and see the retro-hunt */
+  'links:watch': ['security'],
   /** mark checklist items done or failed */
   'checklist:complete': ['recruiter', 'security'],
   /** waive a checklist item with a reason */

@@ -10,6 +10,7 @@ import { mappingRoutes } from './imports/mappingRoutes'
 import { userRoutes } from './users/userRoutes'
 import { ruleRoutes } from './rules/ruleRoutes'
 import { sanctionsRoutes } from './sanctions/sanctionsRoutes'
+import { linkRoutes } from './links/linkRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -23,6 +24,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(importRoutes(services))
   router.use(userRoutes(services))
   router.use(sanctionsRoutes(services))
+  router.use(linkRoutes(services))
   router.use(ruleRoutes(services))
   return router
 }

@@ -17,6 +17,7 @@ import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
 import { createScoringService } from './scoringService'
 import { createSanctionsReviewService } from './sanctionsReviewService'
+import { createLinkService } from './linkService'
 import { referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
 
@@ -35,9 +36,12 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const evidence = createEvidenceRepository()
   let pool: ExtractionPool | undefined
   const getPool = () => (pool ??= new ExtractionPool())
-  const scoring = createScoringService({ cases, evidence, audit, referenceData: () => referenceDataFor(options.dataDir) })
+  const blobs = createBlobStore(path.join(options.dataDir, 'blobs'))
+  const referenceData = () => referenceDataFor(options.dataDir)
+  const links = createLinkService({ evidence, audit, blobs, referenceData })
+  const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links })
   const atsMappings = createAtsMappingService({ db, audit })
-  const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs: createBlobStore(path.join(options.dataDir, 'blobs')), pool: getPool })
+  const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
   return {
     db,
@@ -46,6 +50,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
     sanctions: createSanctionsReviewService({ db, audit }),
+    links,
     referenceData: scoring.referenceData,
     scoring,
     ingest,

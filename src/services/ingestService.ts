@@ -254,8 +254,9 @@ export function createIngestService(deps: IngestServiceDeps) {
             factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
           }
           // The rules run here on the facts in hand, rather than reading them back for each new case.
-          const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now))
-          Object.assign(row, caseScoreColumns(evaluation, now))
+          // Scored as if unlinked; linkImported below scores again the few that turn out linked.
+          const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
+          Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
           findingsToInsert.push(...findingRows(row.id, evaluation, now))
           audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: row.risk_score, band: row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
           results.push({ file: p.label, outcome: 'created', caseId: row.id, reference })
@@ -272,6 +273,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         await insert('findings', findingsToInsert, 200)
         for (const e of events) await evidence.insertAccessEvents(trx, e.caseId, e.documentId, e.events)
         await audit.appendMany(trx, audits)
+        await deps.scoring.linkImported(trx, caseRows.map(r => r.id), ctx)
         return results
       })
     } catch {

@@ -4,7 +4,8 @@ import type { CaseRepository } from '../db/repositories/caseRepository'
 import type { EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
 import type { ReferenceData } from '../refdata/referenceData'
-import type { CaseFacts } from '../rules/caseFacts'
+import type { CaseFacts, LinkFact } from '../rules/caseFacts'
+import type { LinkService } from './linkService'
 import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
 import { auditActor, type ActorContext } from './context'
 
@@ -50,13 +51,32 @@ export function caseScoreColumns(evaluation: Evaluation, now: string) {
  * Run the rules on a case's current evidence and store what they found, inside the caller's
  * transaction (so a change and its findings commit together). Audited when the outcome changes.
  */
-export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData }) {
+export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData; links?: () => LinkService }) {
   const { cases, evidence, audit } = deps
-  const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date) => evaluateCase(kind, records, events, asOf, deps.referenceData())
+  const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, links?: LinkFact[]) => evaluateCase(kind, records, events, asOf, deps.referenceData(), undefined, links)
   return {
     evaluate,
     referenceData: deps.referenceData,
-    async rescore(trx: Knex.Transaction, caseId: string, ctx: ActorContext, now = new Date()): Promise<Evaluation> {
+    /**
+     * Link the cases just imported in bulk (they were scored assuming no links), and score again those
+     * that turned out linked, with their neighbours.
+     */
+    async linkImported(trx: Knex.Transaction, caseIds: string[], ctx: ActorContext): Promise<number> {
+      const links = deps.links?.()
+      if (!links) return 0
+      const touched = new Set<string>()
+      for (const id of caseIds) {
+        const others = await links.relink(trx, id)
+        if (others.length) {
+          touched.add(id)
+          for (const o of others) touched.add(o)
+        }
+      }
+      for (const id of touched) await this.rescore(trx, id, ctx, new Date(), { relink: false, neighbours: false })
+      return touched.size
+    },
+
+    async rescore(trx: Knex.Transaction, caseId: string, ctx: ActorContext, now = new Date(), options: { relink?: boolean; neighbours?: boolean } = {}): Promise<Evaluation> {
       const row = await cases.findById(trx, caseId)
       if (!row) throw new Error(`no case ${caseId}`)
       const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
@@ -77,7 +97,15 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       }
       // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
       const asOf = row.submitted_at ? new Date(row.submitted_at) : now
-      const evaluation = evaluate(row.kind, records, events, asOf)
+      const links = deps.links?.()
+      // Neighbours before and after: a case that gains or loses a link is scored again too.
+      const neighbours = new Set<string>()
+      if (links && options.neighbours !== false) for (const f of await links.linkFacts(trx, caseId)) neighbours.add(f.otherId)
+      if (links && options.relink !== false) for (const o of await links.relink(trx, caseId)) neighbours.add(o)
+      const linkFacts = links ? await links.linkFacts(trx, caseId) : undefined
+      // The band before links is what linked cases see (bounded propagation: no loops).
+      const base = linkFacts?.length ? evaluate(row.kind, records, events, asOf, []) : null
+      const evaluation = evaluate(row.kind, records, events, asOf, linkFacts)
       const stamp = now.toISOString()
       const before = await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').select('rule_id', 'status')
       const beforeFlags = before.filter((f: { status: string }) => f.status === 'flag').map((f: { rule_id: string }) => f.rule_id).sort()
@@ -85,7 +113,8 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').update({ superseded_at: stamp })
       const rows = findingRows(caseId, evaluation, stamp)
       for (let i = 0; i < rows.length; i += 100) await trx('findings').insert(rows.slice(i, i + 100))
-      await cases.update(trx, caseId, caseScoreColumns(evaluation, stamp))
+      await cases.update(trx, caseId, { ...caseScoreColumns(evaluation, stamp), base_band: (base ?? evaluation).score.band } as Parameters<CaseRepository['update']>[2])
+      if (options.neighbours !== false) for (const n of neighbours) if (n !== caseId) await this.rescore(trx, n, ctx, now, { relink: false, neighbours: false })
       if (row.risk_score !== evaluation.score.score || row.risk_band !== evaluation.score.band || beforeFlags.join() !== afterFlags.join()) {
         await audit.append(trx, {
           type: 'RULES_RUN',

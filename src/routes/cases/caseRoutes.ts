@@ -90,6 +90,9 @@ export function caseRoutes(services: Services): Router {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
     const detail = await cases.view(id.data, actorOf(req, res))
+    const [linkFacts, hubs] = await Promise.all([services.links.linkFacts(services.db, id.data), services.links.hubsOf(services.db, id.data)])
+    // One entry per linked application, with everything it shares.
+    const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
     const flash = req.session.flash
     delete req.session.flash
     const role = req.currentUser!.role
@@ -102,6 +105,10 @@ export function caseRoutes(services: Services): Router {
       flash,
       canEdit: can(role, 'cases:edit'),
       canDecide: can(role, 'cases:signoff'),
+      linked,
+      hubs,
+      canJudge: can(role, 'links:judge'),
+      canWatch: can(role, 'links:watch'),
     })
   })
 

@@ -6,7 +6,7 @@ import { addUser, createTestApp, signIn, tokenFor, type TestApp } from '../../su
 import { listRoutes } from '../../support/routeInventory'
 
 type Who = Role | 'anonymous'
-type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound'
+type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound' | 'status 400'
 const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
 
 /**
@@ -32,6 +32,13 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /cases/:id/documents/:documentId': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'POST /cases/:id/status': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /cases/:id/rescore': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /rings': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  // A case that is not in a ring: allowed roles get the "not linked" page.
+  'GET /rings/:reference': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
+  // The fixture cases are not linked: the allowed answer is 404.
+  'POST /cases/:id/links': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases/:id/watch': { anonymous: 'login', recruiter: 'forbidden', security: 'status 400', manager: 'forbidden', admin: 'forbidden' },
+  'GET /watchlist': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /sanctions': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'ok', admin: 'forbidden' },
   // Allowed for security; the fixture case has no sanctions hit to decide, so the allowed answer is 404.
   'POST /sanctions/review': { anonymous: 'login', recruiter: 'forbidden', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
@@ -111,6 +118,8 @@ describe('role × route matrix', () => {
     if (pattern.includes('/users/:id')) path = pattern.replace(':id', String(bystanderId))
     if (route === 'POST /cases') body = { ...body, kind: 'candidate', fullName: `Posted ${++counter}` }
     if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
+    if (route === 'GET /rings/:reference') path = `/rings/${(await t.services.cases.create({ kind: 'candidate', fullName: `Ring ${++counter}` }, systemActor())).reference}`
+    if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
     if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }
     if (route === 'POST /login') body = { ...body, email: 'nobody@example.test', password: 'wrong password' }

@@ -1,0 +1,274 @@
+import type { Knex } from 'knex'
+import { z } from 'zod'
+import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
+import { compareNames } from '../domain/names'
+import { badRequest, notFound } from '../errors'
+import type { BlobStore } from '../ingest/blobStore'
+import { photoBandKeys, photoFingerprint, samePhoto, type PhotoFingerprint } from '../links/imageHash'
+import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, clusters, type Link } from '../links/linkIndex'
+import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
+import { bandKeys, exactJaccard, shingles, signature, words } from '../links/minhash'
+import type { ReferenceData } from '../refdata/referenceData'
+import type { FactRecord, LinkFact } from '../rules/caseFacts'
+import { auditActor, type ActorContext } from './context'
+
+/**
+ * Link analysis in the app: incremental. When a case's evidence changes its keys and prints are
+ * rewritten and its links rebuilt from index look-ups (cost proportional to its own identifiers and
+ * candidates). The database holds the index (link_keys), so it works the same for one upload and for a
+ * bulk import of 10,000.
+ */
+const encodeSet = (s: Set<number>) => Buffer.from(Uint32Array.from([...s].sort((a, b) => a - b)).buffer).toString('base64')
+const decodeSet = (t: string) => {
+  const b = Buffer.from(t, 'base64')
+  return new Set(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)))
+}
+const pairOf = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
+
+export const judgementSchema = z.object({
+  caseId: z.string().uuid(),
+  otherCaseId: z.string().uuid(),
+  judgement: z.enum(['same_person', 'different_people', 'unsure']),
+  note: z.string().trim().min(3, 'Say what you compared').max(2000),
+})
+
+export interface RingSummary {
+  id: string
+  members: Array<{ caseId: string; reference: string; name: string; band: string | null; kind: string }>
+  kinds: string[]
+  worstBand: string | null
+  links: Array<{ a: string; b: string; kind: string; via: string }>
+}
+
+const BAND_RANK: Record<string, number> = { low: 0, elevated: 1, high: 2, critical: 3 }
+
+export function createLinkService(deps: { evidence: EvidenceRepository; audit: AuditRepository; blobs: BlobStore; referenceData: () => ReferenceData }) {
+  const { evidence, audit, blobs } = deps
+
+  async function linkMaterial(trx: Knex, caseId: string) {
+    const facts = await evidence.currentFacts(trx, caseId)
+    const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: f.field }))
+    const docs = (await trx('documents').where({ case_id: caseId }).select('kind', 'sha256', 'metadata', 'extracted_text')) as Array<{ kind: string; sha256: string; metadata: string; extracted_text: string | null }>
+    const ref = deps.referenceData()
+    const resumes = docs.filter(d => d.kind === 'resume' && d.extracted_text)
+    const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
+    const text = resumes.map(d => d.extracted_text).join('\n')
+    const tokens = text ? words(maskedResumeText(text, names)) : []
+    const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Set<number>()
+    const photoDoc = docs.find(d => d.kind === 'photo')
+    let photo: PhotoFingerprint | null = null
+    if (photoDoc && blobs.has(photoDoc.sha256)) photo = photoFingerprint(await blobs.get(photoDoc.sha256))
+    const keys = identifierKeys(records, {
+      isHomeNetwork: ip => ref.lookupIp(ip)?.network === 'residential',
+      documents: resumes.map(d => {
+        const m = JSON.parse(d.metadata) as { author?: string | null; creatorTool?: string | null; producer?: string | null; created?: string | null }
+        return { author: m.author ?? null, creator: m.creatorTool ?? null, producer: m.producer ?? null, created: m.created ?? null }
+      }),
+    })
+    return { keys, shingleSet, photo, name: records.find(r => r.field === 'person.full_name')?.value as string | undefined }
+  }
+
+  /** Rebuild one case's keys, prints and links. Returns the other cases it is now linked with. */
+  async function relink(trx: Knex, caseId: string): Promise<string[]> {
+    const m = await linkMaterial(trx, caseId)
+    await trx('link_keys').where({ case_id: caseId }).delete()
+    await trx('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).delete()
+    await trx('link_prints').where({ case_id: caseId }).delete()
+    await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.size ? encodeSet(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
+    const made: Link[] = []
+    const current = (q: Knex.QueryBuilder) => q.join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).whereNot('k.case_id', caseId)
+    for (const k of m.keys) {
+      const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).distinct('k.case_id').limit(HUB_LIMIT + 1)) as Array<{ case_id: string }>
+      // A value that very many applications share is a hub: shown on the case page, never linked on.
+      if (others.length + 1 > HUB_LIMIT) continue
+      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u0000${k.key}` })
+    }
+    const bands: Array<{ kind: string; key: string }> = []
+    if (m.shingleSet.size) {
+      const sig = signature(m.shingleSet)
+      const keys = bandKeys(sig)
+      bands.push(...keys.map(key => ({ kind: 'resume-band', key })))
+      const cands = (await current(trx('link_keys as k').where('k.kind', 'resume-band').whereIn('k.key', keys)).distinct('k.case_id').limit(2000)) as Array<{ case_id: string }>
+      if (cands.length) {
+        const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('resume_shingles').select('case_id', 'resume_shingles')) as Array<{ case_id: string; resume_shingles: string }>
+        for (const p of prints) {
+          const sim = exactJaccard(m.shingleSet, decodeSet(p.resume_shingles))
+          if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, key: `resume\u0000${pairOf(caseId, p.case_id).join('|')}` })
+        }
+      }
+    }
+    if (m.photo) {
+      const keys = photoBandKeys(m.photo.hash)
+      bands.push(...keys.map(key => ({ kind: 'photo-band', key })))
+      const cands = (await current(trx('link_keys as k').where('k.kind', 'photo-band').whereIn('k.key', keys)).distinct('k.case_id').limit(5000)) as Array<{ case_id: string }>
+      if (cands.length) {
+        const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('photo_hash').select('case_id', 'photo_hash', 'photo_thumb')) as Array<{ case_id: string; photo_hash: string; photo_thumb: string }>
+        for (const p of prints) {
+          const cmp = samePhoto(m.photo, { hash: p.photo_hash, thumb: p.photo_thumb })
+          if (cmp.same) made.push({ a: caseId, b: p.case_id, kind: 'photo', via: `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, key: `photo\u0000${pairOf(caseId, p.case_id).join('|')}` })
+        }
+      }
+    }
+    const keyRows = [...m.keys.map(k => ({ case_id: caseId, kind: k.kind, key: k.key.slice(0, 300), label: k.label.slice(0, 300), role: k.role.slice(0, 80) })), ...bands.map(b => ({ case_id: caseId, kind: b.kind, key: b.key, label: '', role: '' }))]
+    for (let i = 0; i < keyRows.length; i += 100) await trx('link_keys').insert(keyRows.slice(i, i + 100))
+    // The same person applying twice shares everything: only links between different names count.
+    const otherIds = [...new Set(made.map(l => l.b))]
+    const names = otherIds.length ? new Map(((await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', otherIds).select('c.id', 's.full_name')) as Array<{ id: string; full_name: string }>).map(r => [r.id, r.full_name])) : new Map<string, string>()
+    const differentPeople = made.filter(l => !(m.name && names.get(l.b) && compareNames(m.name, names.get(l.b)!).match))
+    const strongPairs = new Set(differentPeople.filter(l => !SUPPORTING_KINDS.has(l.kind)).map(l => l.b))
+    const kept = differentPeople.filter(l => !SUPPORTING_KINDS.has(l.kind) || strongPairs.has(l.b))
+    const now = new Date().toISOString()
+    const rows = kept.map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, created_at: now }))
+    for (let i = 0; i < rows.length; i += 100) await trx('links').insert(rows.slice(i, i + 100))
+    return [...new Set(kept.map(l => l.b))]
+  }
+
+  /** Keys of this case's links that became hubs since (shared by more than HUB_LIMIT applications). */
+  async function hubKeys(trx: Knex, keys: string[]): Promise<Set<string>> {
+    const hubs = new Set<string>()
+    for (const k of new Set(keys)) {
+      const [kind, key] = k.split('\u0000') as [string, string]
+      if (kind === 'resume' || kind === 'photo') continue
+      const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': kind, 'k.key': key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
+      if (Number(n?.n ?? 0) > HUB_LIMIT) hubs.add(k)
+    }
+    return hubs
+  }
+
+  /** What the links rules read: each linked current case, its name, its band before links, and judgements. */
+  async function linkFacts(trx: Knex, caseId: string): Promise<LinkFact[]> {
+    const rows = (await trx('links as l')
+      .where('l.case_a', caseId)
+      .orWhere('l.case_b', caseId)
+      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string }>
+    if (!rows.length) return []
+    const hubs = await hubKeys(trx, rows.map(r => r.key))
+    const otherIds = [...new Set(rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a)))]
+    const others = new Map(
+      ((await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', otherIds).where('c.is_current', true).select('c.id', 'c.subject_id', 'c.base_band', 'c.risk_band', 's.full_name')) as Array<{ id: string; subject_id: string; base_band: string | null; risk_band: string | null; full_name: string }>).map(r => [r.id, r]),
+    )
+    const self = (await trx('cases').where({ id: caseId }).first('subject_id')) as { subject_id: string } | undefined
+    const judgements = new Map<string, LinkFact['judgement']>()
+    if (self) {
+      for (const o of others.values()) {
+        const [a, b] = pairOf(self.subject_id, o.subject_id)
+        const j = (await trx('link_judgements').where({ subject_a: a, subject_b: b }).orderBy('id', 'desc').first('judgement')) as { judgement: LinkFact['judgement'] } | undefined
+        if (j) judgements.set(o.id, j.judgement)
+      }
+    }
+    const watched = new Set(((await trx('watch_keys').distinct('source_case_id')) as Array<{ source_case_id: string }>).map(r => r.source_case_id))
+    return rows
+      .filter(r => !hubs.has(r.key))
+      .flatMap(r => {
+        const otherId = r.case_a === caseId ? r.case_b : r.case_a
+        const o = others.get(otherId)
+        if (!o) return []
+        // A case security confirmed as fraudulent counts as critical for everything linked to it.
+        const otherBand = watched.has(otherId) ? 'critical' : (o.base_band ?? o.risk_band)
+        return [{ otherId, otherName: o.full_name, kind: r.kind, via: r.via, otherBand, judgement: judgements.get(otherId) ?? null }]
+      })
+  }
+
+  /** Everything linked together among current cases, largest and riskiest first. */
+  async function rings(trx: Knex, options: { caseId?: string } = {}): Promise<RingSummary[]> {
+    const rows = (await trx('links as l')
+      .join('cases as a', 'a.id', 'l.case_a')
+      .join('cases as b', 'b.id', 'l.case_b')
+      .where('a.is_current', true)
+      .where('b.is_current', true)
+      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via', 'a.subject_id as sa', 'b.subject_id as sb')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string; sa: string; sb: string }>
+    const hubs = await hubKeys(trx, rows.map(r => r.key))
+    // The newest judgement on each pair decides; "different people" and "same person" take a link out of
+    // ring-building (the second means the same human applied twice, not a ring).
+    const latest = new Map<string, string>()
+    for (const j of (await trx('link_judgements').select('subject_a', 'subject_b', 'judgement').orderBy('id')) as Array<{ subject_a: string; subject_b: string; judgement: string }>) latest.set(`${j.subject_a}|${j.subject_b}`, j.judgement)
+    const judged = new Set([...latest].filter(([, j]) => j === 'different_people' || j === 'same_person').map(([k]) => k))
+    const active = rows.filter(r => !hubs.has(r.key) && !judged.has(pairOf(r.sa, r.sb).join('|')))
+    const ids = [...new Set(active.flatMap(r => [r.case_a, r.case_b]))]
+    const comps = [...clusters(ids, active.map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key }))).values()]
+    const wanted = options.caseId ? comps.filter(c => c.includes(options.caseId!)) : comps
+    const memberIds = wanted.flat()
+    const info = new Map<string, { reference: string; full_name: string; risk_band: string | null }>()
+    for (let i = 0; i < memberIds.length; i += 400) {
+      for (const r of (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', memberIds.slice(i, i + 400)).select('c.id', 'c.reference', 's.full_name', 'c.risk_band')) as Array<{ id: string; reference: string; full_name: string; risk_band: string | null }>) info.set(r.id, r)
+    }
+    return wanted
+      .map(members => {
+        const set = new Set(members)
+        const links = active.filter(r => set.has(r.case_a)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via }))
+        const ms = members.map(id => ({ caseId: id, reference: info.get(id)?.reference ?? '', name: info.get(id)?.full_name ?? '', band: info.get(id)?.risk_band ?? null, kind: '' })).sort((a, b) => a.reference.localeCompare(b.reference))
+        const worst = ms.reduce<string | null>((w, m) => (m.band && (w === null || BAND_RANK[m.band]! > BAND_RANK[w]!) ? m.band : w), null)
+        return { id: ms[0]!.reference, members: ms, kinds: [...new Set(links.map(l => l.kind))].sort(), worstBand: worst, links }
+      })
+      .sort((a, b) => (BAND_RANK[b.worstBand ?? 'low']! - BAND_RANK[a.worstBand ?? 'low']!) || b.members.length - a.members.length || a.id.localeCompare(b.id))
+  }
+
+  return {
+    relink,
+    linkFacts,
+    rings,
+
+    /** Identifier values of a case shared by more than HUB_LIMIT applications: shown, with why they were not used. */
+    async hubsOf(trx: Knex, caseId: string): Promise<Array<{ kind: string; label: string; role: string; count: number }>> {
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label', 'role')) as Array<LinkKey & { kind: string }>
+      const out: Array<{ kind: string; label: string; role: string; count: number }> = []
+      for (const k of keys) {
+        const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': k.kind, 'k.key': k.key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
+        if (Number(n?.n ?? 0) > HUB_LIMIT) out.push({ kind: k.kind, label: k.label, role: k.role, count: Number(n!.n) })
+      }
+      return out
+    },
+
+    /** A reviewer's judgement on a link, kept with who and when, never overwritten (the newest counts). */
+    async judge(trx: Knex.Transaction, input: unknown, ctx: ActorContext): Promise<{ caseId: string; otherCaseId: string }> {
+      const parsed = judgementSchema.safeParse(input)
+      if (!parsed.success) throw badRequest(parsed.error.issues.map(i => i.message).join('; '))
+      const { caseId, otherCaseId, judgement, note } = parsed.data
+      const link = await trx('links').where({ case_a: caseId, case_b: otherCaseId }).orWhere({ case_a: otherCaseId, case_b: caseId }).first('id')
+      if (!link) throw notFound('These two applications are not linked')
+      const subjects = (await trx('cases').whereIn('id', [caseId, otherCaseId]).select('id', 'subject_id')) as Array<{ id: string; subject_id: string }>
+      const sa = subjects.find(s => s.id === caseId)!.subject_id
+      const sb = subjects.find(s => s.id === otherCaseId)!.subject_id
+      const [a, b] = pairOf(sa, sb)
+      await trx('link_judgements').insert({ subject_a: a, subject_b: b, judgement, note, user_id: ctx.userId, created_at: new Date().toISOString() })
+      await audit.append(trx, { type: 'LINK_JUDGED', actor: auditActor(ctx), caseId, subjectId: sa, requestId: ctx.requestId, data: { otherCase: otherCaseId, judgement, note } })
+      return { caseId, otherCaseId }
+    },
+
+    /**
+     * A security reviewer confirms a case as fraudulent: its identifiers join the watch list, and every
+     * current application sharing one is listed (the retro-hunt). Future applications sharing one link to
+     * it and count it as critical.
+     */
+    async watch(trx: Knex.Transaction, caseId: string, ctx: ActorContext): Promise<number> {
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
+      if (!keys.length) throw badRequest('This case has no identifiers to watch for')
+      const now = new Date().toISOString()
+      const existing = new Set(((await trx('watch_keys').where({ source_case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u0000${k.key}`))
+      const fresh = keys.filter(k => !existing.has(`${k.kind}\u0000${k.key}`))
+      for (const k of fresh) await trx('watch_keys').insert({ kind: k.kind, key: k.key, label: k.label, source_case_id: caseId, added_by: ctx.userId, created_at: now })
+      const c = await trx('cases').where({ id: caseId }).first('subject_id')
+      await audit.append(trx, { type: 'CASE_WATCHED', actor: auditActor(ctx), caseId, subjectId: c?.subject_id ?? null, requestId: ctx.requestId, data: { identifiers: fresh.length } })
+      return fresh.length
+    },
+
+    /** Current applications sharing a watched identifier (hubs included: a watched value is always worth a look). */
+    async retroHunt(trx: Knex): Promise<Array<{ caseId: string; reference: string; name: string; band: string | null; kind: string; label: string; sourceCaseId: string; sourceReference: string }>> {
+      return (await trx('watch_keys as w')
+        .join('link_keys as k', function () {
+          this.on('k.kind', '=', 'w.kind').andOn('k.key', '=', 'w.key')
+        })
+        .join('cases as c', 'c.id', 'k.case_id')
+        .join('subjects as s', 's.id', 'c.subject_id')
+        .join('cases as src', 'src.id', 'w.source_case_id')
+        .where('c.is_current', true)
+        .whereRaw('k.case_id <> w.source_case_id')
+        .orderBy('c.reference')
+        .select('c.id as caseId', 'c.reference', 's.full_name as name', 'c.risk_band as band', 'w.kind', 'w.label', 'w.source_case_id as sourceCaseId', 'src.reference as sourceReference')
+        .limit(1000)) as Array<{ caseId: string; reference: string; name: string; band: string | null; kind: string; label: string; sourceCaseId: string; sourceReference: string }>
+    },
+  }
+}
+
+export type LinkService = ReturnType<typeof createLinkService>
