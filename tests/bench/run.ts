@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
 import { ingestBench } from './ingestBench'
+import { linkBench } from './linkBench'
 import { rulesBench } from './rulesBench'
 import { scoreBench } from './scoreBench'
 
@@ -14,6 +15,7 @@ async function main() {
   if (!only || only === 'ingest') await ingestBench()
   if (!only || only === 'score') await scoreBench()
   if (!only || only === 'rules') await rulesBench()
+  if (!only || only === 'links') await linkBench()
 }
 
 main().then(
