@@ -49,11 +49,19 @@ export function distanceKm(a: [number, number], b: [number, number]): number {
 }
 
 /** Local hour (0–23) of an instant in a time zone, or null for an unknown zone. */
+const formats = new Map<string, Intl.DateTimeFormat | null>()
 export function localHour(iso: string, zone: string): number | null {
-  try {
-    const h = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso))
-    return Number(h)
-  } catch {
-    return null
+  // Building a formatter costs far more than using one: one per zone.
+  let f = formats.get(zone)
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' })
+    } catch {
+      f = null
+    }
+    formats.set(zone, f)
   }
+  if (!f) return null
+  const h = Number(f.format(new Date(iso)))
+  return Number.isNaN(h) ? null : h
 }

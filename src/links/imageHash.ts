@@ -10,12 +10,11 @@ import { PNG } from 'pngjs'
 export const PHOTO_HAMMING_THRESHOLD = 18
 const MAX_PIXELS = 25_000_000
 
+/** Decoded pixels, RGBA, row by row. */
 interface Grey {
   width: number
   height: number
-  at: (x: number, y: number) => number
-  /** one colour channel (0 red, 1 green, 2 blue) */
-  channel: (x: number, y: number, c: number) => number
+  data: Uint8Array
 }
 
 function decode(bytes: Buffer): Grey | null {
@@ -25,13 +24,11 @@ function decode(bytes: Buffer): Grey | null {
       const h = bytes.readUInt32BE(20)
       if (!w || !h || w * h > MAX_PIXELS) return null
       const png = PNG.sync.read(bytes)
-      const d = png.data
-      return { width: png.width, height: png.height, at: (x, y) => { const o = (y * png.width + x) * 4; return 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]! }, channel: (x, y, c) => d[(y * png.width + x) * 4 + c]! }
+      return { width: png.width, height: png.height, data: png.data }
     }
     if (bytes[0] === 0xff && bytes[1] === 0xd8) {
       const img = jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 256 })
-      const d = img.data
-      return { width: img.width, height: img.height, at: (x, y) => { const o = (y * img.width + x) * 4; return 0.299 * d[o]! + 0.587 * d[o + 1]! + 0.114 * d[o + 2]! }, channel: (x, y, c) => d[(y * img.width + x) * 4 + c]! }
+      return { width: img.width, height: img.height, data: img.data }
     }
   } catch {
     return null
@@ -39,22 +36,29 @@ function decode(bytes: Buffer): Grey | null {
   return null
 }
 
-/** Mean of the grey levels in each cell of a cols×rows grid (area averaging, so resizing does not alias). */
+/**
+ * Mean grey level (or one colour channel: 0 red, 1 green, 2 blue) in each cell of a cols×rows grid:
+ * area averaging, so resizing does not alias. Large cells are sampled on an 8×8 lattice.
+ */
 function shrink(img: Grey, cols: number, rows: number, channel?: number): number[] {
   const out: number[] = []
+  const { width, height, data } = img
   for (let r = 0; r < rows; r++) {
+    const y0 = Math.floor((r * height) / rows)
+    const y1 = Math.max(y0 + 1, Math.floor(((r + 1) * height) / rows))
+    const stepY = Math.max(1, Math.floor((y1 - y0) / 8))
     for (let c = 0; c < cols; c++) {
-      const x0 = Math.floor((c * img.width) / cols)
-      const x1 = Math.max(x0 + 1, Math.floor(((c + 1) * img.width) / cols))
-      const y0 = Math.floor((r * img.height) / rows)
-      const y1 = Math.max(y0 + 1, Math.floor(((r + 1) * img.height) / rows))
+      const x0 = Math.floor((c * width) / cols)
+      const x1 = Math.max(x0 + 1, Math.floor(((c + 1) * width) / cols))
+      const stepX = Math.max(1, Math.floor((x1 - x0) / 8))
       let sum = 0
       let n = 0
-      const stepX = Math.max(1, Math.floor((x1 - x0) / 8))
-      const stepY = Math.max(1, Math.floor((y1 - y0) / 8))
-      for (let y = y0; y < y1; y += stepY) for (let x = x0; x < x1; x += stepX) {
-        sum += channel === undefined ? img.at(x, y) : img.channel(x, y, channel)
-        n++
+      for (let y = y0; y < y1; y += stepY) {
+        let o = (y * width + x0) * 4
+        for (let x = x0; x < x1; x += stepX, o += 4 * stepX) {
+          sum += channel === undefined ? 0.299 * data[o]! + 0.587 * data[o + 1]! + 0.114 * data[o + 2]! : data[o + channel]!
+          n++
+        }
       }
       out.push(sum / n)
     }
@@ -71,16 +75,25 @@ const N = 32
 const COS: number[][] = Array.from({ length: 8 }, (_, u) => Array.from({ length: N }, (_, x) => Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N))))
 export function pHash(bytes: Buffer): string | null {
   const img = decode(bytes)
-  if (!img) return null
+  return img ? pHashOf(img) : null
+}
+
+function pHashOf(img: Grey): string {
   const g = shrink(img, N, N)
+  // Separable 2-D DCT, low 8×8 frequencies only: rows first, then columns.
+  const rowsT = new Float64Array(N * 8)
+  for (let y = 0; y < N; y++) for (let v = 0; v < 8; v++) {
+    let sum = 0
+    const cv = COS[v]!
+    for (let x = 0; x < N; x++) sum += g[y * N + x]! * cv[x]!
+    rowsT[y * 8 + v] = sum
+  }
   const coeffs: number[] = []
   for (let u = 0; u < 8; u++) {
+    const cu = COS[u]!
     for (let v = 0; v < 8; v++) {
       let sum = 0
-      for (let y = 0; y < N; y++) {
-        const cy = COS[u]![y]!
-        for (let x = 0; x < N; x++) sum += g[y * N + x]! * cy * COS[v]![x]!
-      }
+      for (let y = 0; y < N; y++) sum += rowsT[y * 8 + v]! * cu[y]!
       coeffs.push(sum)
     }
   }
@@ -99,7 +112,10 @@ export const THUMB = 16
 /** Three 16×16 colour planes (red, green, blue), 768 bytes. */
 export function thumbnail(bytes: Buffer): Uint8Array | null {
   const img = decode(bytes)
-  if (!img) return null
+  return img ? thumbnailOf(img) : null
+}
+
+function thumbnailOf(img: Grey): Uint8Array {
   const out = new Uint8Array(3 * THUMB * THUMB)
   for (let c = 0; c < 3; c++) shrink(img, THUMB, THUMB, c).forEach((v, i) => (out[c * THUMB * THUMB + i] = Math.round(v)))
   return out
@@ -177,9 +193,8 @@ export interface PhotoFingerprint {
 }
 
 export function photoFingerprint(bytes: Buffer): PhotoFingerprint | null {
-  const hash = pHash(bytes)
-  const thumb = thumbnail(bytes)
-  return hash && thumb ? { hash, thumb: Buffer.from(thumb).toString('base64') } : null
+  const img = decode(bytes)
+  return img ? { hash: pHashOf(img), thumb: Buffer.from(thumbnailOf(img)).toString('base64') } : null
 }
 
 /**

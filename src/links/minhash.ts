@@ -19,16 +19,9 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0
 }
 
-// Random-looking but fixed coefficients for the hash family h_i(x) = (a_i·x + b_i) mod p, p = 2^31 − 1.
-const P = 2147483647
-const COEFFS: Array<[number, number]> = Array.from({ length: NUM_HASHES }, (_, i) => [(fnv1a(`a${i}`) % (P - 1)) + 1, fnv1a(`b${i}`) % P])
-
-function mulMod(a: number, b: number): number {
-  // (a·b) mod p without losing precision: split b into 16-bit halves.
-  const hi = Math.floor(b / 65536)
-  const lo = b % 65536
-  return ((((a * hi) % P) * 65536) % P + ((a * lo) % P)) % P
-}
+// Fixed odd multipliers and offsets for the hash family h_i(x) = (a_i·x + b_i) mod 2^32 (multiply-add on
+// 32-bit words: fast, and independent enough for MinHash over already-hashed shingles).
+const COEFFS: Array<[number, number]> = Array.from({ length: NUM_HASHES }, (_, i) => [fnv1a(`a${i}`) | 1, fnv1a(`b${i}`)])
 
 /** Words of the text after masking, lower-cased, accents and punctuation removed. */
 export function words(text: string): string[] {
@@ -52,11 +45,12 @@ export function shingles(tokens: string[], size = SHINGLE_WORDS): Set<number> {
 
 export function signature(shingleSet: Set<number>): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
-  for (const s of shingleSet) {
-    const x = s % P
+  for (const x of shingleSet) {
+    // Mix the shingle hash once so that the linear family sees well-spread input.
+    const y = Math.imul(x ^ (x >>> 16), 0x45d9f3b) >>> 0
     for (let i = 0; i < NUM_HASHES; i++) {
-      const [a, b] = COEFFS[i]!
-      const h = (mulMod(a, x) + b) % P
+      const c = COEFFS[i]!
+      const h = (Math.imul(c[0], y) + c[1]) >>> 0
       if (h < sig[i]!) sig[i] = h
     }
   }
