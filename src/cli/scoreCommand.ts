@@ -43,9 +43,13 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   const pool = new ExtractionPool()
   try {
     const apps = collected.applications
-    for (let i = 0; i < apps.length; i += 16) {
-      await Promise.all(
-        apps.slice(i, i + 16).map(async a => {
+    // 16 applications in flight at all times (not in lock-step batches), so the extraction workers never
+    // wait for the slowest of a batch while this thread scores.
+    let next = 0
+    const runner = async () => {
+      while (next < apps.length) {
+        const a = apps[next++]!
+        await (async () => {
           try {
             const prepared = await prepareApplication(pool, a.label, a.application, a.resolve, a.raw)
             const app = prepared.application
@@ -60,9 +64,10 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
             if (error instanceof ImportProblem) errors.push({ file: display(a.label), error: error.message })
             else throw error
           }
-        }),
-      )
+        })()
+      }
     }
+    await Promise.all(Array.from({ length: Math.min(16, apps.length) }, runner))
   } finally {
     await pool.close()
   }
