@@ -43,6 +43,16 @@ describe('link index', () => {
     expect(index.hubs()).toEqual([expect.objectContaining({ kind: 'address', count: HUB_LIMIT + 2 })])
   })
 
+  it('does not link two applicants for naming the same referee, but does when one’s referee is the other', () => {
+    const index = new LinkIndex()
+    const ref = (k: string): LinkKey => ({ kind: 'phone', key: k, label: k, role: 'reference phone' })
+    index.add({ id: 'A', keys: [ref('+1646')] })
+    index.add({ id: 'B', keys: [ref('+1646')] })
+    expect(index.activeLinks()).toEqual([])
+    index.add({ id: 'C', keys: [{ kind: 'phone', key: '+1646', label: '+1646', role: 'applicant phone' }] })
+    expect(index.activeLinks().map(l => [l.a, l.b])).toEqual([['C', 'A'], ['C', 'B']])
+  })
+
   it('never links on a home IP alone', () => {
     const index = new LinkIndex()
     index.add({ id: 'A', keys: [key('ip', '73.12.1.1')] })

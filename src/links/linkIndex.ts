@@ -20,6 +20,11 @@ export const HUB_LIMIT = 12
 export const RESUME_THRESHOLD = 0.55
 /** Identifier kinds too weak to link on their own (shared Wi-Fi, carrier-grade NAT): they only add to another link. */
 export const SUPPORTING_KINDS: ReadonlySet<LinkKind> = new Set(['ip'])
+/**
+ * Two applicants naming the same referee is common and innocent (a well-known manager), so a contact both
+ * give as a reference only supports another link; one applicant's referee being another applicant is not.
+ */
+export const bothReferences = (roleA: string, roleB: string) => roleA.startsWith('reference') && roleB.startsWith('reference')
 
 export interface LinkableApplication {
   id: string
@@ -38,6 +43,8 @@ export interface Link {
   via: string
   /** index key, for hub damping and judgements */
   key: string
+  /** too weak to link on its own (a home IP; a referee two applicants both name): only adds to another link */
+  supporting?: boolean
 }
 
 export interface Hub {
@@ -52,6 +59,7 @@ const indexKey = (kind: string, key: string) => `${kind}\u0000${key}`
 export class LinkIndex {
   private readonly members = new Map<string, string[]>()
   private readonly labels = new Map<string, string>()
+  private readonly roles = new Map<string, string>()
   private readonly resumes = new Map<string, Set<number>>()
   private readonly photos = new Map<string, PhotoFingerprint>()
   readonly links: Link[] = []
@@ -59,15 +67,16 @@ export class LinkIndex {
   /** Add one application (once: its keys are unique); returns the links it makes now. */
   add(app: LinkableApplication): Link[] {
     const made: Link[] = []
-    const link = (other: string, kind: LinkKind, via: string, key: string) => {
+    const link = (other: string, kind: LinkKind, via: string, key: string, supporting = false) => {
       if (other === app.id || made.some(l => l.b === other && l.kind === kind && l.key === key)) return
-      made.push({ a: app.id, b: other, kind, via, key })
+      made.push({ a: app.id, b: other, kind, via, key, ...(supporting ? { supporting } : {}) })
     }
     for (const k of app.keys) {
       const ik = indexKey(k.kind, k.key)
       const list = this.members.get(ik) ?? []
-      if (list.length < HUB_LIMIT) for (const other of list) link(other, k.kind, `${k.role}: ${k.label}`, ik)
+      if (list.length < HUB_LIMIT) for (const other of list) link(other, k.kind, `${k.role}: ${k.label}`, ik, bothReferences(k.role, this.roles.get(`${ik}\u0000${other}`) ?? ''))
       list.push(app.id)
+      this.roles.set(`${ik}\u0000${app.id}`, k.role)
       this.members.set(ik, list)
       if (!this.labels.has(ik)) this.labels.set(ik, k.label)
     }
@@ -127,8 +136,9 @@ export class LinkIndex {
   activeLinks(): Link[] {
     const counting = this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.length ?? 0) <= HUB_LIMIT))
     const pair = (l: Link) => (l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`)
-    const strong = new Set(counting.filter(l => !SUPPORTING_KINDS.has(l.kind)).map(pair))
-    return counting.filter(l => !SUPPORTING_KINDS.has(l.kind) || strong.has(pair(l)))
+    const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
+    const strong = new Set(counting.filter(l => !weak(l)).map(pair))
+    return counting.filter(l => !weak(l) || strong.has(pair(l)))
   }
 }
 

@@ -6,7 +6,7 @@ import { compareNames } from '../domain/names'
 import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
 import { photoBandKeys, photoFingerprint, samePhoto, type PhotoFingerprint } from '../links/imageHash'
-import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, clusters, type Link } from '../links/linkIndex'
+import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, shingles, signature, words } from '../links/minhash'
 import type { ReferenceData } from '../refdata/referenceData'
@@ -79,10 +79,10 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     const made: Link[] = []
     const current = (q: Knex.QueryBuilder) => q.join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).whereNot('k.case_id', caseId)
     for (const k of m.keys) {
-      const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).distinct('k.case_id').limit(HUB_LIMIT + 1)) as Array<{ case_id: string }>
+      const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).select('k.case_id', 'k.role').limit(HUB_LIMIT + 1)) as Array<{ case_id: string; role: string }>
       // A value that very many applications share is a hub: shown on the case page, never linked on.
-      if (others.length + 1 > HUB_LIMIT) continue
-      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u0000${k.key}` })
+      if (new Set(others.map(o => o.case_id)).size + 1 > HUB_LIMIT) continue
+      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u0000${k.key}`, ...(bothReferences(k.role, o.role) ? { supporting: true } : {}) })
     }
     const bands: Array<{ kind: string; key: string }> = []
     if (m.shingleSet.size) {
@@ -116,8 +116,9 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     const otherIds = [...new Set(made.map(l => l.b))]
     const names = otherIds.length ? new Map(((await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', otherIds).select('c.id', 's.full_name')) as Array<{ id: string; full_name: string }>).map(r => [r.id, r.full_name])) : new Map<string, string>()
     const differentPeople = made.filter(l => !(m.name && names.get(l.b) && compareNames(m.name, names.get(l.b)!).match))
-    const strongPairs = new Set(differentPeople.filter(l => !SUPPORTING_KINDS.has(l.kind)).map(l => l.b))
-    const kept = differentPeople.filter(l => !SUPPORTING_KINDS.has(l.kind) || strongPairs.has(l.b))
+    const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
+    const strongPairs = new Set(differentPeople.filter(l => !weak(l)).map(l => l.b))
+    const kept = differentPeople.filter(l => !weak(l) || strongPairs.has(l.b))
     const now = new Date().toISOString()
     const rows = kept.map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, created_at: now }))
     for (let i = 0; i < rows.length; i += 100) await trx('links').insert(rows.slice(i, i + 100))

@@ -91,7 +91,7 @@ export async function linkBench(): Promise<void> {
       clearInterval(timer)
       const linked = lines.filter(l => l.links.length).length
       out(`  vet score ${n.toLocaleString('en')}: ${secs.toFixed(1)} s, peak RSS ${(peak / 1024 ** 2).toFixed(0)} MiB, ${linked} applications linked`)
-      if (n === 20000) {
+      if (n === Number((process.env.BENCH_LINK_SCORE_SIZES ?? "20000,40000").split(",")[0])) {
         // Resume comparison: LSH candidates + exact check vs exact all-pairs, on the first 5,000 resumes.
         const sample = sets.filter(s => s.size).slice(0, 5000)
         const a0 = performance.now()
