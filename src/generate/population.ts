@@ -92,10 +92,15 @@ function pickHome(r: Rand): Place {
   for (let i = 0; i < PLACES.length; i++) if ((x -= HOME_WEIGHTS[i]!) < 0) return PLACES[i]!
   return PLACES[0]!
 }
+/** Numbers given out in the population being drafted: unrelated people never share one (reset per draft). */
+const usedPhones = new Set<string>()
 function validPhone(r: Rand, place: Place): string {
   for (let i = 0; i < 50; i++) {
     const n = place.phone(r)
-    if (parsePhoneNumberFromString(n)?.isValid()) return n
+    if (parsePhoneNumberFromString(n)?.isValid() && !usedPhones.has(n)) {
+      usedPhones.add(n)
+      return n
+    }
   }
   return place.phone(r)
 }
@@ -301,6 +306,7 @@ function personaTraits(r: Rand, d: Draft, person: Person, p: { dc: number }): vo
 
 /** Decide every applicant (pure and seeded); rendering to files happens after. */
 function draft(options: Options): Draft[] {
+  usedPhones.clear()
   const r = mulberry32(options.seed)
   const drafts: Draft[] = []
   const patternTarget = Math.round(options.size * (options.patternShare ?? 0.1))
