@@ -82,7 +82,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).select('k.case_id', 'k.role').limit(HUB_LIMIT + 1)) as Array<{ case_id: string; role: string }>
       // A value that very many applications share is a hub: shown on the case page, never linked on.
       if (new Set(others.map(o => o.case_id)).size + 1 > HUB_LIMIT) continue
-      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u0000${k.key}`, ...(bothReferences(k.role, o.role) ? { supporting: true } : {}) })
+      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u001f${k.key}`, ...(bothReferences(k.role, o.role) ? { supporting: true } : {}) })
     }
     const bands: Array<{ kind: string; key: string }> = []
     if (m.shingleSet.size) {
@@ -94,7 +94,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
         const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('resume_shingles').select('case_id', 'resume_shingles')) as Array<{ case_id: string; resume_shingles: string }>
         for (const p of prints) {
           const sim = exactJaccard(m.shingleSet, decodeSet(p.resume_shingles))
-          if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, key: `resume\u0000${pairOf(caseId, p.case_id).join('|')}` })
+          if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, key: `resume\u001f${pairOf(caseId, p.case_id).join('|')}` })
         }
       }
     }
@@ -106,7 +106,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
         const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('photo_hash').select('case_id', 'photo_hash', 'photo_thumb')) as Array<{ case_id: string; photo_hash: string; photo_thumb: string }>
         for (const p of prints) {
           const cmp = samePhoto(m.photo, { hash: p.photo_hash, thumb: p.photo_thumb })
-          if (cmp.same) made.push({ a: caseId, b: p.case_id, kind: 'photo', via: `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, key: `photo\u0000${pairOf(caseId, p.case_id).join('|')}` })
+          if (cmp.same) made.push({ a: caseId, b: p.case_id, kind: 'photo', via: `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, key: `photo\u001f${pairOf(caseId, p.case_id).join('|')}` })
         }
       }
     }
@@ -125,11 +125,11 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     return [...new Set(kept.map(l => l.b))]
   }
 
-  /** Keys of this case's links that became hubs since (shared by more than HUB_LIMIT applications). */
+  /** (Keys join kind and value with U+001F: PostgreSQL text cannot hold U+0000.) Keys of this case's links that became hubs since (shared by more than HUB_LIMIT applications). */
   async function hubKeys(trx: Knex, keys: string[]): Promise<Set<string>> {
     const hubs = new Set<string>()
     for (const k of new Set(keys)) {
-      const [kind, key] = k.split('\u0000') as [string, string]
+      const [kind, key] = k.split('\u001f') as [string, string]
       if (kind === 'resume' || kind === 'photo') continue
       const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': kind, 'k.key': key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
       if (Number(n?.n ?? 0) > HUB_LIMIT) hubs.add(k)
@@ -246,8 +246,8 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
       if (!keys.length) throw badRequest('This case has no identifiers to watch for')
       const now = new Date().toISOString()
-      const existing = new Set(((await trx('watch_keys').where({ source_case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u0000${k.key}`))
-      const fresh = keys.filter(k => !existing.has(`${k.kind}\u0000${k.key}`))
+      const existing = new Set(((await trx('watch_keys').where({ source_case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u001f${k.key}`))
+      const fresh = keys.filter(k => !existing.has(`${k.kind}\u001f${k.key}`))
       for (const k of fresh) await trx('watch_keys').insert({ kind: k.kind, key: k.key, label: k.label, source_case_id: caseId, added_by: ctx.userId, created_at: now })
       const c = await trx('cases').where({ id: caseId }).first('subject_id')
       await audit.append(trx, { type: 'CASE_WATCHED', actor: auditActor(ctx), caseId, subjectId: c?.subject_id ?? null, requestId: ctx.requestId, data: { identifiers: fresh.length } })
