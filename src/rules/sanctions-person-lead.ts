@@ -15,7 +15,7 @@ export const rule: Rule = {
     sources: ['D2: "never fuzzy-match candidates’ personal names against it without human review"', 'L3: FCRA accuracy; mistaken matches on common names'],
     requires: ['person.fullName'],
     knownFalsePositives: ['anyone who shares a common name with a listed person: the usual case'],
-    checklist: ['A security reviewer compares the listed person’s date of birth, nationality and identifiers with the applicant’s ID, and clears or confirms the lead'],
+    checklist: ['A security reviewer compares the listed person’s date of birth, identifiers and other listed details with the applicant’s ID document, and clears or confirms the lead'],
     refdata: ['sanctions'],
   },
   evaluate(facts, ctx) {

@@ -32,12 +32,7 @@ describeInBrowser('bringing applications in, in a real browser', () => {
     await app?.stop()
   })
 
-  async function signInAs(email: string) {
-    await page.goto('/login')
-    const login = await LoginPage.verifyOnPage(page)
-    await login.signIn(email, PASSWORD)
-    await page.waitForURL(url => url.pathname === '/')
-  }
+  const signInAs = (email: string) => LoginPage.signInAs(page, email, PASSWORD)
 
   it('a recruiter uploads a PDF resume and sees each detail with where it was read', async () => {
     const c = await app.services.cases.create({ kind: 'candidate', fullName: 'Dana Whitfield' }, systemActor())

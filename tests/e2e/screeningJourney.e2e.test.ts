@@ -40,12 +40,7 @@ describeInBrowser('checks and sanctions screening, in a real browser', () => {
     await app?.stop()
   })
 
-  async function signInAs(email: string) {
-    await page.goto('/login')
-    const login = await LoginPage.verifyOnPage(page)
-    await login.signIn(email, PASSWORD)
-    await page.waitForURL(url => url.pathname === '/')
-  }
+  const signInAs = (email: string) => LoginPage.signInAs(page, email, PASSWORD)
 
   it('a recruiter sees findings grouped by family, with the sanctions hit blocking sign-off, and runs the checks again', async () => {
     await signInAs('recruiter@example.test')

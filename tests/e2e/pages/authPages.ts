@@ -28,6 +28,12 @@ export class LoginPage extends BasePage {
     await p.verify()
     return p
   }
+  /** Open the sign-in page, sign in, and wait for the dashboard. */
+  static async signInAs(page: Page, email: string, password: string): Promise<void> {
+    await page.goto('/login')
+    await (await LoginPage.verifyOnPage(page)).signIn(email, password)
+    await page.waitForURL(url => url.pathname === '/')
+  }
   async signIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel('Email address').fill(email)
     await this.page.getByLabel('Password').fill(password)
