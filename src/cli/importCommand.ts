@@ -3,12 +3,24 @@ import path from 'node:path'
 import type { Services } from '../services'
 import type { ActorContext } from '../services/context'
 import type { ImportOutcome } from '../services/ingestService'
-import { collectApplications, displayLabel, filesFromZip, resolveInside, ZipProblem, type InputFile } from '../ingest/collectApplications'
+import { collectApplications, displayLabel, fileOnDisk, filesFromZip, resolveInside, ZipProblem, type InputFile } from '../ingest/collectApplications'
 import { parseJsonFile } from '../ingest/readJson'
 import { sniffFileType } from '../extract/sniffFileType'
 import { expandPaths } from './files'
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024
+const readFileSync = (f: string) => fs.readFileSync(f)
+function readHead(f: string): Buffer {
+  const fd = fs.openSync(f, 'r')
+  try {
+    const buf = Buffer.alloc(4096)
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0))
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+/** A ZIP's local-file signature; DOCX files have it too and are told apart by sniffFileType on the whole file. */
+const isZipHead = (head: Buffer) => head.length >= 4 && head.readUInt32LE(0) === 0x04034b50
 
 /**
  * Build the input set from command-line paths: folders (walked), ZIP archives (unpacked after checks),
@@ -24,6 +36,12 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
       files.push({ path: p, data })
     }
   }
+  const addOnDisk = (p: string, diskPath: string) => {
+    if (!seen.has(p)) {
+      seen.add(p)
+      files.push(fileOnDisk(p, diskPath, readFileSync, readHead, f => fs.promises.readFile(f)))
+    }
+  }
   for (const [i, arg] of paths.entries()) {
     const root = `${i}:${path.basename(path.resolve(arg))}`
     const stat = fs.statSync(arg, { throwIfNoEntry: false })
@@ -37,6 +55,11 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
       const size = fs.statSync(file).size
       if (size > MAX_FILE_BYTES) {
         rejected.push({ file: rel, reason: `the file is ${(size / 1024 ** 2).toFixed(0)} MiB; at most ${MAX_FILE_BYTES / 1024 ** 2} MiB` })
+        continue
+      }
+      // A ZIP archive is unpacked now; anything else is read when it is needed. (A DOCX is a ZIP too.)
+      if (stat.isDirectory() && !/\.zip$/i.test(file) && (/\.docx$/i.test(file) || !isZipHead(readHead(file)))) {
+        addOnDisk(rel, file)
         continue
       }
       const data = fs.readFileSync(file)

@@ -1,81 +1,66 @@
 import path from 'node:path'
 import { ExtractionPool } from '../extract/extractionPool'
-import { collectApplications, displayLabel } from '../ingest/collectApplications'
-import { ImportProblem, prepareApplication, type PreparedApplication } from '../ingest/prepareApplication'
-import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
+import { DocumentProblem } from '../extract/readDocument'
+import { collectApplications, displayLabel, type CollectedApplication } from '../ingest/collectApplications'
+import { ImportProblem } from '../ingest/prepareApplication'
 import { evaluateCase } from '../rules/evaluateCase'
-import type { AccessEventFact, FactRecord, LinkFact } from '../rules/caseFacts'
+import type { LinkFact } from '../rules/caseFacts'
 import { RULES } from '../rules/registry'
-import type { Finding } from '../rules/types'
-import type { Score } from '../scoring/scoreCase'
 import { compareNames } from '../domain/names'
-import { photoFingerprint } from '../links/imageHash'
 import { LinkIndex, type LinkableApplication } from '../links/linkIndex'
-import { identifierKeys, maskedResumeText } from '../links/linkKeys'
-import { shingles, signature, words } from '../links/minhash'
 import type { Rule } from '../rules/types'
 import { referenceDataFor } from '../refdata/load'
 import { inputsFromPaths } from './importCommand'
+import { lineOf, scoreApplication, type ScoredApplication, type ScoredOnWorker, type ScoreLine } from './scoreApplication'
 
-export interface ScoreLine {
-  id: string
-  file: string
-  score: number
-  band: string
-  findings: Array<{ rule: string; severity: string; message: string; evidence: Array<{ field: string; value: unknown; where: string }> }>
-  links: Array<{ id: string; via: string }>
-}
-
+export type { ScoreLine } from './scoreApplication'
 const display = displayLabel
+const SCORE_WORKER = path.join(__dirname, 'scoreWorker.js')
 
 /**
  * `vet score [--json] [--as-of DATE] PATH…`: score files with the app's own code, without the server
- * or its database. All inputs are one population (links between them will count once link analysis
- * lands). Output is sorted by file, so the same input always prints the same lines.
+ * or its database. All inputs are one population: applications are read and scored on worker threads
+ * (one per core), then linked here across everything, and those with links are scored again.
  */
 export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string; rules?: readonly Rule[]; onLinkable?: (id: string, shingleSet: Set<number>, app: LinkableApplication) => void } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
-  const { files, rejected } = await inputsFromPaths(paths)
-  const collected = collectApplications(files)
-  const errors = [...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason }))
-  const ref = referenceDataFor(options.dataDir ?? './data')
-  const isHomeNetwork = (ip: string) => ref.lookupIp(ip)?.network === 'residential'
-  const scored: Array<{ line: ScoreLine; kind: 'candidate' | 'contractor'; records: FactRecord[]; events: AccessEventFact[] | undefined; asOf: Date; name: string | null; linkable: LinkableApplication }> = []
-  const pool = new ExtractionPool()
+  const dataDir = path.resolve(options.dataDir ?? './data')
+  // Rules other than the registry's (tests, benchmarks) cannot cross to a worker: those are scored here.
+  const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir } }).warm()
+  const reader = options.rules ? new ExtractionPool() : null
+  const ref = referenceDataFor(dataDir)
+  const scored: Array<ScoredApplication | ScoredOnWorker> = []
+  const errors: Array<{ file: string; error: string }> = []
+  // Linked as each application arrives, while the workers read the next ones; link wording does not
+  // depend on the order of arrival, and each application's links are sorted below.
+  const index = new LinkIndex()
   try {
+    const { files, rejected } = await inputsFromPaths(paths)
+      const collected = collectApplications(files)
+    errors.push(...[...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason })))
     const apps = collected.applications
-    // 16 applications in flight at all times (not in lock-step batches), so the extraction workers never
-    // wait for the slowest of a batch while this thread scores.
+    // A few applications queued per worker, so that no worker waits while this thread reads files.
     let next = 0
     const runner = async () => {
       while (next < apps.length) {
         const a = apps[next++]!
-        await (async () => {
-          try {
-            const prepared = await prepareApplication(pool, a.label, a.application, a.resolve, a.raw)
-            const app = prepared.application
-            const asOf = options.asOf ?? (app.submitted_at ? new Date(app.submitted_at) : new Date(new Date().toISOString().slice(0, 10)))
-            const records = recordsOfPrepared(prepared)
-            const events = accessEventsOfPrepared(prepared)
-            const kind = app.kind ?? 'candidate'
-            const { findings, score } = evaluateCase(kind, records, events, asOf, ref, options.rules)
-            const id = app.external_id ?? path.posix.basename(display(a.label))
-            scored.push({ line: lineOf(id, display(a.label), findings, score), kind, records, events, asOf, name: app.person?.full_name ?? null, linkable: linkableOf(id, prepared, records, isHomeNetwork, options.onLinkable) })
-          } catch (error) {
-            if (error instanceof ImportProblem) errors.push({ file: display(a.label), error: error.message })
-            else throw error
-          }
-        })()
+        try {
+          const s = pool ? await scoreOnWorker(pool, a, dataDir, options.asOf) : await scoreApplication(reader!, ref, a, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.rules ? { rules: options.rules } : {}) })
+          options.onLinkable?.(s.line.id, s.shingleSet, s.linkable)
+          index.add(s.linkable)
+          scored.push(s)
+        } catch (error) {
+          if (error instanceof ImportProblem || error instanceof DocumentProblem) errors.push({ file: display(a.label), error: error.message })
+          else throw error
+        }
       }
     }
-    await Promise.all(Array.from({ length: Math.min(16, apps.length) }, runner))
+    await Promise.all(Array.from({ length: Math.min(8, apps.length) }, runner))
   } finally {
-    await pool.close()
+    await pool?.close()
+    await reader?.close()
   }
-  // Link analysis across everything scored together, then the rules again where links were found (the
-  // other application's band before links, so no loops).
+  // The rules again where links were found (the other application's band before links, so no loops).
   scored.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0))
-  const index = new LinkIndex()
-  for (const s of scored) index.add(s.linkable)
   const byId = new Map(scored.map(s => [s.line.id, s]))
   const linksOf = new Map<string, LinkFact[]>()
   for (const l of index.activeLinks()) {
@@ -89,13 +74,15 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
     }
   }
   const lines: ScoreLine[] = []
+  const order = (x: LinkFact, y: LinkFact) => (x.otherId !== y.otherId ? (x.otherId < y.otherId ? -1 : 1) : x.kind !== y.kind ? (x.kind < y.kind ? -1 : 1) : x.via < y.via ? -1 : x.via > y.via ? 1 : 0)
   for (const s of scored) {
-    const links = linksOf.get(s.line.id) ?? []
+    const links = (linksOf.get(s.line.id) ?? []).sort(order)
     if (!links.length || options.rules) {
       lines.push({ ...s.line, links: summariseLinks(links) })
       continue
     }
-    const { findings, score } = evaluateCase(s.kind, s.records, s.events, s.asOf, ref, RULES, links)
+    const { records, events } = 'facts' in s ? (JSON.parse(s.facts) as Pick<ScoredApplication, 'records' | 'events'>) : s
+    const { findings, score } = evaluateCase(s.kind, records, events, new Date(s.asOf), ref, RULES, links)
     lines.push({ ...lineOf(s.line.id, s.line.file, findings, score), links: summariseLinks(links) })
   }
   lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
@@ -103,14 +90,25 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   return { lines, errors }
 }
 
-function lineOf(id: string, file: string, findings: Finding[], score: Score): ScoreLine {
-  return {
-    id,
-    file,
-    score: score.score,
-    band: score.band,
-    findings: findings.filter(f => f.status === 'flag').map(f => ({ rule: f.rule, severity: f.severity, message: f.message, evidence: f.evidence.map(e => ({ field: e.field, value: e.value, where: e.where })) })),
-    links: [],
+/** Send one application and the files it names to a worker; its answer comes back as a ScoredApplication. */
+async function scoreOnWorker(pool: ExtractionPool, a: CollectedApplication, dataDir: string, asOf: Date | undefined): Promise<ScoredOnWorker> {
+  const app = a.application
+  const wanted = [...new Set([...(app.documents ?? []).map(d => d.file), ...(app.profiles ?? []).flatMap(p => (p.photo ? [p.photo] : [])), ...(app.access_log ? [app.access_log] : [])])]
+  const names: Array<string | { name: string; problem: string }> = []
+  const buffers: Buffer[] = a.raw ? [a.raw] : []
+  for (const name of wanted) {
+    const got = await a.resolve(name)
+    if (Buffer.isBuffer(got)) {
+      names.push(name)
+      buffers.push(got)
+    } else names.push({ name, problem: got.problem })
+  }
+  try {
+    return await pool.run<ScoredOnWorker>({ op: 'score', label: a.label, application: JSON.stringify(app), names, hasRaw: Boolean(a.raw), asOf: asOf?.toISOString() ?? null, dataDir }, buffers)
+  } catch (error) {
+    // The pool speaks of "this file"; here the job was the whole application.
+    if (error instanceof DocumentProblem) throw new ImportProblem(error.message.replace(/this file/g, 'this application'))
+    throw error
   }
 }
 
@@ -119,25 +117,6 @@ function summariseLinks(links: LinkFact[]): Array<{ id: string; via: string }> {
   const byOther = new Map<string, string[]>()
   for (const l of links) byOther.set(l.otherId, [...new Set([...(byOther.get(l.otherId) ?? []), l.via])])
   return [...byOther].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, via]) => ({ id, via: via.join('; ') }))
-}
-
-/** What link analysis needs from one prepared application. */
-function linkableOf(id: string, prepared: PreparedApplication, records: FactRecord[], isHomeNetwork: (ip: string) => boolean, onLinkable?: (id: string, shingleSet: Set<number>, app: LinkableApplication) => void): LinkableApplication {
-  const resumes = prepared.files.filter(f => f.kind === 'resume' && f.read)
-  const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
-  const text = resumes.map(f => f.read!.pages.join('\n')).join('\n')
-  const tokens = text ? words(maskedResumeText(text, names)) : []
-  const photo = prepared.files.find(f => f.kind === 'photo')
-  const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Set<number>()
-  const linkable: LinkableApplication = {
-    id,
-    keys: identifierKeys(records, { isHomeNetwork, documents: resumes.map(f => ({ author: f.read!.metadata.author ?? null, creator: f.read!.metadata.creatorTool ?? null, producer: f.read!.metadata.producer ?? null, created: f.read!.metadata.created ?? null })) }),
-    resume: shingleSet.size ? signature(shingleSet) : null,
-    resumeShingles: shingleSet.size ? shingleSet : null,
-    photo: photo ? photoFingerprint(photo.data) : null,
-  }
-  onLinkable?.(id, shingleSet, linkable)
-  return linkable
 }
 
 export async function scoreCommand(paths: string[], options: { json: boolean; asOf?: Date; dataDir?: string }, out: (s: string) => void): Promise<number> {

@@ -1,6 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { PhotoFingerprint } from '../links/imageHash'
 import { DocumentProblem, type ReadDocument } from './readDocument'
 
 export interface ExtractionPoolOptions {
@@ -12,12 +13,15 @@ export interface ExtractionPoolOptions {
   maxMemoryMb?: number
   /** the worker script (tests substitute misbehaving ones) */
   workerFile?: string
+  /** given to each worker at start (for example, what to load before the first job) */
+  workerData?: unknown
 }
 
 interface Task {
-  data: Buffer
-  defaultCountry: string | undefined
-  resolve: (r: ReadDocument) => void
+  /** what the worker is asked; its bytes are copied and transferred when the task starts */
+  payload: Record<string, unknown>
+  buffers: Buffer[]
+  resolve: (r: never) => void
   reject: (e: Error) => void
 }
 
@@ -40,6 +44,7 @@ export class ExtractionPool {
   private readonly timeoutMs: number
   private readonly maxMemoryMb: number
   private readonly workerFile: string
+  private readonly workerData: unknown
   private readonly slots: Slot[] = []
   private readonly queue: Task[] = []
   private closed = false
@@ -49,12 +54,40 @@ export class ExtractionPool {
     this.timeoutMs = options.timeoutMs ?? 20_000
     this.maxMemoryMb = options.maxMemoryMb ?? 384
     this.workerFile = options.workerFile ?? WORKER_FILE
+    this.workerData = options.workerData
+  }
+
+  /** Start every worker now, so that they load their code while the caller does something else. */
+  warm(): this {
+    while (!this.closed && this.slots.length < this.size) this.spawn()
+    return this
   }
 
   read(data: Buffer, options: { defaultCountry?: string } = {}): Promise<ReadDocument> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'))
     return new Promise((resolve, reject) => {
-      this.queue.push({ data, defaultCountry: options.defaultCountry, resolve, reject })
+      this.queue.push({ payload: { op: 'read', defaultCountry: options.defaultCountry }, buffers: [data], resolve, reject })
+      this.pump()
+    })
+  }
+
+  /** A photo's fingerprint for finding reused pictures (null when it cannot be decoded); decoding is work for a worker too. */
+  photo(data: Buffer): Promise<PhotoFingerprint | null> {
+    if (this.closed) return Promise.reject(new Error('the extraction pool is closed'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ payload: { op: 'photo' }, buffers: [data], resolve, reject })
+      this.pump()
+    })
+  }
+
+  /**
+   * Any other job for a custom worker: the payload plus buffers (sent as `data`, an array of byte
+   * arrays, in the same order). The worker answers {id, ok, result} or {id, ok: false, problem}.
+   */
+  run<T>(payload: Record<string, unknown>, buffers: Buffer[] = []): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ payload, buffers, resolve, reject })
       this.pump()
     })
   }
@@ -76,11 +109,12 @@ export class ExtractionPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.workerFile, {
+      workerData: this.workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
     })
     worker.unref()
     const slot: Slot = { worker, task: null, timer: null, id: 0 }
-    worker.on('message', (msg: { id: number; ok: boolean; result?: ReadDocument; problem?: string }) => {
+    worker.on('message', (msg: { id: number; ok: boolean; result?: never; problem?: string }) => {
       if (!slot.task || msg.id !== slot.id) return
       const task = this.finish(slot)
       if (msg.ok) task.resolve(msg.result!)
@@ -121,8 +155,9 @@ export class ExtractionPool {
       this.pump()
     }, this.timeoutMs)
     // One copy, transferred (not cloned again) to the worker; the caller keeps its own buffer.
-    const copy = new Uint8Array(task.data)
-    slot.worker.postMessage({ id: slot.id, data: copy, defaultCountry: task.defaultCountry }, [copy.buffer])
+    const copies = task.buffers.map(b => new Uint8Array(b))
+    const data = task.payload.op === 'read' || task.payload.op === 'photo' ? copies[0] : copies
+    slot.worker.postMessage({ ...task.payload, id: slot.id, data }, copies.map(c => c.buffer))
   }
 
   private finish(slot: Slot): Task {

@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
-import mammoth from 'mammoth'
 import { PDFParse } from 'pdf-parse'
+import { docxBodyText } from './docxText'
 import { extractResumeFields, type ResumeFields } from './resumeFields'
 import { decodeText, sniffFileType, type FileKind } from './sniffFileType'
 import { checkZip, ZipProblem } from './zipDirectory'
@@ -100,16 +100,26 @@ async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'war
     if (error instanceof ZipProblem) throw new DocumentProblem(`this DOCX cannot be read: ${error.message}`)
     throw error
   }
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(buf)
+  } catch (error) {
+    throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
+  }
+  // The package's relationships name the main document; word/document.xml is where Word puts it.
+  const rels = (await zip.file('_rels/.rels')?.async('string').catch(() => '')) ?? ''
+  const main = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels)?.[1] ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels)?.[1] ?? 'word/document.xml'
+  const body = zip.file(main)
+  if (!body) throw new DocumentProblem('this DOCX cannot be read: it has no document body (is it a Word document?)')
   let text: string
   try {
-    text = (await mammoth.extractRawText({ buffer: buf })).value
+    text = docxBodyText(await body.async('string'))
   } catch (error) {
     throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
   }
   let core = ''
   let app = ''
   try {
-    const zip = await JSZip.loadAsync(buf)
     core = (await zip.file('docProps/core.xml')?.async('string')) ?? ''
     app = (await zip.file('docProps/app.xml')?.async('string')) ?? ''
   } catch {
@@ -119,8 +129,8 @@ async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'war
   const date = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null)
   return {
     kind: 'docx',
-    // DOCX has no fixed pages; mammoth separates paragraphs with blank lines.
-    pages: [text.replace(/\n\n/g, '\n')],
+    // DOCX has no fixed pages: one page of paragraphs, a line each.
+    pages: [text],
     metadata: {
       ...EMPTY_METADATA,
       author: xmlValue(core, 'dc:creator'),

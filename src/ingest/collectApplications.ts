@@ -15,8 +15,31 @@ import { parseJsonFile } from './readJson'
 export interface InputFile {
   /** path inside the set, with forward slashes */
   path: string
-  data: Buffer
+  /** the bytes (a file on disk may read them only when asked) */
+  readonly data: Buffer
+  /** the first bytes, enough to tell JSON from a document without reading it all */
+  head?: () => Buffer
+  /** the bytes, read without blocking (a file on disk); otherwise `data` is used */
+  load?: () => Promise<Buffer>
 }
+
+/**
+ * A file on disk as an InputFile whose bytes are read when needed: a folder of 20,000 applications
+ * holds 70,000 files, and most are read once, on a worker's behalf, just before they are scored.
+ */
+export function fileOnDisk(setPath: string, diskPath: string, readFile: (p: string) => Buffer, readHead: (p: string) => Buffer, loadFile: (p: string) => Promise<Buffer>): InputFile {
+  let cached: Buffer | undefined
+  return {
+    path: setPath,
+    get data() {
+      return (cached ??= readFile(diskPath))
+    },
+    head: () => cached?.subarray(0, 4096) ?? readHead(diskPath),
+    load: () => (cached ? Promise.resolve(cached) : loadFile(diskPath)),
+  }
+}
+
+const headOf = (f: InputFile) => (f.head ? f.head() : f.data.subarray(0, 4096))
 
 export interface CollectedApplication {
   label: string
@@ -46,24 +69,27 @@ export function resolveInside(baseDir: string, name: string): string | null {
 const DOCUMENT_KINDS = new Set(['pdf', 'docx', 'text'])
 
 export function collectApplications(files: InputFile[], options: { atsMappings?: Record<string, AtsMapping> } = {}): Collected {
-  const byPath = new Map(files.map(f => [path.posix.normalize(f.path), f.data]))
+  const byPath = new Map(files.map(f => [path.posix.normalize(f.path), f]))
   const referenced = new Set<string>()
   const applications: CollectedApplication[] = []
   const rejected: Collected['rejected'] = []
   const resolverFor = (dir: string, jsonFile: string) => async (name: string) => {
     const target = resolveInside(dir, name)
     if (!target) return { problem: `"${name.slice(0, 120)}" points outside the application's folder, so it was not read` }
-    const data = byPath.get(target)
-    return data ?? { problem: `"${name.slice(0, 120)}" was not found beside ${path.posix.basename(jsonFile)}` }
+    const file = byPath.get(target)
+    if (!file) return { problem: `"${name.slice(0, 120)}" was not found beside ${path.posix.basename(jsonFile)}` }
+    return file.load ? file.load() : file.data
   }
 
   // Pass 1: application JSON and JSON Resume files, and what they reference.
   const jsonPaths = new Set<string>()
-  for (const [p, data] of byPath) {
-    const sniffed = sniffFileType(data)
-    const head = sniffed.kind === 'text' ? decodeText(data.subarray(0, 512), sniffed.encoding).trimStart() : ''
+  for (const [p, file] of byPath) {
+    const first = headOf(file)
+    const sniffed = sniffFileType(first)
+    const head = sniffed.kind === 'text' ? decodeText(first.subarray(0, 512), sniffed.encoding).trimStart() : ''
     if (!(p.toLowerCase().endsWith('.json') || (sniffed.kind === 'text' && (head.startsWith('{') || head.startsWith('['))))) continue
     jsonPaths.add(p)
+    const data = file.data
     const parsed = parseJsonFile(data)
     if (!parsed.ok) {
       rejected.push({ file: p, reason: parsed.problems.join('; ') })
@@ -80,8 +106,9 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
   }
 
   // Pass 2: everything nobody referenced.
-  for (const [p, data] of byPath) {
+  for (const [p, file] of byPath) {
     if (jsonPaths.has(p) || referenced.has(p)) continue
+    const data = file.data
     const sniffed = sniffFileType(data)
     if (sniffed.kind === 'text' && /\.(csv|tsv)$/i.test(p)) {
       const text = decodeText(data, sniffed.encoding)

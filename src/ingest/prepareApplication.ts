@@ -1,3 +1,4 @@
+import type { PhotoFingerprint } from '../links/imageHash'
 import { canonicalJson } from '../audit/auditEvents'
 import { parseAccessLog, type AccessEvent } from '../extract/accessLog'
 import type { ExtractionPool } from '../extract/extractionPool'
@@ -22,6 +23,8 @@ export interface PreparedFile {
   sniffed: Sniffed
   read?: ReadDocument
   events?: AccessEvent[]
+  /** a photo's fingerprint for finding reused pictures; null when the picture cannot be decoded */
+  fingerprint?: PhotoFingerprint | null
 }
 
 export interface PreparedApplication {
@@ -45,11 +48,14 @@ export class ImportProblem extends Error {
   }
 }
 
+/** What reads documents and photos: the worker pool, or (inside a worker already) the readers themselves. */
+export type DocumentReader = Pick<ExtractionPool, 'read' | 'photo'>
+
 const IMAGE_KINDS = new Set(['png', 'jpeg', 'gif', 'webp'])
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 /** Read one file as the kind it is said to be; a problem is thrown as an ImportProblem naming the file. */
-export async function readPreparedFile(pool: ExtractionPool, key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null): Promise<PreparedFile> {
+export async function readPreparedFile(pool: DocumentReader, key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null): Promise<PreparedFile> {
   const fail = (why: string) => {
     throw new ImportProblem(`${name}: ${why}`)
   }
@@ -60,6 +66,11 @@ export async function readPreparedFile(pool: ExtractionPool, key: string, name: 
   const file: PreparedFile = { key, name, kind, data, sha256: sha256Of(data), sniffed }
   if (kind === 'photo') {
     if (!IMAGE_KINDS.has(sniffed.kind)) fail('a photo must be a PNG, JPEG, GIF or WebP image')
+    // Decoded on a worker, whose memory limit also stops a picture that inflates into gigapixels.
+    file.fingerprint = await pool.photo(data).catch((error: unknown) => {
+      if (error instanceof DocumentProblem) return null
+      throw error
+    })
   } else if (kind === 'access_log') {
     if (sniffed.kind !== 'text') fail('a sign-in log must be a CSV text file')
     const parsed = parseAccessLog(decodeText(data, sniffed.encoding))
@@ -77,7 +88,7 @@ export async function readPreparedFile(pool: ExtractionPool, key: string, name: 
 }
 
 /** Read everything an application references; throws ImportProblem (nothing written) when anything is wrong. */
-export async function prepareApplication(pool: ExtractionPool, label: string, application: Application, resolve: FileResolver, raw?: Buffer): Promise<PreparedApplication> {
+export async function prepareApplication(pool: DocumentReader, label: string, application: Application, resolve: FileResolver, raw?: Buffer): Promise<PreparedApplication> {
   const files: PreparedFile[] = []
   const country = application.person?.address?.country ?? null
   const load = async (name: string, field: string) => {

@@ -37,30 +37,41 @@ function decode(bytes: Buffer): Grey | null {
 }
 
 /**
- * Mean grey level (or one colour channel: 0 red, 1 green, 2 blue) in each cell of a cols×rows grid:
- * area averaging, so resizing does not alias. Large cells are sampled on an 8×8 lattice.
+ * Mean red, green and blue in each cell of a 32×32 grid, in one pass over the picture: area averaging,
+ * so resizing does not alias. Large cells are sampled on an 8×8 lattice. The grey levels of the pHash
+ * and the 16×16 colour thumbnail are both derived from it (each thumbnail cell is 2×2 grid cells).
  */
-function shrink(img: Grey, cols: number, rows: number, channel?: number): number[] {
-  const out: number[] = []
+const N = 32
+function grid(img: Grey): Float64Array {
+  // Per cell: red, green and blue sums and the number of samples (thumbnail cells weight by it).
+  const out = new Float64Array(N * N * 4)
   const { width, height, data } = img
-  for (let r = 0; r < rows; r++) {
-    const y0 = Math.floor((r * height) / rows)
-    const y1 = Math.max(y0 + 1, Math.floor(((r + 1) * height) / rows))
+  for (let r = 0; r < N; r++) {
+    const y0 = Math.floor((r * height) / N)
+    const y1 = Math.max(y0 + 1, Math.floor(((r + 1) * height) / N))
     const stepY = Math.max(1, Math.floor((y1 - y0) / 8))
-    for (let c = 0; c < cols; c++) {
-      const x0 = Math.floor((c * width) / cols)
-      const x1 = Math.max(x0 + 1, Math.floor(((c + 1) * width) / cols))
+    for (let c = 0; c < N; c++) {
+      const x0 = Math.floor((c * width) / N)
+      const x1 = Math.max(x0 + 1, Math.floor(((c + 1) * width) / N))
       const stepX = Math.max(1, Math.floor((x1 - x0) / 8))
-      let sum = 0
+      let red = 0
+      let green = 0
+      let blue = 0
       let n = 0
-      for (let y = y0; y < y1; y += stepY) {
+      for (let y = y0; y < y1 && y < height; y += stepY) {
         let o = (y * width + x0) * 4
-        for (let x = x0; x < x1; x += stepX, o += 4 * stepX) {
-          sum += channel === undefined ? 0.299 * data[o]! + 0.587 * data[o + 1]! + 0.114 * data[o + 2]! : data[o + channel]!
+        for (let x = x0; x < x1 && x < width; x += stepX, o += 4 * stepX) {
+          red += data[o]!
+          green += data[o + 1]!
+          blue += data[o + 2]!
           n++
         }
       }
-      out.push(sum / n)
+      const i = (r * N + c) * 4
+      out[i] = red
+      out[i + 1] = green
+      out[i + 2] = blue
+      out[i + 3] = n
     }
   }
   return out
@@ -71,15 +82,15 @@ function shrink(img: Grey, cols: number, rows: number, channel?: number): number
  * the constant term) compared with their median. Low frequencies carry the layout of the picture, not
  * its noise, compression or exact size. 16 hex digits, or null when the bytes are not a PNG or JPEG.
  */
-const N = 32
 const COS: number[][] = Array.from({ length: 8 }, (_, u) => Array.from({ length: N }, (_, x) => Math.cos(((2 * x + 1) * u * Math.PI) / (2 * N))))
 export function pHash(bytes: Buffer): string | null {
   const img = decode(bytes)
-  return img ? pHashOf(img) : null
+  return img ? pHashOf(grid(img)) : null
 }
 
-function pHashOf(img: Grey): string {
-  const g = shrink(img, N, N)
+function pHashOf(cells: Float64Array): string {
+  const g = new Float64Array(N * N)
+  for (let i = 0; i < N * N; i++) g[i] = (0.299 * cells[i * 4]! + 0.587 * cells[i * 4 + 1]! + 0.114 * cells[i * 4 + 2]!) / cells[i * 4 + 3]!
   // Separable 2-D DCT, low 8×8 frequencies only: rows first, then columns.
   const rowsT = new Float64Array(N * 8)
   for (let y = 0; y < N; y++) for (let v = 0; v < 8; v++) {
@@ -99,9 +110,9 @@ function pHashOf(img: Grey): string {
   }
   const ac = coeffs.slice(1)
   const median = [...ac].sort((a, b) => a - b)[Math.floor(ac.length / 2)]!
-  let bits = ''
-  for (const c of coeffs) bits += c > median ? '1' : '0'
-  return BigInt(`0b${bits}`).toString(16).padStart(16, '0')
+  let hex = ''
+  for (let i = 0; i < 64; i += 4) hex += ((coeffs[i]! > median ? 8 : 0) | (coeffs[i + 1]! > median ? 4 : 0) | (coeffs[i + 2]! > median ? 2 : 0) | (coeffs[i + 3]! > median ? 1 : 0)).toString(16)
+  return hex
 }
 
 /**
@@ -112,12 +123,18 @@ export const THUMB = 16
 /** Three 16×16 colour planes (red, green, blue), 768 bytes. */
 export function thumbnail(bytes: Buffer): Uint8Array | null {
   const img = decode(bytes)
-  return img ? thumbnailOf(img) : null
+  return img ? thumbnailOf(grid(img)) : null
 }
 
-function thumbnailOf(img: Grey): Uint8Array {
+function thumbnailOf(cells: Float64Array): Uint8Array {
   const out = new Uint8Array(3 * THUMB * THUMB)
-  for (let c = 0; c < 3; c++) shrink(img, THUMB, THUMB, c).forEach((v, i) => (out[c * THUMB * THUMB + i] = Math.round(v)))
+  for (let y = 0; y < THUMB; y++) {
+    for (let x = 0; x < THUMB; x++) {
+      const corners = [(2 * y * N + 2 * x) * 4, (2 * y * N + 2 * x + 1) * 4, ((2 * y + 1) * N + 2 * x) * 4, ((2 * y + 1) * N + 2 * x + 1) * 4]
+      const n = corners.reduce((sum, i) => sum + cells[i + 3]!, 0)
+      for (let c = 0; c < 3; c++) out[c * THUMB * THUMB + y * THUMB + x] = Math.round(corners.reduce((sum, i) => sum + cells[i + c]!, 0) / n)
+    }
+  }
   return out
 }
 
@@ -126,18 +143,33 @@ function thumbnailOf(img: Grey): Uint8Array {
  * cell (crops up to ~6%), and the lowest of the three planes, so that a picture must agree in every
  * colour, not only in its light-and-shade layout.
  */
-export function thumbnailSimilarity(a: Uint8Array, b: Uint8Array): number {
-  let worst = 1
+export function thumbnailSimilarity(a: Uint8Array, b: Uint8Array, stopBelow = -Infinity): number {
+  return compiledSimilarity(compileThumb(a), compileThumb(b), stopBelow)
+}
+
+interface Thumb {
+  planes: [Uint8Array, Uint8Array, Uint8Array]
+  means: [number, number, number]
+}
+
+function compileThumb(t: Uint8Array): Thumb {
+  const planes = [0, 1, 2].map(c => t.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB)) as Thumb['planes']
+  return { planes, means: planes.map(p => p.reduce((s, v) => s + v, 0) / p.length) as Thumb['means'] }
+}
+
+/** As thumbnailSimilarity; with stopBelow, a plane below it ends the comparison (the pair is not one picture). */
+function compiledSimilarity(a: Thumb, b: Thumb, stopBelow: number): number {
   // Brightness may change a little between copies of a picture; its colours may not.
-  const mean = (x: Uint8Array) => x.reduce((s, v) => s + v, 0) / x.length
   for (let c = 0; c < 3; c++) {
-    const pa = a.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB)
-    const pb = b.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB)
-    const ma = mean(pa)
-    const mb = mean(pb)
+    const ma = a.means[c]!
+    const mb = b.means[c]!
     if (Math.abs(ma - mb) > 0.12 * Math.max(ma, mb, 32)) return 0
   }
-  for (let c = 0; c < 3; c++) worst = Math.min(worst, planeSimilarity(a.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB), b.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB)))
+  let worst = 1
+  for (let c = 0; c < 3; c++) {
+    worst = Math.min(worst, planeSimilarity(a.planes[c]!, b.planes[c]!))
+    if (worst < stopBelow) break
+  }
   return worst
 }
 
@@ -171,12 +203,16 @@ function planeSimilarity(a: Uint8Array, b: Uint8Array): number {
   return best
 }
 
-const NIBBLE_BITS = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4]
-/** Differing bits between two 16-hex-digit hashes (a table look-up per digit: this runs millions of times). */
+/** Set bits in a 32-bit word. */
+export function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
+}
+
+/** Differing bits between two 16-hex-digit hashes. */
 export function hamming(a: string, b: string): number {
-  let n = 0
-  for (let i = 0; i < a.length; i++) n += NIBBLE_BITS[parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16)]!
-  return n
+  return popcount32((parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) >>> 0) + popcount32((parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16)) >>> 0)
 }
 
 /** pHash bands for finding candidates: 8 bands of 8 bits; copies of one picture share at least one. */
@@ -192,7 +228,9 @@ export interface PhotoFingerprint {
 
 export function photoFingerprint(bytes: Buffer): PhotoFingerprint | null {
   const img = decode(bytes)
-  return img ? { hash: pHashOf(img), thumb: Buffer.from(thumbnailOf(img)).toString('base64') } : null
+  if (!img) return null
+  const cells = grid(img)
+  return { hash: pHashOf(cells), thumb: Buffer.from(thumbnailOf(cells)).toString('base64') }
 }
 
 /**
@@ -202,8 +240,30 @@ export function photoFingerprint(bytes: Buffer): PhotoFingerprint | null {
  */
 export const PHOTO_SIMILARITY_THRESHOLD = 0.88
 export function samePhoto(a: PhotoFingerprint, b: PhotoFingerprint): { same: boolean; distance: number; similarity: number } {
-  const distance = hamming(a.hash, b.hash)
+  return sameCompiledPhoto(compilePhoto(a), compilePhoto(b))
+}
+
+/** A fingerprint ready for comparing many times: the hash as two 32-bit words, the thumbnail decoded. */
+export interface CompiledPhoto {
+  hi: number
+  lo: number
+  thumb: Thumb
+  /** the eight bytes of the hash, each band's value for photoBandKeys */
+  bands: number[]
+}
+
+export function compilePhoto(f: PhotoFingerprint): CompiledPhoto {
+  const hi = parseInt(f.hash.slice(0, 8), 16) >>> 0
+  const lo = parseInt(f.hash.slice(8, 16), 16) >>> 0
+  const bands = [hi >>> 24, (hi >>> 16) & 0xff, (hi >>> 8) & 0xff, hi & 0xff, lo >>> 24, (lo >>> 16) & 0xff, (lo >>> 8) & 0xff, lo & 0xff]
+  return { hi, lo, thumb: compileThumb(new Uint8Array(Buffer.from(f.thumb, 'base64'))), bands }
+}
+
+export const photoDistance = (a: CompiledPhoto, b: CompiledPhoto): number => popcount32((a.hi ^ b.hi) >>> 0) + popcount32((a.lo ^ b.lo) >>> 0)
+
+export function sameCompiledPhoto(a: CompiledPhoto, b: CompiledPhoto): { same: boolean; distance: number; similarity: number } {
+  const distance = photoDistance(a, b)
   if (distance > PHOTO_HAMMING_THRESHOLD) return { same: false, distance, similarity: 0 }
-  const similarity = thumbnailSimilarity(new Uint8Array(Buffer.from(a.thumb, 'base64')), new Uint8Array(Buffer.from(b.thumb, 'base64')))
+  const similarity = compiledSimilarity(a.thumb, b.thumb, PHOTO_SIMILARITY_THRESHOLD)
   return { same: similarity >= PHOTO_SIMILARITY_THRESHOLD, distance, similarity }
 }

@@ -1,5 +1,5 @@
 import { portrait } from '../generate/png'
-import { photoFingerprint, samePhoto } from './imageHash'
+import { hamming, pHash, photoFingerprint, samePhoto, thumbnail } from './imageHash'
 import { HUB_LIMIT, LinkIndex, clusters } from './linkIndex'
 import type { LinkKey } from './linkKeys'
 import { estimateJaccard, exactJaccard, shingles, signature, words } from './minhash'
@@ -24,6 +24,16 @@ describe('photos', () => {
     expect(samePhoto(a, photoFingerprint(portrait(202, 0))!).same).toBe(false)
     expect(photoFingerprint(Buffer.from('not an image'))).toBeNull()
   })
+
+  it('counts differing hash bits and keeps pHash and thumbnail in step with each other', () => {
+    expect(hamming('0000000000000000', 'ffffffffffffffff')).toBe(64)
+    expect(hamming('8000000000000001', '0000000000000000')).toBe(2)
+    expect(hamming('0123456789abcdef', '0123456789abcdef')).toBe(0)
+    const f = photoFingerprint(portrait(9, 0))!
+    expect(f.hash).toMatch(/^[0-9a-f]{16}$/)
+    expect(f.hash).toBe(pHash(portrait(9, 0)))
+    expect(Buffer.from(f.thumb, 'base64')).toEqual(Buffer.from(thumbnail(portrait(9, 0))!))
+  })
 })
 
 describe('link index', () => {
@@ -34,6 +44,20 @@ describe('link index', () => {
     const made = index.add({ id: 'B', keys: [key('phone', '+1')], resume: signature(sh), resumeShingles: sh, photo: photoFingerprint(portrait(7, 3)) })
     expect(made.map(l => l.kind).sort()).toEqual(['phone', 'photo', 'resume'])
     expect([...clusters(['A', 'B', 'C'], index.activeLinks()).values()]).toEqual([['A', 'B']])
+  })
+
+  it('words a link the same whichever application arrives first', () => {
+    const apps = [
+      { id: 'A', keys: [{ kind: 'phone' as const, key: '+16469406483', label: '+1 646 940 6483', role: 'phone' }], photo: photoFingerprint(portrait(7, 0)) },
+      { id: 'B', keys: [{ kind: 'phone' as const, key: '+16469406483', label: '+1 (646) 940-6483', role: 'reference phone' }], photo: photoFingerprint(portrait(7, 4)) },
+    ]
+    const describe = (order: typeof apps) => {
+      const index = new LinkIndex()
+      for (const a of order) index.add(a)
+      return index.activeLinks().map(l => `${[l.a, l.b].sort().join('-')} ${l.kind} ${l.via}`).sort()
+    }
+    expect(describe(apps)).toEqual(describe([...apps].reverse()))
+    expect(describe(apps)).toContain('A-B phone phone: +1 646 940 6483')
   })
 
   it('stops linking on a value shared by very many applications (a hub), and reports it', () => {

@@ -1,4 +1,4 @@
-import { samePhoto, photoBandKeys, type PhotoFingerprint } from './imageHash'
+import { compilePhoto, popcount32, PHOTO_HAMMING_THRESHOLD, sameCompiledPhoto, type CompiledPhoto, type PhotoFingerprint } from './imageHash'
 import type { LinkKey, LinkKind } from './linkKeys'
 import { bandKeys, exactJaccard } from './minhash'
 
@@ -59,9 +59,14 @@ const indexKey = (kind: string, key: string) => `${kind}\u0000${key}`
 export class LinkIndex {
   private readonly members = new Map<string, string[]>()
   private readonly labels = new Map<string, string>()
-  private readonly roles = new Map<string, string>()
+  private readonly roles = new Map<string, { role: string; label: string }>()
   private readonly resumes = new Map<string, Set<number>>()
-  private readonly photos = new Map<string, PhotoFingerprint>()
+  // Photos by position; eight bands of 256 buckets each list the positions whose hash has that byte.
+  private readonly photoIds: string[] = []
+  private readonly photoHi: number[] = []
+  private readonly photoLo: number[] = []
+  private readonly photos: CompiledPhoto[] = []
+  private readonly photoBands: number[][] = Array.from({ length: 8 * 256 }, () => [])
   readonly links: Link[] = []
 
   /** Add one application (once: its keys are unique); returns the links it makes now. */
@@ -74,9 +79,16 @@ export class LinkIndex {
     for (const k of app.keys) {
       const ik = indexKey(k.kind, k.key)
       const list = this.members.get(ik) ?? []
-      if (list.length < HUB_LIMIT) for (const other of list) link(other, k.kind, `${k.role}: ${k.label}`, ik, bothReferences(k.role, this.roles.get(`${ik}\u0000${other}`) ?? ''))
+      if (list.length < HUB_LIMIT) {
+        for (const other of list) {
+          const theirs = this.roles.get(`${ik}\u0000${other}`) ?? { role: '', label: k.label }
+          // Worded as the application that sorts first gives it, so the order of arrival changes nothing.
+          const words = other < app.id ? theirs : k
+          link(other, k.kind, `${words.role}: ${words.label}`, ik, bothReferences(k.role, theirs.role))
+        }
+      }
       list.push(app.id)
-      this.roles.set(`${ik}\u0000${app.id}`, k.role)
+      this.roles.set(`${ik}\u0000${app.id}`, { role: k.role, label: k.label })
       this.members.set(ik, list)
       if (!this.labels.has(ik)) this.labels.set(ik, k.label)
     }
@@ -97,20 +109,27 @@ export class LinkIndex {
       this.resumes.set(app.id, app.resumeShingles)
     }
     if (app.photo) {
-      const seen = new Set<string>()
-      for (const band of photoBandKeys(app.photo.hash)) {
-        const ik = indexKey('photo-band', band)
-        const list = this.members.get(ik) ?? []
-        for (const other of list) {
-          if (seen.has(other) || other === app.id) continue
-          seen.add(other)
-          const cmp = samePhoto(app.photo, this.photos.get(other)!)
-          if (cmp.same) link(other, 'photo', `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, indexKey('photo', [app.id, other].sort().join('|')))
+      const mine = compilePhoto(app.photo)
+      const seen = new Set<number>()
+      const position = this.photoIds.length
+      const { hi, lo } = mine
+      for (let band = 0; band < 8; band++) {
+        const bucket = this.photoBands[band * 256 + mine.bands[band]!]!
+        for (let k = 0; k < bucket.length; k++) {
+          // Portraits resemble each other: buckets are large, so the distance is computed inline first.
+          const i = bucket[k]!
+          if (popcount32((hi ^ this.photoHi[i]!) >>> 0) + popcount32((lo ^ this.photoLo[i]!) >>> 0) > PHOTO_HAMMING_THRESHOLD || seen.has(i)) continue
+          seen.add(i)
+          const cmp = sameCompiledPhoto(mine, this.photos[i]!)
+          const other = this.photoIds[i]!
+          if (cmp.same && other !== app.id) link(other, 'photo', `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, indexKey('photo', [app.id, other].sort().join('|')))
         }
-        list.push(app.id)
-        this.members.set(ik, list)
+        bucket.push(position)
       }
-      this.photos.set(app.id, app.photo)
+      this.photoIds.push(app.id)
+      this.photoHi.push(hi)
+      this.photoLo.push(lo)
+      this.photos.push(mine)
     }
     this.links.push(...made)
     return made

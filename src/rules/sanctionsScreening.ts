@@ -49,17 +49,17 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
   return { subject, evidence }
 }
 
-const cache = new WeakMap<CaseFacts, { ref: ReferenceData; hits: ScreeningHit[]; evidence: Map<string, Evidence> }>()
+const cache = new WeakMap<CaseFacts, { ref: ReferenceData; hits: ScreeningHit[]; evidence: Map<string, Evidence>; screened: number }>()
 
-/** Screen once per facts object and reference data. */
+/** Screen once per facts object and reference data (four rules ask). */
 export function screeningHits(facts: CaseFacts, ref: ReferenceData): { hits: ScreeningHit[]; evidence: Map<string, Evidence>; screened: number } {
   const cached = cache.get(facts)
+  if (cached && cached.ref === ref) return cached
   const { subject, evidence } = screeningSubject(facts)
   const screened = subject.personNames.length + subject.organisations.length + subject.emails.length + subject.phones.length + subject.websites.length + subject.wallets.length
-  if (cached && cached.ref === ref) return { hits: cached.hits, evidence: cached.evidence, screened }
-  const hits = ref.sanctions.screen(subject)
-  cache.set(facts, { ref, hits, evidence })
-  return { hits, evidence, screened }
+  const result = { ref, hits: ref.sanctions.screen(subject), evidence, screened }
+  cache.set(facts, result)
+  return result
 }
 
 export const describeHit = (h: ScreeningHit) => `${h.kind} "${h.value}" (${h.where}) matches ${h.entry.name} [${h.entry.uid}, ${h.entry.programs.join(', ') || 'SDN'}]`

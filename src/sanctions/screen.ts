@@ -53,8 +53,16 @@ function nameKeys(normalised: NormalisedName): Set<string> {
 }
 
 /** Entity names compare on their words without legal forms: "Volasys Silver Star Ltd" = "VOLASYS SILVER STAR". */
+const organisationKeys = new Map<string, string>()
 export function organisationKey(name: string): string {
-  return normaliseName(name, 'Company').tokens.join(' ')
+  // Employers and referees' companies repeat across a population: remember the last 20,000.
+  let key = organisationKeys.get(name)
+  if (key === undefined) {
+    if (organisationKeys.size >= 20_000) organisationKeys.clear()
+    key = normaliseName(name, 'Company').tokens.join(' ')
+    organisationKeys.set(name, key)
+  }
+  return key
 }
 
 /** "25 Apr 1965" / "1965-04-25" → "1965-04-25"; a year alone stays a year. */

@@ -1,0 +1,51 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { readDocument } from '../extract/readDocument'
+import type { Application } from '../ingest/applicationFormat'
+import { ImportProblem, type DocumentReader } from '../ingest/prepareApplication'
+import { photoFingerprint } from '../links/imageHash'
+import { referenceDataFor } from '../refdata/load'
+import { scoreApplication } from './scoreApplication'
+
+/**
+ * A `vet score` worker: reads, extracts and scores whole applications, so both cores do the heavy part
+ * and the main thread only links. Documents are read in this thread (it is already isolated, with its
+ * own time and memory limits set by the pool). Reference data loads once per worker.
+ */
+interface Request {
+  id: number
+  label: string
+  /** the application, already validated, as JSON (cheaper to send than the object) */
+  application: string
+  /** the files the application references: a name's bytes are next in `data`; an object says why it could not be loaded */
+  names: Array<string | { name: string; problem: string }>
+  data: Uint8Array[]
+  hasRaw: boolean
+  asOf: string | null
+  dataDir: string
+}
+
+const reader: DocumentReader = {
+  read: (data, options = {}) => readDocument(data, options),
+  photo: async data => photoFingerprint(data),
+}
+
+// Load the reference data while the main thread is still reading the inputs.
+if (typeof (workerData as { dataDir?: unknown } | null)?.dataDir === 'string') referenceDataFor((workerData as { dataDir: string }).dataDir)
+
+parentPort?.on('message', async (req: Request) => {
+  try {
+    const buffers = req.data.map(d => Buffer.from(d.buffer, d.byteOffset, d.byteLength))
+    const raw = req.hasRaw ? buffers.shift() : undefined
+    const files = new Map<string, Buffer | { problem: string }>()
+    let i = 0
+    for (const n of req.names) files.set(typeof n === 'string' ? n : n.name, typeof n === 'string' ? buffers[i++]! : { problem: n.problem })
+    const resolve = async (name: string) => files.get(name) ?? { problem: `"${name}" was not found` }
+    const scored = await scoreApplication(reader, referenceDataFor(req.dataDir), { label: req.label, application: JSON.parse(req.application) as Application, resolve, ...(raw ? { raw } : {}) }, req.asOf ? { asOf: new Date(req.asOf) } : {})
+    // Facts go back as JSON: only linked applications (a few in a hundred) need them again.
+    const { records, events, ...rest } = scored
+    parentPort!.postMessage({ id: req.id, ok: true, result: { ...rest, facts: JSON.stringify({ records, events }) } })
+  } catch (error) {
+    const problem = error instanceof ImportProblem ? error.message : `an unexpected error stopped the scoring of this application (${(error as Error)?.name ?? 'Error'})`
+    parentPort!.postMessage({ id: req.id, ok: false, problem })
+  }
+})
