@@ -38,7 +38,7 @@ export const PERMISSIONS = {
   /** add, disable and re-enable user accounts */
   'users:manage': ['admin'],
   /** read the audit trail and verify its hash chain */
-  'audit:read': ['security', 'manager', 'admin'],
+  'audit:read': ['security', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

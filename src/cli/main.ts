@@ -10,6 +10,7 @@ import { scoreCommand } from './scoreCommand'
 import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
 import { refdataCommand } from './refdataCommand'
+import { auditVerifyCommand } from './auditCommand'
 import { readPassword } from './readPassword'
 
 export interface Io {
@@ -43,6 +44,8 @@ Commands:
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)
   refdata list [--json]                 the reference data in use, with versions and sources
+  audit verify [--json]                 check the audit trail's hash chain: exit 0 when intact, 1 naming the
+                                        first event where an edit, deletion or insertion broke it
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -125,7 +128,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return extractCommand(paths, flags.json === true, out)
   }
-  if (!['migrate', 'users', 'import', 'tokens'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -158,6 +161,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const applied = await migrateLatest(db)
       out(applied.length ? `Applied ${applied.length} migrations:\n${applied.map(a => `  ${a}`).join('\n')}` : 'Database is already up to date')
       return EXIT.ok
+    }
+
+    if (command === 'audit') {
+      if (sub !== 'verify') throw new UsageError('audit needs a command: verify')
+      return await auditVerifyCommand(db, flags.json === true, out, err)
     }
 
     // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder

@@ -11,12 +11,15 @@ import { userRoutes } from './users/userRoutes'
 import { ruleRoutes } from './rules/ruleRoutes'
 import { sanctionsRoutes } from './sanctions/sanctionsRoutes'
 import { linkRoutes } from './links/linkRoutes'
+import { auditRoutes } from './audit/auditRoutes'
+import { exportRoutes } from './exports/exportRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
   const router = Router()
   router.use(authRoutes(services, options))
   router.use(dashboardRoutes(services))
+  router.use(exportRoutes(services))
   router.use(caseRoutes(services))
   router.use(documentRoutes(services))
   router.use(recordRoutes(services))
@@ -26,5 +29,6 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(sanctionsRoutes(services))
   router.use(linkRoutes(services))
   router.use(ruleRoutes(services))
+  router.use(auditRoutes(services))
   return router
 }

@@ -11,6 +11,8 @@ import { ExtractionPool } from '../extract/extractionPool'
 import { createBlobStore } from '../ingest/blobStore'
 import { createApiTokenService } from './apiTokenService'
 import { createAtsMappingService } from './atsMappingService'
+import { createAuditService } from './auditService'
+import { createExportService } from './exportService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -46,6 +48,8 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   return {
     db,
     audit,
+    auditTrail: createAuditService({ db, audit }),
+    exports: createExportService({ db, cases, evidence, audit, links }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
