@@ -32,6 +32,7 @@ export const AUDIT_EVENT_TYPES = [
   'SANCTIONS_REVIEWED',
   'LINK_JUDGED',
   'CASE_WATCHED',
+  'DATA_EXPORTED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

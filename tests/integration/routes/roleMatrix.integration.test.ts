@@ -53,6 +53,11 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/record/:section': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /rules': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /rules/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  'GET /cases/export.csv': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'GET /cases/:id/export.json': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  // The fixture case is not in a ring: allowed roles get 404.
+  'GET /rings/:reference/export.csv': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
+  'GET /audit': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -119,6 +124,7 @@ describe('role × route matrix', () => {
     if (route === 'POST /cases') body = { ...body, kind: 'candidate', fullName: `Posted ${++counter}` }
     if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
     if (route === 'GET /rings/:reference') path = `/rings/${(await t.services.cases.create({ kind: 'candidate', fullName: `Ring ${++counter}` }, systemActor())).reference}`
+    if (route === 'GET /rings/:reference/export.csv') path = `/rings/${(await t.services.cases.create({ kind: 'candidate', fullName: `Ring ${++counter}` }, systemActor())).reference}/export.csv`
     if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
     if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }

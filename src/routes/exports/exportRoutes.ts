@@ -1,0 +1,42 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import { CASE_SORTS } from '../../db/repositories/caseRepository'
+import { notFound } from '../../errors'
+import { actorOf, requirePermission } from '../../middleware/authentication'
+import type { Services } from '../../services'
+import { CASE_KINDS, CASE_STATUSES, RISK_BANDS } from '../../signoff/caseStatus'
+
+const filterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  kind: z.enum(CASE_KINDS).optional().catch(undefined),
+  band: z.enum([...RISK_BANDS, 'unscored']).optional().catch(undefined),
+  sort: z.enum(Object.keys(CASE_SORTS) as [keyof typeof CASE_SORTS]).catch('updated'),
+})
+const idParam = z.string().uuid()
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80)
+
+/** Downloads: the case list and a ring as CSV, a case as JSON. Registered before the case pages. */
+export function exportRoutes(services: Services): Router {
+  const router = Router()
+
+  router.get('/cases/export.csv', requirePermission('cases:read'), async (req, res) => {
+    const f = filterSchema.parse(req.query)
+    const { csv } = await services.exports.casesCsv({ ...f, q: f.q || undefined }, actorOf(req, res))
+    res.type('text/csv; charset=utf-8').attachment(`cases-${new Date().toISOString().slice(0, 10)}.csv`).send(csv)
+  })
+
+  router.get('/rings/:reference/export.csv', requirePermission('cases:read'), async (req, res) => {
+    const { csv, ringId } = await services.exports.ringCsv(String(req.params.reference), actorOf(req, res))
+    res.type('text/csv; charset=utf-8').attachment(`ring-${safeName(ringId)}.csv`).send(csv)
+  })
+
+  router.get('/cases/:id/export.json', requirePermission('cases:read'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const { reference, json } = await services.exports.caseJson(id.data, actorOf(req, res))
+    res.type('application/json; charset=utf-8').attachment(`${safeName(reference)}.json`).send(`${JSON.stringify(json, null, 2)}\n`)
+  })
+
+  return router
+}
