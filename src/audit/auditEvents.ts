@@ -33,6 +33,11 @@ export const AUDIT_EVENT_TYPES = [
   'LINK_JUDGED',
   'CASE_WATCHED',
   'DATA_EXPORTED',
+  'CHECKLIST_ITEMS_ADDED',
+  'CHECKLIST_ITEM_UPDATED',
+  'CHECKLIST_ITEM_ASSIGNED',
+  'FINDING_DISPOSED',
+  'CASE_SIGNED_OFF',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

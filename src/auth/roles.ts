@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'links:watch': ['security'],
   /** mark checklist items done or failed */
   'checklist:complete': ['recruiter', 'security'],
+  /** assign checklist items to a reviewer with a due date */
+  'checklist:assign': ['recruiter', 'security', 'manager'],
   /** waive a checklist item with a reason */
   'checklist:waive': ['security', 'manager'],
   /** approve, reject or escalate a case, and reopen a closed one as a new revision */

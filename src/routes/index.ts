@@ -13,6 +13,7 @@ import { sanctionsRoutes } from './sanctions/sanctionsRoutes'
 import { linkRoutes } from './links/linkRoutes'
 import { auditRoutes } from './audit/auditRoutes'
 import { exportRoutes } from './exports/exportRoutes'
+import { checklistRoutes } from './checklists/checklistRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -30,5 +31,6 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(linkRoutes(services))
   router.use(ruleRoutes(services))
   router.use(auditRoutes(services))
+  router.use(checklistRoutes(services))
   return router
 }

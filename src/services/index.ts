@@ -13,6 +13,7 @@ import { createApiTokenService } from './apiTokenService'
 import { createAtsMappingService } from './atsMappingService'
 import { createAuditService } from './auditService'
 import { createExportService } from './exportService'
+import { createChecklistService } from './checklistService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -50,6 +51,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     audit,
     auditTrail: createAuditService({ db, audit }),
     exports: createExportService({ db, cases, evidence, audit, links }),
+    checklists: createChecklistService({ db, audit, evidence, scoring }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),

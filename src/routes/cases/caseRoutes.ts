@@ -89,8 +89,16 @@ export function caseRoutes(services: Services): Router {
   router.get('/cases/:id', requirePermission('cases:read'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
-    const detail = await cases.view(id.data, actorOf(req, res))
-    const [linkFacts, hubs] = await Promise.all([services.links.linkFacts(services.db, id.data), services.links.hubsOf(services.db, id.data)])
+    const actor = actorOf(req, res)
+    // New findings add their steps when the case is next opened (and the checklist is made on first view).
+    await services.db.transaction(trx => services.checklists.ensure(trx, id.data, actor))
+    const detail = await cases.view(id.data, actor)
+    const [linkFacts, hubs, checklist, assignable] = await Promise.all([
+      services.links.linkFacts(services.db, id.data),
+      services.links.hubsOf(services.db, id.data),
+      services.checklists.view(services.db, id.data),
+      services.db('users').whereIn('role', ['recruiter', 'security']).whereNull('disabled_at').orderBy('email').select('id', 'email') as Promise<Array<{ id: number; email: string }>>,
+    ])
     // One entry per linked application, with everything it shares.
     const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
     const flash = req.session.flash
@@ -107,6 +115,11 @@ export function caseRoutes(services: Services): Router {
       canDecide: can(role, 'cases:signoff'),
       linked,
       hubs,
+      checklist,
+      assignable,
+      canComplete: can(role, 'checklist:complete'),
+      canWaive: can(role, 'checklist:waive'),
+      canAssign: can(role, 'checklist:assign'),
       canJudge: can(role, 'links:judge'),
       canWatch: can(role, 'links:watch'),
     })

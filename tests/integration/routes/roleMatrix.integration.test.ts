@@ -6,7 +6,7 @@ import { addUser, createTestApp, signIn, tokenFor, type TestApp } from '../../su
 import { listRoutes } from '../../support/routeInventory'
 
 type Who = Role | 'anonymous'
-type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound' | 'status 400'
+type Outcome = 'ok' | 'login' | 'forbidden' | 'notfound' | 'status 400' | 'status 409'
 const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
 
 /**
@@ -57,6 +57,15 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /cases/:id/export.json': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   // The fixture case is not in a ring: allowed roles get 404.
   'GET /rings/:reference/export.csv': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
+  // The fixture cases have no checklist item 999999 and no flagged finding "none": allowed roles get 404.
+  'POST /cases/:id/checklist/:itemId': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases/:id/checklist/:itemId/assign': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
+  'POST /cases/:id/dispositions': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
+  'GET /cases/:id/signoff': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'ok', admin: 'forbidden' },
+  // The fixture case is open, not in review: the allowed answer is 409.
+  'POST /cases/:id/signoff': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'status 409', admin: 'forbidden' },
+  'GET /my-items': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /notifications': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /audit': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -125,6 +134,10 @@ describe('role × route matrix', () => {
     if (route === 'POST /cases/:id/status') body = { ...body, action: 'submit_for_review' }
     if (route === 'GET /rings/:reference') path = `/rings/${(await t.services.cases.create({ kind: 'candidate', fullName: `Ring ${++counter}` }, systemActor())).reference}`
     if (route === 'GET /rings/:reference/export.csv') path = `/rings/${(await t.services.cases.create({ kind: 'candidate', fullName: `Ring ${++counter}` }, systemActor())).reference}/export.csv`
+    if (pattern.includes(':itemId')) path = path.replace(':itemId', '999999')
+    if (route === 'POST /cases/:id/checklist/:itemId') body = { ...body, action: 'done', note: 'looked at it' }
+    if (route === 'POST /cases/:id/dispositions') body = { ...body, rule: 'none', disposition: 'a long enough disposition' }
+    if (route === 'POST /cases/:id/signoff') body = { ...body, decision: 'escalate', statement: 'a long enough statement' }
     if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
     if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }

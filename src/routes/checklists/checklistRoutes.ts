@@ -1,0 +1,97 @@
+import { Router, type RequestHandler } from 'express'
+import { z } from 'zod'
+import { can } from '../../auth/roles'
+import { badRequest, notFound } from '../../errors'
+import { actorOf, requirePermission, requireSignedIn } from '../../middleware/authentication'
+import type { Services } from '../../services'
+import { DECISIONS } from '../../services/checklistService'
+
+const idParam = z.string().uuid()
+const itemParam = z.coerce.number().int().positive()
+const actSchema = z.object({ action: z.enum(['done', 'failed', 'waive', 'reopen']), note: z.string().max(4000).default('') })
+const assignSchema = z.object({
+  assignee: z.union([z.literal(''), z.coerce.number().int().positive()]).default(''),
+  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
+})
+const disposeSchema = z.object({ rule: z.string().min(1).max(80), disposition: z.string().max(4000) })
+const signSchema = z.object({ decision: z.enum(DECISIONS as [string, ...string[]]), statement: z.string().max(4000).default(''), confirm: z.literal('yes').optional() })
+
+/** Completing or failing an item needs checklist:complete; waiving needs checklist:waive (managers may only waive). */
+const mayAct: RequestHandler = (req, res, next) => {
+  const role = req.currentUser?.role
+  if (!role) return requireSignedIn(req, res, next)
+  const action = (req.body as { action?: string } | undefined)?.action
+  return requirePermission(action === 'waive' || (action === 'reopen' && !can(role, 'checklist:complete')) ? 'checklist:waive' : 'checklist:complete')(req, res, next)
+}
+
+const caseId = (raw: unknown) => {
+  const id = idParam.safeParse(raw)
+  if (!id.success) throw notFound('No such case')
+  return id.data
+}
+
+/** The checklist on the case page, dispositions, the manager's sign-off, "my items" and notifications. */
+export function checklistRoutes(services: Services): Router {
+  const router = Router()
+  const { checklists } = services
+
+  router.post('/cases/:id/checklist/:itemId', mayAct, async (req, res) => {
+    const id = caseId(req.params.id)
+    const item = itemParam.safeParse(req.params.itemId)
+    if (!item.success) throw notFound('No such checklist item')
+    const body = actSchema.safeParse(req.body)
+    if (!body.success) throw badRequest('Choose done, failed, waive or reopen')
+    const actor = actorOf(req, res)
+    const { status } = await checklists.act(id, item.data, body.data, { ...actor, role: req.currentUser!.role })
+    req.session.flash = { kind: 'success', message: status === 'open' ? 'Item reopened' : `Item marked ${status}` }
+    res.redirect(303, `/cases/${id}#item-${item.data}`)
+  })
+
+  router.post('/cases/:id/checklist/:itemId/assign', requirePermission('checklist:assign'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const item = itemParam.safeParse(req.params.itemId)
+    if (!item.success) throw notFound('No such checklist item')
+    const body = assignSchema.safeParse(req.body)
+    if (!body.success) throw badRequest('Choose a person and, if you like, a due date (YYYY-MM-DD)')
+    await checklists.assign(id, item.data, { assigneeId: body.data.assignee === '' ? null : body.data.assignee, dueDate: body.data.due || null }, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: body.data.assignee === '' ? 'Item unassigned' : 'Item assigned' }
+    res.redirect(303, `/cases/${id}#item-${item.data}`)
+  })
+
+  router.post('/cases/:id/dispositions', requirePermission('checklist:complete'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const body = disposeSchema.safeParse(req.body)
+    if (!body.success) throw badRequest('Say which finding and what was done about it')
+    await checklists.dispose(id, body.data.rule, body.data.disposition, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: 'Disposition recorded' }
+    res.redirect(303, `/cases/${id}#dispositions-heading`)
+  })
+
+  router.get('/cases/:id/signoff', requirePermission('cases:signoff'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const answers = await checklists.checkAnswers(id, actorOf(req, res))
+    const view = await checklists.view(services.db, id)
+    res.render('pages/checklists/signoff', { pageTitle: `Decide ${answers.case.reference}`, c: answers.case, problems: answers.problems, conflictOfInterest: answers.conflictOfInterest, ...view, error: null, values: { decision: '', statement: '' } })
+  })
+
+  router.post('/cases/:id/signoff', requirePermission('cases:signoff'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const body = signSchema.safeParse(req.body)
+    if (!body.success) throw badRequest('Choose approve, reject or escalate')
+    const { status, digest } = await checklists.signOff(id, { decision: body.data.decision as (typeof DECISIONS)[number], statement: body.data.statement }, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: `Decision recorded: the case is ${status.replace('_', ' ')}. Digest of the case as signed: ${digest}` }
+    res.redirect(303, `/cases/${id}`)
+  })
+
+  router.get('/my-items', requirePermission('checklist:complete'), async (req, res) => {
+    res.render('pages/checklists/myItems', { pageTitle: 'My items', items: await checklists.myItems(req.currentUser!.id) })
+  })
+
+  router.get('/notifications', requireSignedIn, async (req, res) => {
+    const items = await checklists.notifications(req.currentUser!.id)
+    await checklists.markNotificationsRead(req.currentUser!.id)
+    res.render('pages/checklists/notifications', { pageTitle: 'Notifications', items })
+  })
+
+  return router
+}
