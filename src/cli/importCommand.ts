@@ -39,7 +39,8 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
   const addOnDisk = (p: string, diskPath: string) => {
     if (!seen.has(p)) {
       seen.add(p)
-      files.push(fileOnDisk(p, diskPath, readFileSync, readHead, f => fs.promises.readFile(f)))
+      // Read synchronously: for small files one read is far cheaper than a thread-pool round trip per step.
+      files.push(fileOnDisk(p, diskPath, readFileSync, readHead, f => Promise.resolve(readFileSync(f))))
     }
   }
   for (const [i, arg] of paths.entries()) {
