@@ -31,7 +31,10 @@ export interface FlaggedFinding {
 
 export function desiredItems(kind: CaseKind, flagged: FlaggedFinding[]): DesiredItem[] {
   const items: DesiredItem[] = baselineSteps(kind).map(s => ({ stepKey: `baseline:${s.id}`, text: s.text, rule: null, why: `Baseline for every ${kind} (${TEMPLATE_VERSION})`, source: s.source, required: s.required }))
+  const seen = new Set<string>()
   for (const f of flagged) {
+    if (seen.has(f.rule)) continue
+    seen.add(f.rule)
     f.checklist.forEach((text, i) => {
       const source = f.sources.join('; ')
       // A finding's steps are required: each answers something the evidence raised.

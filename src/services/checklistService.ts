@@ -67,7 +67,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
   const editable = (c: CaseHead) => Boolean(c.is_current) && !isClosed(c.status)
 
   async function flaggedFindings(trx: Knex, caseId: string) {
-    const rows = (await trx('findings').where({ case_id: caseId, status: 'flag' }).select('rule_id', 'severity', 'message')) as Array<{ rule_id: string; severity: string; message: string }>
+    const rows = (await trx('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').select('rule_id', 'severity', 'message')) as Array<{ rule_id: string; severity: string; message: string }>
     return rows.map(r => ({ ...r, meta: META.get(r.rule_id) }))
   }
 
@@ -164,7 +164,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
         const c = await head(trx, caseId)
         if (!editable(c)) throw conflict('read_only', 'This case is decided or an earlier revision')
         if (text.trim().length < 10) throw badRequest('Write what was done about the finding and what it showed (at least 10 characters)')
-        const flagged = await trx('findings').where({ case_id: caseId, rule_id: ruleId, status: 'flag' }).first('rule_id')
+        const flagged = await trx('findings').where({ case_id: caseId, rule_id: ruleId, status: 'flag' }).whereNull('superseded_at').first('rule_id')
         if (!flagged) throw notFound('This case has no such flagged finding')
         await trx('finding_dispositions').insert({ case_id: caseId, rule_id: ruleId, disposition: text.trim(), author_id: ctx.userId, created_at: new Date().toISOString() })
         await audit.append(trx, { type: 'FINDING_DISPOSED', actor: auditActor(ctx), caseId, subjectId: c.subject_id, requestId: ctx.requestId, data: { rule: ruleId, disposition: text.trim() } })
@@ -230,7 +230,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
   /** The case as signed: facts, findings with rule and reference-data versions, checklist, dispositions. */
   async function snapshotOf(trx: Knex, c: CaseHead, decision: Record<string, unknown>) {
     const facts = (await evidence.currentFacts(trx, c.id)).map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, locator: f.locator }))
-    const findings = ((await trx('findings').where({ case_id: c.id }).orderBy('rule_id')) as Array<Record<string, unknown>>).map(f => ({ rule: f.rule_id, version: f.rule_version, status: f.status, severity: f.severity, points: f.points, message: f.message, refdata: JSON.parse(String(f.refdata ?? '{}')) as unknown, evidence: JSON.parse(String(f.evidence ?? '[]')) as unknown }))
+    const findings = ((await trx('findings').where({ case_id: c.id }).whereNull('superseded_at').orderBy('rule_id')) as Array<Record<string, unknown>>).map(f => ({ rule: f.rule_id, version: f.rule_version, status: f.status, severity: f.severity, points: f.points, message: f.message, refdata: JSON.parse(String(f.refdata ?? '{}')) as unknown, evidence: JSON.parse(String(f.evidence ?? '[]')) as unknown }))
     const checklist = ((await trx('checklist_items').where({ case_id: c.id }).orderBy('position')) as ChecklistItemRow[]).map(i => ({ step: i.step_key, template: i.template_version, text: i.text, required: Boolean(i.required), status: i.status, note: i.note, file_sha256: i.file_sha256, completed_by: i.completed_by, completed_at: i.completed_at }))
     const dispositions = (await trx('finding_dispositions').where({ case_id: c.id }).orderBy('id').select('rule_id', 'disposition', 'author_id', 'created_at')) as unknown[]
     return { case: { id: c.id, reference: c.reference, revision: c.revision, kind: c.kind, subject: c.full_name }, facts, findings, checklist, dispositions, ...decision }

@@ -14,6 +14,7 @@ import { createAtsMappingService } from './atsMappingService'
 import { createAuditService } from './auditService'
 import { createExportService } from './exportService'
 import { createChecklistService } from './checklistService'
+import { createReportService } from './reportService'
 import { createCaseService } from './caseService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -45,12 +46,14 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
+  const exportService = createExportService({ db, cases, evidence, audit, links })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
   return {
     db,
     audit,
     auditTrail: createAuditService({ db, audit }),
-    exports: createExportService({ db, cases, evidence, audit, links }),
+    exports: exportService,
+    reports: createReportService({ db, audit, evidence, blobs, links, exports: exportService }),
     checklists: createChecklistService({ db, audit, evidence, scoring }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),

@@ -57,6 +57,7 @@ export function caseRoutes(services: Services): Router {
       firstShown: total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1,
       lastShown: Math.min(total, query.page * PAGE_SIZE),
       prevHref: query.page > 1 ? params({ page: query.page - 1 }) : null,
+      exportHref: params({ page: undefined }).replace(/^\/cases/, '/cases/export.csv'),
       nextHref: query.page < pages ? params({ page: query.page + 1 }) : null,
       statuses: CASE_STATUSES.map(s => ({ value: s, label: statusLabel(s) })),
       bands: [...RISK_BANDS.map(b => ({ value: b, label: BAND_LABELS[b] })), { value: 'unscored', label: 'Not scored' }],

@@ -16,7 +16,7 @@ const filterSchema = z.object({
 const idParam = z.string().uuid()
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80)
 
-/** Downloads: the case list and a ring as CSV, a case as JSON. Registered before the case pages. */
+/** Downloads: the case list and a ring as CSV; a case as JSON, PDF report or evidence pack. Registered before the case pages. */
 export function exportRoutes(services: Services): Router {
   const router = Router()
 
@@ -36,6 +36,20 @@ export function exportRoutes(services: Services): Router {
     if (!id.success) throw notFound('No such case')
     const { reference, json } = await services.exports.caseJson(id.data, actorOf(req, res))
     res.type('application/json; charset=utf-8').attachment(`${safeName(reference)}.json`).send(`${JSON.stringify(json, null, 2)}\n`)
+  })
+
+  router.get('/cases/:id/report.pdf', requirePermission('cases:read'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const { reference, pdf } = await services.reports.casePdf(id.data, actorOf(req, res))
+    res.type('application/pdf').attachment(`${safeName(reference)}-report.pdf`).send(pdf)
+  })
+
+  router.get('/cases/:id/evidence.zip', requirePermission('cases:read'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const { reference, zip } = await services.reports.evidencePack(id.data, actorOf(req, res))
+    res.type('application/zip').attachment(`${safeName(reference)}-evidence.zip`).send(zip)
   })
 
   return router

@@ -57,9 +57,11 @@ export function linkRoutes(services: Services): Router {
     res.redirect(303, '/watchlist')
   })
 
-  router.get('/watchlist', requirePermission('links:watch'), async (_req, res) => {
+  router.get('/watchlist', requirePermission('links:watch'), async (req, res) => {
     const hits = await services.links.retroHunt(db)
-    res.render('pages/rings/watchlist', { pageTitle: 'Watch list', hits })
+    const flash = req.session.flash
+    delete req.session.flash
+    res.render('pages/rings/watchlist', { pageTitle: 'Watch list', hits, flash })
   })
 
   return router

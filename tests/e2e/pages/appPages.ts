@@ -136,3 +136,66 @@ export class RulesPage extends BasePage {
     return this.page.getByTestId('refdata').getByRole('row').filter({ hasText: id })
   }
 }
+
+export class RingsPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, 'Rings')
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new RingsPage(page)
+    await p.verify()
+    return p
+  }
+  ringRow(memberName: string) {
+    return this.page.getByTestId('rings').getByRole('row').filter({ hasText: memberName })
+  }
+}
+
+export class RingPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, /^Ring /)
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new RingPage(page)
+    await p.verify()
+    return p
+  }
+  memberNames() {
+    return this.page.getByTestId('members').locator('tbody tr td:nth-child(2)').allTextContents()
+  }
+  sharedRows() {
+    return this.page.getByTestId('ring-links').locator('tbody tr').allTextContents()
+  }
+  /** cytoscape draws on canvases inside the graph element once its script has run (not blocked by the CSP). */
+  async graphDrawn(): Promise<boolean> {
+    await this.page.locator('#ring-graph canvas').first().waitFor({ timeout: 10_000 })
+    return (await this.page.locator('#ring-graph canvas').count()) > 0
+  }
+}
+
+export class LinkedApplications {
+  constructor(private readonly page: Page) {}
+  item(name: string) {
+    return this.page.locator('ul.linked-list > li').filter({ has: this.page.getByRole('link', { name, exact: true }) })
+  }
+  async judge(name: string, judgement: 'Same person' | 'Different people' | 'Unsure', note: string): Promise<void> {
+    const item = this.item(name)
+    await item.getByLabel('Judgement').selectOption({ label: judgement })
+    await item.getByLabel('What you compared').fill(note)
+    await item.getByRole('button', { name: 'Record judgement' }).click()
+  }
+}
+
+export class WatchListPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, 'Watch list')
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new WatchListPage(page)
+    await p.verify()
+    return p
+  }
+  hitRows() {
+    return this.page.getByTestId('watch-hits').locator('tbody tr').allTextContents()
+  }
+}

@@ -57,7 +57,7 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
   it('turns a failed liveness check into a finding, whose steps are added as new', async () => {
     const liveness = (await items()).find(i => i.step_key === 'baseline:liveness')!
     await post('security', `/cases/${caseId}/checklist/${liveness.id}`, { action: 'failed', note: 'Face blurred when the hand passed in front of it' }).expect(303)
-    const flag = await t.services.db('findings').where({ case_id: caseId, rule_id: 'interview-identity-doubt' }).first('status')
+    const flag = await t.services.db('findings').where({ case_id: caseId, rule_id: 'interview-identity-doubt' }).whereNull('superseded_at').first('status')
     expect(flag.status).toBe('flag')
     const added = (await items()).filter(i => i.step_key.startsWith('finding:interview-identity-doubt:'))
     expect(added.length).toBeGreaterThan(0)
@@ -74,7 +74,7 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
   it('lets a manager decide once everything is closed, records a digest, notifies, and locks the case', async () => {
     await post('manager', `/cases/${caseId}/status`, { action: 'return_to_open' }).expect(403)
     for (const i of await items()) if (i.status === 'open' && i.required) await post('recruiter', `/cases/${caseId}/checklist/${i.id}`, { action: 'done', note: 'Checked on a live call with the ID' }).expect(303)
-    for (const f of (await t.services.db('findings').where({ case_id: caseId, status: 'flag' }).whereIn('severity', ['high', 'critical']).select('rule_id')) as Array<{ rule_id: string }>) {
+    for (const f of (await t.services.db('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').whereIn('severity', ['high', 'critical']).select('rule_id')) as Array<{ rule_id: string }>) {
       await post('recruiter', `/cases/${caseId}/dispositions`, { rule: f.rule_id, disposition: 'Asked the applicant; the explanation was checked against the ID address' }).expect(303)
     }
     // manager2 waives an optional item, so manager2 may not sign (four-eyes).

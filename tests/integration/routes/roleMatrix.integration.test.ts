@@ -54,6 +54,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /rules': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /rules/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /cases/export.csv': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'GET /cases/:id/report.pdf': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  'GET /cases/:id/evidence.zip': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'GET /cases/:id/export.json': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   // The fixture case is not in a ring: allowed roles get 404.
   'GET /rings/:reference/export.csv': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
