@@ -70,7 +70,7 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
         const used = new Set<string>()
         for (const d of documents) {
           // Stored names are the uploaders' words: keep them readable but never a path.
-          let name = `documents/${d.original_name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120) || d.sha256}`
+          let name = `documents/${[...d.original_name].map(ch => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(-120) || d.sha256}`
           if (used.has(name)) name = `documents/${d.sha256.slice(0, 12)}-${name.slice('documents/'.length)}`
           used.add(name)
           files.push([name, await blobs.get(d.sha256)])
