@@ -3,6 +3,7 @@ import { can, type Role } from '../auth/roles'
 import { caseDigest, desiredItems, missingItems, nextItemStatus, signOffProblems, type ItemAction, type ItemStatus } from '../checklists/checklist'
 import { TEMPLATE_VERSION, templateStep } from '../checklists/templates'
 import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { BlobStore } from '../ingest/blobStore'
 import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { RULES } from '../rules/registry'
@@ -55,8 +56,8 @@ interface CaseHead {
  * The reviewer checklist of a case, written dispositions of its serious findings, and the manager's
  * sign-off (four-eyes, with a digest of the case as signed). Every change is audited in its transaction.
  */
-export function createChecklistService(deps: { db: Knex; audit: AuditRepository; evidence: EvidenceRepository; scoring: ScoringService }) {
-  const { db, audit, evidence, scoring } = deps
+export function createChecklistService(deps: { db: Knex; audit: AuditRepository; evidence: EvidenceRepository; scoring: ScoringService; blobs: BlobStore }) {
+  const { db, audit, evidence, scoring, blobs } = deps
 
   async function head(trx: Knex, caseId: string): Promise<CaseHead> {
     const row = (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').where('c.id', caseId).first('c.id', 'c.reference', 'c.revision', 'c.kind', 'c.status', 'c.is_current', 'c.created_by', 'c.subject_id', 's.full_name')) as CaseHead | undefined
@@ -113,7 +114,9 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
       return { items: items.map(i => ({ ...i, required: Boolean(i.required), added_later: Boolean(i.added_later) })), serious, signoffs }
     },
 
-    async act(caseId: string, itemId: number, input: { action: ItemAction; note: string; file?: { name: string; sha256: string } }, ctx: ActorContext & { role: Role }) {
+    async act(caseId: string, itemId: number, input: { action: ItemAction; note: string; file?: { name: string; data: Buffer } }, ctx: ActorContext & { role: Role }) {
+      // What the reviewer attached (a screenshot, a letter) is kept by its SHA-256, like every document.
+      const file = input.file && input.action !== 'reopen' ? { name: input.file.name.replace(/[\\/]/g, '_').slice(-200), sha256: await blobs.put(input.file.data) } : undefined
       return db.transaction(async trx => {
         const c = await head(trx, caseId)
         if (!editable(c)) throw conflict('read_only', 'This case is decided or an earlier revision: its checklist cannot change')
@@ -129,7 +132,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
         const now = new Date().toISOString()
         const after = status === 'open'
           ? { status, note: null, file_name: null, file_sha256: null, completed_by: null, completed_at: null }
-          : { status, note: input.note.trim(), file_name: input.file?.name ?? null, file_sha256: input.file?.sha256 ?? null, completed_by: ctx.userId, completed_at: now }
+          : { status, note: input.note.trim(), file_name: file?.name ?? null, file_sha256: file?.sha256 ?? null, completed_by: ctx.userId, completed_at: now }
         await trx('checklist_items').where({ id: itemId }).update(after)
         await audit.append(trx, { type: 'CHECKLIST_ITEM_UPDATED', actor: auditActor(ctx), caseId, subjectId: c.subject_id, target: `checklist_item:${itemId}`, requestId: ctx.requestId, data: { step: item.step_key, action: input.action, before: { status: item.status, note: item.note }, after: { status: after.status, note: after.note, file_sha256: after.file_sha256 } } })
         // A failed observation step is evidence: record it as the reviewer's fact and run the checks again.
@@ -141,6 +144,13 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
         }
         return { status }
       })
+    },
+
+    /** An item's attached file, for download. */
+    async itemFile(caseId: string, itemId: number): Promise<{ name: string; data: Buffer }> {
+      const item = (await db('checklist_items').where({ id: itemId, case_id: caseId }).first('file_name', 'file_sha256')) as { file_name: string | null; file_sha256: string | null } | undefined
+      if (!item?.file_sha256) throw notFound('This item has no file')
+      return { name: item.file_name ?? item.file_sha256, data: await blobs.get(item.file_sha256) }
     },
 
     async assign(caseId: string, itemId: number, input: { assigneeId: number | null; dueDate: string | null }, ctx: ActorContext) {

@@ -54,7 +54,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     auditTrail: createAuditService({ db, audit }),
     exports: exportService,
     reports: createReportService({ db, audit, evidence, blobs, links, exports: exportService }),
-    checklists: createChecklistService({ db, audit, evidence, scoring }),
+    checklists: createChecklistService({ db, audit, evidence, scoring, blobs }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),

@@ -39,7 +39,7 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
       facts: presentEvidence(documents, facts, caseId).facts.map(f => ({ label: f.label, value: f.value, where: f.where })),
       findings: findings.flags.map(f => ({ rule: f.rule, version: f.version, title: f.title, severity: f.severity, points: f.points, message: f.message, evidence: f.evidence.map(e => ({ value: String(e.value), where: e.where })), sources: f.sources, refdata: f.refdata })),
       links: linked.map(l => ({ name: l.otherName ?? l.otherId, reference: refs.get(l.otherId) ?? l.otherId, via: `${l.kind}: ${l.via}`, judgement: l.judgement ?? null })),
-      checklist: items.map(i => ({ text: String(i.text), status: String(i.status), required: Boolean(i.required), note: (i.note as string | null) ?? null, by: i.completed_by ? who(i.completed_by) : null, at: (i.completed_at as string | null) ?? null, why: String(i.why), source: String(i.source), template: String(i.template_version) })),
+      checklist: items.map(i => ({ text: String(i.text), status: String(i.status), required: Boolean(i.required), note: i.note ? `${String(i.note)}${i.file_sha256 ? ` [file ${String(i.file_name)}, SHA-256 ${String(i.file_sha256)}]` : ''}` : null, by: i.completed_by ? who(i.completed_by) : null, at: (i.completed_at as string | null) ?? null, why: String(i.why), source: String(i.source), template: String(i.template_version) })),
       dispositions: dispositions.map(d => ({ finding: title.get(String(d.rule_id)) ?? String(d.rule_id), text: String(d.disposition), by: who(d.author_id), at: String(d.created_at) })),
       signoffs: signoffs.map(s => ({ decision: String(s.decision), statement: String(s.statement), signer: who(s.signer_id), at: String(s.signed_at), digest: String(s.digest) })),
     }
@@ -74,6 +74,10 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
           if (used.has(name)) name = `documents/${d.sha256.slice(0, 12)}-${name.slice('documents/'.length)}`
           used.add(name)
           files.push([name, await blobs.get(d.sha256)])
+        }
+        for (const i of (await trx('checklist_items').where({ case_id: caseId }).whereNotNull('file_sha256').orderBy('position').select('file_name', 'file_sha256')) as Array<{ file_name: string | null; file_sha256: string }>) {
+          const safe = [...(i.file_name ?? 'file')].map(ch => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(-100)
+          files.push([`checklist/${i.file_sha256.slice(0, 12)}-${safe}`, await blobs.get(i.file_sha256)])
         }
         const manifest = `${files.map(([name, bytes]) => `${sha256Of(bytes)}  ${name}`).join('\n')}\n`
         const zip = new JSZip()

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { can } from '../../auth/roles'
 import { badRequest, notFound } from '../../errors'
 import { actorOf, requirePermission, requireSignedIn } from '../../middleware/authentication'
+import { acceptUpload } from '../../middleware/uploads'
+import { MAX_UPLOAD_BYTES } from '../../services/ingestService'
 import type { Services } from '../../services'
 import { DECISIONS } from '../../services/checklistService'
 
@@ -30,21 +32,44 @@ const caseId = (raw: unknown) => {
   return id.data
 }
 
-/** The checklist on the case page, dispositions, the manager's sign-off, "my items" and notifications. */
-export function checklistRoutes(services: Services): Router {
+/**
+ * Closing a checklist item takes an optional file (what was seen), so it is a multipart route: mounted
+ * before the app-wide CSRF check, it parses its body and then checks the token itself.
+ */
+export function checklistUploadRoutes(services: Services): Router {
   const router = Router()
-  const { checklists } = services
-
-  router.post('/cases/:id/checklist/:itemId', mayAct, async (req, res) => {
+  const mayTouchChecklist: RequestHandler = (req, res, next) => {
+    const role = req.currentUser?.role
+    if (!role) return requireSignedIn(req, res, next)
+    return can(role, 'checklist:complete') || can(role, 'checklist:waive') ? next() : requirePermission('checklist:complete')(req, res, next)
+  }
+  router.post('/cases/:id/checklist/:itemId', mayTouchChecklist, ...acceptUpload({ field: 'file', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES }), mayAct, async (req, res) => {
     const id = caseId(req.params.id)
     const item = itemParam.safeParse(req.params.itemId)
     if (!item.success) throw notFound('No such checklist item')
     const body = actSchema.safeParse(req.body)
     if (!body.success) throw badRequest('Choose done, failed, waive or reopen')
     const actor = actorOf(req, res)
-    const { status } = await checklists.act(id, item.data, body.data, { ...actor, role: req.currentUser!.role })
-    req.session.flash = { kind: 'success', message: status === 'open' ? 'Item reopened' : `Item marked ${status}` }
+    const file = req.file ? { name: req.file.originalname, data: req.file.buffer } : undefined
+    const { status } = await services.checklists.act(id, item.data, { ...body.data, ...(file ? { file } : {}) }, { ...actor, role: req.currentUser!.role })
+    req.session.flash = { kind: 'success', message: status === 'open' ? 'Item reopened' : `Item marked ${status}${file ? `, with ${file.name} attached` : ''}` }
     res.redirect(303, `/cases/${id}#item-${item.data}`)
+  })
+  return router
+}
+
+/** The checklist on the case page, dispositions, the manager's sign-off, "my items" and notifications. */
+export function checklistRoutes(services: Services): Router {
+  const router = Router()
+  const { checklists } = services
+
+  router.get('/cases/:id/checklist/:itemId/file', requirePermission('cases:read'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const item = itemParam.safeParse(req.params.itemId)
+    if (!item.success) throw notFound('No such checklist item')
+    const file = await checklists.itemFile(id, item.data)
+    // Always a download with a neutral type: an attached file must never render as a page of ours.
+    res.attachment(file.name).type('application/octet-stream').send(file.data)
   })
 
   router.post('/cases/:id/checklist/:itemId/assign', requirePermission('checklist:assign'), async (req, res) => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type TestAgent from 'supertest/lib/agent'
 import { caseDigest } from '../../../src/checklists/checklist'
 import { parseApplication } from '../../../src/ingest/applicationFormat'
@@ -45,6 +46,18 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
     await post('recruiter', `/cases/${caseId}/checklist/${liveness.id}/assign`, { assignee: String(userId.security), due: '2026-12-01' }).expect(303)
     expect((await as.security!.agent.get('/my-items').expect(200)).text).toContain('Run liveness prompts')
     expect((await as.security!.agent.get('/notifications').expect(200)).text).toContain('was assigned to you, due 2026-12-01')
+  })
+
+  it('keeps a file attached to a closed item by its SHA-256, for download', async () => {
+    const item = (await items()).find(i => i.step_key === 'baseline:id-beside-face')!
+    const shot = Buffer.from('snapshot of the ID beside the face')
+    await as.recruiter!.agent.post(`/cases/${caseId}/checklist/${item.id}`).field('_csrf', as.recruiter!.csrf).field('action', 'done').field('note', 'ID held beside the face; photo matches').attach('file', shot, { filename: 'id-call.png', contentType: 'image/png' }).expect(303)
+    const row = await t.services.db('checklist_items').where({ id: item.id }).first('status', 'file_name', 'file_sha256')
+    expect(row).toMatchObject({ status: 'done', file_name: 'id-call.png', file_sha256: crypto.createHash('sha256').update(shot).digest('hex') })
+    const download = await as.manager!.agent.get(`/cases/${caseId}/checklist/${item.id}/file`).expect(200)
+    expect(download.headers['content-type']).toContain('application/octet-stream')
+    // Without the token the upload is refused.
+    await as.recruiter!.agent.post(`/cases/${caseId}/checklist/${item.id}`).field('action', 'reopen').expect(403)
   })
 
   it('refuses a manager completing an item, and a recruiter waiving one', async () => {

@@ -61,6 +61,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /rings/:reference/export.csv': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
   // The fixture cases have no checklist item 999999 and no flagged finding "none": allowed roles get 404.
   'POST /cases/:id/checklist/:itemId': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
+  'GET /cases/:id/checklist/:itemId/file': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
   'POST /cases/:id/checklist/:itemId/assign': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'forbidden' },
   'POST /cases/:id/dispositions': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/signoff': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'ok', admin: 'forbidden' },
