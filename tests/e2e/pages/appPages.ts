@@ -199,3 +199,46 @@ export class WatchListPage extends BasePage {
     return this.page.getByTestId('watch-hits').locator('tbody tr').allTextContents()
   }
 }
+
+export class SignOffPage extends BasePage {
+  private constructor(page: Page) {
+    super(page, 'Check your answers before deciding')
+  }
+  static async verifyOnPage(page: Page) {
+    const p = new SignOffPage(page)
+    await p.verify()
+    return p
+  }
+  async decide(decision: 'Approve: hire or pay' | 'Reject' | 'Escalate to security (the case returns to open)', statement: string): Promise<void> {
+    await this.page.getByLabel(decision).check()
+    await this.page.getByLabel('Statement: what you decided and why').fill(statement)
+    await this.page.getByRole('button', { name: 'Sign the decision' }).click()
+  }
+}
+
+export class ChecklistSection {
+  constructor(private readonly page: Page) {}
+  /** Close every open item with the same note, one form at a time (each submit reloads the page). */
+  async completeAll(note: string): Promise<number> {
+    let n = 0
+    for (;;) {
+      const form = this.page.locator('form.item-form').filter({ has: this.page.getByRole('button', { name: 'Done' }) }).first()
+      if ((await form.count()) === 0) return n
+      await form.getByRole('textbox').fill(note)
+      await Promise.all([this.page.waitForURL(/#item-/), form.getByRole('button', { name: 'Done' }).click()])
+      await this.page.locator('h1').waitFor()
+      n++
+    }
+  }
+  async disposeAll(text: string): Promise<number> {
+    let n = 0
+    for (;;) {
+      const item = this.page.locator('ul.dispositions > li').filter({ hasText: 'No disposition yet' }).first()
+      if ((await item.count()) === 0) return n
+      await item.getByRole('textbox').fill(text)
+      await Promise.all([this.page.waitForURL(/#dispositions-heading/), item.getByRole('button', { name: 'Record disposition' }).click()])
+      await this.page.locator('h1').waitFor()
+      n++
+    }
+  }
+}
