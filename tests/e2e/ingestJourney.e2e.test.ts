@@ -1,36 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { systemActor } from '../../src/services/context'
-import { addUser, PASSWORD } from '../support/appSetup'
+import { PASSWORD } from '../support/appSetup'
 import { makePdf } from '../support/documents'
 import { syntheticApplications, zipOf } from '../support/population'
 import { CasePage } from './pages/appPages'
 import { LoginPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
 import { ImportPage, ImportProgressPage } from './pages/importPages'
-import { describeInBrowser, launchBrowser } from './support/browser'
-import { startApp, type RunningApp } from './support/server'
+import { describeInBrowser } from './support/browser'
+import { openJourney, type Journey } from './support/journey'
+import type { RunningApp } from './support/server'
 
 describeInBrowser('bringing applications in, in a real browser', () => {
+  let journey: Journey
   let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
 
   beforeAll(async () => {
-    app = await startApp()
-    await addUser(app.services, 'admin')
-    await addUser(app.services, 'recruiter')
-    await addUser(app.services, 'security')
-    browser = await launchBrowser()
-    context = await browser.newContext({ baseURL: app.baseUrl })
-    page = await context.newPage()
+    journey = await openJourney(['admin', 'recruiter', 'security'])
+    ;({ app, page } = journey)
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  afterAll(() => journey?.stop())
 
   const signInAs = (email: string) => LoginPage.signInAs(page, email, PASSWORD)
 

@@ -1,27 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { parseApplication } from '../../src/ingest/applicationFormat'
-import { systemActor } from '../../src/services/context'
-import { addUser, PASSWORD } from '../support/appSetup'
+import type { Page } from 'playwright-core'
+import { PASSWORD } from '../support/appSetup'
 import { CasePage, LinkedApplications, RingPage, RingsPage, WatchListPage } from './pages/appPages'
 import { LoginPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
-import { describeInBrowser, launchBrowser } from './support/browser'
-import { startApp, type RunningApp } from './support/server'
+import { describeInBrowser } from './support/browser'
+import { importApplication, openJourney, type Journey } from './support/journey'
+import type { RunningApp } from './support/server'
 
 describeInBrowser('rings, link judgements and the watch list, in a real browser', () => {
+  let journey: Journey
   let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
-    app = await startApp()
-    await addUser(app.services, 'recruiter')
-    await addUser(app.services, 'security')
-    browser = await launchBrowser()
-    context = await browser.newContext({ baseURL: app.baseUrl })
-    page = await context.newPage()
+    journey = await openJourney(['recruiter', 'security'])
+    ;({ app, page } = journey)
     // Three applications under three names: the first two give one phone and one wallet, the third
     // ships to the second's address. Imported one by one, as they would arrive.
     const people = [
@@ -30,23 +24,16 @@ describeInBrowser('rings, link judgements and the watch list, in a real browser'
       { ref: 'E2E-RING-3', name: 'Tomasz Wilk', email: 'tomasz.wilk@example.com', phone: '+1 312 555 0199', wallet: null, home: { line1: '77 Lake Shore Dr', city: 'Chicago', postal_code: '60601', country: 'US' }, ship: { line1: '400 Pine Avenue, Apt. 3', city: 'Denver', postal_code: '80202', country: 'US' } },
     ]
     for (const p of people) {
-      const parsed = parseApplication({
-        format: 'vetting/application@1', external_id: p.ref, kind: 'candidate',
+      ids[p.name] = await importApplication(app, {
+        external_id: p.ref, kind: 'candidate',
         person: { full_name: p.name, email: p.email, phone: p.phone, address: p.home },
         ...(p.wallet ? { payment: { method: 'crypto', currency: 'USDT', wallet_address: p.wallet } } : {}),
         ...('ship' in p ? { logistics: { shipping_address: p.ship } } : {}),
       })
-      if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-      const outcome = await app.services.ingest.importApplication(`${p.ref}.json`, parsed.value, async () => ({ problem: 'none' }), systemActor())
-      ids[p.name] = 'caseId' in outcome ? outcome.caseId : ''
     }
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  afterAll(() => journey?.stop())
 
   const signInAs = (email: string) => LoginPage.signInAs(page, email, PASSWORD)
 

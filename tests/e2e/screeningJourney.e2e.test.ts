@@ -1,44 +1,31 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { parseApplication } from '../../src/ingest/applicationFormat'
-import { systemActor } from '../../src/services/context'
-import { addUser, PASSWORD } from '../support/appSetup'
+import type { Page } from 'playwright-core'
+import { PASSWORD } from '../support/appSetup'
 import { CasePage, RulesPage, SanctionsReviewPage } from './pages/appPages'
 import { LoginPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
-import { describeInBrowser, launchBrowser } from './support/browser'
-import { startApp, type RunningApp } from './support/server'
+import { describeInBrowser } from './support/browser'
+import { importApplication, openJourney, type Journey } from './support/journey'
+import type { RunningApp } from './support/server'
 
 describeInBrowser('checks and sanctions screening, in a real browser', () => {
+  let journey: Journey
   let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
   let caseId: string
 
   beforeAll(async () => {
-    app = await startApp()
-    await addUser(app.services, 'recruiter')
-    await addUser(app.services, 'security')
-    browser = await launchBrowser()
-    context = await browser.newContext({ baseURL: app.baseUrl })
-    page = await context.newPage()
-    const parsed = parseApplication({
-      format: 'vetting/application@1', external_id: 'E2E-SANC', kind: 'contractor',
+    journey = await openJourney(['recruiter', 'security'])
+    ;({ app, page } = journey)
+    caseId = await importApplication(app, {
+      external_id: 'E2E-SANC', kind: 'contractor',
       person: { full_name: 'Kevin Brandt', email: 'kevin.brandt@mailinator.com', address: { line1: '88 Hudson St', city: 'New York', postal_code: '10013', country: 'US' } },
       submission: { ip: '159.89.14.201' },
       logistics: { shipping_address: { line1: '85 Garden Pkwy PMB 301', city: 'Nashua', postal_code: '03060', country: 'US' }, note: 'please ship to my cousin' },
       payment: { method: 'crypto', currency: 'USDT', wallet_address: '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40' },
     })
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-    const outcome = await app.services.ingest.importApplication('e2e.json', parsed.value, async () => ({ problem: 'none' }), systemActor())
-    caseId = 'caseId' in outcome ? outcome.caseId : ''
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  afterAll(() => journey?.stop())
 
   const signInAs = (email: string) => LoginPage.signInAs(page, email, PASSWORD)
 

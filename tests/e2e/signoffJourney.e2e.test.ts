@@ -1,42 +1,29 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { parseApplication } from '../../src/ingest/applicationFormat'
-import { systemActor } from '../../src/services/context'
-import { addUser, PASSWORD } from '../support/appSetup'
+import type { Page } from 'playwright-core'
+import { PASSWORD } from '../support/appSetup'
 import { CasePage, ChecklistSection, SignOffPage } from './pages/appPages'
 import { LoginPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
-import { describeInBrowser, launchBrowser } from './support/browser'
-import { startApp, type RunningApp } from './support/server'
+import { describeInBrowser } from './support/browser'
+import { importApplication, openJourney, type Journey } from './support/journey'
+import type { RunningApp } from './support/server'
 
 describeInBrowser('checklist and four-eyes sign-off, in a real browser', () => {
+  let journey: Journey
   let app: RunningApp
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
   let caseId: string
 
   beforeAll(async () => {
-    app = await startApp()
-    await addUser(app.services, 'recruiter')
-    await addUser(app.services, 'manager')
-    browser = await launchBrowser()
-    context = await browser.newContext({ baseURL: app.baseUrl })
-    page = await context.newPage()
-    const parsed = parseApplication({
-      format: 'vetting/application@1', external_id: 'E2E-SIGN', kind: 'candidate',
+    journey = await openJourney(['recruiter', 'manager'])
+    ;({ app, page } = journey)
+    caseId = await importApplication(app, {
+      external_id: 'E2E-SIGN', kind: 'candidate',
       person: { full_name: 'Anna Lindqvist', email: 'anna.lindqvist@example.org', address: { line1: '12 Elm St', city: 'Austin', postal_code: '78701', country: 'US' } },
       logistics: { shipping_address: { line1: '85 Garden Pkwy PMB 301', city: 'Nashua', postal_code: '03060', country: 'US' } },
     })
-    if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-    const outcome = await app.services.ingest.importApplication('sign.json', parsed.value, async () => ({ problem: 'none' }), systemActor())
-    caseId = 'caseId' in outcome ? outcome.caseId : ''
   }, 60_000)
 
-  afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  afterAll(() => journey?.stop())
 
   it('a recruiter completes the checklist, writes dispositions and sends the case for review', async () => {
     await LoginPage.signInAs(page, 'recruiter@example.test', PASSWORD)

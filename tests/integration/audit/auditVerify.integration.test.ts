@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { chainEvent } from '../../../src/audit/auditEvents'
-import { run } from '../../../src/cli/main'
+import { vet } from '../../support/cli'
 import { createKnex, sqliteFileIn } from '../../../src/db/knex'
 import { createAuditRepository } from '../../../src/db/repositories/auditRepository'
 import { dropAppendOnly, makeAppendOnly } from '../../../src/db/schemaHelpers'
@@ -65,16 +64,6 @@ describe('audit chain verification', () => {
   })
 })
 
-async function vet(args: string[], env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const code = await run(args, { stdin: Readable.from(['']), stdout, stderr, env })
-  return { code, out, err }
-}
 
 // The CLI works on DATA_DIR's SQLite database; on PostgreSQL it runs the same service as above.
 const describeSqlite = usingPostgres() ? describe.skip : describe
@@ -91,8 +80,7 @@ describeSqlite('vet audit verify', () => {
     expect((await vet(['audit', 'verify'], env)).code).toBe(1) // no trail yet
     expect((await vet(['migrate'], env)).code).toBe(0)
     for (const email of ['a@example.test', 'b@example.test', 'c@example.test']) {
-      const stdout = new PassThrough()
-      await run(['users', 'add', '--email', email, '--role', 'recruiter'], { stdin: Readable.from(['a long enough password 1\n']), stdout, stderr: new PassThrough(), env })
+      expect((await vet(['users', 'add', '--email', email, '--role', 'recruiter'], env, 'a long enough password 1\n')).code).toBe(0)
     }
     const ok = await vet(['audit', 'verify'], env)
     expect(ok.code).toBe(0)

@@ -1,21 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
-import { run } from '../../../src/cli/main'
+import { vet } from '../../support/cli'
 import { usingPostgres } from '../../support/testDb'
 
-/** Run the CLI in-process with its own streams and environment. */
-async function vet(args: string[], env: NodeJS.ProcessEnv, input = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', d => (out += d))
-  stderr.on('data', d => (err += d))
-  const code = await run(args, { stdin: Readable.from([input]), stdout, stderr, env })
-  return { code, out, err }
-}
 
 // The CLI works on DATA_DIR's SQLite database; its PostgreSQL path is the same code as the app's.
 const describeSqlite = usingPostgres() ? describe.skip : describe
