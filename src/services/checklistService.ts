@@ -147,10 +147,13 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
     },
 
     /** An item's attached file, for download. */
-    async itemFile(caseId: string, itemId: number): Promise<{ name: string; data: Buffer }> {
-      const item = (await db('checklist_items').where({ id: itemId, case_id: caseId }).first('file_name', 'file_sha256')) as { file_name: string | null; file_sha256: string | null } | undefined
-      if (!item?.file_sha256) throw notFound('This item has no file')
-      return { name: item.file_name ?? item.file_sha256, data: await blobs.get(item.file_sha256) }
+    async itemFile(caseId: string, itemId: number, ctx: ActorContext): Promise<{ name: string; data: Buffer }> {
+      return db.transaction(async trx => {
+        const item = (await trx('checklist_items').where({ id: itemId, case_id: caseId }).first('file_name', 'file_sha256')) as { file_name: string | null; file_sha256: string | null } | undefined
+        if (!item?.file_sha256) throw notFound('This item has no file')
+        await audit.append(trx, { type: 'DOCUMENT_DOWNLOADED', actor: auditActor(ctx), caseId, target: `checklist_item:${itemId}`, requestId: ctx.requestId, data: { sha256: item.file_sha256 } })
+        return { name: item.file_name ?? item.file_sha256, data: await blobs.get(item.file_sha256) }
+      })
     },
 
     async assign(caseId: string, itemId: number, input: { assigneeId: number | null; dueDate: string | null }, ctx: ActorContext) {

@@ -67,7 +67,7 @@ export function checklistRoutes(services: Services): Router {
     const id = caseId(req.params.id)
     const item = itemParam.safeParse(req.params.itemId)
     if (!item.success) throw notFound('No such checklist item')
-    const file = await checklists.itemFile(id, item.data)
+    const file = await checklists.itemFile(id, item.data, actorOf(req, res))
     // Always a download with a neutral type: an attached file must never render as a page of ours.
     res.attachment(file.name).type('application/octet-stream').send(file.data)
   })
@@ -95,6 +95,7 @@ export function checklistRoutes(services: Services): Router {
   router.get('/cases/:id/signoff', requirePermission('cases:signoff'), async (req, res) => {
     const id = caseId(req.params.id)
     const answers = await checklists.checkAnswers(id, actorOf(req, res))
+    await services.db.transaction(trx => services.audit.append(trx, { type: 'CASE_VIEWED', actor: { userId: req.currentUser!.id, role: req.currentUser!.role }, caseId: id, subjectId: answers.case.subject_id, requestId: actorOf(req, res).requestId, data: { page: 'sign-off' } }))
     const view = await checklists.view(services.db, id)
     res.render('pages/checklists/signoff', { pageTitle: `Decide ${answers.case.reference}`, c: answers.case, problems: answers.problems, conflictOfInterest: answers.conflictOfInterest, ...view, error: null, values: { decision: '', statement: '' } })
   })
@@ -106,6 +107,15 @@ export function checklistRoutes(services: Services): Router {
     const { status, digest } = await checklists.signOff(id, { decision: body.data.decision as (typeof DECISIONS)[number], statement: body.data.statement }, actorOf(req, res))
     req.session.flash = { kind: 'success', message: `Decision recorded: the case is ${status.replace('_', ' ')}. Digest of the case as signed: ${digest}` }
     res.redirect(303, `/cases/${id}`)
+  })
+
+  router.post('/cases/:id/reopen', requirePermission('cases:signoff'), async (req, res) => {
+    const id = caseId(req.params.id)
+    const reason = z.string().trim().min(10).max(4000).safeParse((req.body as { reason?: unknown }).reason)
+    if (!reason.success) throw badRequest('Say why the case is reopened (at least 10 characters)')
+    const next = await services.cases.reopen(id, actorOf(req, res), reason.data)
+    req.session.flash = { kind: 'success', message: `Reopened as revision ${next.revision}; revision ${next.revision - 1} and its decision stay as they were` }
+    res.redirect(303, `/cases/${next.id}`)
   })
 
   router.get('/my-items', requirePermission('checklist:complete'), async (req, res) => {

@@ -119,8 +119,11 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
   })
 
   it('keeps the decided revision and its sign-off readable after reopening', async () => {
-    const next = await t.services.cases.reopen(caseId, { userId: userId.manager!, role: 'manager', requestId: null }, 'New evidence from the employer')
-    expect(next.revision).toBe(2)
+    await post('manager', `/cases/${caseId}/reopen`, { reason: 'short' }).expect(400)
+    const reopened = await post('manager', `/cases/${caseId}/reopen`, { reason: 'New evidence from the employer' }).expect(303)
+    const next = await t.services.db('cases').where({ previous_revision_id: caseId }).first('id', 'revision', 'status')
+    expect(next).toMatchObject({ revision: 2, status: 'open' })
+    expect(reopened.headers.location).toBe(`/cases/${next.id}`)
     const old = await as.manager!.agent.get(`/cases/${caseId}`).expect(200)
     expect(old.text).toContain('earlier revision')
     expect(old.text).toContain('Liveness failed on camera')

@@ -67,6 +67,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /cases/:id/signoff': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'ok', admin: 'forbidden' },
   // The fixture case is open, not in review: the allowed answer is 409.
   'POST /cases/:id/signoff': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'status 409', admin: 'forbidden' },
+  // The fixture case is open, not decided: the allowed answer is 409.
+  'POST /cases/:id/reopen': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'status 409', admin: 'forbidden' },
   'GET /my-items': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /notifications': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /audit': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
@@ -140,6 +142,7 @@ describe('role × route matrix', () => {
     if (pattern.includes(':itemId')) path = path.replace(':itemId', '999999')
     if (route === 'POST /cases/:id/checklist/:itemId') body = { ...body, action: 'done', note: 'looked at it' }
     if (route === 'POST /cases/:id/dispositions') body = { ...body, rule: 'none', disposition: 'a long enough disposition' }
+    if (route === 'POST /cases/:id/reopen') body = { ...body, reason: 'new evidence arrived' }
     if (route === 'POST /cases/:id/signoff') body = { ...body, decision: 'escalate', statement: 'a long enough statement' }
     if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
     if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
