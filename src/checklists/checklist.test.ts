@@ -1,4 +1,5 @@
 import { caseDigest, desiredItems, missingItems, nextItemStatus, signOffProblems } from './checklist'
+import { IDENTITY_OBSERVATIONS } from '../rules/interview-identity-doubt'
 import { baselineSteps, TEMPLATE_VERSION } from './templates'
 
 const finding = { rule: 'logistics-mail-drop', title: 'Equipment to a mail drop', severity: 'high', sources: ['FBI PSA I-051624'], checklist: ['Ship only to the address on the ID', 'Ask why the home address cannot receive it'] }
@@ -52,5 +53,16 @@ describe('digest of the case as signed', () => {
     expect(caseDigest({ checklist: [{ status: 'done', step: 's' }], case: { revision: 1, id: 'x' } })).toBe(a)
     expect(caseDigest({ case: { id: 'x', revision: 1 }, checklist: [{ step: 's', status: 'failed' }] })).not.toBe(a)
     expect(a).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
+describe('failed steps feed the checks', () => {
+  it('records only observations a rule reads', () => {
+    const failing = [...baselineSteps('candidate'), ...baselineSteps('contractor')].filter(s => s.onFail)
+    expect(failing.length).toBeGreaterThanOrEqual(3)
+    for (const s of failing) {
+      if (s.onFail!.field === 'interview.observation') expect(IDENTITY_OBSERVATIONS.some(([re]) => re.test(s.onFail!.value))).toBe(true)
+      else expect(s.onFail).toEqual({ field: 'interview.video', value: 'camera_off' })
+    }
   })
 })

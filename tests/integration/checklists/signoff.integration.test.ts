@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type TestAgent from 'supertest/lib/agent'
 import { caseDigest } from '../../../src/checklists/checklist'
+import { readDocument } from '../../../src/extract/readDocument'
 import { parseApplication } from '../../../src/ingest/applicationFormat'
 import { systemActor } from '../../../src/services/context'
 import { addUser, createTestApp, signIn, type TestApp } from '../../support/appSetup'
@@ -108,6 +109,17 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
     expect(JSON.parse(signed.snapshot)).toMatchObject({ decision: 'reject', case: { id: caseId } })
     expect(JSON.parse(signed.snapshot).findings.find((f: { rule: string }) => f.rule === 'interview-identity-doubt')).toMatchObject({ version: expect.any(Number) })
     expect((await as.security!.agent.get('/notifications').expect(200)).text).toContain('was rejected')
+
+    // The report shows the decision and its digest.
+    const report = await as.manager!.agent.get(`/cases/${caseId}/report.pdf`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = []
+      r.on('data', (c: Buffer) => chunks.push(c))
+      r.on('end', () => cb(null, Buffer.concat(chunks)))
+    }).expect(200)
+    const text = (await readDocument(report.body as Buffer)).pages.join('\n').replace(/\s+/g, ' ')
+    expect(text).toContain('Decision: reject by manager@example.test')
+    expect(text).toContain('Liveness failed on camera; identity not established')
+    expect(text.replace(/ /g, '')).toContain(signed.digest)
 
     // Read-only now.
     const [first] = await items()
