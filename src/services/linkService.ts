@@ -5,7 +5,7 @@ import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { compareNames } from '../domain/names'
 import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
-import { photoBandKeys, photoFingerprint, samePhoto, type PhotoFingerprint } from '../links/imageHash'
+import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, photoFingerprint, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
 import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, shingles, signature, words } from '../links/minhash'
@@ -104,8 +104,11 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       const cands = (await current(trx('link_keys as k').where('k.kind', 'photo-band').whereIn('k.key', keys)).distinct('k.case_id').limit(5000)) as Array<{ case_id: string }>
       if (cands.length) {
         const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('photo_hash').select('case_id', 'photo_hash', 'photo_thumb')) as Array<{ case_id: string; photo_hash: string; photo_thumb: string }>
+        // Compiled once; a candidate's thumbnail is decoded only when its hash is close enough.
+        const mine = compilePhoto(m.photo)
         for (const p of prints) {
-          const cmp = samePhoto(m.photo, { hash: p.photo_hash, thumb: p.photo_thumb })
+          if (hamming(m.photo.hash, p.photo_hash) > PHOTO_HAMMING_THRESHOLD) continue
+          const cmp = sameCompiledPhoto(mine, compilePhoto({ hash: p.photo_hash, thumb: p.photo_thumb }))
           if (cmp.same) made.push({ a: caseId, b: p.case_id, kind: 'photo', via: `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, key: `photo\u001f${pairOf(caseId, p.case_id).join('|')}` })
         }
       }

@@ -69,15 +69,13 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
         ]
         const used = new Set<string>()
         for (const d of documents) {
-          // Stored names are the uploaders' words: keep them readable but never a path.
-          let name = `documents/${[...d.original_name].map(ch => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(-120) || d.sha256}`
+          let name = `documents/${entryName(d.original_name, d.sha256)}`
           if (used.has(name)) name = `documents/${d.sha256.slice(0, 12)}-${name.slice('documents/'.length)}`
           used.add(name)
           files.push([name, await blobs.get(d.sha256)])
         }
         for (const i of (await trx('checklist_items').where({ case_id: caseId }).whereNotNull('file_sha256').orderBy('position').select('file_name', 'file_sha256')) as Array<{ file_name: string | null; file_sha256: string }>) {
-          const safe = [...(i.file_name ?? 'file')].map(ch => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(-100)
-          files.push([`checklist/${i.file_sha256.slice(0, 12)}-${safe}`, await blobs.get(i.file_sha256)])
+          files.push([`checklist/${i.file_sha256.slice(0, 12)}-${entryName(i.file_name ?? '', 'file')}`, await blobs.get(i.file_sha256)])
         }
         const manifest = `${files.map(([name, bytes]) => `${sha256Of(bytes)}  ${name}`).join('\n')}\n`
         const zip = new JSZip()
@@ -89,6 +87,11 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
       })
     },
   }
+}
+
+/** Stored names are the uploaders' words: keep them readable in the ZIP, but never a path or a control character. */
+function entryName(name: string, fallback: string): string {
+  return [...name].map(ch => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 ? '_' : ch)).join('').slice(-120) || fallback
 }
 
 export type ReportService = ReturnType<typeof createReportService>

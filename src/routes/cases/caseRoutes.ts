@@ -15,7 +15,7 @@ import { CASE_KINDS, CASE_STATUSES, RISK_BANDS } from '../../signoff/caseStatus'
 export const PAGE_SIZE = 25
 
 // Unknown filter values are dropped rather than rejected: a stale bookmark should still show a list.
-const listQuerySchema = z.object({
+export const listQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
   kind: z.enum(CASE_KINDS).optional().catch(undefined),
@@ -144,6 +144,16 @@ export function caseRoutes(services: Services): Router {
     await cases.transition(id.data, parsed.data.action, actorOf(req, res))
     req.session.flash = { kind: 'success', message: parsed.data.action === 'submit_for_review' ? 'Case sent for review' : 'Case returned to open' }
     res.redirect(303, `/cases/${id.data}`)
+  })
+
+  router.post('/cases/:id/reopen', requirePermission('cases:signoff'), async (req, res) => {
+    const id = idParam.safeParse(req.params.id)
+    if (!id.success) throw notFound('No such case')
+    const reason = z.string().trim().min(10).max(4000).safeParse((req.body as { reason?: unknown }).reason)
+    if (!reason.success) throw badRequest('Say why the case is reopened (at least 10 characters)')
+    const next = await cases.reopen(id.data, actorOf(req, res), reason.data)
+    req.session.flash = { kind: 'success', message: `Reopened as revision ${next.revision}; revision ${next.revision - 1} and its decision stay as they were` }
+    res.redirect(303, `/cases/${next.id}`)
   })
 
   return router

@@ -109,15 +109,6 @@ export function checklistRoutes(services: Services): Router {
     res.redirect(303, `/cases/${id}`)
   })
 
-  router.post('/cases/:id/reopen', requirePermission('cases:signoff'), async (req, res) => {
-    const id = caseId(req.params.id)
-    const reason = z.string().trim().min(10).max(4000).safeParse((req.body as { reason?: unknown }).reason)
-    if (!reason.success) throw badRequest('Say why the case is reopened (at least 10 characters)')
-    const next = await services.cases.reopen(id, actorOf(req, res), reason.data)
-    req.session.flash = { kind: 'success', message: `Reopened as revision ${next.revision}; revision ${next.revision - 1} and its decision stay as they were` }
-    res.redirect(303, `/cases/${next.id}`)
-  })
-
   router.get('/my-items', requirePermission('checklist:complete'), async (req, res) => {
     res.render('pages/checklists/myItems', { pageTitle: 'My items', items: await checklists.myItems(req.currentUser!.id) })
   })

@@ -1,18 +1,12 @@
 import { Router } from 'express'
 import { z } from 'zod'
-import { CASE_SORTS } from '../../db/repositories/caseRepository'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import type { Services } from '../../services'
-import { CASE_KINDS, CASE_STATUSES, RISK_BANDS } from '../../signoff/caseStatus'
+import { listQuerySchema } from '../cases/caseRoutes'
 
-const filterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  status: z.enum(CASE_STATUSES).optional().catch(undefined),
-  kind: z.enum(CASE_KINDS).optional().catch(undefined),
-  band: z.enum([...RISK_BANDS, 'unscored']).optional().catch(undefined),
-  sort: z.enum(Object.keys(CASE_SORTS) as [keyof typeof CASE_SORTS]).catch('updated'),
-})
+// The same filters as the case list it downloads (without its page).
+const filterSchema = listQuerySchema.omit({ page: true })
 const idParam = z.string().uuid()
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80)
 
