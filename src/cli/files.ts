@@ -8,9 +8,18 @@ export function expandPaths(paths: string[]): { files: string[]; missing: string
   const walk = (p: string) => {
     const stat = fs.statSync(p, { throwIfNoEntry: false })
     if (!stat) return missing.push(p)
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p).sort()) if (!entry.startsWith('.')) walk(path.join(p, entry))
-    } else if (stat.isFile()) files.push(p)
+    if (stat.isDirectory()) walkFolder(p)
+    else if (stat.isFile()) files.push(p)
+  }
+  // Entry types come with the listing: a folder of 70,000 files needs no stat per file (links are followed).
+  const walkFolder = (dir: string) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).filter(e => !e.name.startsWith('.'))
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = path.join(dir, entry.name)
+      if (entry.isDirectory()) walkFolder(p)
+      else if (entry.isFile()) files.push(p)
+      else if (entry.isSymbolicLink()) walk(p)
+    }
   }
   paths.forEach(walk)
   return { files, missing }

@@ -10,11 +10,13 @@ import { expandPaths } from './files'
 
 const MAX_FILE_BYTES = 200 * 1024 * 1024
 const readFileSync = (f: string) => fs.readFileSync(f)
-function readHead(f: string): Buffer {
+/** A file's size and first bytes, with one open: enough to tell what it is without reading it all. */
+function probe(f: string): { size: number; head: Buffer } {
   const fd = fs.openSync(f, 'r')
   try {
-    const buf = Buffer.alloc(4096)
-    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0))
+    const size = fs.fstatSync(fd).size
+    const buf = Buffer.allocUnsafe(Math.min(size, 4096))
+    return { size, head: buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)) }
   } finally {
     fs.closeSync(fd)
   }
@@ -36,11 +38,11 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
       files.push({ path: p, data })
     }
   }
-  const addOnDisk = (p: string, diskPath: string) => {
+  const addOnDisk = (p: string, diskPath: string, known: { size: number; head: Buffer }) => {
     if (!seen.has(p)) {
       seen.add(p)
       // Read synchronously: for small files one read is far cheaper than a thread-pool round trip per step.
-      files.push(fileOnDisk(p, diskPath, readFileSync, readHead, f => Promise.resolve(readFileSync(f))))
+      files.push(fileOnDisk(p, diskPath, readFileSync, known))
     }
   }
   for (const [i, arg] of paths.entries()) {
@@ -53,14 +55,20 @@ export async function inputsFromPaths(paths: string[]): Promise<{ files: InputFi
     const list = stat.isDirectory() ? expandPaths([arg]).files : [arg]
     for (const file of list) {
       const rel = stat.isDirectory() ? `${root}/${path.relative(arg, file).split(path.sep).join('/')}` : `${i}:${path.basename(file)}`
-      const size = fs.statSync(file).size
-      if (size > MAX_FILE_BYTES) {
-        rejected.push({ file: rel, reason: `the file is ${(size / 1024 ** 2).toFixed(0)} MiB; at most ${MAX_FILE_BYTES / 1024 ** 2} MiB` })
+      let known: { size: number; head: Buffer }
+      try {
+        known = probe(file)
+      } catch {
+        rejected.push({ file: rel, reason: 'the file could not be opened' })
+        continue
+      }
+      if (known.size > MAX_FILE_BYTES) {
+        rejected.push({ file: rel, reason: `the file is ${(known.size / 1024 ** 2).toFixed(0)} MiB; at most ${MAX_FILE_BYTES / 1024 ** 2} MiB` })
         continue
       }
       // A ZIP archive is unpacked now; anything else is read when it is needed. (A DOCX is a ZIP too.)
-      if (stat.isDirectory() && !/\.zip$/i.test(file) && (/\.docx$/i.test(file) || !isZipHead(readHead(file)))) {
-        addOnDisk(rel, file)
+      if (stat.isDirectory() && !/\.zip$/i.test(file) && (/\.docx$/i.test(file) || !isZipHead(known.head))) {
+        addOnDisk(rel, file, known)
         continue
       }
       const data = fs.readFileSync(file)

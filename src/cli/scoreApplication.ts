@@ -6,7 +6,7 @@ import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFac
 import { photoFingerprint } from '../links/imageHash'
 import type { LinkableApplication } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText } from '../links/linkKeys'
-import { shingles, signature, words } from '../links/minhash'
+import { shingles, signature, words, type Shingles } from '../links/minhash'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
 import { evaluateCase } from '../rules/evaluateCase'
@@ -32,7 +32,7 @@ export interface ScoredApplication {
   name: string | null
   linkable: LinkableApplication
   /** the masked resume's shingles, empty when the resume is too short to compare */
-  shingleSet: Set<number>
+  shingleSet: Shingles
 }
 
 /** As a worker sends it back: the facts as JSON, parsed again only if the application turns out linked. */
@@ -64,18 +64,18 @@ export function lineOf(id: string, file: string, findings: Finding[], score: Sco
 }
 
 /** What link analysis needs from one prepared application. */
-function linkableOf(id: string, prepared: PreparedApplication, records: FactRecord[], isHomeNetwork: (ip: string) => boolean): { linkable: LinkableApplication; shingleSet: Set<number> } {
+function linkableOf(id: string, prepared: PreparedApplication, records: FactRecord[], isHomeNetwork: (ip: string) => boolean): { linkable: LinkableApplication; shingleSet: Shingles } {
   const resumes = prepared.files.filter(f => f.kind === 'resume' && f.read)
   const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
   const text = resumes.map(f => f.read!.pages.join('\n')).join('\n')
   const tokens = text ? words(maskedResumeText(text, names)) : []
   const photo = prepared.files.find(f => f.kind === 'photo')
-  const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Set<number>()
+  const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Uint32Array(0)
   const linkable: LinkableApplication = {
     id,
     keys: identifierKeys(records, { isHomeNetwork, documents: resumes.map(f => ({ author: f.read!.metadata.author ?? null, creator: f.read!.metadata.creatorTool ?? null, producer: f.read!.metadata.producer ?? null, created: f.read!.metadata.created ?? null })) }),
-    resume: shingleSet.size ? signature(shingleSet) : null,
-    resumeShingles: shingleSet.size ? shingleSet : null,
+    resume: shingleSet.length ? signature(shingleSet) : null,
+    resumeShingles: shingleSet.length ? shingleSet : null,
     photo: photo ? (photo.fingerprint !== undefined ? photo.fingerprint : photoFingerprint(photo.data)) : null,
   }
   return { linkable, shingleSet }

@@ -9,9 +9,11 @@ import { RULES } from '../rules/registry'
 import { compareNames } from '../domain/names'
 import { LinkIndex, type LinkableApplication } from '../links/linkIndex'
 import type { Rule } from '../rules/types'
+import type { Shingles } from '../links/minhash'
 import { referenceDataFor } from '../refdata/load'
 import { inputsFromPaths } from './importCommand'
 import { lineOf, scoreApplication, type ScoredApplication, type ScoredOnWorker, type ScoreLine } from './scoreApplication'
+import type { WorkerFileRef } from './scoreWorkerMain'
 
 export type { ScoreLine } from './scoreApplication'
 const display = displayLabel
@@ -22,7 +24,7 @@ const SCORE_WORKER = path.join(__dirname, 'scoreWorker.js')
  * or its database. All inputs are one population: applications are read and scored on worker threads
  * (one per core), then linked here across everything, and those with links are scored again.
  */
-export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string; rules?: readonly Rule[]; onLinkable?: (id: string, shingleSet: Set<number>, app: LinkableApplication) => void } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
+export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string; rules?: readonly Rule[]; onLinkable?: (id: string, shingleSet: Shingles, app: LinkableApplication) => void } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   const dataDir = path.resolve(options.dataDir ?? './data')
   // Rules other than the registry's (tests, benchmarks) cannot cross to a worker: those are scored here.
   const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir } }).warm()
@@ -90,13 +92,21 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   return { lines, errors }
 }
 
-/** Send one application and the files it names to a worker; its answer comes back as a ScoredApplication. */
+/**
+ * Send one application to a worker with the files it names: a file on disk goes as its path (the worker
+ * reads it, so this thread neither reads nor copies it); anything else as its bytes.
+ */
 async function scoreOnWorker(pool: ExtractionPool, a: CollectedApplication, dataDir: string, asOf: Date | undefined): Promise<ScoredOnWorker> {
   const app = a.application
   const wanted = [...new Set([...(app.documents ?? []).map(d => d.file), ...(app.profiles ?? []).flatMap(p => (p.photo ? [p.photo] : [])), ...(app.access_log ? [app.access_log] : [])])]
-  const names: Array<string | { name: string; problem: string }> = []
+  const names: WorkerFileRef[] = []
   const buffers: Buffer[] = a.raw ? [a.raw] : []
   for (const name of wanted) {
+    const onDisk = a.locate?.(name)
+    if (onDisk) {
+      names.push({ name, path: onDisk })
+      continue
+    }
     const got = await a.resolve(name)
     if (Buffer.isBuffer(got)) {
       names.push(name)

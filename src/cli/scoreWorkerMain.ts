@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { readDocument } from '../extract/readDocument'
 import type { Application } from '../ingest/applicationFormat'
@@ -11,17 +12,28 @@ import { scoreApplication } from './scoreApplication'
  * and the main thread only links. Documents are read in this thread (it is already isolated, with its
  * own time and memory limits set by the pool). Reference data loads once per worker.
  */
+/** A referenced file: a name (its bytes are next in `data`), a path to read here, or why it could not be loaded. */
+export type WorkerFileRef = string | { name: string; path: string } | { name: string; problem: string }
+
 interface Request {
   id: number
   label: string
   /** the application, already validated, as JSON (cheaper to send than the object) */
   application: string
-  /** the files the application references: a name's bytes are next in `data`; an object says why it could not be loaded */
-  names: Array<string | { name: string; problem: string }>
+  /** the files the application references, in order */
+  names: WorkerFileRef[]
   data: Uint8Array[]
   hasRaw: boolean
   asOf: string | null
   dataDir: string
+}
+
+function readOnDisk(file: string): Buffer | { problem: string } {
+  try {
+    return fs.readFileSync(file)
+  } catch {
+    return { problem: 'the file could not be read (was it moved or deleted while scoring?)' }
+  }
 }
 
 const reader: DocumentReader = {
@@ -38,12 +50,14 @@ parentPort?.on('message', async (req: Request) => {
     const raw = req.hasRaw ? buffers.shift() : undefined
     const files = new Map<string, Buffer | { problem: string }>()
     let i = 0
-    for (const n of req.names) files.set(typeof n === 'string' ? n : n.name, typeof n === 'string' ? buffers[i++]! : { problem: n.problem })
+    for (const n of req.names) files.set(typeof n === 'string' ? n : n.name, typeof n === 'string' ? buffers[i++]! : 'path' in n ? readOnDisk(n.path) : { problem: n.problem })
     const resolve = async (name: string) => files.get(name) ?? { problem: `"${name}" was not found` }
     const scored = await scoreApplication(reader, referenceDataFor(req.dataDir), { label: req.label, application: JSON.parse(req.application) as Application, resolve, ...(raw ? { raw } : {}) }, req.asOf ? { asOf: new Date(req.asOf) } : {})
     // Facts go back as JSON: only linked applications (a few in a hundred) need them again.
     const { records, events, ...rest } = scored
-    parentPort!.postMessage({ id: req.id, ok: true, result: { ...rest, facts: JSON.stringify({ records, events }) } })
+    // The shingles and the signature move to the main thread rather than being copied.
+    const moved = [...new Set([rest.shingleSet.buffer, ...(rest.linkable.resume ? [rest.linkable.resume.buffer] : [])])] as ArrayBuffer[]
+    parentPort!.postMessage({ id: req.id, ok: true, result: { ...rest, facts: JSON.stringify({ records, events }) } }, moved)
   } catch (error) {
     const problem = error instanceof ImportProblem ? error.message : `an unexpected error stopped the scoring of this application (${(error as Error)?.name ?? 'Error'})`
     parentPort!.postMessage({ id: req.id, ok: false, problem })

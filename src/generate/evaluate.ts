@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { scorePaths, type ScoreLine } from '../cli/scoreCommand'
 import { RULES } from '../rules/registry'
-import { exactJaccard } from '../links/minhash'
+import { exactJaccard, type Shingles } from '../links/minhash'
 import { generateTo } from './cli'
 import { formatNameBench, runNameBench } from './nameBench'
 
@@ -55,7 +55,7 @@ export interface RingResult {
 }
 
 export interface LinkInfo {
-  shingles: Map<string, Set<number>>
+  shingles: Map<string, Shingles>
 }
 
 export interface GroupRate {
@@ -158,10 +158,10 @@ export function evaluatePopulation(labels: Label[], lines: ScoreLine[], twinLine
     let linked = 0
     for (let i = 0; i < ids.length; i++) {
       const a = linkInfo.shingles.get(ids[i]!)!
-      if (!a.size) continue
+      if (!a.length) continue
       for (let j = i + 1; j < ids.length; j++) {
         const b = linkInfo.shingles.get(ids[j]!)!
-        if (!b.size) continue
+        if (!b.length) continue
         if (exactJaccard(a, b) >= 0.6) {
           atOrAbove++
           if (linkedByResume.has([ids[i]!, ids[j]!].sort().join('|'))) linked++
@@ -284,7 +284,7 @@ async function main() {
       return { id: id!, label: label as Label['label'], archetype: archetype!, ring: ring ?? '', ...(nameOrigin ? { nameOrigin } : {}), ...(residence ? { residence } : {}) }
     })
   const started = Date.now()
-  const shingleSets = new Map<string, Set<number>>()
+  const shingleSets = new Map<string, Shingles>()
   const population = await scorePaths([path.join(dir, 'population')], { onLinkable: (id, set) => shingleSets.set(id, set) })
   const twins = fs.existsSync(path.join(dir, 'twins')) ? await scorePaths([path.join(dir, 'twins')]) : { lines: [], errors: [] }
   const result = evaluatePopulation(labels, population.lines, twins.lines, population.errors.length, { shingles: shingleSets })

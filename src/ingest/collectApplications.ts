@@ -21,21 +21,25 @@ export interface InputFile {
   head?: () => Buffer
   /** the bytes, read without blocking (a file on disk); otherwise `data` is used */
   load?: () => Promise<Buffer>
+  /** where the file is on disk, so that a worker thread can read it itself */
+  diskPath?: string
 }
 
 /**
  * A file on disk as an InputFile whose bytes are read when needed: a folder of 20,000 applications
- * holds 70,000 files, and most are read once, on a worker's behalf, just before they are scored.
+ * holds 70,000 files, and most are read once, by the worker that scores their application. `head` is
+ * what the caller already read from its start; when it is the whole file, the file is not read again.
  */
-export function fileOnDisk(setPath: string, diskPath: string, readFile: (p: string) => Buffer, readHead: (p: string) => Buffer, loadFile: (p: string) => Promise<Buffer>): InputFile {
-  let cached: Buffer | undefined
+export function fileOnDisk(setPath: string, diskPath: string, readFile: (p: string) => Buffer, known: { head: Buffer; size: number }): InputFile {
+  let cached: Buffer | undefined = known.head.length >= known.size ? known.head : undefined
   return {
     path: setPath,
+    diskPath,
     get data() {
       return (cached ??= readFile(diskPath))
     },
-    head: () => cached?.subarray(0, 4096) ?? readHead(diskPath),
-    load: () => (cached ? Promise.resolve(cached) : loadFile(diskPath)),
+    head: () => cached?.subarray(0, 4096) ?? known.head,
+    load: () => Promise.resolve(cached ?? readFile(diskPath)),
   }
 }
 
@@ -47,6 +51,8 @@ export interface CollectedApplication {
   raw?: Buffer
   /** resolves a referenced name relative to the application's own folder */
   resolve: (name: string) => Promise<Buffer | { problem: string }>
+  /** where a referenced name is on disk, when it is a file there (not inside a ZIP or an upload) */
+  locate?: (name: string) => string | null
 }
 
 export interface Collected {
@@ -80,6 +86,10 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
     if (!file) return { problem: `"${name.slice(0, 120)}" was not found beside ${path.posix.basename(jsonFile)}` }
     return file.load ? file.load() : file.data
   }
+  const locatorFor = (dir: string) => (name: string) => {
+    const target = resolveInside(dir, name)
+    return (target && byPath.get(target)?.diskPath) || null
+  }
 
   // Pass 1: application JSON and JSON Resume files, and what they reference.
   const jsonPaths = new Set<string>()
@@ -102,7 +112,7 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
       const target = resolveInside(dir, name)
       if (target) referenced.add(target)
     }
-    applications.push({ label: p, application: app, raw: data, resolve: resolverFor(dir, p) })
+    applications.push({ label: p, application: app, raw: data, resolve: resolverFor(dir, p), locate: locatorFor(dir) })
   }
 
   // Pass 2: everything nobody referenced.
@@ -131,7 +141,7 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
           const target = resolveInside(dir, row.resumeFile)
           if (target) referenced.add(target)
         }
-        applications.push({ label: `${p} row ${row.row}`, application: app, resolve: resolverFor(dir, p) })
+        applications.push({ label: `${p} row ${row.row}`, application: app, resolve: resolverFor(dir, p), locate: locatorFor(dir) })
       }
       continue
     }
@@ -141,6 +151,7 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
         label: p,
         application: { format: APPLICATION_FORMAT, source: 'upload', documents: [{ type: 'resume', file: name }] },
         resolve: async n => (n === name ? data : { problem: `"${n}" was not found` }),
+        locate: n => (n === name ? (file.diskPath ?? null) : null),
       })
       continue
     }

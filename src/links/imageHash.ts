@@ -150,55 +150,83 @@ export function thumbnailSimilarity(a: Uint8Array, b: Uint8Array, stopBelow = -I
 interface Thumb {
   planes: [Uint8Array, Uint8Array, Uint8Array]
   means: [number, number, number]
+  /**
+   * Per plane and shift, the sum and the sum of squares of the cells that the shift compares: only the
+   * cross term is left to compute for each pair, and pairs are many (portraits look alike).
+   */
+  sums: Float64Array
 }
+
+const SHIFTS: Array<[number, number]> = [-1, 0, 1].flatMap(dy => [-1, 0, 1].map(dx => [dy, dx] as [number, number]))
 
 function compileThumb(t: Uint8Array): Thumb {
   const planes = [0, 1, 2].map(c => t.subarray(c * THUMB * THUMB, (c + 1) * THUMB * THUMB)) as Thumb['planes']
-  return { planes, means: planes.map(p => p.reduce((s, v) => s + v, 0) / p.length) as Thumb['means'] }
+  const sums = new Float64Array(3 * SHIFTS.length * 2)
+  planes.forEach((plane, c) =>
+    SHIFTS.forEach(([dy, dx], s) => {
+      let sum = 0
+      let squares = 0
+      for (let y = Math.max(0, dy); y < THUMB + Math.min(0, dy); y++) {
+        for (let x = Math.max(0, dx); x < THUMB + Math.min(0, dx); x++) {
+          const v = plane[y * THUMB + x]!
+          sum += v
+          squares += v * v
+        }
+      }
+      sums[(c * SHIFTS.length + s) * 2] = sum
+      sums[(c * SHIFTS.length + s) * 2 + 1] = squares
+    }),
+  )
+  return { planes, means: planes.map(p => p.reduce((sum, v) => sum + v, 0) / p.length) as Thumb['means'], sums }
+}
+
+/** Brightness may change a little between copies of a picture; its colours may not. Cheap: tried first. */
+export function coloursClose(a: readonly number[], b: readonly number[]): boolean {
+  for (let c = 0; c < 3; c++) {
+    const ma = a[c]!
+    const mb = b[c]!
+    if (Math.abs(ma - mb) > 0.12 * Math.max(ma, mb, 32)) return false
+  }
+  return true
 }
 
 /** As thumbnailSimilarity; with stopBelow, a plane below it ends the comparison (the pair is not one picture). */
 function compiledSimilarity(a: Thumb, b: Thumb, stopBelow: number): number {
-  // Brightness may change a little between copies of a picture; its colours may not.
-  for (let c = 0; c < 3; c++) {
-    const ma = a.means[c]!
-    const mb = b.means[c]!
-    if (Math.abs(ma - mb) > 0.12 * Math.max(ma, mb, 32)) return 0
-  }
+  if (!coloursClose(a.means, b.means)) return 0
   let worst = 1
   for (let c = 0; c < 3; c++) {
-    worst = Math.min(worst, planeSimilarity(a.planes[c]!, b.planes[c]!))
+    worst = Math.min(worst, planeSimilarity(a, b, c))
     if (worst < stopBelow) break
   }
   return worst
 }
 
-function planeSimilarity(a: Uint8Array, b: Uint8Array): number {
+/** The highest correlation of plane c of a and b over the nine shifts of up to one cell. */
+function planeSimilarity(a: Thumb, b: Thumb, c: number): number {
+  const pa = a.planes[c]!
+  const pb = b.planes[c]!
   let best = -1
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      let n = 0
-      let sa = 0
-      let sb = 0
-      let saa = 0
-      let sbb = 0
-      let sab = 0
-      for (let y = Math.max(0, dy); y < THUMB + Math.min(0, dy); y++) {
-        for (let x = Math.max(0, dx); x < THUMB + Math.min(0, dx); x++) {
-          const va = a[y * THUMB + x]!
-          const vb = b[(y - dy) * THUMB + (x - dx)]!
-          n++
-          sa += va
-          sb += vb
-          saa += va * va
-          sbb += vb * vb
-          sab += va * vb
-        }
-      }
-      const cov = sab - (sa * sb) / n
-      const den = Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n))
-      if (den > 0) best = Math.max(best, cov / den)
+  for (let s = 0; s < SHIFTS.length; s++) {
+    const [dy, dx] = SHIFTS[s]!
+    // b's cells under this shift are the ones a itself would compare under the opposite shift.
+    const ia = (c * SHIFTS.length + s) * 2
+    const ib = (c * SHIFTS.length + (SHIFTS.length - 1 - s)) * 2
+    const sa = a.sums[ia]!
+    const saa = a.sums[ia + 1]!
+    const sb = b.sums[ib]!
+    const sbb = b.sums[ib + 1]!
+    const n = (THUMB - Math.abs(dy)) * (THUMB - Math.abs(dx))
+    let sab = 0
+    const x0 = Math.max(0, dx)
+    const x1 = THUMB + Math.min(0, dx)
+    for (let y = Math.max(0, dy); y < THUMB + Math.min(0, dy); y++) {
+      const rowA = y * THUMB
+      const rowB = (y - dy) * THUMB - dx
+      for (let x = x0; x < x1; x++) sab += pa[rowA + x]! * pb[rowB + x]!
     }
+    const cov = sab - (sa * sb) / n
+    const den = Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n))
+    if (den > 0) best = Math.max(best, cov / den)
   }
   return best
 }

@@ -1,6 +1,6 @@
-import { compilePhoto, popcount32, PHOTO_HAMMING_THRESHOLD, sameCompiledPhoto, type CompiledPhoto, type PhotoFingerprint } from './imageHash'
+import { coloursClose, compilePhoto, popcount32, PHOTO_HAMMING_THRESHOLD, sameCompiledPhoto, type CompiledPhoto, type PhotoFingerprint } from './imageHash'
 import type { LinkKey, LinkKind } from './linkKeys'
-import { bandKeys, exactJaccard } from './minhash'
+import { BANDS, bandHashes, exactJaccard, type Shingles } from './minhash'
 
 /**
  * Incremental linking: each application added is compared only with the applications that share one of
@@ -31,7 +31,7 @@ export interface LinkableApplication {
   keys: LinkKey[]
   /** MinHash signature of the masked resume (for finding candidates) and its shingles (for confirming) */
   resume?: Uint32Array | null
-  resumeShingles?: Set<number> | null
+  resumeShingles?: Shingles | null
   photo?: PhotoFingerprint | null
 }
 
@@ -55,18 +55,26 @@ export interface Hub {
 }
 
 const indexKey = (kind: string, key: string) => `${kind}\u0000${key}`
+// Bound once: imported functions are reached through module getters, which cost in the photo loop.
+const bitCount = popcount32
+const photoThreshold = PHOTO_HAMMING_THRESHOLD
 
 export class LinkIndex {
   private readonly members = new Map<string, string[]>()
   private readonly labels = new Map<string, string>()
   private readonly roles = new Map<string, { role: string; label: string }>()
-  private readonly resumes = new Map<string, Set<number>>()
+  // Resumes by position; per band, the positions whose band hash is the key.
+  private readonly resumeIds: string[] = []
+  private readonly resumeShingles: Shingles[] = []
+  private readonly resumeBands: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map())
   // Photos by position; eight bands of 256 buckets each list the positions whose hash has that byte.
   private readonly photoIds: string[] = []
   private readonly photoHi: number[] = []
   private readonly photoLo: number[] = []
   private readonly photos: CompiledPhoto[] = []
   private readonly photoBands: number[][] = Array.from({ length: 8 * 256 }, () => [])
+  // The add that last looked at each photo: a photo in several of the new one's buckets is compared once.
+  private readonly photoSeen: number[] = []
   readonly links: Link[] = []
 
   /** Add one application (once: its keys are unique); returns the links it makes now. */
@@ -92,35 +100,41 @@ export class LinkIndex {
       this.members.set(ik, list)
       if (!this.labels.has(ik)) this.labels.set(ik, k.label)
     }
-    if (app.resume && app.resumeShingles?.size) {
-      const seen = new Set<string>()
-      for (const band of bandKeys(app.resume)) {
-        const ik = indexKey('resume-band', band)
-        const list = this.members.get(ik) ?? []
-        for (const other of list) {
-          if (seen.has(other) || other === app.id) continue
-          seen.add(other)
-          const sim = exactJaccard(app.resumeShingles, this.resumes.get(other)!)
+    if (app.resume && app.resumeShingles?.length) {
+      const seen = new Set<number>()
+      const position = this.resumeIds.length
+      const hashes = bandHashes(app.resume)
+      for (let band = 0; band < BANDS; band++) {
+        const bucket = this.resumeBands[band]!
+        let list = bucket.get(hashes[band]!)
+        if (!list) bucket.set(hashes[band]!, (list = []))
+        for (const i of list) {
+          const other = this.resumeIds[i]!
+          if (seen.has(i) || other === app.id) continue
+          seen.add(i)
+          const sim = exactJaccard(app.resumeShingles, this.resumeShingles[i]!)
           if (sim >= RESUME_THRESHOLD) link(other, 'resume', `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, indexKey('resume', [app.id, other].sort().join('|')))
         }
-        list.push(app.id)
-        this.members.set(ik, list)
+        list.push(position)
       }
-      this.resumes.set(app.id, app.resumeShingles)
+      this.resumeIds.push(app.id)
+      this.resumeShingles.push(app.resumeShingles)
     }
     if (app.photo) {
       const mine = compilePhoto(app.photo)
-      const seen = new Set<number>()
       const position = this.photoIds.length
       const { hi, lo } = mine
+      const means = mine.thumb.means
       for (let band = 0; band < 8; band++) {
         const bucket = this.photoBands[band * 256 + mine.bands[band]!]!
         for (let k = 0; k < bucket.length; k++) {
-          // Portraits resemble each other: buckets are large, so the distance is computed inline first.
+          // Portraits resemble each other: buckets are large, so the cheap tests come first, inline.
           const i = bucket[k]!
-          if (popcount32((hi ^ this.photoHi[i]!) >>> 0) + popcount32((lo ^ this.photoLo[i]!) >>> 0) > PHOTO_HAMMING_THRESHOLD || seen.has(i)) continue
-          seen.add(i)
-          const cmp = sameCompiledPhoto(mine, this.photos[i]!)
+          if (this.photoSeen[i] === position || bitCount((hi ^ this.photoHi[i]!) >>> 0) + bitCount((lo ^ this.photoLo[i]!) >>> 0) > photoThreshold) continue
+          this.photoSeen[i] = position
+          const theirs = this.photos[i]!
+          if (!coloursClose(means, theirs.thumb.means)) continue
+          const cmp = sameCompiledPhoto(mine, theirs)
           const other = this.photoIds[i]!
           if (cmp.same && other !== app.id) link(other, 'photo', `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, indexKey('photo', [app.id, other].sort().join('|')))
         }
@@ -130,6 +144,7 @@ export class LinkIndex {
       this.photoHi.push(hi)
       this.photoLo.push(lo)
       this.photos.push(mine)
+      this.photoSeen.push(-1)
     }
     this.links.push(...made)
     return made

@@ -33,19 +33,26 @@ export function words(text: string): string[] {
     .filter(w => w.length > 1)
 }
 
-export function shingles(tokens: string[], size = SHINGLE_WORDS): Set<number> {
-  const out = new Set<number>()
-  if (tokens.length < size) {
-    if (tokens.length) out.add(fnv1a(tokens.join(' ')))
-    return out
-  }
-  for (let i = 0; i + size <= tokens.length; i++) out.add(fnv1a(tokens.slice(i, i + size).join(' ')))
-  return out
+/**
+ * A document's shingles: the hashes of its runs of `size` words, sorted and without repeats. A typed
+ * array, not a Set: a tenth of the memory, compared by a merge, and sent between threads without copying.
+ */
+export type Shingles = Uint32Array
+
+export function shingles(tokens: string[], size = SHINGLE_WORDS): Shingles {
+  if (tokens.length < size) return tokens.length ? Uint32Array.of(fnv1a(tokens.join(' '))) : new Uint32Array(0)
+  const all = new Uint32Array(tokens.length - size + 1)
+  for (let i = 0; i + size <= tokens.length; i++) all[i] = fnv1a(tokens.slice(i, i + size).join(' '))
+  all.sort()
+  let n = 0
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!
+  return all.slice(0, n)
 }
 
-export function signature(shingleSet: Set<number>): Uint32Array {
+export function signature(shingleSet: Shingles): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
-  for (const x of shingleSet) {
+  for (let s = 0; s < shingleSet.length; s++) {
+    const x = shingleSet[s]!
     // Mix the shingle hash once so that the linear family sees well-spread input.
     const y = Math.imul(x ^ (x >>> 16), 0x45d9f3b) >>> 0
     for (let i = 0; i < NUM_HASHES; i++) {
@@ -64,26 +71,42 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / NUM_HASHES
 }
 
-export function exactJaccard(a: Set<number>, b: Set<number>): number {
-  if (!a.size && !b.size) return 0
+/** Jaccard similarity of two shingle arrays (sorted, no repeats), by one merge. */
+export function exactJaccard(a: Shingles, b: Shingles): number {
+  if (!a.length && !b.length) return 0
   let inter = 0
-  const [small, large] = a.size < b.size ? [a, b] : [b, a]
-  for (const x of small) if (large.has(x)) inter++
-  return inter / (a.size + b.size - inter)
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    if (x === y) {
+      inter++
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return inter / (a.length + b.length - inter)
 }
 
-/** One key per band: documents sharing any band key are candidates. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = []
+/** One hash per band: documents sharing a band's hash are candidates. */
+export function bandHashes(sig: Uint32Array): Uint32Array {
+  const out = new Uint32Array(BANDS)
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5
     for (let r = 0; r < ROWS; r++) {
       h ^= sig[b * ROWS + r]!
       h = Math.imul(h, 0x01000193) >>> 0
     }
-    keys.push(`${b}:${(h >>> 0).toString(36)}`)
+    out[b] = h >>> 0
   }
-  return keys
+  return out
+}
+
+/** The band hashes as keys for the database: "band:hash". */
+export function bandKeys(sig: Uint32Array): string[] {
+  return Array.from(bandHashes(sig), (h, b) => `${b}:${h.toString(36)}`)
 }
 
 export const signatureToText = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64')

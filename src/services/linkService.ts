@@ -8,7 +8,7 @@ import type { BlobStore } from '../ingest/blobStore'
 import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, photoFingerprint, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
 import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
-import { bandKeys, exactJaccard, shingles, signature, words } from '../links/minhash'
+import { bandKeys, exactJaccard, shingles, signature, words, type Shingles } from '../links/minhash'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { FactRecord, LinkFact } from '../rules/caseFacts'
 import { auditActor, type ActorContext } from './context'
@@ -19,10 +19,11 @@ import { auditActor, type ActorContext } from './context'
  * candidates). The database holds the index (link_keys), so it works the same for one upload and for a
  * bulk import of 10,000.
  */
-const encodeSet = (s: Set<number>) => Buffer.from(Uint32Array.from([...s].sort((a, b) => a - b)).buffer).toString('base64')
-const decodeSet = (t: string) => {
+// Stored sorted, as shingles() makes them (rows written before were sorted too).
+const encodeShingles = (s: Shingles) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('base64')
+const decodeShingles = (t: string): Shingles => {
   const b = Buffer.from(t, 'base64')
-  return new Set(new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)))
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength))
 }
 const pairOf = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
 
@@ -55,7 +56,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
     const text = resumes.map(d => d.extracted_text).join('\n')
     const tokens = text ? words(maskedResumeText(text, names)) : []
-    const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Set<number>()
+    const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Uint32Array(0)
     const photoDoc = docs.find(d => d.kind === 'photo')
     let photo: PhotoFingerprint | null = null
     if (photoDoc && blobs.has(photoDoc.sha256)) photo = photoFingerprint(await blobs.get(photoDoc.sha256))
@@ -75,7 +76,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     await trx('link_keys').where({ case_id: caseId }).delete()
     await trx('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).delete()
     await trx('link_prints').where({ case_id: caseId }).delete()
-    await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.size ? encodeSet(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
+    await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.length ? encodeShingles(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
     const made: Link[] = []
     const current = (q: Knex.QueryBuilder) => q.join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).whereNot('k.case_id', caseId)
     for (const k of m.keys) {
@@ -85,7 +86,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u001f${k.key}`, ...(bothReferences(k.role, o.role) ? { supporting: true } : {}) })
     }
     const bands: Array<{ kind: string; key: string }> = []
-    if (m.shingleSet.size) {
+    if (m.shingleSet.length) {
       const sig = signature(m.shingleSet)
       const keys = bandKeys(sig)
       bands.push(...keys.map(key => ({ kind: 'resume-band', key })))
@@ -93,7 +94,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       if (cands.length) {
         const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('resume_shingles').select('case_id', 'resume_shingles')) as Array<{ case_id: string; resume_shingles: string }>
         for (const p of prints) {
-          const sim = exactJaccard(m.shingleSet, decodeSet(p.resume_shingles))
+          const sim = exactJaccard(m.shingleSet, decodeShingles(p.resume_shingles))
           if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, key: `resume\u001f${pairOf(caseId, p.case_id).join('|')}` })
         }
       }

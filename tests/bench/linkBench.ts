@@ -1,22 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { scorePaths } from '../../src/cli/scoreCommand'
 import { refreshPlannerStatistics } from '../../src/db/knex'
-import { generateTo } from '../../src/generate/cli'
 import { photoBandKeys } from '../../src/links/imageHash'
-import { LinkIndex } from '../../src/links/linkIndex'
-import { bandKeys, exactJaccard, shingles, signature } from '../../src/links/minhash'
+import { bandKeys, shingles, signature } from '../../src/links/minhash'
 import { systemActor } from '../../src/services/context'
 import { createTestApp } from '../support/appSetup'
 import { seedCases } from './seedCases'
 
 /**
- * Issue 6's speed figures, each with a baseline from the same run:
- * - incremental linking: adding one application to 1,000 and to 100,000 linked applications (median);
- * - MinHash/LSH vs exact all-pairs resume comparison on the same population;
- * - `vet score` (with link analysis) on 20,000 and 40,000 generated applications, with peak RSS.
+ * Incremental linking, with a baseline from the same run: adding one application to 1,000 and to
+ * 100,000 linked applications (median of 40). `vet score` at scale is in scoreBench.
  */
 const out = (s: string) => process.stdout.write(`${s}\n`)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -77,35 +69,5 @@ export async function linkBench(): Promise<void> {
   const large = await incremental(Number(process.env.BENCH_LINK_SIZE ?? 100_000))
   out(`  adding one application (relink, median of 40): ${small.toFixed(1)} ms at 1,000 linked cases; ${large.toFixed(1)} ms at ${Number(process.env.BENCH_LINK_SIZE ?? 100_000).toLocaleString('en')} (ratio ${(large / small).toFixed(2)}; target ≤ 50 ms)`)
 
-  for (const n of (process.env.BENCH_LINK_SCORE_SIZES ?? '20000,40000').split(',').map(Number)) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vd-linkbench-${n}-`))
-    try {
-      await generateTo(dir, n, 11, () => undefined, { twins: false })
-      global.gc?.()
-      let peak = process.memoryUsage().rss
-      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-      const sets: Array<Set<number>> = []
-      const t0 = performance.now()
-      const { lines } = await scorePaths([path.join(dir, 'population')], { onLinkable: (_id, s) => sets.push(s) })
-      const secs = (performance.now() - t0) / 1000
-      clearInterval(timer)
-      const linked = lines.filter(l => l.links.length).length
-      out(`  vet score ${n.toLocaleString('en')}: ${secs.toFixed(1)} s, peak RSS ${(peak / 1024 ** 2).toFixed(0)} MiB, ${linked} applications linked`)
-      if (n === Number((process.env.BENCH_LINK_SCORE_SIZES ?? "20000,40000").split(",")[0])) {
-        // Resume comparison: LSH candidates + exact check vs exact all-pairs, on the first 5,000 resumes.
-        const sample = sets.filter(s => s.size).slice(0, 5000)
-        const a0 = performance.now()
-        let pairs = 0
-        for (let i = 0; i < sample.length; i++) for (let j = i + 1; j < sample.length; j++) if (exactJaccard(sample[i]!, sample[j]!) >= 0.55) pairs++
-        const allPairs = performance.now() - a0
-        const l0 = performance.now()
-        const index = new LinkIndex()
-        sample.forEach((s, i) => index.add({ id: String(i), keys: [], resume: signature(s), resumeShingles: s }))
-        const lsh = performance.now() - l0
-        out(`  resume comparison on ${sample.length.toLocaleString('en')} resumes: exact all-pairs ${(allPairs / 1000).toFixed(1)} s (${pairs} pairs ≥ 0.55), MinHash/LSH ${(lsh / 1000).toFixed(2)} s (${index.links.length} links): ${(allPairs / lsh).toFixed(0)}× faster`)
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  out('  (vet score with link analysis on 20,000 and 40,000, and the LSH speed-up: BENCH_ONLY=score)')
 }
