@@ -30,7 +30,8 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir } }).warm()
   const reader = options.rules ? new ExtractionPool() : null
   const ref = referenceDataFor(dataDir)
-  const scored: Array<ScoredApplication | ScoredOnWorker> = []
+  // Kept per application until the end: what the second pass needs, not what linking needed.
+  const scored: Array<Kept<ScoredApplication> | Kept<ScoredOnWorker>> = []
   const errors: Array<{ file: string; error: string }> = []
   // Linked as each application arrives, while the workers read the next ones; link wording does not
   // depend on the order of arrival, and each application's links are sorted below.
@@ -49,7 +50,8 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
           const s = pool ? await scoreOnWorker(pool, a, dataDir, options.asOf) : await scoreApplication(reader!, ref, a, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.rules ? { rules: options.rules } : {}) })
           options.onLinkable?.(s.line.id, s.shingleSet, s.linkable)
           index.add(s.linkable)
-          scored.push(s)
+          const { linkable: _linkable, shingleSet: _shingles, ...kept } = s
+          scored.push(kept)
         } catch (error) {
           if (error instanceof ImportProblem || error instanceof DocumentProblem) errors.push({ file: display(a.label), error: error.message })
           else throw error
@@ -121,6 +123,8 @@ async function scoreOnWorker(pool: ExtractionPool, a: CollectedApplication, data
     throw error
   }
 }
+
+type Kept<T> = Omit<T, 'linkable' | 'shingleSet'>
 
 /** One entry per linked application: what they share, in words. */
 function summariseLinks(links: LinkFact[]): Array<{ id: string; via: string }> {

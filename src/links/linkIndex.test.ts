@@ -1,5 +1,5 @@
 import { portrait } from '../generate/png'
-import { hamming, pHash, photoFingerprint, samePhoto, thumbnail } from './imageHash'
+import { hamming, pHash, photoFingerprint, samePhoto, thumbnail, thumbnailSimilarity, THUMB } from './imageHash'
 import { HUB_LIMIT, LinkIndex, clusters } from './linkIndex'
 import type { LinkKey } from './linkKeys'
 import { estimateJaccard, exactJaccard, shingles, signature, words } from './minhash'
@@ -15,7 +15,47 @@ describe('MinHash', () => {
     expect(Math.abs(est - exactJaccard(a, b))).toBeLessThan(0.15)
     expect(signature(a)).toEqual(signature(shingles(words(TEXT))))
   })
+
+  it('keeps shingles sorted without repeats, and its Jaccard by merge agrees with counting over sets', () => {
+    const a = shingles(words(`${TEXT} ${TEXT}`))
+    expect([...a]).toEqual([...new Set(a)].sort((x, y) => x - y))
+    expect(shingles(words(TEXT)).length).toBe(a.length - 3) // the repeat adds only the shingles across the seam
+    const rnd = seeded(3)
+    for (let t = 0; t < 50; t++) {
+      const x = new Set(Array.from({ length: 40 }, () => Math.floor(rnd() * 80)))
+      const y = new Set(Array.from({ length: 40 }, () => Math.floor(rnd() * 80)))
+      const inter = [...x].filter(v => y.has(v)).length
+      const sorted = (s: Set<number>) => Uint32Array.from([...s].sort((p, q) => p - q))
+      expect(exactJaccard(sorted(x), sorted(y))).toBe(inter / (x.size + y.size - inter))
+    }
+    expect(exactJaccard(new Uint32Array(0), new Uint32Array(0))).toBe(0)
+  })
 })
+
+function seeded(seed: number): () => number {
+  let x = seed
+  return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296)
+}
+
+/** Pearson correlation at the best shift of up to one cell, per plane, lowest plane: computed the plain way. */
+function plainSimilarity(a: Uint8Array, b: Uint8Array): number {
+  let worst = 1
+  for (let c = 0; c < 3; c++) {
+    let best = -1
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const pairs: Array<[number, number]> = []
+        for (let y = 0; y < THUMB; y++) for (let x = 0; x < THUMB; x++) if (y - dy >= 0 && y - dy < THUMB && x - dx >= 0 && x - dx < THUMB) pairs.push([a[c * 256 + y * THUMB + x]!, b[c * 256 + (y - dy) * THUMB + (x - dx)]!])
+        const n = pairs.length
+        const [sa, sb, saa, sbb, sab] = pairs.reduce(([p, q, r, s, t], [u, v]) => [p + u, q + v, r + u * u, s + v * v, t + u * v], [0, 0, 0, 0, 0])
+        const den = Math.sqrt((saa - (sa * sa) / n) * (sbb - (sb * sb) / n))
+        if (den > 0) best = Math.max(best, (sab - (sa * sb) / n) / den)
+      }
+    }
+    worst = Math.min(worst, best)
+  }
+  return worst
+}
 
 describe('photos', () => {
   it('finds a re-encoded, resized, cropped copy and tells different pictures apart', () => {
@@ -23,6 +63,19 @@ describe('photos', () => {
     expect(samePhoto(a, photoFingerprint(portrait(101, 5))!).same).toBe(true)
     expect(samePhoto(a, photoFingerprint(portrait(202, 0))!).same).toBe(false)
     expect(photoFingerprint(Buffer.from('not an image'))).toBeNull()
+  })
+
+  it('compares thumbnails exactly as the plain correlation does (precomputed sums change nothing)', () => {
+    const rnd = seeded(11)
+    const thumbs = [portrait(5, 0), portrait(5, 3), portrait(6, 0)].map(p => thumbnail(p)!)
+    // Random planes with the same colour means, so the comparison gets past its first test.
+    thumbs.push(Uint8Array.from(thumbs[0]!, v => Math.max(0, Math.min(255, v + Math.round((rnd() - 0.5) * 40)))))
+    for (const a of thumbs) for (const b of thumbs) {
+      const plain = plainSimilarity(a, b)
+      const fast = thumbnailSimilarity(a, b)
+      if (fast !== 0) expect(fast).toBe(plain)
+    }
+    expect(thumbnailSimilarity(thumbs[0]!, thumbs[1]!)).toBeGreaterThan(0.88)
   })
 
   it('counts differing hash bits and keeps pHash and thumbnail in step with each other', () => {

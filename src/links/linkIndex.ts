@@ -57,24 +57,26 @@ export interface Hub {
 const indexKey = (kind: string, key: string) => `${kind}\u0000${key}`
 // Bound once: imported functions are reached through module getters, which cost in the photo loop.
 const bitCount = popcount32
+const coloursAlike = coloursClose
 const photoThreshold = PHOTO_HAMMING_THRESHOLD
 
 export class LinkIndex {
-  private readonly members = new Map<string, string[]>()
-  private readonly labels = new Map<string, string>()
-  private readonly roles = new Map<string, { role: string; label: string }>()
+  // Per identifier key: how many applications have it, and the first HUB_LIMIT of them with their wording
+  // (beyond that the key is a hub and links nothing, so the rest need not be kept).
+  private readonly members = new Map<string, { count: number; ids: string[]; words: Array<{ role: string; label: string }> }>()
   // Resumes by position; per band, the positions whose band hash is the key.
   private readonly resumeIds: string[] = []
   private readonly resumeShingles: Shingles[] = []
   private readonly resumeBands: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map())
   // Photos by position; eight bands of 256 buckets each list the positions whose hash has that byte.
   private readonly photoIds: string[] = []
-  private readonly photoHi: number[] = []
-  private readonly photoLo: number[] = []
   private readonly photos: CompiledPhoto[] = []
   private readonly photoBands: number[][] = Array.from({ length: 8 * 256 }, () => [])
-  // The add that last looked at each photo: a photo in several of the new one's buckets is compared once.
-  private readonly photoSeen: number[] = []
+  // Per position, the hash's two words and the add that last looked at it (a photo in several of the new
+  // one's buckets is compared once); typed arrays, because the scan over buckets is the hot loop.
+  private photoHi = new Uint32Array(1024)
+  private photoLo = new Uint32Array(1024)
+  private photoSeen = new Int32Array(1024)
   readonly links: Link[] = []
 
   /** Add one application (once: its keys are unique); returns the links it makes now. */
@@ -86,23 +88,24 @@ export class LinkIndex {
     }
     for (const k of app.keys) {
       const ik = indexKey(k.kind, k.key)
-      const list = this.members.get(ik) ?? []
-      if (list.length < HUB_LIMIT) {
-        for (const other of list) {
-          const theirs = this.roles.get(`${ik}\u0000${other}`) ?? { role: '', label: k.label }
+      let entry = this.members.get(ik)
+      if (!entry) this.members.set(ik, (entry = { count: 0, ids: [], words: [] }))
+      if (entry.count < HUB_LIMIT) {
+        entry.ids.forEach((other, n) => {
+          const theirs = entry.words[n]!
           // Worded as the application that sorts first gives it, so the order of arrival changes nothing.
           const words = other < app.id ? theirs : k
           link(other, k.kind, `${words.role}: ${words.label}`, ik, bothReferences(k.role, theirs.role))
-        }
+        })
+        entry.ids.push(app.id)
+        entry.words.push({ role: k.role, label: k.label })
       }
-      list.push(app.id)
-      this.roles.set(`${ik}\u0000${app.id}`, { role: k.role, label: k.label })
-      this.members.set(ik, list)
-      if (!this.labels.has(ik)) this.labels.set(ik, k.label)
+      entry.count++
     }
     if (app.resume && app.resumeShingles?.length) {
       const seen = new Set<number>()
       const position = this.resumeIds.length
+      const mine = app.resumeShingles
       const hashes = bandHashes(app.resume)
       for (let band = 0; band < BANDS; band++) {
         const bucket = this.resumeBands[band]!
@@ -112,7 +115,7 @@ export class LinkIndex {
           const other = this.resumeIds[i]!
           if (seen.has(i) || other === app.id) continue
           seen.add(i)
-          const sim = exactJaccard(app.resumeShingles, this.resumeShingles[i]!)
+          const sim = exactJaccard(mine, this.resumeShingles[i]!, RESUME_THRESHOLD)
           if (sim >= RESUME_THRESHOLD) link(other, 'resume', `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, indexKey('resume', [app.id, other].sort().join('|')))
         }
         list.push(position)
@@ -123,17 +126,21 @@ export class LinkIndex {
     if (app.photo) {
       const mine = compilePhoto(app.photo)
       const position = this.photoIds.length
+      if (position === this.photoHi.length) this.growPhotos()
       const { hi, lo } = mine
       const means = mine.thumb.means
+      const his = this.photoHi
+      const los = this.photoLo
+      const seen = this.photoSeen
       for (let band = 0; band < 8; band++) {
         const bucket = this.photoBands[band * 256 + mine.bands[band]!]!
         for (let k = 0; k < bucket.length; k++) {
           // Portraits resemble each other: buckets are large, so the cheap tests come first, inline.
           const i = bucket[k]!
-          if (this.photoSeen[i] === position || bitCount((hi ^ this.photoHi[i]!) >>> 0) + bitCount((lo ^ this.photoLo[i]!) >>> 0) > photoThreshold) continue
-          this.photoSeen[i] = position
+          if (seen[i] === position || bitCount((hi ^ his[i]!) >>> 0) + bitCount((lo ^ los[i]!) >>> 0) > photoThreshold) continue
+          seen[i] = position
           const theirs = this.photos[i]!
-          if (!coloursClose(means, theirs.thumb.means)) continue
+          if (!coloursAlike(means, theirs.thumb.means)) continue
           const cmp = sameCompiledPhoto(mine, theirs)
           const other = this.photoIds[i]!
           if (cmp.same && other !== app.id) link(other, 'photo', `the same photo (${cmp.distance} of 64 hash bits differ, colours ${Math.round(cmp.similarity * 100)}% alike)`, indexKey('photo', [app.id, other].sort().join('|')))
@@ -141,34 +148,45 @@ export class LinkIndex {
         bucket.push(position)
       }
       this.photoIds.push(app.id)
-      this.photoHi.push(hi)
-      this.photoLo.push(lo)
+      his[position] = hi
+      los[position] = lo
+      seen[position] = -1
       this.photos.push(mine)
-      this.photoSeen.push(-1)
     }
     this.links.push(...made)
     return made
   }
 
+  private growPhotos(): void {
+    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length * 2)
+      b.set(a)
+      return b
+    }
+    this.photoHi = grow(this.photoHi, n => new Uint32Array(n))
+    this.photoLo = grow(this.photoLo, n => new Uint32Array(n))
+    this.photoSeen = grow(this.photoSeen, n => new Int32Array(n))
+  }
+
   /** How many applications share an identifier key. */
   count(kind: string, key: string): number {
-    return this.members.get(indexKey(kind, key))?.length ?? 0
+    return this.members.get(indexKey(kind, key))?.count ?? 0
   }
 
   /** Identifier values shared by more than HUB_LIMIT applications: shown, never linked on. */
   hubs(): Hub[] {
     const out: Hub[] = []
-    for (const [ik, list] of this.members) {
+    for (const [ik, entry] of this.members) {
       const [kind, key] = ik.split('\u0000') as [string, string]
-      if (kind.endsWith('-band') || list.length <= HUB_LIMIT) continue
-      out.push({ kind: kind as LinkKind, key, label: this.labels.get(ik) ?? key, count: list.length })
+      if (entry.count <= HUB_LIMIT) continue
+      out.push({ kind: kind as LinkKind, key, label: entry.words[0]?.label ?? key, count: entry.count })
     }
     return out
   }
 
   /** Links still counting: not through a hub (a value that became one after the link was made). */
   activeLinks(): Link[] {
-    const counting = this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.length ?? 0) <= HUB_LIMIT))
+    const counting = this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.count ?? 0) <= HUB_LIMIT))
     const pair = (l: Link) => (l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`)
     const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
     const strong = new Set(counting.filter(l => !weak(l)).map(pair))

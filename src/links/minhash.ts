@@ -71,13 +71,19 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / NUM_HASHES
 }
 
-/** Jaccard similarity of two shingle arrays (sorted, no repeats), by one merge. */
-export function exactJaccard(a: Shingles, b: Shingles): number {
+/**
+ * Jaccard similarity of two shingle arrays (sorted, no repeats), by one merge. With `atLeast`, the merge
+ * stops, returning 0, as soon as the pair can no longer reach it (J ≥ t needs t/(1+t) of all the shingles
+ * in common).
+ */
+export function exactJaccard(a: Shingles, b: Shingles, atLeast = 0): number {
   if (!a.length && !b.length) return 0
+  const needed = (atLeast * (a.length + b.length)) / (1 + atLeast)
   let inter = 0
   let i = 0
   let j = 0
   while (i < a.length && j < b.length) {
+    if (inter + Math.min(a.length - i, b.length - j) < needed) return 0
     const x = a[i]!
     const y = b[j]!
     if (x === y) {

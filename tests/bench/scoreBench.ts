@@ -21,6 +21,8 @@ const PEAK = path.join(__dirname, 'support', 'reportPeak.js')
 
 interface Run {
   seconds: number
+  /** CPU time of all the process's threads */
+  cpuSeconds: number
   peakMiB: number
   scored: number
   errors: number
@@ -54,9 +56,9 @@ function vetScore(dir: string): Promise<Run> {
     child.on('close', () => {
       const seconds = (performance.now() - t0) / 1000
       line(rest)
-      const peakKiB = Number(fs.readFileSync(peakFile, 'utf8'))
+      const usage = JSON.parse(fs.readFileSync(peakFile, 'utf8')) as { maxRSS: number; cpu: number }
       fs.rmSync(peakFile, { force: true })
-      resolve({ seconds, peakMiB: peakKiB / 1024, ...counts })
+      resolve({ seconds, cpuSeconds: usage.cpu / 1e6, peakMiB: usage.maxRSS / 1024, ...counts })
     })
   })
 }
@@ -84,7 +86,7 @@ function resumeComparison(sample: Shingles[]): void {
 export async function scoreBench(): Promise<void> {
   const sizes = (process.env.BENCH_SCORE_SIZES ?? '20000,40000').split(',').map(Number)
   out(`\nvet score on generated populations (seed 11, ${os.availableParallelism()} cores; a process of its own)`)
-  out('  size      seconds  per second  peak RSS MiB  linked  ratio of time to the first size')
+  out('  size      seconds  per second  CPU seconds  peak RSS MiB  linked  ratio of time to the first size')
   let base: { n: number; s: number } | null = null
   for (const n of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vd-scorebench-${n}-`))
@@ -93,7 +95,7 @@ export async function scoreBench(): Promise<void> {
       const run = await vetScore(path.join(dir, 'population'))
       if (run.errors || run.scored !== n) throw new Error(`scored ${run.scored} of ${n}, ${run.errors} errors`)
       base ??= { n, s: run.seconds }
-      out(`  ${String(n).padEnd(8)}  ${run.seconds.toFixed(1).padStart(7)}  ${(n / run.seconds).toFixed(0).padStart(10)}  ${run.peakMiB.toFixed(0).padStart(12)}  ${String(run.linked).padStart(6)}  ${(run.seconds / base.s).toFixed(2)} (size ×${(n / base.n).toFixed(0)})`)
+      out(`  ${String(n).padEnd(8)}  ${run.seconds.toFixed(1).padStart(7)}  ${(n / run.seconds).toFixed(0).padStart(10)}  ${run.cpuSeconds.toFixed(1).padStart(11)}  ${run.peakMiB.toFixed(0).padStart(12)}  ${String(run.linked).padStart(6)}  ${(run.seconds / base.s).toFixed(2)} (size ×${(n / base.n).toFixed(0)})`)
       if (n === sizes[0]) resumeComparison(await firstShingles(path.join(dir, 'population'), 5000))
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
