@@ -10,8 +10,10 @@ import { scoreApplication } from './scoreApplication'
 /**
  * A `vet score` worker: reads, extracts and scores whole applications, so both cores do the heavy part
  * and the main thread only links. Documents are read in this thread (it is already isolated, with its
- * own time and memory limits set by the pool). Reference data loads once per worker.
+ * own time and memory limits set by the pool). Files on disk are read here too, from the paths sent.
+ * Reference data loads once per worker.
  */
+
 /** A referenced file: a name (its bytes are next in `data`), a path to read here, or why it could not be loaded. */
 export type WorkerFileRef = string | { name: string; path: string } | { name: string; problem: string }
 
