@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import PDFDocument from 'pdfkit'
+import { compareNames } from '../domain/names'
 import { portrait } from './png'
 
 /**
@@ -465,16 +466,18 @@ async function render(d: Draft): Promise<GeneratedApplication> {
  * university moved to another country. Everything else (including the person's own payee account,
  * renamed with them) stays the same.
  */
-function twinOf(d: Draft, r: Rand): Draft {
+function twinOf(d: Draft, r: Rand, ringNames: readonly string[] = []): Draft {
   const origin = pick(r, ORIGINS.filter(o => o !== d.person.origin))
   const pool = NAME_POOLS[origin]!
   const own = `${d.person.first} ${d.person.last}`
-  // The new name must not collide with another person in the application (a payee, a referee): that
-  // would change the facts, not just the name's origin.
+  // The new name must not collide with another person in the application (a payee, a referee), nor be
+  // taken for the same name as another persona of its ring (two personas in one name read as one person
+  // applying twice, whose links do not count): either would change the facts, not just the name's origin.
   const taken = new Set([String(d.payment?.account_holder ?? ''), ...d.references.map(x => String(x.name ?? ''))])
+  const clashes = (name: string) => taken.has(name) || ringNames.some(other => compareNames(other, name).match)
   let first = pick(r, pool.first)
   let last = pick(r, pool.last)
-  for (let tries = 0; taken.has(`${first} ${last}`) && tries < 50; tries++) {
+  for (let tries = 0; clashes(`${first} ${last}`) && tries < 50; tries++) {
     first = pick(r, pool.first)
     last = pick(r, pool.last)
   }
@@ -490,5 +493,10 @@ function twinOf(d: Draft, r: Rand): Draft {
 export async function generatePopulation(options: Options, onEach: (app: GeneratedApplication, twin: GeneratedApplication) => Promise<void>): Promise<void> {
   const drafts = draft(options)
   const r = mulberry32(options.seed ^ 0x5eed)
-  for (const d of drafts) await onEach(await render(d), await render(twinOf(d, r)))
+  const ringTwins = new Map<string, string[]>()
+  for (const d of drafts) {
+    const twin = twinOf(d, r, d.ring ? (ringTwins.get(d.ring) ?? []) : [])
+    if (d.ring) ringTwins.set(d.ring, [...(ringTwins.get(d.ring) ?? []), `${twin.person.first} ${twin.person.last}`])
+    await onEach(await render(d), await render(twin))
+  }
 }
