@@ -28,20 +28,24 @@ export function isJsonResume(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !('format' in value) && ('basics' in value || 'work' in value)
 }
 
-/** Wrap a standalone JSON Resume as an application, taking the person's claims from `basics`. */
+/**
+ * Wrap a standalone JSON Resume as an application, taking the person's claims from `basics`. Where the
+ * resume allows longer text than our format (network 60 vs 40, address 300 vs 200; "ß" upper-cases to
+ * two letters), it is cut to fit: the wrapper must pass our own schema, and the full text stays in `resume`.
+ */
 export function applicationFromJsonResume(resume: JsonResume): Application {
   const b = resume.basics
   const loc = b?.location
   const profiles = (b?.profiles ?? [])
     .filter(p => p.network || p.url)
-    .map(p => ({ network: (p.network ?? 'website').toLowerCase(), username: p.username ?? null, url: p.url ?? null }))
+    .map(p => ({ network: (p.network ?? 'website').toLowerCase().slice(0, 40), username: p.username ?? null, url: p.url ?? null }))
   return {
     format: APPLICATION_FORMAT,
     person: {
       full_name: b?.name ?? null,
       email: b?.email ?? null,
       phone: b?.phone ?? null,
-      address: loc ? { line1: loc.address ?? null, city: loc.city ?? null, region: loc.region ?? null, postal_code: loc.postalCode ?? null, country: loc.countryCode?.toUpperCase() ?? null } : null,
+      address: loc ? { line1: loc.address?.slice(0, 200) ?? null, city: loc.city ?? null, region: loc.region ?? null, postal_code: loc.postalCode ?? null, country: loc.countryCode?.toUpperCase().slice(0, 2) ?? null } : null,
     },
     resume: resume as Record<string, unknown>,
     profiles,
