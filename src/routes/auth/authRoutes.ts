@@ -6,7 +6,7 @@ import { notFound } from '../../errors'
 import { actorOf } from '../../middleware/authentication'
 import { rotateCsrfToken } from '../../middleware/csrf'
 import type { Services } from '../../services'
-import { ValidationError } from '../../services/userService'
+import { normaliseEmail, ValidationError } from '../../services/userService'
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address').max(254),
@@ -25,9 +25,19 @@ function save(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save(err => (err ? reject(err) : resolve())))
 }
 
-export function authRoutes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
+const accountKey = (email: string) => `account:${normaliseEmail(email)}`
+const emailOf = (req: Request) => String((req.body as Record<string, unknown> | undefined)?.email ?? '')
+
+export function authRoutes(services: Services, options: { loginAttemptsPerIpPer15Min: number; loginAttemptsPerAccount?: number }): Router {
   const router = Router()
   const { users } = services
+  const { maxFailures, lockMinutes } = users.loginPolicy
+  // The same words for a wrong password, an unknown email and a locked account, so the answer does not
+  // tell which emails have accounts. A locked-out person learns the rule here and from an administrator.
+  const signInFailed = `The email address or password is not right. After ${maxFailures} failed sign-ins in a row an account is locked for ${lockMinutes} minutes; an administrator can unlock it sooner.`
+  const tooMany = (message: string) => (_req: Request, res: import('express').Response) => {
+    res.status(429).render('pages/auth/login', { pageTitle: 'Error: Sign in', values: {}, errors: { _form: message }, returnTo: '/' })
+  }
 
   // Per-address throttle in front of the per-account lockout: slows spraying many accounts from one place.
   const loginLimiter = rateLimit({
@@ -35,15 +45,27 @@ export function authRoutes(services: Services, options: { loginAttemptsPerIpPer1
     limit: options.loginAttemptsPerIpPer15Min,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).render('pages/auth/login', {
-        pageTitle: 'Error: Sign in',
-        values: {},
-        errors: { _form: 'Too many sign-in attempts from this address. Wait 15 minutes and try again.' },
-        returnTo: '/',
-      })
-    },
+    handler: tooMany('Too many sign-in attempts from this address. Wait 15 minutes and try again.'),
   })
+
+  // Per-account throttle, keyed on the email typed (known or not, so it reveals nothing) and never on the
+  // client address, which X-Forwarded-For can change on every try when TRUST_PROXY is true. It bounds the
+  // guesses (and argon2 work) aimed at one account whatever address they come from. It cannot keep
+  // someone out longer than the lockout already can: its window is the lock's length and starts at the
+  // first counted failure, i.e. no later than the lock would; successes are not counted; and an
+  // administrator's unlock in this process clears it with the lock (`vet users enable`, another process,
+  // clears only the lock, and this window then ends within LOGIN_LOCK_MINUTES anyway).
+  const accountLimiter = rateLimit({
+    windowMs: lockMinutes * 60_000,
+    limit: options.loginAttemptsPerAccount ?? 2 * maxFailures,
+    skipSuccessfulRequests: true,
+    skip: req => emailOf(req).trim() === '',
+    keyGenerator: req => accountKey(emailOf(req)),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: tooMany(`Too many sign-in attempts for this email address. Wait ${lockMinutes} minutes and try again, or ask an administrator.`),
+  })
+  users.onLockCleared(email => void accountLimiter.resetKey(accountKey(email)))
 
   router.get('/setup', async (req, res) => {
     if (!(await users.needsSetup())) throw notFound()
@@ -82,7 +104,7 @@ export function authRoutes(services: Services, options: { loginAttemptsPerIpPer1
     res.render('pages/auth/login', { pageTitle: 'Sign in', values: {}, errors: {}, returnTo: safeReturnTo(req.query.returnTo) })
   })
 
-  router.post('/login', loginLimiter, async (req, res) => {
+  router.post('/login', loginLimiter, accountLimiter, async (req, res) => {
     const body = req.body as Record<string, string | undefined>
     const returnTo = safeReturnTo(body.returnTo)
     const parsed = loginSchema.safeParse(body)
@@ -94,13 +116,7 @@ export function authRoutes(services: Services, options: { loginAttemptsPerIpPer1
       return renderError(400, errors)
     }
     const result = await users.signIn(parsed.data.email, parsed.data.password, actorOf(req, res))
-    if (!result.ok) {
-      const message =
-        result.reason === 'locked'
-          ? 'This account is locked after too many failed sign-ins. Try again later or ask an administrator to unlock it.'
-          : 'The email address or password is not right'
-      return renderError(401, { _form: message })
-    }
+    if (!result.ok) return renderError(401, { _form: signInFailed })
     // A new session id at sign-in: an id planted before sign-in (session fixation) is worth nothing after.
     await regenerate(req)
     req.session.userId = result.user.id
