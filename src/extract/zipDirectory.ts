@@ -53,13 +53,38 @@ export interface ZipLimits {
   maxEntries: number
   maxTotalBytes: number
   maxEntryBytes: number
-  /** unpacked ÷ packed above this, for entries over 1 MiB, is treated as a bomb */
+  /** unpacked ÷ packed above this, for any entry once it passes ratioFloorBytes, is treated as a bomb */
   maxRatio: number
+  /**
+   * Below this an entry's ratio is not judged: a tiny file of spaces packs 1000:1 and harms nobody.
+   * Small (64 KiB) so that thousands of 1 MiB entries of zeros no longer slip under it.
+   */
+  ratioFloorBytes: number
+  /** everything unpacked ÷ the archive's size, once more than archiveRatioFloorBytes are unpacked */
+  maxArchiveRatio: number
+  archiveRatioFloorBytes: number
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 20_000, maxTotalBytes: 2 * 1024 ** 3, maxEntryBytes: 50 * 1024 ** 2, maxRatio: 200 }
+/**
+ * Real archives of applications (JSON, PDF, DOCX, CSV) pack 1.1–15:1; 200:1 per entry and 100:1 over the
+ * whole archive leave room for very repetitive text while refusing zeros (1000:1). The total is what the
+ * import keeps in memory while it reads the applications, so it stays well below the machine's RAM.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 20_000,
+  maxTotalBytes: 1024 ** 3,
+  maxEntryBytes: 50 * 1024 ** 2,
+  maxRatio: 200,
+  ratioFloorBytes: 64 * 1024,
+  maxArchiveRatio: 100,
+  archiveRatioFloorBytes: 8 * 1024 ** 2,
+}
 
-/** Throws a ZipProblem saying what is wrong; returns the entries when the archive is acceptable. */
+/**
+ * Throws a ZipProblem saying what is wrong; returns the entries when the archive is acceptable. This
+ * judges the sizes the archive declares, which a hostile one can lie about: unzipStream counts the real
+ * bytes while inflating and applies the same limits again.
+ */
 export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const entries = readZipDirectory(buf)
   if (entries.length > limits.maxEntries) throw new ZipProblem(`the archive holds ${entries.length} files; at most ${limits.maxEntries} are accepted`)
@@ -69,13 +94,18 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Z
       throw new ZipProblem(`the archive contains a path that leaves its folder: ${JSON.stringify(e.name.slice(0, 120))}`)
     }
     if (e.uncompressedSize > limits.maxEntryBytes) throw new ZipProblem(`${e.name} is ${mib(e.uncompressedSize)} unpacked; at most ${mib(limits.maxEntryBytes)} per file`)
-    if (e.uncompressedSize > 1024 ** 2 && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
-      throw new ZipProblem(`${e.name} unpacks to ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} times its packed size: refused as a decompression bomb`)
-    }
+    if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) throw ratioProblem(e.name, e.uncompressedSize, e.compressedSize, limits)
     total += e.uncompressedSize
   }
   if (total > limits.maxTotalBytes) throw new ZipProblem(`the archive unpacks to ${mib(total)}; at most ${mib(limits.maxTotalBytes)} are accepted`)
+  if (total > limits.archiveRatioFloorBytes && total > limits.maxArchiveRatio * buf.length) throw archiveRatioProblem(total, buf.length, limits)
   return entries
 }
 
-const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MiB`
+export const ratioProblem = (name: string, unpacked: number, packed: number, limits: ZipLimits) =>
+  new ZipProblem(`${name} unpacks to more than ${Math.floor(unpacked / Math.max(1, packed))} times its packed size (at most ${limits.maxRatio} are accepted): refused as a decompression bomb`)
+
+export const archiveRatioProblem = (unpacked: number, archiveBytes: number, limits: ZipLimits) =>
+  new ZipProblem(`the archive unpacks to more than ${Math.floor(unpacked / Math.max(1, archiveBytes))} times its own size (at most ${limits.maxArchiveRatio} are accepted): refused as a decompression bomb`)
+
+export const mib = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MiB`

@@ -1,5 +1,6 @@
 import JSZip from 'jszip'
-import { collectApplications, filesFromZip, resolveInside } from './collectApplications'
+import { handMadeZip, honestEntry, lyingBomb } from '../../tests/support/hostileZip'
+import { collectApplications, filesFromZip, resolveInside, ZipProblem } from './collectApplications'
 
 const json = (o: unknown) => Buffer.from(JSON.stringify(o))
 
@@ -43,5 +44,18 @@ describe('collecting applications from a set of files', () => {
     const bad = new JSZip()
     bad.file('../../evil.txt', 'x')
     await expect(filesFromZip(await bad.generateAsync({ type: 'nodebuffer' }))).rejects.toThrow(/leaves its folder/)
+  })
+})
+
+describe('unpacking an uploaded ZIP (issue 13, row 3)', () => {
+  it('refuses an entry that declares 100 bytes and inflates to 64 MiB, naming the entry', async () => {
+    const bomb = await lyingBomb(64 * 1024 ** 2, 100, 'apps/cv.txt')
+    await expect(filesFromZip(bomb, 'upload')).rejects.toThrow(new ZipProblem('apps/cv.txt does not unpack to the 100 bytes its header declares: refused as a damaged or hostile archive'))
+  })
+
+  it('refuses 1,500 entries of 1 MiB in under 2 MB, which passed when only entries over 1 MiB had their ratio checked', async () => {
+    const one = honestEntry('x', Buffer.alloc(1024 ** 2))
+    const zip = handMadeZip(Array.from({ length: 1500 }, (_, i) => ({ ...one, name: `${i}.txt` })))
+    await expect(filesFromZip(zip)).rejects.toThrow(/^0\.txt unpacks to more than \d+ times its packed size/)
   })
 })

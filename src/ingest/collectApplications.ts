@@ -1,8 +1,8 @@
 import path from 'node:path'
-import JSZip from 'jszip'
 import { isAccessLogHeader } from '../extract/accessLog'
 import { decodeText, sniffFileType } from '../extract/sniffFileType'
-import { checkZip, ZipProblem } from '../extract/zipDirectory'
+import { unzip } from '../extract/unzipStream'
+import { ZipProblem } from '../extract/zipDirectory'
 import { APPLICATION_FORMAT, type Application } from './applicationFormat'
 import { parseAtsCsv, type AtsMapping } from './atsCsv'
 import { parseJsonFile } from './readJson'
@@ -172,18 +172,18 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
   return { applications: kept, rejected }
 }
 
-/** Unpack a ZIP (checked for size, count, bombs and paths first) into an input set. */
+/**
+ * Unpack a ZIP into an input set: streamed and counted (unzipStream), so a bomb is stopped at the first
+ * limit it crosses and the event loop keeps serving other requests meanwhile. macOS resource forks and
+ * hidden files are never inflated.
+ */
 export async function filesFromZip(data: Buffer, prefix = ''): Promise<InputFile[]> {
-  checkZip(data)
-  const zip = await JSZip.loadAsync(data)
-  const out: InputFile[] = []
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue
-    const name = path.posix.normalize(entry.name)
-    if (name.startsWith('__MACOSX/') || path.posix.basename(name).startsWith('.')) continue
-    out.push({ path: prefix ? `${prefix}/${name}` : name, data: await entry.async('nodebuffer') })
-  }
-  return out
+  const skipped = (name: string) => name.startsWith('__MACOSX/') || path.posix.basename(name).startsWith('.')
+  const entries = await unzip(data, { include: name => !skipped(path.posix.normalize(name)) })
+  return entries.map(e => {
+    const name = path.posix.normalize(e.name)
+    return { path: prefix ? `${prefix}/${name}` : name, data: e.data }
+  })
 }
 
 export { ZipProblem }
