@@ -13,6 +13,7 @@ import { conflict, forbidden, notFound } from '../errors'
 import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
 import { newCaseSchema, type NewCaseInput } from './caseSchemas'
 import { auditActor, type ActorContext } from './context'
+import { lockCase } from './revisionGuard'
 import { fieldErrorsOf, ValidationError } from './userService'
 
 export interface CaseServiceDeps {
@@ -144,6 +145,8 @@ export function createCaseService(deps: CaseServiceDeps) {
 
     async transition(id: string, action: Exclude<CaseAction, 'reopen'>, ctx: ActorContext, statement?: string): Promise<CaseRow> {
       return db.transaction(async trx => {
+        // Locked first: a status change and a concurrent decision or reopen never both win.
+        await lockCase(trx, id)
         const { case: row } = await load(trx, id)
         if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can change')
         if (!canTransition(row.status, action)) throw conflict('invalid_transition', `This case is ${row.status.replace('_', ' ')}; it cannot ${action.replace(/_/g, ' ')}`)
@@ -158,7 +161,8 @@ export function createCaseService(deps: CaseServiceDeps) {
         }
         const status = nextStatus(row.status, action)
         const updated_at = new Date().toISOString()
-        await cases.update(trx, id, { status, updated_at })
+        const changed = await trx('cases').where({ id, status: row.status, is_current: true }).update({ status, updated_at })
+        if (Number(changed) !== 1) throw conflict('invalid_transition', 'This case changed a moment ago: reload it and try again')
         await audit.append(trx, {
           type: 'CASE_STATUS_CHANGED',
           actor: auditActor(ctx),
@@ -183,11 +187,14 @@ export function createCaseService(deps: CaseServiceDeps) {
     /** A closed case is never edited: reopening copies it into a new revision that starts open. */
     async reopen(id: string, ctx: ActorContext, reason: string): Promise<CaseRow> {
       return db.transaction(async trx => {
+        await lockCase(trx, id)
         const { case: row } = await load(trx, id)
         if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can be reopened')
         if (!canTransition(row.status, 'reopen')) throw conflict('invalid_transition', 'Only a signed-off or rejected case can be reopened')
         const now = new Date().toISOString()
-        await cases.update(trx, id, { is_current: false })
+        // Conditional: two reopenings at once must not leave two current revisions.
+        const changed = await trx('cases').where({ id, is_current: true, status: row.status }).update({ is_current: false })
+        if (Number(changed) !== 1) throw conflict('not_current', 'This case was reopened a moment ago: reload it')
         const next: CaseRow = {
           ...row,
           id: crypto.randomUUID(),

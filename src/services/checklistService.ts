@@ -7,8 +7,9 @@ import type { BlobStore } from '../ingest/blobStore'
 import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { RULES } from '../rules/registry'
-import { isClosed, type CaseKind, type CaseStatus } from '../signoff/caseStatus'
+import { isChangeable, isClosed, type CaseKind, type CaseStatus } from '../signoff/caseStatus'
 import { auditActor, type ActorContext } from './context'
+import { assertChangeable, lockCase } from './revisionGuard'
 import { unclearedBlocking } from './sanctionsReviewService'
 import type { ScoringService } from './scoringService'
 
@@ -36,6 +37,12 @@ export interface ChecklistItemRow {
 }
 
 export type Decision = 'approve' | 'reject' | 'escalate'
+
+const alreadyDecided = () => conflict('already_decided', 'This case has been decided already (perhaps by another manager a moment ago): reload it to see the decision')
+const isUniqueViolation = (error: unknown) => {
+  const e = error as { code?: string; message?: string }
+  return e.code === '23505' || (e.code === 'SQLITE_CONSTRAINT' && /UNIQUE/i.test(e.message ?? ''))
+}
 export const DECISIONS: Decision[] = ['approve', 'reject', 'escalate']
 const SERIOUS = new Set(['high', 'critical'])
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
@@ -65,7 +72,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
     return row
   }
 
-  const editable = (c: CaseHead) => Boolean(c.is_current) && !isClosed(c.status)
+  const editable = (c: CaseHead) => isChangeable(c)
 
   async function flaggedFindings(trx: Knex, caseId: string) {
     const rows = (await trx('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').select('rule_id', 'severity', 'message')) as Array<{ rule_id: string; severity: string; message: string }>
@@ -118,8 +125,8 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
       // What the reviewer attached (a screenshot, a letter) is kept by its SHA-256, like every document.
       const file = input.file && input.action !== 'reopen' ? { name: input.file.name.replace(/[\\/]/g, '_').slice(-200), sha256: await blobs.put(input.file.data) } : undefined
       return db.transaction(async trx => {
+        await assertChangeable(trx, caseId, 'This case is decided or an earlier revision: its checklist cannot change')
         const c = await head(trx, caseId)
-        if (!editable(c)) throw conflict('read_only', 'This case is decided or an earlier revision: its checklist cannot change')
         const item = (await trx('checklist_items').where({ id: itemId, case_id: caseId }).first()) as ChecklistItemRow | undefined
         if (!item) throw notFound('No such checklist item')
         let status: ItemStatus
@@ -158,8 +165,8 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
 
     async assign(caseId: string, itemId: number, input: { assigneeId: number | null; dueDate: string | null }, ctx: ActorContext) {
       return db.transaction(async trx => {
+        await assertChangeable(trx, caseId, 'This case is decided or an earlier revision: its checklist cannot change')
         const c = await head(trx, caseId)
-        if (!editable(c)) throw conflict('read_only', 'This case is decided or an earlier revision: its checklist cannot change')
         const item = (await trx('checklist_items').where({ id: itemId, case_id: caseId }).first()) as ChecklistItemRow | undefined
         if (!item) throw notFound('No such checklist item')
         if (input.assigneeId !== null) {
@@ -174,8 +181,8 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
 
     async dispose(caseId: string, ruleId: string, text: string, ctx: ActorContext) {
       return db.transaction(async trx => {
+        await assertChangeable(trx, caseId, 'This case is decided or an earlier revision: its findings keep the dispositions they were decided with')
         const c = await head(trx, caseId)
-        if (!editable(c)) throw conflict('read_only', 'This case is decided or an earlier revision')
         if (text.trim().length < 10) throw badRequest('Write what was done about the finding and what it showed (at least 10 characters)')
         const flagged = await trx('findings').where({ case_id: caseId, rule_id: ruleId, status: 'flag' }).whereNull('superseded_at').first('rule_id')
         if (!flagged) throw notFound('This case has no such flagged finding')
@@ -195,7 +202,10 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
 
     async signOff(caseId: string, input: { decision: Decision; statement: string }, ctx: ActorContext) {
       return db.transaction(async trx => {
+        // Two managers deciding at once: the second waits here for the first, then sees the case decided.
+        if (!(await lockCase(trx, caseId))) throw notFound('No such case')
         const c = await head(trx, caseId)
+        if (c.is_current && isClosed(c.status)) throw alreadyDecided()
         if (!c.is_current || c.status !== 'in_review') throw conflict('invalid_transition', 'Only the current revision of a case in review can be decided')
         if (ctx.userId === null) throw forbidden('A person must sign')
         if (c.created_by === ctx.userId || (await helpersOf(trx, caseId)).has(ctx.userId)) throw forbidden('You prepared this case or completed some of its checklist items: another manager must decide it (four-eyes)')
@@ -208,9 +218,17 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
         const signedAt = new Date().toISOString()
         const snapshot = await snapshotOf(trx, c, { decision: input.decision, statement, signer: ctx.userId, signedAt })
         const digest = caseDigest(snapshot)
-        await trx('signoffs').insert({ case_id: caseId, decision: input.decision, statement, signer_id: ctx.userId, signed_at: signedAt, digest, snapshot: JSON.stringify(snapshot) })
         const status: CaseStatus = input.decision === 'approve' ? 'signed_off' : input.decision === 'reject' ? 'rejected' : 'open'
-        await trx('cases').where({ id: caseId }).update({ status, updated_at: signedAt })
+        // Conditional, so that even without the lock (another SQLite connection) only one decision wins.
+        const changed = await trx('cases').where({ id: caseId, status: 'in_review', is_current: true }).update({ status, updated_at: signedAt })
+        if (Number(changed) !== 1) throw alreadyDecided()
+        try {
+          await trx('signoffs').insert({ case_id: caseId, decision: input.decision, statement, signer_id: ctx.userId, signed_at: signedAt, digest, snapshot: JSON.stringify(snapshot) })
+        } catch (error) {
+          // The unique index (one approve or reject per revision) is the last word.
+          if (isUniqueViolation(error)) throw alreadyDecided()
+          throw error
+        }
         await audit.append(trx, { type: 'CASE_SIGNED_OFF', actor: auditActor(ctx), caseId, subjectId: c.subject_id, requestId: ctx.requestId, data: { decision: input.decision, statement, digest, before: { status: c.status }, after: { status } } })
         const assignees = ((await trx('checklist_items').where({ case_id: caseId }).whereNotNull('assignee_id').distinct('assignee_id')) as Array<{ assignee_id: number }>).map(r => r.assignee_id)
         const security = input.decision === 'escalate' ? ((await trx('users').where({ role: 'security' }).whereNull('disabled_at').select('id')) as Array<{ id: number }>).map(r => r.id) : []

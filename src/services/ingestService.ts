@@ -18,6 +18,7 @@ import { caseScoreColumns, findingRows, type ScoringService } from './scoringSer
 import type { Collected } from '../ingest/collectApplications'
 import { conflict, notFound } from '../errors'
 import { isClosed } from '../signoff/caseStatus'
+import { assertChangeable } from './revisionGuard'
 import { auditActor, type ActorContext } from './context'
 
 /**
@@ -358,6 +359,7 @@ export function createIngestService(deps: IngestServiceDeps) {
       const file = await prepareFile('upload', name, kind, data, subject?.country)
       await blobs.put(file.data)
       return db.transaction(async trx => {
+        await assertChangeable(trx, caseId)
         const now = new Date().toISOString()
         const before = await evidence.findDocument(trx, caseId, file.sha256)
         if (before) throw new ImportProblem(`${name}: this exact file is already on the case (uploaded ${before.uploaded_at.slice(0, 10)} as ${before.original_name})`)

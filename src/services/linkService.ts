@@ -12,6 +12,7 @@ import { bandKeys, exactJaccard, shingles, signature, words, type Shingles } fro
 import type { ReferenceData } from '../refdata/referenceData'
 import type { FactRecord, LinkFact } from '../rules/caseFacts'
 import { auditActor, type ActorContext } from './context'
+import { assertChangeable } from './revisionGuard'
 
 /**
  * Link analysis in the app: incremental. When a case's evidence changes its keys and prints are
@@ -230,6 +231,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
       const parsed = judgementSchema.safeParse(input)
       if (!parsed.success) throw badRequest(parsed.error.issues.map(i => i.message).join('; '))
       const { caseId, otherCaseId, judgement, note } = parsed.data
+      await assertChangeable(trx, caseId)
       const link = await trx('links').where({ case_a: caseId, case_b: otherCaseId }).orWhere({ case_a: otherCaseId, case_b: caseId }).first('id')
       if (!link) throw notFound('These two applications are not linked')
       const subjects = (await trx('cases').whereIn('id', [caseId, otherCaseId]).select('id', 'subject_id')) as Array<{ id: string; subject_id: string }>
@@ -247,6 +249,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
      * it and count it as critical.
      */
     async watch(trx: Knex.Transaction, caseId: string, ctx: ActorContext): Promise<number> {
+      await assertChangeable(trx, caseId)
       const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
       if (!keys.length) throw badRequest('This case has no identifiers to watch for')
       const now = new Date().toISOString()

@@ -12,6 +12,7 @@ import { conflict, notFound } from '../errors'
 import { fieldForIssuePath, type SectionDef } from '../presenters/recordSections'
 import { isClosed } from '../signoff/caseStatus'
 import { auditActor, type ActorContext } from './context'
+import { assertChangeable } from './revisionGuard'
 import type { IngestService } from './ingestService'
 import type { ScoringService } from './scoringService'
 import { ValidationError } from './userService'
@@ -70,6 +71,7 @@ export function createRecordService(deps: { db: Knex; cases: CaseRepository; sub
       let photoDocumentId: string | undefined
       if (photo) photoDocumentId = (await deps.ingest.addDocument(caseId, photo.name, 'photo', photo.data, ctx)).documentId
       await db.transaction(async trx => {
+        await assertChangeable(trx, caseId)
         const now = new Date().toISOString()
         const current = await evidence.currentFacts(trx, caseId)
         const replaced = REPLACES[def.id] ?? []

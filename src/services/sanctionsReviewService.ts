@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import { badRequest, notFound } from '../errors'
 import { auditActor, type ActorContext } from './context'
+import { assertChangeable } from './revisionGuard'
 
 /**
  * The security review queue for sanctions hits and name leads. A reviewer clears (not the listed party)
@@ -60,6 +61,7 @@ export function createSanctionsReviewService(deps: { db: Knex; audit: AuditRepos
       if (!parsed.success) throw badRequest(parsed.error.issues.map(i => i.message).join('; '))
       const { caseId, ruleId, decision, note } = parsed.data
       await db.transaction(async trx => {
+        await assertChangeable(trx, caseId)
         const finding = await trx('findings').where({ case_id: caseId, rule_id: ruleId, status: 'flag' }).whereNull('superseded_at').first('id', 'message')
         if (!finding) throw notFound('No such sanctions hit on this case')
         const now = new Date().toISOString()

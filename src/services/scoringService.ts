@@ -8,6 +8,7 @@ import type { CaseFacts, LinkFact } from '../rules/caseFacts'
 import type { LinkService } from './linkService'
 import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
 import { auditActor, type ActorContext } from './context'
+import { assertChangeable, changeableOrNotify } from './revisionGuard'
 
 /** Where a stored fact was read, in words: "cv.pdf, page 1, line 2" or "application: person.email". */
 export function whereOf(fact: Pick<FactRow, 'source' | 'locator' | 'document_id'>, documentNames: Map<string, string>): string {
@@ -72,11 +73,23 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
           for (const o of others) touched.add(o)
         }
       }
-      for (const id of touched) await this.rescore(trx, id, ctx, new Date(), { relink: false, neighbours: false })
+      for (const id of touched) await this.rescoreIfChangeable(trx, id, ctx, 'a new application links to it')
       return touched.size
     },
 
+    /**
+     * Score a case again because something around it changed (a neighbour's link, a judgement, a watched
+     * identifier). A decided or earlier revision is skipped, not refused: the change that reached it is
+     * someone else's, and its signer and creator are told instead. Undefined when skipped.
+     */
+    async rescoreIfChangeable(trx: Knex.Transaction, caseId: string, ctx: ActorContext, why: string, now = new Date()): Promise<Evaluation | undefined> {
+      if (!(await changeableOrNotify(trx, caseId, why))) return undefined
+      return this.rescore(trx, caseId, ctx, now, { relink: false, neighbours: false })
+    },
+
     async rescore(trx: Knex.Transaction, caseId: string, ctx: ActorContext, now = new Date(), options: { relink?: boolean; neighbours?: boolean } = {}): Promise<Evaluation> {
+      // Never rewrite the findings or score a decision rests on (its digest must stay true): 409 read_only.
+      await assertChangeable(trx, caseId, 'This case is decided or an earlier revision: it keeps the findings it was decided on. Reopen it to run the checks again.')
       const row = await cases.findById(trx, caseId)
       if (!row) throw new Error(`no case ${caseId}`)
       const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
@@ -114,7 +127,7 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       const rows = findingRows(caseId, evaluation, stamp)
       for (let i = 0; i < rows.length; i += 100) await trx('findings').insert(rows.slice(i, i + 100))
       await cases.update(trx, caseId, { ...caseScoreColumns(evaluation, stamp), base_band: (base ?? evaluation).score.band } as Parameters<CaseRepository['update']>[2])
-      if (options.neighbours !== false) for (const n of neighbours) if (n !== caseId) await this.rescore(trx, n, ctx, now, { relink: false, neighbours: false })
+      if (options.neighbours !== false) for (const n of neighbours) if (n !== caseId) await this.rescoreIfChangeable(trx, n, ctx, 'a linked application changed', now)
       if (row.risk_score !== evaluation.score.score || row.risk_band !== evaluation.score.band || beforeFlags.join() !== afterFlags.join()) {
         await audit.append(trx, {
           type: 'RULES_RUN',

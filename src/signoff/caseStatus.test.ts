@@ -1,4 +1,4 @@
-import { availableActions, canTransition, InvalidTransitionError, isClosed, nextStatus } from './caseStatus'
+import { availableActions, canTransition, InvalidTransitionError, isChangeable, isClosed, nextStatus } from './caseStatus'
 
 describe('case status transitions', () => {
   it.each([
@@ -28,5 +28,13 @@ describe('case status transitions', () => {
     expect(availableActions('signed_off')).toEqual(['reopen'])
     expect(isClosed('signed_off')).toBe(true)
     expect(isClosed('in_review')).toBe(false)
+  })
+
+  it('lets only the current, undecided revision change', () => {
+    expect(isChangeable({ status: 'open', is_current: true })).toBe(true)
+    expect(isChangeable({ status: 'in_review', is_current: 1 })).toBe(true)
+    expect(isChangeable({ status: 'signed_off', is_current: true })).toBe(false)
+    expect(isChangeable({ status: 'rejected', is_current: 1 })).toBe(false)
+    expect(isChangeable({ status: 'open', is_current: false })).toBe(false)
   })
 })

@@ -45,6 +45,14 @@ export function isClosed(status: CaseStatus): boolean {
   return status === 'signed_off' || status === 'rejected'
 }
 
+/**
+ * The one rule for "this revision can still change": it is the current revision and not decided.
+ * Facts, files, findings, links, checklist, dispositions, sanctions reviews and watch state all follow it.
+ */
+export function isChangeable(c: { status: CaseStatus; is_current: boolean | number }): boolean {
+  return Boolean(c.is_current) && !isClosed(c.status)
+}
+
 export function availableActions(status: CaseStatus): CaseAction[] {
   return (Object.keys(TRANSITIONS) as CaseAction[]).filter(a => canTransition(status, a))
 }

@@ -37,7 +37,8 @@ export function linkRoutes(services: Services): Router {
     await db.transaction(async trx => {
       const { otherCaseId } = await services.links.judge(trx, { ...(req.body as object), caseId: id.data }, actor)
       await services.scoring.rescore(trx, id.data, actor, new Date(), { relink: false, neighbours: false })
-      await services.scoring.rescore(trx, otherCaseId, actor, new Date(), { relink: false, neighbours: false })
+      // The other application may be decided: it keeps its findings, and its signer is told instead.
+      await services.scoring.rescoreIfChangeable(trx, otherCaseId, actor, 'a link to it was judged')
     })
     req.session.flash = { kind: 'success', message: 'Judgement recorded' }
     res.redirect(303, `/cases/${id.data}#links-heading`)
@@ -50,7 +51,7 @@ export function linkRoutes(services: Services): Router {
     const added = await db.transaction(async trx => {
       const n = await services.links.watch(trx, id.data, actor)
       // Everything linked to it now counts it as critical.
-      for (const f of await services.links.linkFacts(trx, id.data)) await services.scoring.rescore(trx, f.otherId, actor, new Date(), { relink: false, neighbours: false })
+      for (const f of await services.links.linkFacts(trx, id.data)) await services.scoring.rescoreIfChangeable(trx, f.otherId, actor, 'a linked application was confirmed as fraudulent')
       return n
     })
     req.session.flash = { kind: 'success', message: `${added} identifiers added to the watch list` }
