@@ -32,3 +32,47 @@ export async function dropAppendOnly(knex: Knex, tableName: string): Promise<voi
     await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_no_delete`)
   }
 }
+
+const DECIDED = "('signed_off', 'rejected')"
+
+/**
+ * Refuse INSERT and UPDATE on a table of per-case rows (its `case_id`) while the owning case is signed
+ * off or rejected: the database's backstop for "a decided revision keeps what it was decided on"
+ * (services check first and answer 409). Reopening makes a new, open revision, which is not affected.
+ */
+export async function freezeWhenDecided(knex: Knex, tableName: string): Promise<void> {
+  const message = `${tableName} of a decided case cannot change; reopen the case`
+  if (knex.client.config.client === 'pg') {
+    await knex.raw(`
+      CREATE OR REPLACE FUNCTION refuse_change_to_decided_case() RETURNS trigger AS $$
+      BEGIN
+        IF (TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id AND status IN ${DECIDED}))
+          OR EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND status IN ${DECIDED}) THEN
+          RAISE EXCEPTION '% of a decided case cannot change; reopen the case', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+      END; $$ LANGUAGE plpgsql`)
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_when_decided ON ${tableName}`)
+    await knex.raw(`CREATE TRIGGER ${tableName}_frozen_when_decided BEFORE INSERT OR UPDATE ON ${tableName}
+      FOR EACH ROW EXECUTE FUNCTION refuse_change_to_decided_case()`)
+  } else {
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_insert`)
+    await knex.raw(`CREATE TRIGGER ${tableName}_frozen_insert BEFORE INSERT ON ${tableName}
+      WHEN EXISTS (SELECT 1 FROM cases WHERE id = NEW.case_id AND status IN ${DECIDED})
+      BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_update`)
+    await knex.raw(`CREATE TRIGGER ${tableName}_frozen_update BEFORE UPDATE ON ${tableName}
+      WHEN EXISTS (SELECT 1 FROM cases WHERE id IN (OLD.case_id, NEW.case_id) AND status IN ${DECIDED})
+      BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+  }
+}
+
+export async function unfreezeWhenDecided(knex: Knex, tableName: string, last = false): Promise<void> {
+  if (knex.client.config.client === 'pg') {
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_when_decided ON ${tableName}`)
+    if (last) await knex.raw('DROP FUNCTION IF EXISTS refuse_change_to_decided_case()')
+  } else {
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_insert`)
+    await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_update`)
+  }
+}
