@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { APPLICATION_FORMAT, type Application } from './applicationFormat'
+import { APPLICATION_FORMAT, parseApplication, type Application } from './applicationFormat'
 
 /**
  * ATS exports (Greenhouse, Lever, Workable, spreadsheets…): one application per row. Common column
@@ -115,6 +115,13 @@ export function parseAtsCsv(text: string, options: { mapping?: AtsMapping; defau
       },
       profiles,
       ...(Object.keys(extra).length ? { ats_extra: extra } : {}),
+    }
+    // Cells are cut to 1,000 characters, but some fields allow less (an id 120, a URL 500): such a row is
+    // refused with the field named, as the same application in a JSON file would be.
+    const checked = parseApplication(application)
+    if (!checked.ok) {
+      rejected.push({ row: r + 1, reason: checked.problems.join('; ') })
+      continue
     }
     rows.push({ row: r + 1, application, resumeFile: get('resume_file') })
   }
