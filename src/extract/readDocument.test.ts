@@ -1,4 +1,5 @@
 import { makeCyclicPdf, makeDocx, makeDocxBomb, makePdf } from '../../tests/support/documents'
+import { lyingBomb } from '../../tests/support/hostileZip'
 import { ExtractionPool } from './extractionPool'
 import { DocumentProblem, pdfDate, readDocument } from './readDocument'
 import { sniffFileType } from './sniffFileType'
@@ -58,6 +59,11 @@ describe('reading documents', () => {
 
   it('refuses a decompression bomb dressed as DOCX before inflating it', async () => {
     await expect(readDocument(await makeDocxBomb(300))).rejects.toThrow(/decompression bomb|unpacked/)
+  })
+
+  it('stops a DOCX whose body declares 100 bytes and inflates to 64 MiB, without inflating it whole', async () => {
+    const docx = await lyingBomb(64 * 1024 ** 2, 100, 'word/document.xml')
+    await expect(readDocument(docx)).rejects.toThrow(new DocumentProblem('this DOCX cannot be read: word/document.xml does not unpack to the 100 bytes its header declares: refused as a damaged or hostile archive'))
   })
 
   it('parses PDF dates', () => {

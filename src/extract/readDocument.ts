@@ -1,9 +1,9 @@
-import JSZip from 'jszip'
 import { PDFParse } from 'pdf-parse'
 import { docxBodyText } from './docxText'
 import { extractResumeFields, type ResumeFields } from './resumeFields'
 import { decodeText, sniffFileType, type FileKind } from './sniffFileType'
-import { checkZip, ZipProblem } from './zipDirectory'
+import { unzip } from './unzipStream'
+import { DEFAULT_ZIP_LIMITS, ZipProblem, type ZipLimits } from './zipDirectory'
 
 /**
  * A resume or other document, read: its text page by page, its metadata, and the fields found in it.
@@ -93,38 +93,36 @@ const xmlValue = (xml: string, tag: string) => {
   return m ? m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim() || null : null
 }
 
-async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
+/** A DOCX is a ZIP too: its parts are unpacked as counted streams, and only the four that are read. */
+const DOCX_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxEntries: 2000, maxTotalBytes: 200 * 1024 ** 2, maxEntryBytes: 100 * 1024 ** 2 }
+
+async function docxParts(buf: Buffer, names: string[]): Promise<Map<string, string>> {
   try {
-    checkZip(buf, { maxEntries: 2000, maxTotalBytes: 200 * 1024 ** 2, maxEntryBytes: 100 * 1024 ** 2, maxRatio: 200 })
+    const entries = await unzip(buf, { limits: DOCX_LIMITS, include: n => names.includes(n) })
+    return new Map(entries.map(e => [e.name, e.data.toString('utf8')]))
   } catch (error) {
-    if (error instanceof ZipProblem) throw new DocumentProblem(`this DOCX cannot be read: ${error.message}`)
+    if (error instanceof ZipProblem) throw new DocumentProblem(`this DOCX cannot be read: ${error.message.startsWith('the archive cannot be read') ? plain(error.message) : error.message}`)
     throw error
   }
-  let zip: JSZip
-  try {
-    zip = await JSZip.loadAsync(buf)
-  } catch (error) {
-    throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
-  }
+}
+
+const DOCX_PARTS = ['_rels/.rels', 'word/document.xml', 'docProps/core.xml', 'docProps/app.xml']
+
+async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
+  const parts = await docxParts(buf, DOCX_PARTS)
   // The package's relationships name the main document; word/document.xml is where Word puts it.
-  const rels = (await zip.file('_rels/.rels')?.async('string').catch(() => '')) ?? ''
+  const rels = parts.get('_rels/.rels') ?? ''
   const main = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels)?.[1] ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels)?.[1] ?? 'word/document.xml'
-  const body = zip.file(main)
-  if (!body) throw new DocumentProblem('this DOCX cannot be read: it has no document body (is it a Word document?)')
+  const body = DOCX_PARTS.includes(main) ? parts.get(main) : (await docxParts(buf, [main])).get(main)
+  if (body === undefined) throw new DocumentProblem('this DOCX cannot be read: it has no document body (is it a Word document?)')
   let text: string
   try {
-    text = docxBodyText(await body.async('string'))
+    text = docxBodyText(body)
   } catch (error) {
     throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
   }
-  let core = ''
-  let app = ''
-  try {
-    core = (await zip.file('docProps/core.xml')?.async('string')) ?? ''
-    app = (await zip.file('docProps/app.xml')?.async('string')) ?? ''
-  } catch {
-    /* metadata is optional */
-  }
+  const core = parts.get('docProps/core.xml') ?? ''
+  const app = parts.get('docProps/app.xml') ?? ''
   const pages = Number(xmlValue(app, 'Pages'))
   const date = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null)
   return {
