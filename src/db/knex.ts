@@ -33,19 +33,100 @@ export function createKnex(options: DbOptions): Knex {
   }
   const filename = options.sqliteFile ?? ':memory:'
   return knexFactory({
-    client: 'sqlite3',
+    client: SharingSqliteClient as unknown as typeof Knex.Client,
     connection: { filename },
     useNullAsDefault: true,
     pool: {
-      // SQLite has one writer; a single connection avoids SQLITE_BUSY between our own connections.
+      // Under WAL readers never wait for the writer, but only on connections of their own: one shared
+      // connection made every page wait for a whole import batch. Three: one writing, two reading, which
+      // leaves a libuv thread (there are four) for file I/O even when both readers sit in a busy wait.
+      // An in-memory database is private to its connection, so it keeps one.
       min: 1,
-      max: 1,
+      max: filename === ':memory:' ? 1 : SQLITE_CONNECTIONS,
       afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) => {
         const next = (i: number) => (i === SQLITE_PRAGMAS.length ? done(null, conn) : conn.run(SQLITE_PRAGMAS[i]!, err => (err ? done(err, conn) : next(i + 1))))
         next(0)
       },
     },
   })
+}
+
+const SQLITE_CONNECTIONS = 3
+
+/** Bounded patience for the write lock when another process (the server, `vet import`) is writing. */
+export const SQLITE_WRITE_WAIT = { totalMs: 60_000, firstDelayMs: 50, maxDelayMs: 2_000 }
+
+export const isSqliteBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''))
+
+/** One queue per database handle: a transaction waits here (in JavaScript) rather than in SQLite's busy handler. */
+class WriteQueue {
+  private tail: Promise<void> = Promise.resolve()
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work)
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- knex exports no types for its dialect classes; these are the documented extension points (client: a class) */
+type KnexTransactionClass = new (client: unknown, container: unknown, config: unknown, outerTx: unknown) => {
+  trxClient: { query: (conn: unknown, sql: string) => Promise<unknown> }
+  outerTx: unknown
+  client: { transacting?: boolean }
+  begin(conn: unknown): Promise<unknown>
+  acquireConnection(config: { connection?: unknown } | undefined, cb: (conn: unknown) => Promise<unknown>): Promise<unknown>
+}
+const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction') as KnexTransactionClass
+const SqliteClient = require('knex/lib/dialects/sqlite3') as new (config: unknown) => { transaction(...args: unknown[]): unknown }
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE). knex's plain BEGIN starts a
+ * reader that upgrades at its first write, and an upgrade after another connection committed fails at
+ * once with SQLITE_BUSY, busy timeout or not. Transactions of one process queue in JavaScript; against
+ * another process, BEGIN is retried with backoff for a bounded time, since a failed BEGIN did nothing.
+ */
+class ImmediateTransaction extends SqliteTransaction {
+  override async begin(conn: unknown): Promise<unknown> {
+    const deadline = Date.now() + SQLITE_WRITE_WAIT.totalMs
+    for (let delay = SQLITE_WRITE_WAIT.firstDelayMs; ; delay = Math.min(delay * 2, SQLITE_WRITE_WAIT.maxDelayMs)) {
+      try {
+        // Straight to the connection: knex's own query() would fail the transaction on the first BUSY.
+        return await this.trxClient.query(conn, 'BEGIN IMMEDIATE;')
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() + delay > deadline) throw error
+        await sleep(delay + Math.random() * delay)
+      }
+    }
+  }
+
+  override async acquireConnection(config: { connection?: unknown } | undefined, cb: (conn: unknown) => Promise<unknown>): Promise<unknown> {
+    // Savepoints and transactions on a connection the caller holds already own the lock.
+    if (this.outerTx || this.client.transacting || config?.connection) return super.acquireConnection(config, cb)
+    return writeQueueOf(this.client).run(() => super.acquireConnection(config, cb))
+  }
+}
+
+const writeQueues = new WeakMap<object, WriteQueue>()
+/** knex derives clients from the base one (Object.create) for strict pragmas; they share its queue. */
+function writeQueueOf(client: object): WriteQueue {
+  let base = client
+  while (!Object.prototype.hasOwnProperty.call(base, 'pool') && Object.getPrototypeOf(base)) base = Object.getPrototypeOf(base) as object
+  let queue = writeQueues.get(base)
+  if (!queue) writeQueues.set(base, (queue = new WriteQueue()))
+  return queue
+}
+
+class SharingSqliteClient extends SqliteClient {
+  override transaction(...args: unknown[]): unknown {
+    const [container, config, outerTx] = args
+    return new ImmediateTransaction(this, container, config, outerTx)
+  }
 }
 
 /** Run on every new SQLite connection, in this order. */
@@ -79,4 +160,15 @@ export function sqliteFileIn(dataDir: string): string {
  */
 export async function refreshPlannerStatistics(knex: Knex): Promise<void> {
   if (dbClient(knex) === 'sqlite3') await knex.raw('PRAGMA optimize')
+}
+
+/**
+ * A write lost to a concurrent one that the caller may retry from its look-up: a unique index refused a
+ * duplicate (PostgreSQL 23505, SQLite's UNIQUE constraint), or PostgreSQL broke a deadlock.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null
+  if (!e) return false
+  if (e.code === '23505' || e.code === '40P01' || e.code === '40001') return true
+  return e.code === 'SQLITE_CONSTRAINT' && /UNIQUE constraint failed/i.test(String(e.message))
 }
