@@ -13,7 +13,7 @@ import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
 import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
-import { refreshPlannerStatistics } from '../db/knex'
+import { isWriteConflict, refreshPlannerStatistics } from '../db/knex'
 import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
 import type { Collected } from '../ingest/collectApplications'
 import { conflict, notFound } from '../errors'
@@ -40,6 +40,13 @@ export interface IngestServiceDeps {
   scoring: ScoringService
 }
 
+
+/** New applications per write transaction: short enough that other writers wait milliseconds, not seconds. */
+const WRITE_CHUNK = 25
+/** A unique-index loss is retried from the look-up; a second loss on the same application would be a bug. */
+const COMMIT_ATTEMPTS = 3
+/** An empty source is no source: the unique index folds NULL and '' together, so the look-ups must too. */
+const sourceOf = (app: Application) => app.source?.toLowerCase() || null
 
 export function createIngestService(deps: IngestServiceDeps) {
   const { db, cases, subjects, evidence, audit, blobs } = deps
@@ -107,12 +114,26 @@ export function createIngestService(deps: IngestServiceDeps) {
 
   const factsOf = factsOfPrepared
 
-  /** Write one prepared application in one transaction. */
+  /**
+   * Write one prepared application in one transaction. Importers racing on the same application (two
+   * instances, parallel API calls) meet at the unique indexes on the current revision's keys: the loser's
+   * transaction rolls back and it looks again, finding the winner's case (unchanged, or updated).
+   */
   async function commit(prepared: PreparedApplication, ctx: ActorContext): Promise<ImportOutcome> {
     // Bytes first (content-addressed and idempotent): a rolled-back transaction leaves only an unreferenced blob.
     for (const f of prepared.files) await blobs.put(f.data)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await commitOnce(prepared, ctx)
+      } catch (error) {
+        if (attempt >= COMMIT_ATTEMPTS || !isWriteConflict(error)) throw error
+      }
+    }
+  }
+
+  async function commitOnce(prepared: PreparedApplication, ctx: ActorContext): Promise<ImportOutcome> {
     const app = prepared.application
-    const source = app.source?.toLowerCase() ?? null
+    const source = sourceOf(app)
     const externalId = app.external_id ?? null
     return db.transaction(async trx => {
       const now = new Date().toISOString()
@@ -176,112 +197,129 @@ export function createIngestService(deps: IngestServiceDeps) {
     })
   }
 
-  const keyOf = (app: Application) => (app.external_id ? `x\u0000${app.source?.toLowerCase() ?? ''}\u0000${app.external_id}` : null)
+  const keyOf = (p: PreparedApplication) => (p.application.external_id ? `x\u0000${sourceOf(p.application) ?? ''}\u0000${p.application.external_id}` : `h\u0000${p.contentHash}`)
+
+  /** Intake keys of `batch` that already have a current case. */
+  async function knownKeys(q: Knex, batch: PreparedApplication[]): Promise<Set<string>> {
+    const known = new Set<string>()
+    const withId = batch.filter(p => p.application.external_id)
+    for (let i = 0; i < withId.length; i += 400) {
+      const rows = await q<CaseRow>('cases').where('is_current', true).whereIn('external_id', withId.slice(i, i + 400).map(p => p.application.external_id!)).select('source', 'external_id')
+      for (const r of rows) known.add(`x\u0000${r.source ?? ''}\u0000${r.external_id}`)
+    }
+    const hashes = batch.filter(p => !p.application.external_id).map(p => p.contentHash)
+    for (let i = 0; i < hashes.length; i += 400) {
+      for (const h of await q('cases').where('is_current', true).whereNull('external_id').whereIn('content_hash', hashes.slice(i, i + 400)).pluck('content_hash')) known.add(`h\u0000${h as string}`)
+    }
+    return known
+  }
+
+  /** A new application's rows, built and scored before any transaction; only the reference waits for the write. */
+  function planNew(p: PreparedApplication, ctx: ActorContext, now: string) {
+    const app = p.application
+    const person = subjectFields(app, p.files)
+    const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
+    const row = newCaseRow(
+      { reference: '', subject_id: subject.id, kind: app.kind ?? 'candidate', role_title: app.role ?? null, source: sourceOf(app), external_id: app.external_id ?? null, submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, sort_name: person.full_name.toLowerCase(), content_hash: p.contentHash, created_by: ctx.userId },
+      crypto.randomUUID(),
+      now,
+    )
+    const documentRows: DocumentRow[] = []
+    const events: Array<{ documentId: string; events: AccessEvent[] }> = []
+    const docIds = new Map<string, string>()
+    const seenSha = new Set<string>()
+    for (const f of p.files) {
+      if (seenSha.has(f.sha256)) continue
+      seenSha.add(f.sha256)
+      const id = crypto.randomUUID()
+      docIds.set(f.key, id)
+      documentRows.push({
+        id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
+        metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
+        extracted_text: f.read ? f.read.pages.join('\n\f\n') : null, warnings: JSON.stringify(f.read?.warnings ?? []), uploaded_by: ctx.userId, uploaded_at: now,
+      })
+      if (f.events?.length) events.push({ documentId: id, events: f.events })
+    }
+    const inputs = factsOf(p)
+    const factRows = inputs.map(fact => ({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null }))
+    // The rules run here on the facts in hand, rather than reading them back for each new case.
+    // Scored as if unlinked; linkImported scores again the few that turn out linked.
+    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
+    Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
+    return { prepared: p, subject, row, documentRows, events, factRows, findings: findingRows(row.id, evaluation, now) }
+  }
+  type PlannedNew = ReturnType<typeof planNew>
+
+  /** Insert planned new applications in one short transaction; those another importer wrote meanwhile come back as `late`. */
+  async function writeNew(trx: Knex.Transaction, planned: PlannedNew[], ctx: ActorContext): Promise<{ created: ImportOutcome[]; late: PreparedApplication[] }> {
+    const known = await knownKeys(trx, planned.map(n => n.prepared))
+    const late = planned.filter(n => known.has(keyOf(n.prepared))).map(n => n.prepared)
+    const fresh = planned.filter(n => !known.has(keyOf(n.prepared)))
+    if (!fresh.length) return { created: [], late }
+    const references = await cases.nextReferences(trx, fresh.length)
+    const terms: Array<{ term: string; case_id: string }> = []
+    const audits: Parameters<AuditRepository['append']>[1][] = []
+    const created: ImportOutcome[] = []
+    fresh.forEach((n, i) => {
+      const reference = references[i]!
+      n.row.reference = reference
+      for (const term of searchTermsFor({ fullName: n.subject.full_name, email: n.subject.email, externalId: n.row.external_id, reference })) terms.push({ term, case_id: n.row.id })
+      const p = n.prepared
+      audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: n.row.id, subjectId: n.subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: n.row.risk_score, band: n.row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
+      created.push({ file: p.label, outcome: 'created', caseId: n.row.id, reference })
+    })
+    // Chunk sizes keep every statement under SQLite's limits (500 rows, 32,766 variables).
+    const insert = async (table: string, rows: object[], chunk: number) => {
+      for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk))
+    }
+    await insert('subjects', fresh.map(n => n.subject), 400)
+    await insert('cases', fresh.map(n => n.row), 300)
+    await insert('case_search_terms', terms, 500)
+    await insert('documents', fresh.flatMap(n => n.documentRows), 200)
+    await insert('facts', fresh.flatMap(n => n.factRows), 400)
+    await insert('findings', fresh.flatMap(n => n.findings), 200)
+    for (const n of fresh) for (const e of n.events) await evidence.insertAccessEvents(trx, n.row.id, e.documentId, e.events)
+    await audit.appendMany(trx, audits)
+    await deps.scoring.linkImported(trx, fresh.map(n => n.row.id), ctx)
+    return { created, late }
+  }
 
   /**
-   * Write many prepared applications. Those that are new (not yet in the database, not repeated in the
-   * batch) go in one transaction with multi-row inserts; the rest, and every application of a batch that
-   * fails, go one transaction each, so an application is always written whole or not at all.
+   * Write many prepared applications. Those that look new (no current case, not repeated in the batch)
+   * are built and scored first, outside any transaction, then inserted WRITE_CHUNK at a time with
+   * multi-row inserts, so the write lock is held briefly and other users' writes get in between. The
+   * rest, and every application of a chunk that fails (a concurrent importer won a unique index), go one
+   * transaction each through commit(), so an application is always written whole or not at all.
    */
   async function commitMany(batch: PreparedApplication[], ctx: ActorContext): Promise<ImportOutcome[]> {
     if (batch.length <= 1) return Promise.all(batch.map(p => commit(p, ctx)))
     for (const p of batch) for (const f of p.files) await blobs.put(f.data)
+    // A read outside the write lock; writeNew checks again inside its transaction.
+    const known = await knownKeys(db, batch)
     const single: PreparedApplication[] = []
-    let created: ImportOutcome[]
-    try {
-      created = await db.transaction(async trx => {
-        const withId = batch.filter(p => p.application.external_id)
-        const existingKeys = new Set<string>()
-        for (let i = 0; i < withId.length; i += 400) {
-          const rows = await trx<CaseRow>('cases').where('is_current', true).whereIn('external_id', withId.slice(i, i + 400).map(p => p.application.external_id!)).select('source', 'external_id')
-          for (const r of rows) existingKeys.add(`x\u0000${r.source ?? ''}\u0000${r.external_id}`)
-        }
-        const hashes = batch.filter(p => !p.application.external_id).map(p => p.contentHash)
-        const existingHashes = new Set<string>()
-        for (let i = 0; i < hashes.length; i += 400) {
-          for (const r of await trx('cases').where('is_current', true).whereIn('content_hash', hashes.slice(i, i + 400)).pluck('content_hash')) existingHashes.add(r as string)
-        }
-        const seen = new Set<string>()
-        const fresh: PreparedApplication[] = []
-        for (const p of batch) {
-          const key = keyOf(p.application) ?? `h\u0000${p.contentHash}`
-          if (existingKeys.has(key) || existingHashes.has(p.contentHash) || seen.has(key)) single.push(p)
-          else {
-            seen.add(key)
-            fresh.push(p)
-          }
-        }
-        if (!fresh.length) return []
-        const now = new Date().toISOString()
-        const references = await cases.nextReferences(trx, fresh.length)
-        const subjectRows: SubjectRow[] = []
-        const caseRows: CaseRow[] = []
-        const terms: Array<{ term: string; case_id: string }> = []
-        const documentRows: DocumentRow[] = []
-        const factRows: Array<Record<string, unknown>> = []
-        const events: Array<{ caseId: string; documentId: string; events: AccessEvent[] }> = []
-        const audits: Parameters<AuditRepository['append']>[1][] = []
-        const findingsToInsert: Array<ReturnType<typeof findingRows>[number]> = []
-        const results: ImportOutcome[] = []
-        fresh.forEach((p, i) => {
-          const app = p.application
-          const person = subjectFields(app, p.files)
-          const subject: SubjectRow = { id: crypto.randomUUID(), ...person, created_at: now, updated_at: now, created_by: ctx.userId }
-          const reference = references[i]!
-          const row = newCaseRow(
-            { reference, subject_id: subject.id, kind: app.kind ?? 'candidate', role_title: app.role ?? null, source: app.source?.toLowerCase() ?? null, external_id: app.external_id ?? null, submitted_at: app.submitted_at ? new Date(app.submitted_at).toISOString() : null, sort_name: person.full_name.toLowerCase(), content_hash: p.contentHash, created_by: ctx.userId },
-            crypto.randomUUID(),
-            now,
-          )
-          subjectRows.push(subject)
-          caseRows.push(row)
-          for (const term of searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId: row.external_id, reference })) terms.push({ term, case_id: row.id })
-          const docIds = new Map<string, string>()
-          const seenSha = new Set<string>()
-          for (const f of p.files) {
-            if (seenSha.has(f.sha256)) continue
-            seenSha.add(f.sha256)
-            const id = crypto.randomUUID()
-            docIds.set(f.key, id)
-            documentRows.push({
-              id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
-              metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
-              extracted_text: f.read ? f.read.pages.join('\n\f\n') : null, warnings: JSON.stringify(f.read?.warnings ?? []), uploaded_by: ctx.userId, uploaded_at: now,
-            })
-            if (f.events?.length) events.push({ caseId: row.id, documentId: id, events: f.events })
-          }
-          const inputs = factsOf(p)
-          for (const fact of inputs) {
-            factRows.push({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null })
-          }
-          // The rules run here on the facts in hand, rather than reading them back for each new case.
-          // Scored as if unlinked; linkImported below scores again the few that turn out linked.
-          const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
-          Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
-          findingsToInsert.push(...findingRows(row.id, evaluation, now))
-          audits.push({ type: 'CASE_IMPORTED', actor: auditActor(ctx), caseId: row.id, subjectId: subject.id, requestId: ctx.requestId, data: { outcome: 'created', after: { reference, contentHash: p.contentHash, score: row.risk_score, band: row.risk_band }, files: p.files.map(f => ({ kind: f.kind, sha256: f.sha256 })) } })
-          results.push({ file: p.label, outcome: 'created', caseId: row.id, reference })
-        })
-        // Chunk sizes keep every statement under SQLite's limits (500 rows, 32,766 variables).
-        const insert = async (table: string, rows: object[], chunk: number) => {
-          for (let i = 0; i < rows.length; i += chunk) await trx(table).insert(rows.slice(i, i + chunk))
-        }
-        await insert('subjects', subjectRows, 400)
-        await insert('cases', caseRows, 300)
-        await insert('case_search_terms', terms, 500)
-        await insert('documents', documentRows, 200)
-        await insert('facts', factRows, 400)
-        await insert('findings', findingsToInsert, 200)
-        for (const e of events) await evidence.insertAccessEvents(trx, e.caseId, e.documentId, e.events)
-        await audit.appendMany(trx, audits)
-        await deps.scoring.linkImported(trx, caseRows.map(r => r.id), ctx)
-        return results
-      })
-    } catch {
-      // Something in the batch broke at the database: fall back to one transaction per application.
-      single.length = 0
-      created = []
-      for (const p of batch) single.push(p)
+    const fresh: PreparedApplication[] = []
+    const seen = new Set<string>()
+    for (const p of batch) {
+      const key = keyOf(p)
+      if (known.has(key) || seen.has(key)) single.push(p)
+      else {
+        seen.add(key)
+        fresh.push(p)
+      }
+    }
+    const now = new Date().toISOString()
+    const planned = fresh.map(p => planNew(p, ctx, now))
+    const created: ImportOutcome[] = []
+    for (let i = 0; i < planned.length; i += WRITE_CHUNK) {
+      const chunk = planned.slice(i, i + WRITE_CHUNK)
+      try {
+        const written = await db.transaction(trx => writeNew(trx, chunk, ctx))
+        created.push(...written.created)
+        single.push(...written.late)
+      } catch {
+        // Something in the chunk broke at the database: its applications go one transaction each.
+        single.push(...chunk.map(n => n.prepared))
+      }
     }
     const rest: ImportOutcome[] = []
     for (const p of single) rest.push(await commit(p, ctx))
