@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(recordUploadRoutes(deps.services))
   app.use(mappingUploadRoutes(deps.services))
   app.use(checklistUploadRoutes(deps.services))
-  app.use(apiRoutes(deps.services)) // bearer tokens are CSRF-exempt; sessions must send the token in a header
+  app.use(apiRoutes(deps.services, deps.logger)) // bearer tokens are CSRF-exempt; sessions must send the token in a header
   app.use(verifyCsrf) // every other POST/PUT/PATCH/DELETE carries the session's token
   app.use(routes(deps.services, { loginAttemptsPerIpPer15Min: deps.loginAttemptsPerIpPer15Min ?? 30 }))
   app.use(notFoundHandler)

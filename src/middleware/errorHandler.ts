@@ -53,7 +53,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ requestId: res.locals.requestId, errName: (err as Error)?.name, errStack: (err as Error)?.stack }, 'request failed')
     }
     res.status(page.status)
-    if (req.accepts(['html', 'json']) === 'json') {
+    // /api/* answers JSON even for errors raised before the API router (sessions, body parsers).
+    if (req.originalUrl.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
       res.json({ error: page.title, message: page.message, requestId: res.locals.requestId })
       return
     }

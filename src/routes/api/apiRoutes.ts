@@ -1,16 +1,18 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express'
+import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express'
+import type { Logger } from 'pino'
 import { can } from '../../auth/roles'
 import { actorOf } from '../../middleware/authentication'
 import { verifyCsrf } from '../../middleware/csrf'
 import { parseJsonFile } from '../../ingest/readJson'
 import type { Services } from '../../services'
+import { HttpError } from '../../errors'
 
 /**
  * JSON API for integrations. A request authenticates with `Authorization: Bearer <token>` (then no CSRF
  * token is needed: a browser never sends it by itself) or with the browser session (then the CSRF token
  * must come in the x-csrf-token header). Mounted before the app-wide CSRF check for that reason.
  */
-export function apiRoutes(services: Services): Router {
+export function apiRoutes(services: Services, logger?: Logger): Router {
   const router = Router()
   const problem = (res: Response, status: number, error: string, problems: string[] = []) => res.status(status).json({ error, problems })
 
@@ -41,5 +43,23 @@ export function apiRoutes(services: Services): Router {
     if (outcome.outcome === 'rejected') return problem(res, 422, 'The application was not accepted.', [outcome.reason])
     res.status(outcome.outcome === 'created' ? 201 : 200).json({ id: outcome.caseId, reference: outcome.reference, outcome: outcome.outcome, url: `/cases/${outcome.caseId}` })
   })
+
+  // An integration reads JSON, whatever went wrong: unknown endpoints and errors never fall through to HTML pages.
+  router.use('/api', (_req, res) => problem(res, 404, 'No such API endpoint.'))
+  router.use('/api', ((err, _req, res, next) => {
+    if (res.headersSent) return next(err)
+    const { status, error } = apiError(err)
+    if (status >= 500) logger?.error({ requestId: res.locals.requestId, errName: (err as Error)?.name, errStack: (err as Error)?.stack }, 'API request failed')
+    res.status(status).json({ error, problems: [], requestId: res.locals.requestId })
+  }) as ErrorRequestHandler)
   return router
+}
+
+/** Status and message for an error thrown in the API; internal details never reach the client. */
+export function apiError(err: unknown): { status: number; error: string } {
+  if (err instanceof HttpError) return { status: err.status, error: err.message }
+  const e = err as { status?: number; type?: string } | null
+  if (e?.type === 'entity.too.large') return { status: 413, error: 'The request body is larger than the API accepts (10 MB).' }
+  if (e?.status && e.status >= 400 && e.status < 500) return { status: e.status, error: 'The request could not be understood.' }
+  return { status: 500, error: 'Something went wrong on our side. Try again later; if it keeps happening, give an administrator the request id.' }
 }
