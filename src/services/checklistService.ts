@@ -238,6 +238,17 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
       })
     },
 
+    /**
+     * The decision's digest as stored and as recomputed now from the revision's rows: equal while the
+     * revision is as it was signed. Null when the revision has no approval or rejection.
+     */
+    async signedDigest(caseId: string): Promise<{ stored: string; recomputed: string } | null> {
+      const s = (await db('signoffs').where({ case_id: caseId }).whereIn('decision', ['approve', 'reject']).orderBy('id', 'desc').first('decision', 'statement', 'signer_id', 'signed_at', 'digest')) as { decision: Decision; statement: string; signer_id: number; signed_at: string; digest: string } | undefined
+      if (!s) return null
+      const snapshot = await snapshotOf(db, await head(db, caseId), { decision: s.decision, statement: s.statement, signer: s.signer_id, signedAt: s.signed_at })
+      return { stored: s.digest, recomputed: caseDigest(snapshot) }
+    },
+
     async myItems(userId: number) {
       return (await db('checklist_items as i').join('cases as c', 'c.id', 'i.case_id').join('subjects as s', 's.id', 'c.subject_id').where({ 'i.assignee_id': userId, 'i.status': 'open', 'c.is_current': true }).whereNotIn('c.status', ['signed_off', 'rejected']).orderByRaw('i.due_date is null, i.due_date').orderBy('i.id').select('i.id', 'i.text', 'i.due_date', 'i.case_id', 'c.reference', 's.full_name')) as Array<{ id: number; text: string; due_date: string | null; case_id: string; reference: string; full_name: string }>
     },

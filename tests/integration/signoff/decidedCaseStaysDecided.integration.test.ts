@@ -1,0 +1,70 @@
+import type TestAgent from 'supertest/lib/agent'
+import { addUser, signIn } from '../../support/appSetup'
+import { as, createSharedDatabase, decide, importCase, ringMember, stateOf, type Instance, type SharedDatabase } from './support'
+
+type Session = { agent: TestAgent; csrf: string }
+
+/**
+ * Issue 13 row 1: a signed-off case changed after sign-off when a recruiter judged its links or a linked
+ * case was watched (re-scored 83 critical → 64 high, findings replaced, a RULES_RUN after signed_at, the
+ * digest no longer matching). A decided revision now keeps what it was decided on; the open case on the
+ * other end of the link still changes.
+ */
+describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as decided when its links change', decision => {
+  let shared: SharedDatabase
+  let i: Instance
+  let decided: string
+  let open: string
+  const s: Record<string, Session> = {}
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    shared = await createSharedDatabase()
+    i = shared.instance()
+    for (const role of ['recruiter', 'security', 'manager'] as const) {
+      ids[role] = (await addUser(i.services, role)).id
+      s[role] = await signIn(i.app, `${role}@example.test`)
+    }
+    decided = await importCase(i.services, ringMember('R1-1', 'Kevin Brandt'))
+    open = await importCase(i.services, ringMember('R1-2', 'Maria Lindqvist'))
+    await decide(i.services, decided, decision, as(ids.recruiter!, 'recruiter'), as(ids.manager!, 'manager'))
+  })
+  afterAll(() => shared.close())
+
+  const post = (who: string, path: string, body: Record<string, string> = {}) => s[who]!.agent.post(path).type('form').send({ _csrf: s[who]!.csrf, ...body })
+  const flagOf = async (caseId: string, rule: string) => ((await i.db('findings').where({ case_id: caseId, rule_id: rule }).whereNull('superseded_at').first('status')) as { status: string }).status
+
+  it('keeps score, findings, audit trail and digest when a link to it is judged "different people" or its neighbour is watched', async () => {
+    const before = await stateOf(i.db, decided)
+    const signedAt = ((await i.db('signoffs').where({ case_id: decided }).first('signed_at')) as { signed_at: string }).signed_at
+    expect(await flagOf(decided, 'links-shared-artifact')).toBe('flag')
+
+    // From the open neighbour: recorded and counted there; the decided case is not re-scored.
+    await post('recruiter', `/cases/${open}/links`, { otherCaseId: decided, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(303)
+    expect(await flagOf(open, 'links-shared-artifact')).toBe('clear')
+    await post('security', `/cases/${open}/watch`).expect(303)
+    // Directly on the decided case: refused with a conflict page.
+    const judged = await post('recruiter', `/cases/${decided}/links`, { otherCaseId: open, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(409)
+    expect(judged.text).toContain('Reopen it')
+    await post('security', `/cases/${decided}/watch`).expect(409)
+    await post('recruiter', `/cases/${decided}/rescore`).expect(409)
+
+    expect(await stateOf(i.db, decided)).toEqual(before)
+    expect(Number(((await i.db('audit_events').where({ case_id: decided, type: 'RULES_RUN' }).where('occurred_at', '>', signedAt).count({ n: '*' }).first()) as { n: unknown }).n)).toBe(0)
+    const digest = await i.services.checklists.signedDigest(decided)
+    expect(digest).not.toBeNull()
+    expect(digest!.recomputed).toBe(digest!.stored)
+  })
+
+  it('tells the signer once that new evidence exists, and a reopened revision can be assessed again', async () => {
+    const notes = (await i.db('notifications').where({ user_id: ids.manager, case_id: decided }).select('message')) as Array<{ message: string }>
+    expect(notes.filter(n => n.message.includes('new evidence exists on a decided case'))).toHaveLength(1)
+    await post('manager', `/cases/${decided}/reopen`, { reason: 'New evidence about the linked application' }).expect(303)
+    const next = (await i.db('cases').where({ previous_revision_id: decided }).first('id', 'status', 'is_current')) as { id: string; status: string }
+    expect(next.status).toBe('open')
+    await post('recruiter', `/cases/${next.id}/rescore`).expect(303)
+    // The earlier revision still reads as signed.
+    const digest = await i.services.checklists.signedDigest(decided)
+    expect(digest!.recomputed).toBe(digest!.stored)
+  })
+})
