@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { sqliteFileIn } from './db/knex'
 
 /**
  * The only reader of process.env. Parsed once at start; a bad value stops the app with a message that
@@ -102,9 +103,37 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** Create DATA_DIR if needed (private to the app's user: it holds the database and uploads). */
-export function ensureDataDir(config: Config): void {
+/** Files in DATA_DIR that hold secrets or the data itself: readable by the app's user only. */
+const privateFilesIn = (dataDir: string) => {
+  const sqlite = sqliteFileIn(dataDir)
+  return [sqlite, `${sqlite}-wal`, `${sqlite}-shm`, ...['session-secret', 'audit-key', 'audit-signing-key'].map(name => path.join(dataDir, name))]
+}
+
+/**
+ * Create DATA_DIR if needed and make it private to the app's user (0700), with its database and secret
+ * files 0600, also when they already existed with looser modes (mkdir's mode only applies to a folder it
+ * creates). The SQLite file is created here, empty and 0600, before SQLite opens it: SQLite would create
+ * it 0644, and it gives its -wal and -shm files the database file's mode. Throws, naming the path, when
+ * a mode cannot be set (another owner, a filesystem without modes): the app refuses to start.
+ */
+export function ensureDataDir(config: Pick<Config, 'dataDir' | 'databaseUrl'>): void {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+  makePrivate(config.dataDir, 0o700)
+  if (!config.databaseUrl) fs.closeSync(fs.openSync(sqliteFileIn(config.dataDir), 'a', 0o600))
+  for (const file of privateFilesIn(config.dataDir)) makePrivate(file, 0o600)
+}
+
+function makePrivate(target: string, mode: number): void {
+  const refuse = (why: string) =>
+    new Error(`${target} must be private to this user (mode ${mode.toString(8)}) but ${why}. Give it to the user the app runs as, or set DATA_DIR to another folder.`)
+  try {
+    fs.chmodSync(target, mode)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw refuse(`its mode could not be changed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  // Some mounts accept chmod and ignore it; Windows has no such modes.
+  if (process.platform !== 'win32' && (fs.statSync(target).mode & 0o777) !== mode) throw refuse('the filesystem kept a looser mode')
 }
 
 /**
@@ -116,11 +145,15 @@ export function resolveSessionSecret(config: Config): string {
   const file = path.join(config.dataDir, 'session-secret')
   try {
     const kept = fs.readFileSync(file, 'utf8').trim()
-    if (kept.length >= 32) return kept
+    if (kept.length >= 32) {
+      makePrivate(file, 0o600)
+      return kept
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   const secret = crypto.randomBytes(48).toString('base64url')
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  makePrivate(file, 0o600) // the mode above applies only when the file is new
   return secret
 }

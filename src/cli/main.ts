@@ -52,7 +52,7 @@ Commands:
                                         or asked for when standard input is a terminal
   users list                            list users: id, email, role, state
   users disable --email E               disable a user and end their sessions
-  users enable --email E                re-enable a disabled user
+  users enable --email E                re-enable a disabled user and clear a lockout
   tokens add --email E --name N         make an API token acting as that user (shown once)
   tokens revoke --email E               revoke all of that user's API tokens
 
@@ -144,7 +144,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     throw e
   }
-  ensureDataDir(config)
+  try {
+    ensureDataDir(config)
+  } catch (e) {
+    err(`vet: ${(e as Error).message}`) // DATA_DIR cannot be made private: refuse, naming the path
+    return EXIT.failed
+  }
   const db = createKnex({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) })
   try {
     if (command === 'migrate') {
