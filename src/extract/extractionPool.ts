@@ -2,6 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { PhotoFingerprint } from '../links/imageHash'
+import { photoSizeProblem } from './imageHeader'
 import { DocumentProblem, type ReadDocument } from './readDocument'
 
 export interface ExtractionPoolOptions {
@@ -74,6 +75,8 @@ export class ExtractionPool {
   /** A photo's fingerprint for finding reused pictures (null when it cannot be decoded); decoding is work for a worker too. */
   photo(data: Buffer): Promise<PhotoFingerprint | null> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'))
+    // Judged by its header here: a picture over the pixel budget costs neither a copy nor a worker's time.
+    if (photoSizeProblem(data)) return Promise.resolve(null)
     return new Promise((resolve, reject) => {
       this.queue.push({ payload: { op: 'photo' }, buffers: [data], resolve, reject })
       this.pump()

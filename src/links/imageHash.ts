@@ -1,14 +1,15 @@
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
+import { MAX_PHOTO_PIXELS, readImageHeader } from '../extract/imageHeader'
 
 /**
  * Reused photos: a perceptual hash (pHash, 64 bits from the low frequencies of the picture) finds
  * candidates, and a colour thumbnail confirms them; both survive re-encoding, resizing, brightness
  * changes and small crops. Decoding is pure JavaScript (pngjs, jpeg-js): no native image library.
- * Images are bounded before decoding.
+ * Images are bounded by their header before decoding, and decoding is CPU-bound for up to a second:
+ * callers in the server run it on an extraction worker (ExtractionPool.photo), never on the request thread.
  */
 export const PHOTO_HAMMING_THRESHOLD = 18
-const MAX_PIXELS = 25_000_000
 
 /** Decoded pixels, RGBA, row by row. */
 interface Grey {
@@ -18,16 +19,17 @@ interface Grey {
 }
 
 function decode(bytes: Buffer): Grey | null {
+  // The size the header declares decides whether a decoder ever sees the bytes.
+  const header = readImageHeader(bytes)
+  if (!header || header.width * header.height > MAX_PHOTO_PIXELS) return null
   try {
-    if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-      const w = bytes.readUInt32BE(16)
-      const h = bytes.readUInt32BE(20)
-      if (!w || !h || w * h > MAX_PIXELS) return null
+    if (header.format === 'png') {
       const png = PNG.sync.read(bytes)
       return { width: png.width, height: png.height, data: png.data }
     }
-    if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-      const img = jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 256 })
+    if (header.format === 'jpeg') {
+      // jpeg-js checks again against the frame it really decodes (a later frame may be larger).
+      const img = jpeg.decode(bytes, { useTArray: true, maxResolutionInMP: MAX_PHOTO_PIXELS / 1e6, maxMemoryUsageInMB: 256 })
       return { width: img.width, height: img.height, data: img.data }
     }
   } catch {

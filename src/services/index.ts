@@ -42,7 +42,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const getPool = () => (pool ??= new ExtractionPool())
   const blobs = createBlobStore(path.join(options.dataDir, 'blobs'))
   const referenceData = () => referenceDataFor(options.dataDir)
-  const links = createLinkService({ evidence, audit, blobs, referenceData })
+  const links = createLinkService({ evidence, audit, blobs, referenceData, photos: data => getPool().photo(data) })
   const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })

@@ -5,7 +5,7 @@ import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { compareNames } from '../domain/names'
 import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
-import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, photoFingerprint, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
+import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
 import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, shingles, signature, words, type Shingles } from '../links/minhash'
@@ -45,8 +45,28 @@ export interface RingSummary {
 
 const BAND_RANK: Record<string, number> = { low: 0, elevated: 1, high: 2, critical: 3 }
 
-export function createLinkService(deps: { evidence: EvidenceRepository; audit: AuditRepository; blobs: BlobStore; referenceData: () => ReferenceData }) {
+/** Photo fingerprints kept by blob hash: a relink of an unchanged case must not decode its photo again. */
+const PHOTO_CACHE_SIZE = 2000
+
+export function createLinkService(deps: {
+  evidence: EvidenceRepository
+  audit: AuditRepository
+  blobs: BlobStore
+  referenceData: () => ReferenceData
+  /** decodes a photo off the request thread (ExtractionPool.photo): a 25-megapixel PNG took 2–3 s */
+  photos: (data: Buffer) => Promise<PhotoFingerprint | null>
+}) {
   const { evidence, audit, blobs } = deps
+  const photoCache = new Map<string, PhotoFingerprint | null>()
+  async function photoOf(sha256: string): Promise<PhotoFingerprint | null> {
+    if (photoCache.has(sha256)) return photoCache.get(sha256)!
+    const fingerprint = await deps.photos(await blobs.get(sha256)).catch(() => undefined)
+    // A worker that failed (timeout, pool closing) may do better next time: only answers are kept.
+    if (fingerprint === undefined) return null
+    if (photoCache.size >= PHOTO_CACHE_SIZE) photoCache.delete(photoCache.keys().next().value!)
+    photoCache.set(sha256, fingerprint)
+    return fingerprint
+  }
 
   async function linkMaterial(trx: Knex, caseId: string) {
     const facts = await evidence.currentFacts(trx, caseId)
@@ -60,7 +80,7 @@ export function createLinkService(deps: { evidence: EvidenceRepository; audit: A
     const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Uint32Array(0)
     const photoDoc = docs.find(d => d.kind === 'photo')
     let photo: PhotoFingerprint | null = null
-    if (photoDoc && blobs.has(photoDoc.sha256)) photo = photoFingerprint(await blobs.get(photoDoc.sha256))
+    if (photoDoc && blobs.has(photoDoc.sha256)) photo = await photoOf(photoDoc.sha256)
     const keys = identifierKeys(records, {
       isHomeNetwork: ip => ref.lookupIp(ip)?.network === 'residential',
       documents: resumes.map(d => {
