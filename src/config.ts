@@ -37,6 +37,8 @@ export const envSchema = z.object({
     .optional(),
   /** Secret that signs session cookies; generated and kept in DATA_DIR/session-secret when unset */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Key of the audit trail's HMAC chain; generated and kept in DATA_DIR/audit-key when unset */
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Minutes of inactivity after which a session ends */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** pino level: fatal, error, warn, info, debug, trace or silent */
@@ -61,6 +63,7 @@ export interface Config {
   dataDir: string
   databaseUrl: string | undefined
   sessionSecret: string | undefined
+  auditKey: string | undefined
   sessionIdleMinutes: number
   logLevel: Env['LOG_LEVEL']
   trustProxy: boolean | number | string
@@ -95,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     sessionSecret: env.SESSION_SECRET,
+    auditKey: env.AUDIT_KEY,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,

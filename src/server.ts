@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'database migrated')
   }
   const sessionStore = new KnexSessionStore(db, config.sessionIdleMinutes * 60_000)
-  const services = createServices(db, { login: config.login, dataDir: config.dataDir }, { endSessions: id => sessionStore.destroyForUser(id) })
+  const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey }, { endSessions: id => sessionStore.destroyForUser(id) })
+  // Events from before the audit key existed are sealed by a keyed event after them (see auditService).
+  if (await services.auditTrail.sealLegacy()) logger.info('audit trail: earlier unkeyed events sealed under the audit key')
   const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
   const interrupted = await services.imports.failInterrupted()
   if (interrupted) logger.warn({ jobs: interrupted }, 'imports interrupted by the last stop were marked failed')

@@ -38,6 +38,7 @@ export const AUDIT_EVENT_TYPES = [
   'CHECKLIST_ITEM_ASSIGNED',
   'FINDING_DISPOSED',
   'CASE_SIGNED_OFF',
+  'AUDIT_CHAIN_KEYED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 
@@ -57,6 +58,13 @@ export interface AuditEventInput {
   data?: Record<string, unknown>
 }
 
+/**
+ * How an event's hash was made. 0: plain SHA-256, the chain before the audit key existed (anyone with the
+ * database could recompute it). 1: HMAC-SHA256 with the audit key, which is kept outside the database.
+ */
+export type ChainVersion = 0 | 1
+export const CURRENT_CHAIN_VERSION: ChainVersion = 1
+
 /** The stored row, without its database id: exactly what the hash covers. */
 export interface ChainedAuditEvent {
   occurred_at: string
@@ -68,6 +76,8 @@ export interface ChainedAuditEvent {
   target: string | null
   request_id: string | null
   data: string
+  /** absent on rows read before the column existed; 0 means legacy */
+  chain_version?: number | null
   prev_hash: string
   hash: string
 }
@@ -84,13 +94,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
 }
 
-export function hashEvent(event: Omit<ChainedAuditEvent, 'hash'>): string {
-  const { prev_hash, ...rest } = event
-  return crypto.createHash('sha256').update(prev_hash).update('\n').update(canonicalJson(rest)).digest('hex')
+/**
+ * The event's hash. Version 1 is keyed: without the audit key nobody can compute a valid hash, so
+ * editing a row and recomputing every later hash (possible with plain SHA-256) no longer verifies.
+ * Version 0 is the original unkeyed hash, kept only to verify events written before the key existed.
+ */
+export function hashEvent(event: Omit<ChainedAuditEvent, 'hash'>, key?: Buffer): string {
+  const { prev_hash, chain_version, ...rest } = event
+  if (!chain_version) return crypto.createHash('sha256').update(prev_hash).update('\n').update(canonicalJson(rest)).digest('hex')
+  if (!key) throw new Error('the audit key is needed to hash a keyed audit event')
+  return crypto.createHmac('sha256', key).update(prev_hash).update('\n').update(canonicalJson({ ...rest, chain_version })).digest('hex')
 }
 
-/** Build the row to store after `prevHash`. `now` is passed in so this stays pure. */
-export function chainEvent(input: AuditEventInput, prevHash: string, now: Date): ChainedAuditEvent {
+/**
+ * Build the row to store after `prevHash`. `now` is passed in so this stays pure. Without a key the row is
+ * a legacy (version 0) row: only tests and the description of the old algorithm make those.
+ */
+export function chainEvent(input: AuditEventInput, prevHash: string, now: Date, key?: Buffer): ChainedAuditEvent {
   const unhashed = {
     occurred_at: now.toISOString(),
     type: input.type,
@@ -101,24 +121,73 @@ export function chainEvent(input: AuditEventInput, prevHash: string, now: Date):
     target: input.target ?? null,
     request_id: input.requestId ?? null,
     data: canonicalJson(input.data ?? {}),
+    ...(key ? { chain_version: CURRENT_CHAIN_VERSION } : {}),
     prev_hash: prevHash,
   }
-  return { ...unhashed, hash: hashEvent(unhashed) }
+  return { ...unhashed, hash: hashEvent(unhashed, key) }
 }
 
 export interface ChainBreak {
   id: number
-  reason: 'hash_mismatch' | 'prev_hash_mismatch'
+  /**
+   * hash_mismatch: edited (or rewritten without the key); prev_hash_mismatch: an event removed or inserted
+   * before it; unkeyed: an unkeyed event after keyed ones, or unkeyed events no keyed event follows, which
+   * is what a chain rewritten with the old algorithm looks like.
+   */
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'unkeyed'
+}
+
+type StoredRow = ChainedAuditEvent & { id: number }
+
+/**
+ * Walks stored rows in id order, a row at a time (so a trail of any size verifies in pages). The first row
+ * whose hash or link does not hold is where history was changed.
+ */
+export function createChainWalker(options: { key?: Buffer; startHash?: string } = {}) {
+  let prev = options.startHash ?? GENESIS_HASH
+  let keyedSeen = false
+  // The first row of the run of unkeyed rows at the end so far: legitimate only until a keyed row seals it.
+  let unsealedFrom: number | null = null
+  let lastGood: { id: number; hash: string } | null = null
+  let count = 0
+  return {
+    next(row: StoredRow): ChainBreak | null {
+      if (row.prev_hash !== prev) return { id: row.id, reason: 'prev_hash_mismatch' }
+      const { hash, id: _id, ...rest } = row
+      const version = Number(row.chain_version ?? 0)
+      if (version === 0 && keyedSeen) return { id: row.id, reason: 'unkeyed' }
+      if (version !== 0 && !options.key) throw new Error('the audit key is needed to verify keyed audit events')
+      if (version !== 0 && version !== CURRENT_CHAIN_VERSION) return { id: row.id, reason: 'hash_mismatch' }
+      if (hashEvent(rest, options.key) !== hash) return { id: row.id, reason: 'hash_mismatch' }
+      if (version === 0) unsealedFrom ??= row.id
+      else {
+        keyedSeen = true
+        unsealedFrom = null
+      }
+      prev = hash
+      lastGood = { id: row.id, hash }
+      count++
+      return null
+    },
+    /** After the last row: unkeyed events at the end are only acceptable when no key is in use. */
+    finish(): ChainBreak | null {
+      return options.key && unsealedFrom !== null ? { id: unsealedFrom, reason: 'unkeyed' } : null
+    },
+    get lastGood() {
+      return lastGood
+    },
+    get count() {
+      return count
+    },
+  }
 }
 
 /** Walk stored rows in id order; the first row whose hash or link does not hold is where history was changed. */
-export function findChainBreak(rows: Iterable<ChainedAuditEvent & { id: number }>, startHash = GENESIS_HASH): ChainBreak | null {
-  let prev = startHash
+export function findChainBreak(rows: Iterable<StoredRow>, options: { key?: Buffer; startHash?: string } = {}): ChainBreak | null {
+  const walker = createChainWalker(options)
   for (const row of rows) {
-    if (row.prev_hash !== prev) return { id: row.id, reason: 'prev_hash_mismatch' }
-    const { hash, id: _id, ...rest } = row
-    if (hashEvent(rest) !== hash) return { id: row.id, reason: 'hash_mismatch' }
-    prev = hash
+    const found = walker.next(row)
+    if (found) return found
   }
-  return null
+  return walker.finish()
 }

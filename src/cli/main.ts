@@ -10,7 +10,10 @@ import { scoreCommand } from './scoreCommand'
 import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
 import { refdataCommand } from './refdataCommand'
-import { auditVerifyCommand } from './auditCommand'
+import { auditCommand } from './auditCommand'
+import { resolveAuditKey } from '../auditKeys'
+import { createAuditRepository } from '../db/repositories/auditRepository'
+import { createAuditService } from '../services/auditService'
 import { readPassword } from './readPassword'
 
 export interface Io {
@@ -44,8 +47,13 @@ Commands:
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)
   refdata list [--json]                 the reference data in use, with versions and sources
-  audit verify [--json]                 check the audit trail's hash chain: exit 0 when intact, 1 naming the
-                                        first event where an edit, deletion or insertion broke it
+  audit verify [--json] [--checkpoint FILE [--public-key PEM]]
+                                        check the audit trail's keyed hash chain: exit 0 when intact, 1 naming
+                                        the first event where an edit, deletion or insertion broke it; with a
+                                        checkpoint, also that no event was cut off the end since
+  audit checkpoint [--out FILE]         sign the trail's head (last event, its hash, the count) with
+                                        DATA_DIR/audit-signing-key, to keep somewhere else
+  audit public-key                      print the public key that checks checkpoints
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -164,18 +172,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return EXIT.ok
       }
       const applied = await migrateLatest(db)
+      await createAuditService({ db, audit: createAuditRepository({ key: () => resolveAuditKey({ dataDir: config.dataDir, auditKey: config.auditKey }) }) }).sealLegacy()
       out(applied.length ? `Applied ${applied.length} migrations:\n${applied.map(a => `  ${a}`).join('\n')}` : 'Database is already up to date')
       return EXIT.ok
     }
 
     if (command === 'audit') {
-      if (sub !== 'verify') throw new UsageError('audit needs a command: verify')
-      return await auditVerifyCommand(db, flags.json === true, out, err)
+      if (!['verify', 'checkpoint', 'public-key'].includes(sub ?? '')) throw new UsageError('audit needs a command: verify, checkpoint or public-key')
+      const file = (name: string) => {
+        if (flags[name] === true) throw new UsageError(`--${name} needs a file`)
+        return flags[name] as string | undefined
+      }
+      return await auditCommand(db, sub, { dataDir: config.dataDir, auditKey: config.auditKey, json: flags.json === true, checkpoint: file('checkpoint'), publicKey: file('public-key'), outFile: file('out') }, out, err)
     }
 
     // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder
     await migrateLatest(db)
-    const services = createServices(db, { login: config.login, dataDir: config.dataDir }, {
+    const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey }, {
       endSessions: async userId => {
         await db('sessions').where({ user_id: userId }).delete()
       },

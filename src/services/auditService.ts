@@ -1,6 +1,10 @@
+import type crypto from 'node:crypto'
 import type { Knex } from 'knex'
-import { AUDIT_EVENT_TYPES, findChainBreak, GENESIS_HASH, type AuditEventType } from '../audit/auditEvents'
+import { checkCheckpoint, signCheckpoint, type AuditCheckpoint } from '../audit/auditCheckpoint'
+import { AUDIT_EVENT_TYPES, createChainWalker, GENESIS_HASH, type AuditEventType, type ChainBreak } from '../audit/auditEvents'
+import { keyedDigest, withholdLegacyData } from '../audit/auditPrivacy'
 import type { AuditRepository, AuditRow } from '../db/repositories/auditRepository'
+import { systemActor } from './context'
 
 export interface AuditFilter {
   actorUserId?: number
@@ -14,50 +18,104 @@ export interface AuditFilter {
   limit?: number
 }
 
+export type BreakReason = 'edited' | 'removed_or_inserted' | 'unkeyed' | 'truncated'
+
 export interface ChainVerification {
   intact: boolean
   /** events checked (all of them when intact; up to the break otherwise) */
   checked: number
-  /** the last event's hash: write it down somewhere else, and a later check proves nothing was cut off the end */
+  /** the newest stored event's hash (GENESIS when the trail is empty): what a checkpoint would record */
   head: string
-  broken?: { id: number; type: string | null; occurredAt: string | null; reason: 'edited' | 'removed_or_inserted' }
+  headId: number | null
+  /** the last event that verified, in chain order (the head itself when intact) */
+  lastIntact: { id: number; hash: string } | null
+  broken?: { id: number; type: string | null; occurredAt: string | null; reason: BreakReason }
+  /** with a checkpoint: whether it is genuine and the trail still reaches it unchanged */
+  checkpoint?: { lastId: number | null; valid: boolean; problem?: string }
 }
 
-/** Reading the audit trail and proving it whole. Nothing here writes. */
+const REASONS: Record<ChainBreak['reason'], BreakReason> = { hash_mismatch: 'edited', prev_hash_mismatch: 'removed_or_inserted', unkeyed: 'unkeyed' }
+
+export interface AuditEventView extends AuditRow {
+  actor_email: string | null
+  /** the data an administrator may see: personal values are hashes (or, on legacy events, withheld) */
+  shownData: Record<string, unknown>
+  /** true when some values are kept out of the trail (readable by roles that read cases) */
+  withheld: boolean
+}
+
+/** Reading the audit trail, proving it whole, and signing its head. */
 export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
   const { db, audit } = deps
   return {
     /**
      * Walk the chain from the first event: the first event whose hash does not match its contents was
-     * edited; the first whose link to the one before does not hold follows a deletion or an insertion.
+     * edited (or rewritten without the key); the first whose link to the one before does not hold follows
+     * a deletion or an insertion. With a checkpoint, also prove the trail still reaches its head.
      */
-    async verify(database: Knex = db): Promise<ChainVerification> {
-      let checked = 0
-      let prev = GENESIS_HASH
-      let page: AuditRow[] = []
-      const flush = (): ChainVerification | null => {
-        const found = findChainBreak(page, prev)
-        if (found) {
-          const at = page.findIndex(r => r.id === found.id)
-          const row = page[at]!
-          return { intact: false, checked: checked + at, head: prev, broken: { id: row.id, type: row.type, occurredAt: row.occurred_at, reason: found.reason === 'hash_mismatch' ? 'edited' : 'removed_or_inserted' } }
-        }
-        checked += page.length
-        prev = page.length ? page[page.length - 1]!.hash : prev
-        page = []
-        return null
+    async verify(database: Knex = db, options: { checkpoint?: unknown; trustedKey?: crypto.KeyObject | null } = {}): Promise<ChainVerification> {
+      const walker = createChainWalker({ key: audit.auditKey() })
+      const last = await audit.last(database)
+      const base = { head: last?.hash ?? GENESIS_HASH, headId: last?.id ?? null }
+      let cp: AuditCheckpoint | null = null
+      let cpProblem: string | null = null
+      if (options.checkpoint !== undefined) {
+        if (!options.trustedKey) cpProblem = 'there is no public key to check the checkpoint against (pass --public-key FILE)'
+        else ({ checkpoint: cp, problem: cpProblem } = checkCheckpoint(options.checkpoint, options.trustedKey))
       }
+      let reached: { hash: string; count: number } | null = null
+      let found: ChainBreak | null = null
+      let brokenRow: AuditRow | undefined
       for await (const row of audit.iterate(database)) {
-        page.push(row)
-        if (page.length >= 2000) {
-          const result = flush()
-          if (result) return result
+        found = walker.next(row)
+        if (found) {
+          brokenRow = row
+          break
         }
+        if (cp && row.id === cp.lastId) reached = { hash: row.hash, count: walker.count }
       }
-      return flush() ?? { intact: true, checked, head: prev }
+      if (!found) {
+        found = walker.finish()
+        if (found) brokenRow = await audit.findById(database, found.id)
+      }
+      const result: ChainVerification = { intact: !found, checked: walker.count, ...base, lastIntact: walker.lastGood }
+      if (found) result.broken = { id: found.id, type: brokenRow?.type ?? null, occurredAt: brokenRow?.occurred_at ?? null, reason: REASONS[found.reason] }
+      if (options.checkpoint !== undefined) {
+        if (!cpProblem && cp && !found) {
+          if (!reached) {
+            cpProblem = `the checkpoint's event ${cp.lastId} is no longer in the trail: events were cut off the end`
+            result.broken = { id: cp.lastId, type: null, occurredAt: null, reason: 'truncated' }
+          } else if (reached.hash !== cp.lastHash) cpProblem = `event ${cp.lastId} no longer has the hash the checkpoint recorded: the trail up to it was rewritten`
+          else if (reached.count !== cp.count) cpProblem = `the checkpoint counted ${cp.count} events up to event ${cp.lastId}, the trail now has ${reached.count}: the trail was rewritten`
+        }
+        result.checkpoint = { lastId: cp?.lastId ?? null, valid: !cpProblem, ...(cpProblem ? { problem: cpProblem } : {}) }
+        if (cpProblem) result.intact = false
+      }
+      return result
     },
 
-    async search(filter: AuditFilter): Promise<Array<AuditRow & { actor_email: string | null }>> {
+    /** Sign the current head, after checking the chain (a broken trail gets no checkpoint). */
+    async checkpoint(keys: { privateKey: crypto.KeyObject; publicKeyPem: string }, now = new Date()): Promise<{ verification: ChainVerification; checkpoint: AuditCheckpoint | null }> {
+      const verification = await this.verify()
+      if (!verification.intact || verification.headId === null) return { verification, checkpoint: null }
+      return { verification, checkpoint: signCheckpoint({ lastId: verification.headId, lastHash: verification.head, count: verification.checked }, now, keys.privateKey, keys.publicKeyPem) }
+    },
+
+    /**
+     * Events written before the audit key existed carry plain SHA-256 hashes. One keyed event after them
+     * seals them: from then on, unkeyed events after a keyed one (a rewrite with the old algorithm) break
+     * the chain. Run at start and after `vet migrate`; does nothing when the head is already keyed.
+     */
+    async sealLegacy(): Promise<boolean> {
+      return db.transaction(async trx => {
+        const last = await audit.last(trx)
+        if (!last || Number(last.chain_version ?? 0) !== 0) return false
+        await audit.append(trx, { type: 'AUDIT_CHAIN_KEYED', actor: { userId: null, role: null }, requestId: systemActor('seal').requestId, data: { legacyEvents: last.id, legacyHead: last.hash } })
+        return true
+      })
+    },
+
+    async search(filter: AuditFilter): Promise<AuditEventView[]> {
       const q = db('audit_events as a')
         .leftJoin('users as u', 'u.id', 'a.actor_user_id')
         .select('a.*', 'u.email as actor_email')
@@ -69,11 +127,38 @@ export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
       if (filter.from) q.where('a.occurred_at', '>=', filter.from)
       if (filter.to) q.where('a.occurred_at', '<', nextDay(filter.to))
       if (filter.beforeId) q.where('a.id', '<', filter.beforeId)
-      return q
+      const rows = (await q) as Array<AuditRow & { actor_email: string | null }>
+      return rows.map(row => ({ ...row, ...trailView(row) }))
+    },
+
+    /**
+     * One event's withheld values, for roles that read cases: the detail kept apart from the trail (checked
+     * against the HMAC the chain holds), or, for a legacy event, its data as written.
+     */
+    async values(id: number): Promise<{ event: AuditRow; values: Record<string, unknown> | null; matchesTrail: boolean } | null> {
+      const event = await audit.findById(db, id)
+      if (!event) return null
+      if (Number(event.chain_version ?? 0) === 0) return { event, values: JSON.parse(event.data) as Record<string, unknown>, matchesTrail: true }
+      const trail = JSON.parse(event.data) as { detailHmac?: string }
+      if (!trail.detailHmac) return { event, values: null, matchesTrail: true }
+      const detail = await audit.findDetail(db, event.hash)
+      if (!detail) return { event, values: null, matchesTrail: false }
+      return { event, values: JSON.parse(detail.data) as Record<string, unknown>, matchesTrail: keyedDigest(audit.auditKey(), detail.data) === trail.detailHmac }
     },
 
     types: () => [...AUDIT_EVENT_TYPES].sort(),
   }
+}
+
+/** What the trail shows of an event: keyed events already hold no personal values; legacy ones are withheld here. */
+function trailView(row: AuditRow): { shownData: Record<string, unknown>; withheld: boolean } {
+  const data = JSON.parse(row.data) as Record<string, unknown>
+  if (Number(row.chain_version ?? 0) === 0) {
+    const { shown, withheld } = withholdLegacyData(row.type, data)
+    return { shownData: shown, withheld }
+  }
+  const { detailHmac, ...shown } = data
+  return { shownData: shown, withheld: detailHmac !== undefined }
 }
 
 /** "2026-11-24" → "2026-11-25": `to` includes the whole of its day. */

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Knex } from 'knex'
 import type { Config } from '../config'
 import { createAuditRepository } from '../db/repositories/auditRepository'
+import { resolveAuditKey } from '../auditKeys'
 import { createCaseRepository } from '../db/repositories/caseRepository'
 import { createEvidenceRepository } from '../db/repositories/evidenceRepository'
 import { createImportJobRepository } from '../db/repositories/importJobRepository'
@@ -29,11 +30,13 @@ export interface ServiceOptions {
   login: Config['login']
   /** where uploaded bytes are kept (DATA_DIR/blobs) */
   dataDir: string
+  /** AUDIT_KEY; when unset the key is kept in DATA_DIR/audit-key */
+  auditKey?: string | undefined
 }
 
 /** Composition root: repositories → services. No I/O happens here; worker threads start on first use. */
 export function createServices(db: Knex, options: ServiceOptions, hooks: { endSessions?: (userId: number) => Promise<void> } = {}) {
-  const audit = createAuditRepository()
+  const audit = createAuditRepository({ key: () => resolveAuditKey(options) })
   const users = createUserRepository()
   const cases = createCaseRepository()
   const subjects = createSubjectRepository()
@@ -60,6 +63,8 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
     sanctions: createSanctionsReviewService({ db, audit }),
     links,
+    /** where uploads wait, on disk and private, while their request (or the import it starts) reads them */
+    uploadDir: path.join(options.dataDir, 'tmp', 'uploads'),
     referenceData: scoring.referenceData,
     scoring,
     ingest,

@@ -1,27 +1,54 @@
 import type { Knex } from 'knex'
-import { chainEvent, GENESIS_HASH, type AuditEventInput, type ChainedAuditEvent } from '../../audit/auditEvents'
+import { canonicalJson, chainEvent, GENESIS_HASH, type AuditEventInput, type ChainedAuditEvent } from '../../audit/auditEvents'
+import { splitAuditData } from '../../audit/auditPrivacy'
 import { dbClient } from '../knex'
 
 export type AuditRow = ChainedAuditEvent & { id: number }
 
+export interface AuditDetailRow {
+  event_hash: string
+  case_id: string | null
+  data: string
+}
+
 // An arbitrary constant naming the advisory lock that serialises appends to the chain on PostgreSQL.
 const AUDIT_CHAIN_LOCK = 74_201_126
+
+/** The audit key, or how to get it when first needed (it lives outside the database). */
+export type AuditKeySource = Buffer | (() => Buffer)
 
 /**
  * Append-only: `append` is the only write, and it must run inside the caller's transaction so that the
  * event and the change it records commit together. There is no update or delete here (and the database
- * refuses them).
+ * refuses them). Events are hashed with the audit key; personal values go to `audit_event_details`.
  */
-export function createAuditRepository() {
+export function createAuditRepository(options: { key: AuditKeySource }) {
+  let key: Buffer | undefined
+  const auditKey = (): Buffer => (key ??= typeof options.key === 'function' ? options.key() : options.key)
+
+  /** The row for the trail and, when the data held personal values, the detail kept apart from it. */
+  const build = (input: AuditEventInput, prev: string, now: Date): { row: ChainedAuditEvent; detail: AuditDetailRow | null } => {
+    const { trail, detail } = splitAuditData(input.type, input.data ?? {}, auditKey())
+    const row = chainEvent({ ...input, data: trail }, prev, now, auditKey())
+    return { row, detail: detail ? { event_hash: row.hash, case_id: input.caseId ?? null, data: canonicalJson(detail) } : null }
+  }
+
+  const head = async (trx: Knex.Transaction): Promise<string> => {
+    if (dbClient(trx) === 'pg') {
+      // Two transactions must not both chain onto the same head.
+      await trx.raw('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK])
+    }
+    const last = await trx('audit_events').select('hash').orderBy('id', 'desc').first<{ hash: string } | undefined>()
+    return last?.hash ?? GENESIS_HASH
+  }
+
   return {
+    auditKey,
+
     async append(trx: Knex.Transaction, input: AuditEventInput, now = new Date()): Promise<AuditRow> {
-      if (dbClient(trx) === 'pg') {
-        // Two transactions must not both chain onto the same head.
-        await trx.raw('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK])
-      }
-      const head = await trx('audit_events').select('hash').orderBy('id', 'desc').first<{ hash: string } | undefined>()
-      const row = chainEvent(input, head?.hash ?? GENESIS_HASH, now)
+      const { row, detail } = build(input, await head(trx), now)
       const [inserted] = await trx('audit_events').insert(row).returning('id')
+      if (detail) await trx('audit_event_details').insert(detail)
       const id = typeof inserted === 'object' ? (inserted as { id: number }).id : (inserted as number)
       return { ...row, id }
     },
@@ -29,15 +56,17 @@ export function createAuditRepository() {
     /** Append several events in order, chained from one read of the head (bulk imports). */
     async appendMany(trx: Knex.Transaction, inputs: AuditEventInput[], now = new Date()): Promise<void> {
       if (!inputs.length) return
-      if (dbClient(trx) === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK])
-      const head = await trx('audit_events').select('hash').orderBy('id', 'desc').first<{ hash: string } | undefined>()
-      let prev = head?.hash ?? GENESIS_HASH
-      const rows = inputs.map(input => {
-        const row = chainEvent(input, prev, now)
-        prev = row.hash
-        return row
-      })
+      let prev = await head(trx)
+      const rows: ChainedAuditEvent[] = []
+      const details: AuditDetailRow[] = []
+      for (const input of inputs) {
+        const built = build(input, prev, now)
+        rows.push(built.row)
+        if (built.detail) details.push(built.detail)
+        prev = built.row.hash
+      }
       for (let i = 0; i < rows.length; i += 200) await trx('audit_events').insert(rows.slice(i, i + 200))
+      for (let i = 0; i < details.length; i += 300) await trx('audit_event_details').insert(details.slice(i, i + 300))
     },
 
     async list(db: Knex, filter: { caseId?: string; limit?: number; beforeId?: number } = {}): Promise<AuditRow[]> {
@@ -45,6 +74,19 @@ export function createAuditRepository() {
       if (filter.caseId) query.where('case_id', filter.caseId)
       if (filter.beforeId) query.where('id', '<', filter.beforeId)
       return query
+    },
+
+    async findById(db: Knex, id: number): Promise<AuditRow | undefined> {
+      return db<AuditRow>('audit_events').where('id', id).first()
+    },
+
+    async findDetail(db: Knex, eventHash: string): Promise<AuditDetailRow | undefined> {
+      return db<AuditDetailRow>('audit_event_details').where('event_hash', eventHash).first()
+    },
+
+    /** The newest event (the head of the chain), if any. */
+    async last(db: Knex): Promise<AuditRow | undefined> {
+      return db<AuditRow>('audit_events').orderBy('id', 'desc').first()
     },
 
     /** Every row in chain order, a page at a time (for verification of large trails). */

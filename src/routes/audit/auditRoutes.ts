@@ -1,18 +1,28 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { AUDIT_EVENT_TYPES } from '../../audit/auditEvents'
-import { requirePermission } from '../../middleware/authentication'
+import { can } from '../../auth/roles'
+import { notFound } from '../../errors'
+import { actorOf, requirePermission } from '../../middleware/authentication'
 import type { Services } from '../../services'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+/** A real calendar day: 2026-13-45 and 2026-02-30 are refused, not passed on to become an Invalid Date. */
+const day = (label: string) =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date such as 2026-11-24`).refine(v => {
+    const d = new Date(`${v}T00:00:00.000Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
+  }, `${label} must be a real date such as 2026-11-24`)
+
+// An empty field (the filter form sends every field) means "no filter"; anything else must be valid.
+const blankAsUnset = (v: unknown) => (v === '' ? undefined : v)
 const filterSchema = z.object({
-  person: z.coerce.number().int().positive().optional().catch(undefined),
-  case: z.string().trim().max(64).optional().catch(undefined),
-  type: z.enum(AUDIT_EVENT_TYPES).optional().catch(undefined),
-  from: date.optional().catch(undefined),
-  to: date.optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
-  verify: z.literal('1').optional().catch(undefined),
+  person: z.preprocess(blankAsUnset, z.coerce.number({ message: 'Person must be one of the listed people' }).int('Person must be one of the listed people').positive('Person must be one of the listed people').optional()),
+  case: z.preprocess(blankAsUnset, z.string().trim().max(64, 'Case must be a reference such as VD-000042 or a case id').optional()),
+  type: z.preprocess(blankAsUnset, z.enum(AUDIT_EVENT_TYPES, { message: 'Event must be one of the listed event types' }).optional()),
+  from: z.preprocess(blankAsUnset, day('From').optional()),
+  to: z.preprocess(blankAsUnset, day('To').optional()),
+  before: z.preprocess(blankAsUnset, z.coerce.number().int().positive('The page link is not valid').optional()),
+  verify: z.preprocess(blankAsUnset, z.literal('1').optional()),
 })
 
 const PAGE = 100
@@ -23,7 +33,19 @@ export function auditRoutes(services: Services): Router {
   const db = services.db
 
   router.get('/audit', requirePermission('audit:read'), async (req, res) => {
-    const f = filterSchema.parse(req.query)
+    const people = (await db('users').select('id', 'email').orderBy('email')) as Array<{ id: number; email: string }>
+    const parsed = filterSchema.safeParse(req.query)
+    if (!parsed.success) {
+      // A bad filter is the request's fault: say which, rather than fail (or quietly show everything).
+      const errors = Object.fromEntries(parsed.error.issues.map(i => [String(i.path[0] ?? '_form'), i.message]))
+      res.status(400).render('pages/audit/index', { pageTitle: 'Audit trail', errors, filter: {}, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
+      return
+    }
+    const f = parsed.data
+    if (f.from && f.to && f.from > f.to) {
+      res.status(400).render('pages/audit/index', { pageTitle: 'Audit trail', errors: { from: 'From must be on or before To' }, filter: f, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
+      return
+    }
     // A case may be given by its reference (VD-…) or its id; every revision of it is shown.
     let caseIds: string[] | undefined
     if (f.case) {
@@ -41,18 +63,40 @@ export function auditRoutes(services: Services): Router {
     })
     const more = events.length > PAGE
     const shown = events.slice(0, PAGE)
-    const people = (await db('users').select('id', 'email').orderBy('email')) as Array<{ id: number; email: string }>
     const verification = f.verify ? await services.auditTrail.verify() : null
     const query = new URLSearchParams(Object.entries({ person: f.person, case: f.case, type: f.type, from: f.from, to: f.to }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))
     res.render('pages/audit/index', {
       pageTitle: 'Audit trail',
+      errors: {},
       filter: f,
-      events: shown.map(e => ({ ...e, dataText: e.data === '{}' ? '' : e.data })),
+      // Personal values never reach this page: the trail holds hashes of them (see auditPrivacy).
+      events: shown.map(e => ({ ...e, dataText: Object.keys(e.shownData).length ? JSON.stringify(e.shownData) : '' })),
       people,
       types: services.auditTrail.types(),
       verification,
+      // Security reads cases, so may follow a link to an event's values; administrators never see them.
+      showValues: can(req.currentUser!.role, 'cases:read'),
       nextPage: more ? `/audit?${new URLSearchParams([...query, ['before', String(shown[shown.length - 1]!.id)]]).toString()}` : null,
       verifyLink: `/audit?${new URLSearchParams([...query, ['verify', '1']]).toString()}`,
+    })
+  })
+
+  // One event's withheld values: only for roles that read the trail *and* read cases. Opening them is a
+  // view of the case's personal data, so it is audited like one.
+  router.get('/audit/events/:id', requirePermission('audit:read'), requirePermission('cases:read'), async (req, res) => {
+    const id = Number(req.params.id)
+    const found = Number.isSafeInteger(id) && id > 0 ? await services.auditTrail.values(id) : null
+    if (!found) throw notFound('No such audit event')
+    const { event } = found
+    if (event.case_id) {
+      const actor = actorOf(req, res)
+      await db.transaction(trx => services.audit.append(trx, { type: 'CASE_VIEWED', actor: { userId: actor.userId, role: actor.role }, caseId: event.case_id, subjectId: event.subject_id, requestId: actor.requestId, data: { page: 'audit event', event: event.id } }))
+    }
+    res.render('pages/audit/event', {
+      pageTitle: `Audit event ${event.id}`,
+      event,
+      valuesText: found.values ? JSON.stringify(found.values, null, 2) : null,
+      matchesTrail: found.matchesTrail,
     })
   })
 

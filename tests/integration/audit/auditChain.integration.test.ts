@@ -1,10 +1,11 @@
 import { findChainBreak } from '../../../src/audit/auditEvents'
+import { TEST_AUDIT_KEY } from './testAuditKey'
 import { createAuditRepository, type AuditRow } from '../../../src/db/repositories/auditRepository'
 import { createTestDb, type TestDb } from '../../support/testDb'
 
 describe('audit chain in the database', () => {
   let t: TestDb
-  const audit = createAuditRepository()
+  const audit = createAuditRepository({ key: TEST_AUDIT_KEY })
   beforeAll(async () => {
     t = await createTestDb()
   })
@@ -24,7 +25,7 @@ describe('audit chain in the database', () => {
     )
     const rows = await all()
     expect(rows).toHaveLength(40)
-    expect(findChainBreak(rows)).toBeNull()
+    expect(findChainBreak(rows, { key: TEST_AUDIT_KEY })).toBeNull()
     expect(new Set(rows.map(r => r.prev_hash)).size).toBe(40)
   })
 

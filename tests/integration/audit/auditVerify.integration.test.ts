@@ -4,6 +4,7 @@ import path from 'node:path'
 import { chainEvent } from '../../../src/audit/auditEvents'
 import { vet } from '../../support/cli'
 import { createKnex, sqliteFileIn } from '../../../src/db/knex'
+import { TEST_AUDIT_KEY } from './testAuditKey'
 import { createAuditRepository } from '../../../src/db/repositories/auditRepository'
 import { dropAppendOnly, makeAppendOnly } from '../../../src/db/schemaHelpers'
 import { createAuditService } from '../../../src/services/auditService'
@@ -24,7 +25,7 @@ async function tamper(t: TestDb, change: () => Promise<unknown>): Promise<void> 
 
 describe('audit chain verification', () => {
   let t: TestDb
-  const audit = createAuditRepository()
+  const audit = createAuditRepository({ key: TEST_AUDIT_KEY })
   let service: ReturnType<typeof createAuditService>
   let ids: number[] = []
 
@@ -55,7 +56,7 @@ describe('audit chain verification', () => {
 
   it('names the event after a forged one put in the place of a real one, even with a self-consistent hash', async () => {
     const prev = await t.db('audit_events').where('id', ids[2]).first('hash')
-    const forged = chainEvent({ type: 'CASE_STATUS_CHANGED', actor: { userId: 2, role: 'manager' }, caseId: 'case-3' }, prev.hash, new Date())
+    const forged = chainEvent({ type: 'CASE_STATUS_CHANGED', actor: { userId: 2, role: 'manager' }, caseId: 'case-3' }, prev.hash, new Date(), TEST_AUDIT_KEY)
     await tamper(t, async () => {
       await t.db('audit_events').where('id', ids[3]).delete()
       await t.db('audit_events').insert({ ...forged, id: ids[3] })

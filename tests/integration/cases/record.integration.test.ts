@@ -58,7 +58,9 @@ describe('recording details on the case page', () => {
     expect(all[0].superseded_at).not.toBeNull()
     expect(JSON.parse(all[1].value)).toEqual({ method: 'crypto', wallet_address: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE' })
     const event = await t.testDb.db('audit_events').where({ case_id: caseId, type: 'CASE_FACTS_RECORDED' }).orderBy('id', 'desc').first()
-    expect(JSON.parse(event.data)).toMatchObject({ section: 'payment', before: [{ field: 'payment', value: { method: 'bank' } }], after: [{ field: 'payment', value: { method: 'crypto' } }] })
+    // The trail names the fields and hashes the values; the values themselves are kept for case readers.
+    expect(JSON.parse(event.data)).toMatchObject({ section: 'payment', before: [{ field: 'payment', value: { method: expect.stringMatching(/^hmac:/) } }], after: [{ field: 'payment', value: { method: expect.stringMatching(/^hmac:/) } }] })
+    expect((await t.services.auditTrail.values(event.id))?.values).toMatchObject({ section: 'payment', before: [{ field: 'payment', value: { method: 'bank' } }], after: [{ field: 'payment', value: { method: 'crypto' } }] })
     // the form starts from what is recorded now
     expect((await agent.get(`/cases/${caseId}/record/payment`)).text).toContain('value="TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"')
   })

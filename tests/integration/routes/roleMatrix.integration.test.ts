@@ -72,6 +72,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /my-items': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /notifications': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /audit': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
+  // An event's withheld personal values: the trail *and* case readers only (no event ":id": security gets 404).
+  'GET /audit/events/:id': { anonymous: 'login', recruiter: 'forbidden', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
