@@ -1,22 +1,37 @@
-import type { RequestHandler } from 'express'
+import fs from 'node:fs'
+import type { Request, RequestHandler } from 'express'
 import multer from 'multer'
 import { HttpError } from '../errors'
 import { verifyCsrf } from './csrf'
 
 /**
  * Multipart parsing for one upload route at a time (never globally), with limits on size, file count,
- * fields and parts, held in memory (the bytes are sniffed, hashed and stored by the service, under
- * server-made names). The CSRF token is checked after parsing, because it travels in the multipart body.
+ * fields and parts. Files stream to a private temporary folder (DATA_DIR/tmp/uploads, mode 0700) under
+ * random names, never into memory: an import may carry 500 files of 500 MiB. They are deleted when the
+ * response ends, whatever happened, unless a route hands them on (keepUploads). The CSRF token is
+ * checked after parsing, because it travels in the multipart body.
+ *
+ * A single-file route (at most 20 MiB: a document, a photo, a sample export) also gets the bytes as
+ * `file.buffer`, read after the upload completed: its service hashes, sniffs and stores them anyway.
  */
-export function acceptUpload(options: { field: string; maxFiles: number; maxFileBytes: number }): RequestHandler[] {
+export function acceptUpload(options: { field: string; maxFiles: number; maxFileBytes: number; dir: string }): RequestHandler[] {
   const parser = multer({
-    storage: multer.memoryStorage(),
+    storage: multer.diskStorage({
+      destination: (_req, _file, cb) => {
+        fs.promises.mkdir(options.dir, { recursive: true, mode: 0o700 }).then(
+          () => cb(null, options.dir),
+          (error: Error) => cb(error, options.dir),
+        )
+      },
+    }),
     limits: { fileSize: options.maxFileBytes, files: options.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: options.maxFiles + 20, fieldNameSize: 100 },
   })
   const parse: RequestHandler = (req, res, next) => {
+    // 'close' follows every response, finished or aborted: the temporary files never outlive it.
+    res.once('close', () => void removeUploads(req))
     const handler = options.maxFiles === 1 ? parser.single(options.field) : parser.array(options.field, options.maxFiles)
     handler(req, res, err => {
-      if (!err) return next()
+      if (!err) return options.maxFiles === 1 && req.file ? readSingle(req.file).then(() => next(), next) : next()
       if (err instanceof multer.MulterError) {
         const mib = Math.round(options.maxFileBytes / 1024 ** 2)
         const messages: Record<string, string> = {
@@ -30,4 +45,30 @@ export function acceptUpload(options: { field: string; maxFiles: number; maxFile
     })
   }
   return [parse, verifyCsrf]
+}
+
+async function readSingle(file: Express.Multer.File): Promise<void> {
+  file.buffer = await fs.promises.readFile(file.path)
+}
+
+const kept = new WeakSet<Request>()
+
+/** The route hands the request's temporary files on (to a background job, which deletes them itself). */
+export function keepUploads(req: Request): void {
+  kept.add(req)
+}
+
+function uploadsOf(req: Request): Express.Multer.File[] {
+  if (req.file) return [req.file]
+  return Array.isArray(req.files) ? req.files : Object.values(req.files ?? {}).flat()
+}
+
+async function removeUploads(req: Request): Promise<void> {
+  if (kept.has(req)) return
+  await removeFiles(uploadsOf(req).map(f => f.path))
+}
+
+/** Delete temporary files; one already gone is not an error. */
+export async function removeFiles(paths: Array<string | undefined>): Promise<void> {
+  await Promise.all(paths.filter((p): p is string => Boolean(p)).map(p => fs.promises.rm(p, { force: true }).catch(() => undefined)))
 }

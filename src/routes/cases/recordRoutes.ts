@@ -55,7 +55,7 @@ export function recordRoutes(services: Services): Router {
 /** The form posts are multipart (a profile may carry a photo), so they sit with the other upload routes. */
 export function recordUploadRoutes(services: Services): Router {
   const router = Router()
-  router.post('/cases/:id/record/:section', requirePermission('cases:edit'), ...acceptUpload({ field: 'photo', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES }), async (req, res, next) => {
+  router.post('/cases/:id/record/:section', requirePermission('cases:edit'), ...acceptUpload({ field: 'photo', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES, dir: services.uploadDir }), async (req, res, next) => {
     const id = uuid.safeParse(req.params.id)
     const def = sectionById(String(req.params.section))
     if (!id.success || !def) throw notFound()

@@ -43,7 +43,7 @@ export function checklistUploadRoutes(services: Services): Router {
     if (!role) return requireSignedIn(req, res, next)
     return can(role, 'checklist:complete') || can(role, 'checklist:waive') ? next() : requirePermission('checklist:complete')(req, res, next)
   }
-  router.post('/cases/:id/checklist/:itemId', mayTouchChecklist, ...acceptUpload({ field: 'file', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES }), mayAct, async (req, res) => {
+  router.post('/cases/:id/checklist/:itemId', mayTouchChecklist, ...acceptUpload({ field: 'file', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES, dir: services.uploadDir }), mayAct, async (req, res) => {
     const id = caseId(req.params.id)
     const item = itemParam.safeParse(req.params.itemId)
     if (!item.success) throw notFound('No such checklist item')

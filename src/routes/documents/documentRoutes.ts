@@ -12,7 +12,7 @@ const uploadSchema = z.object({ kind: z.enum(['resume', 'photo', 'access_log', '
 /** Upload routes parse multipart bodies themselves, so they are mounted before the app-wide CSRF check. */
 export function documentUploadRoutes(services: Services): Router {
   const router = Router()
-  router.post('/cases/:id/documents', requirePermission('cases:edit'), ...acceptUpload({ field: 'file', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES }), async (req, res) => {
+  router.post('/cases/:id/documents', requirePermission('cases:edit'), ...acceptUpload({ field: 'file', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES, dir: services.uploadDir }), async (req, res) => {
     const id = uuid.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
     const { kind } = uploadSchema.parse(req.body ?? {})

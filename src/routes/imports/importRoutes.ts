@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
-import { acceptUpload } from '../../middleware/uploads'
+import { acceptUpload, keepUploads } from '../../middleware/uploads'
 import { formatDateTime } from '../../presenters/format'
 import type { Services } from '../../services'
 import type { ImportJobRow } from '../../db/repositories/importJobRepository'
@@ -36,14 +36,16 @@ function presentJob(job: Omit<ImportJobRow, 'report'>) {
 /** The upload itself: multipart, so it is mounted before the app-wide CSRF check and checks the token after parsing. */
 export function importUploadRoutes(services: Services): Router {
   const router = Router()
-  router.post('/imports', requirePermission('cases:import'), ...acceptUpload({ field: 'files', maxFiles: MAX_IMPORT_FILES, maxFileBytes: MAX_IMPORT_FILE_BYTES }), async (req, res) => {
+  router.post('/imports', requirePermission('cases:import'), ...acceptUpload({ field: 'files', maxFiles: MAX_IMPORT_FILES, maxFileBytes: MAX_IMPORT_FILE_BYTES, dir: services.uploadDir }), async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? []
     if (!files.length) {
       req.session.flash = { kind: 'error', message: 'Choose the files or the ZIP archive to import.' }
       return res.redirect(303, '/imports')
     }
+    // The files stay on disk and become the job's: it reads them one by one and deletes them when done.
+    keepUploads(req)
     const id = await services.imports.start(
-      files.map(f => ({ name: f.originalname.replace(/[\\/]/g, '_').slice(0, 200) || 'upload', data: f.buffer })),
+      files.map(f => ({ name: f.originalname.replace(/[\\/]/g, '_').slice(0, 200) || 'upload', path: f.path, size: f.size })),
       actorOf(req, res),
     )
     res.redirect(303, `/imports/${id}`)

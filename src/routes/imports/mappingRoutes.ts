@@ -29,7 +29,7 @@ function render(services: Services) {
 /** Preview takes an uploaded sample export, so it is an upload route. */
 export function mappingUploadRoutes(services: Services): Router {
   const router = Router()
-  router.post('/imports/mappings/preview', requirePermission('cases:import'), ...acceptUpload({ field: 'sample', maxFiles: 1, maxFileBytes: 20 * 1024 * 1024 }), async (req, res) => {
+  router.post('/imports/mappings/preview', requirePermission('cases:import'), ...acceptUpload({ field: 'sample', maxFiles: 1, maxFileBytes: 20 * 1024 * 1024, dir: services.uploadDir }), async (req, res) => {
     const header = req.file ? firstLine(req.file.buffer) : []
     if (!header.length) return render(services)(res, { errors: { sample: 'Choose a CSV export with a header row' } }, 400)
     const source = (req.file!.originalname.replace(/\.(csv|tsv)$/i, '').toLowerCase().replace(/[^a-z0-9_.-]+/g, '-') || 'ats').slice(0, 60)
