@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express'
+import { Router, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords'
@@ -25,7 +25,8 @@ function save(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save(err => (err ? reject(err) : resolve())))
 }
 
-const accountKey = (email: string) => `account:${normaliseEmail(email)}`
+// Capped at an email's longest legal length: a key is kept in memory for the whole window.
+const accountKey = (email: string) => `account:${normaliseEmail(email).slice(0, 254)}`
 const emailOf = (req: Request) => String((req.body as Record<string, unknown> | undefined)?.email ?? '')
 
 export function authRoutes(services: Services, options: { loginAttemptsPerIpPer15Min: number; loginAttemptsPerAccount?: number }): Router {
@@ -35,7 +36,7 @@ export function authRoutes(services: Services, options: { loginAttemptsPerIpPer1
   // The same words for a wrong password, an unknown email and a locked account, so the answer does not
   // tell which emails have accounts. A locked-out person learns the rule here and from an administrator.
   const signInFailed = `The email address or password is not right. After ${maxFailures} failed sign-ins in a row an account is locked for ${lockMinutes} minutes; an administrator can unlock it sooner.`
-  const tooMany = (message: string) => (_req: Request, res: import('express').Response) => {
+  const tooMany = (message: string) => (_req: Request, res: Response) => {
     res.status(429).render('pages/auth/login', { pageTitle: 'Error: Sign in', values: {}, errors: { _form: message }, returnTo: '/' })
   }
 
@@ -52,7 +53,7 @@ export function authRoutes(services: Services, options: { loginAttemptsPerIpPer1
   // client address, which X-Forwarded-For can change on every try when TRUST_PROXY is true. It bounds the
   // guesses (and argon2 work) aimed at one account whatever address they come from. It cannot keep
   // someone out longer than the lockout already can: its window is the lock's length and starts at the
-  // first counted failure, i.e. no later than the lock would; successes are not counted; and an
+  // first try at that email, so no later than a lock would; successes are not counted; and an
   // administrator's unlock in this process clears it with the lock (`vet users enable`, another process,
   // clears only the lock, and this window then ends within LOGIN_LOCK_MINUTES anyway).
   const accountLimiter = rateLimit({
