@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links|healthz
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
+import { healthzBench } from './healthzBench'
 import { ingestBench } from './ingestBench'
 import { linkBench } from './linkBench'
 import { rulesBench } from './rulesBench'
@@ -16,6 +17,7 @@ async function main() {
   if (!only || only === 'score') await scoreBench()
   if (!only || only === 'rules') await rulesBench()
   if (!only || only === 'links') await linkBench()
+  if (!only || only === 'healthz') await healthzBench()
 }
 
 main().then(
