@@ -157,7 +157,9 @@ export async function stateOf(db: Knex, caseId: string, options: { ignoreIsCurre
     checklist: await rows('checklist_items'),
     dispositions: await rows('finding_dispositions'),
     sanctionsReviews: await rows('sanctions_reviews'),
-    links: await db('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).orderBy('id'),
+    // Links are an index rebuilt, from its own side, whenever the case at either end changes: compared by
+    // what they say (these two applications share this identifier), not by row or wording.
+    links: [...new Set(((await db('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).select('case_a', 'case_b', 'kind', 'key')) as Array<Record<string, string>>).map(l => `${[l.case_a, l.case_b].sort().join('|')}|${l.kind}|${l.key}`))].sort(),
     linkKeys: await rows('link_keys'),
     watchKeys: await rows('watch_keys', 'source_case_id'),
     signoffs: await rows('signoffs'),
