@@ -15,6 +15,7 @@ import { resolveAuditKey } from '../auditKeys'
 import { createAuditRepository } from '../db/repositories/auditRepository'
 import { createAuditService } from '../services/auditService'
 import { readPassword } from './readPassword'
+import { safeErrorMessage } from '../logger'
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
@@ -272,7 +273,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr.write(HELP)
       return EXIT.usage
     }
-    err(`vet: ${(e as Error).message}`)
+    err(`vet: ${safeErrorMessage(e)}`) // a database error's message holds the SQL and the row's values
     return EXIT.failed
   } finally {
     await db.destroy()

@@ -50,7 +50,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err)
     const page = pageFor(err)
     if (page.status >= 500) {
-      logger.error({ requestId: res.locals.requestId, errName: (err as Error)?.name, errStack: (err as Error)?.stack }, 'request failed')
+      // `err` goes through the logger's redacting serializer: a database error's message carries the SQL
+      // with the row's values written in, and its stack repeats the message.
+      logger.error({ requestId: res.locals.requestId, err }, 'request failed')
     }
     res.status(page.status)
     // /api/* answers JSON even for errors raised before the API router (sessions, body parsers).

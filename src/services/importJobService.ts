@@ -4,6 +4,7 @@ import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { ImportJobRepository, ImportJobRow } from '../db/repositories/importJobRepository'
 import { notFound } from '../errors'
+import { safeErrorMessage } from '../logger'
 import { collectApplications, filesFromZip, type InputFile } from '../ingest/collectApplications'
 import { ZipProblem } from '../extract/zipDirectory'
 import { sniffFileType } from '../extract/sniffFileType'
@@ -80,7 +81,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
         })
       const job = run(id, uploads, ctx)
         .catch(async error => {
-          await jobs.update(db, id, { status: 'failed', finished_at: new Date().toISOString(), error: `the import stopped: ${(error as Error).message.slice(0, 300)}` })
+          await jobs.update(db, id, { status: 'failed', finished_at: new Date().toISOString(), error: `the import stopped: ${safeErrorMessage(error).slice(0, 300)}` })
         })
         .finally(removeTemporary)
       running.set(id, job.finally(() => running.delete(id)))

@@ -49,7 +49,7 @@ export function apiRoutes(services: Services, logger?: Logger): Router {
   router.use('/api', ((err, _req, res, next) => {
     if (res.headersSent) return next(err)
     const { status, error } = apiError(err)
-    if (status >= 500) logger?.error({ requestId: res.locals.requestId, errName: (err as Error)?.name, errStack: (err as Error)?.stack }, 'API request failed')
+    if (status >= 500) logger?.error({ requestId: res.locals.requestId, err }, 'API request failed') // redacted by the logger's err serializer
     res.status(status).json({ error, problems: [], requestId: res.locals.requestId })
   }) as ErrorRequestHandler)
   return router

@@ -102,7 +102,7 @@ describe('the keyed audit chain', () => {
     await t.db.transaction(trx => audit.append(trx, event(8))) // later events are fine
     expect(await service.verify(t.db, { checkpoint, trustedKey: keys.publicKey })).toMatchObject({ intact: true })
 
-    await tamper(t, () => t.db('audit_events').where('id', '>=', ids[6]).delete())
+    await tamper(t, () => t.db('audit_events').where('id', '>=', ids[6]!).delete())
     expect(await service.verify()).toMatchObject({ intact: true }) // the chain that is left holds…
     const result = await service.verify(t.db, { checkpoint, trustedKey: keys.publicKey })
     expect(result).toMatchObject({ intact: false, broken: { id: ids[7], reason: 'truncated' }, checkpoint: { valid: false, problem: expect.stringMatching(/cut off the end/) } })
