@@ -44,12 +44,18 @@ export function createKnex(options: DbOptions): Knex {
       min: 1,
       max: filename === ':memory:' ? 1 : SQLITE_CONNECTIONS,
       afterCreate: (conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) => {
-        const next = (i: number) => (i === SQLITE_PRAGMAS.length ? done(null, conn) : conn.run(SQLITE_PRAGMAS[i]!, err => (err ? done(err, conn) : next(i + 1))))
+        const next = (i: number) => (i === SQLITE_PRAGMAS.length ? optimize(conn, () => done(null, conn)) : conn.run(SQLITE_PRAGMAS[i]!, err => (err ? done(err, conn) : next(i + 1))))
         next(0)
       },
     },
   })
 }
+
+/**
+ * Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections). Advisory:
+ * it may need the write lock, and a connection must still open while another process is writing.
+ */
+const optimize = (conn: SqliteConnection, then: () => void) => conn.run('PRAGMA optimize=0x10002', () => then())
 
 const SQLITE_CONNECTIONS = 3
 
@@ -58,17 +64,42 @@ export const SQLITE_WRITE_WAIT = { totalMs: 60_000, firstDelayMs: 50, maxDelayMs
 
 export const isSqliteBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''))
 
-/** One queue per database handle: a transaction waits here (in JavaScript) rather than in SQLite's busy handler. */
+/**
+ * One queue per database handle for everything that writes: transactions and single writing statements
+ * alike wait here, in turn, rather than in SQLite's busy handler, which polls (a statement polling there
+ * starves while an import's transactions follow one another) and holds a libuv thread while it does.
+ */
 class WriteQueue {
   private tail: Promise<void> = Promise.resolve()
   run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work)
-    this.tail = result.then(
+    let timer: NodeJS.Timeout | undefined
+    let gaveUp = false
+    const ran = this.tail.then(() => {
+      clearTimeout(timer)
+      if (gaveUp) throw new Error('gave up waiting')
+      return work()
+    })
+    this.tail = ran.then(
       () => undefined,
       () => undefined,
     )
-    return result
+    // A write through the handle from inside a transaction would wait for itself: fail it, in time, instead.
+    const waited = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        gaveUp = true
+        reject(new Error('timed out waiting for the database write lock (is a transaction writing through the database handle instead of its own?)'))
+      }, 2 * SQLITE_WRITE_WAIT.totalMs)
+      timer.unref()
+    })
+    return Promise.race([ran, waited])
   }
+}
+
+/** Whether a statement outside a transaction writes (and so must take its turn in the write queue). */
+function writes(query: unknown): boolean {
+  const q = typeof query === 'string' ? { sql: query } : (query as { sql?: unknown; method?: unknown })
+  if (typeof q.method === 'string' && q.method !== 'raw') return !['select', 'first', 'pluck', 'columnInfo'].includes(q.method)
+  return !/^\s*(select|with|explain|pragma\s+(table_info|table_xinfo|index_list|index_info|foreign_key_list|foreign_keys|journal_mode|busy_timeout)\b)/i.test(String(q.sql ?? ''))
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- knex exports no types for its dialect classes; these are the documented extension points (client: a class) */
@@ -80,7 +111,7 @@ type KnexTransactionClass = new (client: unknown, container: unknown, config: un
   acquireConnection(config: { connection?: unknown } | undefined, cb: (conn: unknown) => Promise<unknown>): Promise<unknown>
 }
 const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction') as KnexTransactionClass
-const SqliteClient = require('knex/lib/dialects/sqlite3') as new (config: unknown) => { transaction(...args: unknown[]): unknown }
+const SqliteClient = require('knex/lib/dialects/sqlite3') as new (config: unknown) => { transacting?: boolean; transaction(...args: unknown[]): unknown; query(connection: unknown, query: unknown): Promise<unknown> }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
@@ -127,18 +158,23 @@ class SharingSqliteClient extends SqliteClient {
     const [container, config, outerTx] = args
     return new ImmediateTransaction(this, container, config, outerTx)
   }
+
+  override query(connection: unknown, query: unknown): Promise<unknown> {
+    // Inside a transaction the lock is already held (knex derives transaction clients from this class).
+    if (this.transacting || !writes(query)) return super.query(connection, query)
+    return writeQueueOf(this).run(() => super.query(connection, query))
+  }
 }
 
 /** Run on every new SQLite connection, in this order. */
 const SQLITE_PRAGMAS = [
+  // First, so that the pragmas after it wait for a lock held by another process rather than fail.
+  'PRAGMA busy_timeout = 5000',
   'PRAGMA journal_mode = WAL',
   'PRAGMA foreign_keys = ON',
-  'PRAGMA busy_timeout = 5000',
   // WAL + synchronous=NORMAL (SQLite's advice for WAL): no corruption on a crash; only the last commits
   // before a power cut can roll back. FULL spends an fsync on every transaction.
   'PRAGMA synchronous = NORMAL',
-  // Planner statistics, refreshed only where stale (SQLite's advice for long-lived connections).
-  'PRAGMA optimize=0x10002',
 ]
 
 interface SqliteConnection {

@@ -43,6 +43,9 @@ export interface IngestServiceDeps {
 
 /** New applications per write transaction: short enough that other writers wait milliseconds, not seconds. */
 const WRITE_CHUNK = 25
+/** ...and at most this many sign-in log rows, the bulk of a contractor's application. */
+const WRITE_CHUNK_ROWS = 1_500
+const eventRows = (p: PreparedApplication) => p.files.reduce((n, f) => n + (f.events?.length ?? 0), 0)
 /** A unique-index loss is retried from the look-up; a second loss on the same application would be a bug. */
 const COMMIT_ATTEMPTS = 3
 /** An empty source is no source: the unique index folds NULL and '' together, so the look-ups must too. */
@@ -308,10 +311,15 @@ export function createIngestService(deps: IngestServiceDeps) {
       }
     }
     const now = new Date().toISOString()
-    const planned = fresh.map(p => planNew(p, ctx, now))
     const created: ImportOutcome[] = []
-    for (let i = 0; i < planned.length; i += WRITE_CHUNK) {
-      const chunk = planned.slice(i, i + WRITE_CHUNK)
+    for (let i = 0; i < fresh.length; ) {
+      // A chunk ends at WRITE_CHUNK applications or WRITE_CHUNK_ROWS sign-in events, whichever comes first.
+      let end = i
+      for (let rows = 0; end < fresh.length && end - i < WRITE_CHUNK && (end === i || rows + eventRows(fresh[end]!) <= WRITE_CHUNK_ROWS); end++) rows += eventRows(fresh[end]!)
+      // Planned a chunk at a time, yielding in between, so the event loop keeps serving other requests.
+      await new Promise(resolve => setImmediate(resolve))
+      const chunk = fresh.slice(i, end).map(p => planNew(p, ctx, now))
+      i = end
       try {
         const written = await db.transaction(trx => writeNew(trx, chunk, ctx))
         created.push(...written.created)
