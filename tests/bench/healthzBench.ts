@@ -183,7 +183,7 @@ async function probe(base: URL): Promise<Stats> {
  * Probe while `work` runs round after round; the work stops when the prober is done (or the time
  * limit passes). Returns the latencies and what the rounds did.
  */
-async function underLoad(base: URL, work: (round: number, stop: () => boolean) => Promise<string>): Promise<{ stats: Stats; rounds: string[] }> {
+async function underLoad(base: URL, user: Client, work: (round: number, stop: () => boolean) => Promise<string>): Promise<{ stats: Stats; rounds: string[] }> {
   let done = false
   const started = performance.now()
   const stop = () => done || performance.now() - started > SCENARIO_LIMIT_MS
@@ -196,6 +196,8 @@ async function underLoad(base: URL, work: (round: number, stop: () => boolean) =
   const stats = await probe(base)
   done = true
   await loop
+  // The next scenario must not measure this one's work.
+  if (leftRunning.size) rounds.push(await settle(user))
   return { stats, rounds }
 }
 
@@ -214,10 +216,29 @@ async function importFiles(user: Client, files: Array<{ name: string; data: Buff
       return { summary: `import done: ${status.created} created, ${status.rejected} rejected${reason ? ` ("${reason}")` : ''}`, jobId }
     }
     if (status.status === 'failed') return { summary: `import failed: ${status.error ?? ''}`.slice(0, 120), jobId }
-    if (stop() && waited > 5000) return { summary: 'import still running when the prober finished', jobId }
+    if (stop() && waited > 5000) {
+      leftRunning.add(jobId)
+      return { summary: 'import still running when the prober finished', jobId }
+    }
     await new Promise(resolve => setTimeout(resolve, 250))
   }
   return { summary: 'import still running after the time limit', jobId }
+}
+
+/** Imports this bench started and left running; each scenario waits for them before the next begins. */
+const leftRunning = new Set<string>()
+
+async function settle(user: Client): Promise<string> {
+  const started = performance.now()
+  while (leftRunning.size && performance.now() - started < SCENARIO_LIMIT_MS) {
+    for (const id of [...leftRunning]) {
+      const status = JSON.parse((await user.request('GET', `/imports/${id}/status`)).body.toString()) as { status: string }
+      if (status.status === 'done' || status.status === 'failed') leftRunning.delete(id)
+    }
+    if (leftRunning.size) await new Promise(resolve => setTimeout(resolve, 500))
+  }
+  const waited = ((performance.now() - started) / 1000).toFixed(0)
+  return leftRunning.size ? `${leftRunning.size} import(s) still running after ${waited} s more` : `left-over imports finished ${waited} s after the prober`
 }
 
 // --- Inputs --------------------------------------------------------------------------------------
@@ -284,7 +305,10 @@ function tally(rounds: string[]): string {
 }
 
 async function runOn(label: string, databaseUrl?: string): Promise<void> {
+  const head = spawnSync('git', ['log', '-1', '--format=%h %s'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', 'src'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim()
   out(`\n/healthz latency under load (${label}; ${SAMPLES} sequential requests per scenario, ${PROBE_GAP_MS} ms apart; target p95 < ${TARGET_P95_MS} ms)`)
+  out(`  code: ${head || 'not a git checkout'}${dirty ? ' (with uncommitted changes in src/)' : ''}`)
   const t0 = performance.now()
   const [zips, population] = await Promise.all([hostileZips(), zipOf(syntheticApplications(2000, { prefix: 'HZ' }).files)])
   const pngs = [0, 1, 2].map(v => bigPng(v))
@@ -301,12 +325,12 @@ async function runOn(label: string, databaseUrl?: string): Promise<void> {
 
     rows.push({ scenario: 'idle (baseline)', stats: await probe(server.base), notes: '' })
 
-    const hostile = await underLoad(server.base, async (round, stop) => (await importFiles(user, [zips[round % 2]!], stop)).summary)
+    const hostile = await underLoad(server.base, user, async (round, stop) => (await importFiles(user, [zips[round % 2]!], stop)).summary)
     rows.push({ scenario: '(a) hostile ZIP uploads', stats: hostile.stats, notes: tally(hostile.rounds) })
 
     // A 25-megapixel photo is over the photo budget once the header check is in: that application is
     // then refused, and one at the budget (4000×4000, 16 MP, still decoded) is imported and relinked instead.
-    const photo = await underLoad(server.base, async (round, stop) => {
+    const photo = await underLoad(server.base, user, async (round, stop) => {
       const notes: string[] = []
       for (const [size, png] of [[5000, pngs[round % pngs.length]!] as const, [4000, pngsAtBudget[round % pngsAtBudget.length]!] as const]) {
         const imported = await importFiles(user, [{ name: `photo-${size}-${round}.zip`, data: await photoApplication(round, png) }], stop)
@@ -324,7 +348,7 @@ async function runOn(label: string, databaseUrl?: string): Promise<void> {
     })
     rows.push({ scenario: '(b) 5000×5000 photo import + relink', stats: photo.stats, notes: tally(photo.rounds) })
 
-    const bulk = await underLoad(server.base, async (round, stop) => {
+    const bulk = await underLoad(server.base, user, async (round, stop) => {
       // Made beforehand, so that the bench's own CPU does not compete with the server's while it probes.
       const data = round === 0 ? population : round === 1 ? nextPopulation : await zipOf(syntheticApplications(2000, { prefix: `HZ${round}` }).files)
       const started = performance.now()

@@ -109,7 +109,7 @@ export function mutatedBytes(seeds: Buffer[], options: { maxRepeat?: number } = 
       return Buffer.concat([b.subarray(0, Math.floor(p * b.length)), other.subarray(Math.floor(q * other.length))])
     }),
   )
-  return fc.tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([seed, ms]) => ms.reduce((b, m) => m(b), Buffer.from(seed)))
+  return fc.tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([seed, ms]) => ms.reduce<Buffer>((b, m) => m(b), Buffer.from(seed)))
 }
 
 /** Arbitrary bytes, short and occasionally long. */
