@@ -4,7 +4,6 @@ import { checkCheckpoint, signCheckpoint, type AuditCheckpoint } from '../audit/
 import { AUDIT_EVENT_TYPES, createChainWalker, GENESIS_HASH, type AuditEventType, type ChainBreak } from '../audit/auditEvents'
 import { keyedDigest, withholdLegacyData } from '../audit/auditPrivacy'
 import type { AuditRepository, AuditRow } from '../db/repositories/auditRepository'
-import { systemActor } from './context'
 
 export interface AuditFilter {
   actorUserId?: number
@@ -107,10 +106,11 @@ export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
      * the chain. Run at start and after `vet migrate`; does nothing when the head is already keyed.
      */
     async sealLegacy(): Promise<boolean> {
+      audit.auditKey() // at start: a missing or unreadable key stops the app here, not at the first change
       return db.transaction(async trx => {
         const last = await audit.last(trx)
         if (!last || Number(last.chain_version ?? 0) !== 0) return false
-        await audit.append(trx, { type: 'AUDIT_CHAIN_KEYED', actor: { userId: null, role: null }, requestId: systemActor('seal').requestId, data: { legacyEvents: last.id, legacyHead: last.hash } })
+        await audit.append(trx, { type: 'AUDIT_CHAIN_KEYED', actor: { userId: null, role: null }, data: { legacyEvents: last.id, legacyHead: last.hash } })
         return true
       })
     },
