@@ -10,7 +10,7 @@ import { presentFindings } from '../../presenters/presentFindings'
 import { BAND_LABELS, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
 import type { Services } from '../../services'
-import { CASE_KINDS, CASE_STATUSES, RISK_BANDS } from '../../signoff/caseStatus'
+import { CASE_KINDS, CASE_STATUSES, isChangeable, RISK_BANDS } from '../../signoff/caseStatus'
 
 export const PAGE_SIZE = 25
 
@@ -121,8 +121,9 @@ export function caseRoutes(services: Services): Router {
       canComplete: can(role, 'checklist:complete'),
       canWaive: can(role, 'checklist:waive'),
       canAssign: can(role, 'checklist:assign'),
-      canJudge: can(role, 'links:judge'),
-      canWatch: can(role, 'links:watch'),
+      // A decided revision keeps its links as decided: no judging or watching from its page.
+      canJudge: can(role, 'links:judge') && isChangeable(detail.case),
+      canWatch: can(role, 'links:watch') && isChangeable(detail.case),
     })
   })
 

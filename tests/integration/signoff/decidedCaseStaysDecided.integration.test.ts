@@ -43,7 +43,10 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
     await post('recruiter', `/cases/${open}/links`, { otherCaseId: decided, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(303)
     expect(await flagOf(open, 'links-shared-artifact')).toBe('clear')
     await post('security', `/cases/${open}/watch`).expect(303)
-    // Directly on the decided case: refused with a conflict page.
+    // Its page offers neither; directly on the decided case, both are refused with a conflict page.
+    const page = (await s.security!.agent.get(`/cases/${decided}`).expect(200)).text
+    expect(page).not.toContain(`action="/cases/${decided}/watch"`)
+    expect(page).not.toContain(`action="/cases/${decided}/links"`)
     const judged = await post('recruiter', `/cases/${decided}/links`, { otherCaseId: open, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(409)
     expect(judged.text).toContain('Reopen it')
     await post('security', `/cases/${decided}/watch`).expect(409)
