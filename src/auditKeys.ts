@@ -48,7 +48,10 @@ export function existingSigningPublicKey(dataDir: string): crypto.KeyObject | nu
   }
 }
 
-/** Read a key file, or create it exclusively (two processes starting at once end up with the same key). */
+/**
+ * Read a key file, or create it. The key is written whole to a private temporary file and then linked into
+ * place, which fails if the name exists: two processes starting at once end up with the same, complete key.
+ */
 function readOrCreate(file: string, make: () => string): string {
   try {
     return fs.readFileSync(file, 'utf8')
@@ -56,10 +59,14 @@ function readOrCreate(file: string, make: () => string): string {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
+  fs.writeFileSync(temporary, make(), { mode: 0o600, flag: 'wx' })
   try {
-    fs.writeFileSync(file, make(), { mode: 0o600, flag: 'wx' })
+    fs.linkSync(temporary, file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  } finally {
+    fs.unlinkSync(temporary)
   }
   return fs.readFileSync(file, 'utf8')
 }
