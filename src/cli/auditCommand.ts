@@ -20,7 +20,7 @@ export interface AuditCommandOptions {
 const WHY: Record<NonNullable<ChainVerification['broken']>['reason'], string> = {
   edited: 'its contents no longer match its hash: it was changed after it was written, or rewritten without the audit key',
   removed_or_inserted: 'it does not follow the event before it: an event was removed or inserted there',
-  unkeyed: 'it carries no hash made with the audit key where one is required: the trail was rewritten with the old, unkeyed algorithm',
+  unkeyed: 'it carries no hash made with the audit key where one is required: the trail was rewritten with the old, unkeyed algorithm, or it predates the key and was never sealed (starting the app or `vet migrate` seals it)',
   truncated: 'it is gone: events were cut off the end of the trail',
 }
 
