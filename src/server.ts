@@ -3,7 +3,7 @@ import { ConfigError, ensureDataDir, loadConfig, resolveSessionSecret } from './
 import { createKnex, refreshPlannerStatistics, sqliteFileIn } from './db/knex'
 import { migrateLatest } from './db/migrate'
 import { KnexSessionStore } from './db/sessionStore'
-import { createLogger } from './logger'
+import { createLogger, safeErrorMessage } from './logger'
 import { createServices } from './services'
 
 async function main(): Promise<void> {
@@ -57,6 +57,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(error => {
-  process.stderr.write(`Vetting Desk could not start: ${(error as Error).message}\n`)
+  process.stderr.write(`Vetting Desk could not start: ${safeErrorMessage(error)}\n`) // no SQL values from a failed migration
   process.exit(1)
 })
