@@ -34,18 +34,13 @@ export function auditRoutes(services: Services): Router {
 
   router.get('/audit', requirePermission('audit:read'), async (req, res) => {
     const people = (await db('users').select('id', 'email').orderBy('email')) as Array<{ id: number; email: string }>
+    // A bad filter is the request's fault: say which, rather than fail (or quietly show everything).
+    const refuse = (errors: Record<string, string>) =>
+      res.status(400).render('pages/audit/index', { pageTitle: 'Error: Audit trail', errors, filter: {}, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
     const parsed = filterSchema.safeParse(req.query)
-    if (!parsed.success) {
-      // A bad filter is the request's fault: say which, rather than fail (or quietly show everything).
-      const errors = Object.fromEntries(parsed.error.issues.map(i => [String(i.path[0] ?? '_form'), i.message]))
-      res.status(400).render('pages/audit/index', { pageTitle: 'Audit trail', errors, filter: {}, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
-      return
-    }
+    if (!parsed.success) return refuse(Object.fromEntries(parsed.error.issues.map(i => [String(i.path[0] ?? '_form'), i.message])))
     const f = parsed.data
-    if (f.from && f.to && f.from > f.to) {
-      res.status(400).render('pages/audit/index', { pageTitle: 'Audit trail', errors: { from: 'From must be on or before To' }, filter: f, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
-      return
-    }
+    if (f.from && f.to && f.from > f.to) return refuse({ from: 'From must be on or before To' })
     // A case may be given by its reference (VD-…) or its id; every revision of it is shown.
     let caseIds: string[] | undefined
     if (f.case) {
