@@ -24,9 +24,9 @@ export const READ_ONLY_MESSAGE = 'This case is decided or an earlier revision: i
 /**
  * Take the case row for the rest of the transaction, so a decision and a change to the same case never
  * interleave (two managers deciding at once; a reviewer adding evidence while a manager signs).
- * PostgreSQL: SELECT … FOR UPDATE. SQLite ignores FOR UPDATE, so a write comes first instead: it takes
- * SQLite's single write lock before anything is read, as BEGIN IMMEDIATE would (waiting busy_timeout for
- * another connection's writer), so what is read next is the latest committed state.
+ * PostgreSQL: SELECT … FOR UPDATE. SQLite ignores FOR UPDATE; its transactions begin IMMEDIATE
+ * (src/db/knex.ts) and so already hold its single write lock. The no-op write keeps that true for a
+ * transaction begun any other way: once it holds the lock, what is read next is the latest committed state.
  */
 export async function lockCase(trx: Knex, caseId: string): Promise<RevisionHead | undefined> {
   if (dbClient(trx) === 'sqlite3') await trx('cases').where({ id: caseId }).update({ updated_at: trx.ref('updated_at') })
