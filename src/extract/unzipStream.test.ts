@@ -1,6 +1,6 @@
 import zlib from 'node:zlib'
 import { deflatedZeros, handMadeZip, honestEntry, lyingBomb } from '../../tests/support/hostileZip'
-import { unzip } from './unzipStream'
+import { MAX_CONCURRENT_UNZIPS, unzip, unzipsRunning } from './unzipStream'
 import { ZipProblem } from './zipDirectory'
 
 /** The highest resident memory seen while `work` runs, above what it was before. */
@@ -65,5 +65,18 @@ describe('unzipping hostile archives', () => {
   it('keeps refusing paths that leave the folder and damaged archives', async () => {
     await expect(unzip(handMadeZip([honestEntry('../evil.txt', Buffer.from('x'))]))).rejects.toThrow(/leaves its folder/)
     await expect(unzip(Buffer.from('PK not really a zip'))).rejects.toThrow(ZipProblem)
+  })
+
+  it('inflates at most two archives at once; the others wait their turn', async () => {
+    let seed = 1
+    const text = Buffer.from(Array.from({ length: 256 * 1024 }, () => 97 + ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 27)))
+    const zip = handMadeZip(Array.from({ length: 20 }, (_, i) => honestEntry(`${i}.txt`, text)))
+    let most = 0
+    const timer = setInterval(() => (most = Math.max(most, unzipsRunning())), 1)
+    const results = await Promise.all(Array.from({ length: 6 }, () => unzip(zip))).finally(() => clearInterval(timer))
+    expect(results.every(r => r.length === 20)).toBe(true)
+    expect(most).toBeGreaterThan(0)
+    expect(most).toBeLessThanOrEqual(MAX_CONCURRENT_UNZIPS)
+    expect(unzipsRunning()).toBe(0)
   })
 })

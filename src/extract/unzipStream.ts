@@ -26,6 +26,8 @@ export interface UnzipOptions {
 export const MAX_CONCURRENT_UNZIPS = 2
 let running = 0
 const waiting: Array<() => void> = []
+/** Archives being inflated now in this thread (for tests and diagnostics). */
+export const unzipsRunning = () => running
 
 async function withSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running >= MAX_CONCURRENT_UNZIPS) await new Promise<void>(resolve => waiting.push(resolve))

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Request, RequestHandler } from 'express'
 import multer from 'multer'
 import { HttpError } from '../errors'
@@ -19,7 +20,10 @@ export function acceptUpload(options: { field: string; maxFiles: number; maxFile
     storage: multer.diskStorage({
       destination: (_req, _file, cb) => {
         fs.promises.mkdir(options.dir, { recursive: true, mode: 0o700 }).then(
-          () => cb(null, options.dir),
+          () => {
+            sweepOnce(options.dir)
+            cb(null, options.dir)
+          },
           (error: Error) => cb(error, options.dir),
         )
       },
@@ -49,6 +53,24 @@ export function acceptUpload(options: { field: string; maxFiles: number; maxFile
 
 async function readSingle(file: Express.Multer.File): Promise<void> {
   file.buffer = await fs.promises.readFile(file.path)
+}
+
+/**
+ * Files a crash left behind (the process died mid-request or mid-import) are removed once per process,
+ * the first time the folder is used; a day old is older than any request or import still running.
+ */
+const swept = new Set<string>()
+function sweepOnce(dir: string): void {
+  if (swept.has(dir)) return
+  swept.add(dir)
+  void (async () => {
+    const cutoff = Date.now() - 24 * 3600_000
+    for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) {
+      const file = path.join(dir, name)
+      const stat = await fs.promises.stat(file).catch(() => null)
+      if (stat?.isFile() && stat.mtimeMs < cutoff) await fs.promises.rm(file, { force: true }).catch(() => undefined)
+    }
+  })()
 }
 
 const kept = new WeakSet<Request>()
