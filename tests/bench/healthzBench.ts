@@ -212,7 +212,7 @@ async function importFiles(user: Client, files: Array<{ name: string; data: Buff
     const status = JSON.parse((await user.request('GET', `/imports/${jobId}/status`)).body.toString()) as { status: string; created: number; rejected: number; unchanged: number; updated: number; error: string | null }
     if (status.status === 'done') {
       const rejected = status.rejected ? (await user.request('GET', `/imports/${jobId}?show=rejected`)).body.toString() : ''
-      const reason = /<td>rejected<\/td><td>([^<]*)<\/td>/.exec(rejected)?.[1]?.replace(/&#34;|&quot;/g, '"').slice(0, 90)
+      const reason = /<td>rejected<\/td><td>([^<]*)<\/td>/.exec(rejected)?.[1]?.replace(/&#34;|&quot;/g, '"').slice(0, 140)
       return { summary: `import done: ${status.created} created, ${status.rejected} rejected${reason ? ` ("${reason}")` : ''}`, jobId }
     }
     if (status.status === 'failed') return { summary: `import failed: ${status.error ?? ''}`.slice(0, 120), jobId }

@@ -25,7 +25,10 @@ const seedValues = seedBuffers.map(b => JSON.parse(b.toString('utf8')) as unknow
 /** What parseJsonFile promises: ok with an application our own schema accepts, or non-empty problems. */
 function checkJsonFile(data: Buffer): void {
   const result = withinBudget(BUDGET_MS, () => parseJsonFile(data))
+  // "__proto__" keys in the file must neither pollute Object.prototype nor change the application's prototype.
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   if (result.ok) {
+    expect(Object.getPrototypeOf(result.value.application)).toBe(Object.prototype)
     expect(result.value.application.format).toBe(APPLICATION_FORMAT)
     // A JSON Resume is wrapped as an application: the wrapper must itself be a valid one.
     const again = parseApplication(result.value.application)
@@ -76,6 +79,14 @@ describe('fuzz: application JSON (readJson, applicationFormat)', () => {
       }),
       params(runs(400)),
     )
+  })
+
+  it('"__proto__" in a file changes no prototype', () => {
+    for (const text of ['{"format":"vetting/application@1","__proto__":{"polluted":1},"person":{"__proto__":{"polluted":1}}}', '{"basics":{"name":"A","__proto__":{"polluted":1}},"__proto__":{"polluted":1}}']) {
+      checkJsonFile(Buffer.from(text))
+      const result = parseJsonFile(Buffer.from(text))
+      expect(result.ok && (result.value.application as Record<string, unknown>).polluted).toBeFalsy()
+    }
   })
 
   it('refuses JSON nested deeper than the limit, quickly, however deep', () => {

@@ -164,7 +164,7 @@ export function mutatedJson(seeds: unknown[]): fc.Arbitrary<unknown> {
       return v
     }),
     fc.constant(() => undefined),
-    fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => (old: Json) => (old && typeof old === 'object' && !Array.isArray(old) ? { ...old, [k]: v as Json } : old)),
+    fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype')), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => (old: Json) => (old && typeof old === 'object' && !Array.isArray(old) ? { ...old, [k]: v as Json } : old)),
     fc.integer({ min: 2, max: 120 }).map(times => (old: Json) => (Array.isArray(old) ? Array.from({ length: times }, (_, i) => old[i % Math.max(1, old.length)] ?? null) : old)),
   )
   return fc
