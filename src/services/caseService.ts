@@ -70,6 +70,26 @@ export function createCaseService(deps: CaseServiceDeps) {
     }
   }
 
+  /**
+   * The new revision starts from the evidence of the one it reopens: documents (same stored bytes), every
+   * fact (superseded ones too: a changed shipping address is evidence) and sign-in events. The decided
+   * revision keeps its own rows, untouched.
+   */
+  async function copyEvidence(trx: Knex.Transaction, from: string, to: string): Promise<{ documents: number; facts: number }> {
+    const documentIds = new Map<string, string>()
+    for (const d of (await trx('documents').where({ case_id: from }).orderBy('id')) as Array<Record<string, unknown> & { id: string }>) {
+      const id = crypto.randomUUID()
+      documentIds.set(d.id, id)
+      await trx('documents').insert({ ...d, id, case_id: to })
+      // Sign-in logs run to 100,000 rows: copied inside the database.
+      await trx.raw('INSERT INTO access_events (case_id, document_id, occurred_at, account, ip, user_agent, event) SELECT ?, ?, occurred_at, account, ip, user_agent, event FROM access_events WHERE document_id = ? ORDER BY id', [to, id, d.id])
+    }
+    const facts = (await trx('facts').where({ case_id: from }).orderBy('id')) as Array<FactRow>
+    const rows = facts.map(({ id: _id, ...f }) => ({ ...f, case_id: to, document_id: f.document_id ? (documentIds.get(f.document_id) ?? null) : null }))
+    for (let i = 0; i < rows.length; i += 100) await trx('facts').insert(rows.slice(i, i + 100))
+    return { documents: documentIds.size, facts: facts.length }
+  }
+
   return {
     async create(input: NewCaseInput | Record<string, unknown>, ctx: ActorContext): Promise<CaseRow> {
       const parsed = newCaseSchema.safeParse(input)
@@ -208,15 +228,18 @@ export function createCaseService(deps: CaseServiceDeps) {
         }
         await cases.insert(trx, next, [])
         await cases.copySearchTerms(trx, row.id, next.id)
+        const copied = await copyEvidence(trx, row.id, next.id)
         await audit.append(trx, {
           type: 'CASE_REOPENED',
           actor: auditActor(ctx),
           caseId: next.id,
           subjectId: row.subject_id,
           requestId: ctx.requestId,
-          data: { reason, before: { caseId: row.id, revision: row.revision, status: row.status }, after: { caseId: next.id, revision: next.revision, status: next.status } },
+          data: { reason, before: { caseId: row.id, revision: row.revision, status: row.status }, after: { caseId: next.id, revision: next.revision, status: next.status, ...copied } },
         })
-        return next
+        // Re-assessed on its evidence and today's links; the checklist is made afresh when it is opened.
+        const evaluation = await deps.scoring.rescore(trx, next.id, ctx)
+        return { ...next, risk_score: evaluation.score.score, risk_band: evaluation.score.band }
       })
     },
 

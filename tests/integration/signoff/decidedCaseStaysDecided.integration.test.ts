@@ -27,6 +27,7 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
     }
     decided = await importCase(i.services, ringMember('R1-1', 'Kevin Brandt'))
     open = await importCase(i.services, ringMember('R1-2', 'Maria Lindqvist'))
+    await i.services.ingest.addDocument(decided, 'cv.txt', 'resume', Buffer.from('Kevin Brandt\nkevin.brandt@example.org\nSenior engineer, Acme 2019-2024\n'), as(ids.recruiter!, 'recruiter'))
     await decide(i.services, decided, decision, as(ids.recruiter!, 'recruiter'), as(ids.manager!, 'manager'))
   })
   afterAll(() => shared.close())
@@ -65,6 +66,16 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
     await post('manager', `/cases/${decided}/reopen`, { reason: 'New evidence about the linked application' }).expect(303)
     const next = (await i.db('cases').where({ previous_revision_id: decided }).first('id', 'status', 'is_current')) as { id: string; status: string }
     expect(next.status).toBe('open')
+    // It starts from the decided revision's evidence, scored again on today's links.
+    const currentFacts = async (id: string) => ((await i.db('facts').where({ case_id: id }).whereNull('superseded_at').orderBy('id').select('field', 'value', 'source')) as unknown[])
+    expect(await currentFacts(next.id)).toEqual(await currentFacts(decided))
+    const docs = async (id: string) => (await i.db('documents').where({ case_id: id }).select('id', 'sha256')) as Array<{ id: string; sha256: string }>
+    const [was, now] = [await docs(decided), await docs(next.id)]
+    expect(now.map(d => d.sha256)).toEqual(was.map(d => d.sha256))
+    const factDocs = (await i.db('facts').where({ case_id: next.id }).whereNotNull('document_id').distinct('document_id')) as Array<{ document_id: string }>
+    expect(factDocs.length).toBeGreaterThan(0)
+    expect(factDocs.every(f => now.some(d => d.id === f.document_id))).toBe(true)
+    expect(((await i.db('cases').where({ id: next.id }).first('risk_band')) as { risk_band: string | null }).risk_band).not.toBeNull()
     await post('recruiter', `/cases/${next.id}/rescore`).expect(303)
     // The earlier revision still reads as signed.
     const digest = await i.services.checklists.signedDigest(decided)
