@@ -56,12 +56,14 @@ export const MAX_ATS_ROWS = 100_000
 export function parseAtsCsv(text: string, options: { mapping?: AtsMapping; defaultSource?: string } = {}): AtsResult {
   let records: string[][]
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 256 * 1024, to: MAX_ATS_ROWS + 1 }) as string[][]
+    // The header, the rows allowed, and one more to tell a longer export from one at the limit.
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 256 * 1024, to: MAX_ATS_ROWS + 2 }) as string[][]
   } catch (error) {
     const e = error as { lines?: number; message: string }
     return { ok: false, problem: `the export is not valid CSV${e.lines ? ` near line ${e.lines}` : ''}` }
   }
   if (records.length < 2) return { ok: false, problem: 'the export has a header row but no applications' }
+  if (records.length - 1 > MAX_ATS_ROWS) return { ok: false, problem: `the export has more than ${MAX_ATS_ROWS.toLocaleString('en')} applications; split it into smaller files` }
   const header = records[0]!.map(h => h.trim())
   const auto = autoMapColumns(header)
   const mapping = { ...auto.mapping, ...options.mapping }

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { isAccessLogHeader, parseAccessLog } from '../../src/extract/accessLog'
+import { isAccessLogHeader, MAX_LOG_ROWS, parseAccessLog } from '../../src/extract/accessLog'
 import { parseApplication } from '../../src/ingest/applicationFormat'
-import { parseAtsCsv } from '../../src/ingest/atsCsv'
+import { MAX_ATS_ROWS, parseAtsCsv } from '../../src/ingest/atsCsv'
 import { anyBytes, exampleFiles, expectClearMessage, mutatedBytes, params, runs, withinBudget } from './fuzzSupport'
 
 /**
@@ -65,6 +65,23 @@ describe('fuzz: ATS CSV exports (atsCsv)', () => {
     if (!result.ok) return
     expect(result.rejected).toEqual([{ row: 2, reason: expect.stringMatching(reason) }])
     expect(result.rows.map(r => r.application.person?.full_name)).toEqual(['Kim Lee'])
+  })
+})
+
+// Counterexample: one row past the limit was dropped without a word (the parser stopped at the limit
+// and the count could never exceed it). At the limit every row is read; past it, the file is refused.
+describe('row limits: read every row or say the file is too long', () => {
+  it.each([MAX_ATS_ROWS, MAX_ATS_ROWS + 1])('an ATS export of %d rows', rows => {
+    const result = parseAtsCsv(`name\n${'Ana Silva\n'.repeat(rows)}`)
+    if (rows <= MAX_ATS_ROWS) expect(result.ok && result.rows.length).toBe(rows)
+    else expect(result).toEqual({ ok: false, problem: 'the export has more than 100,000 applications; split it into smaller files' })
+  })
+
+  it.each([MAX_LOG_ROWS, MAX_LOG_ROWS + 1])('a sign-in log of %d rows', rows => {
+    // Rows whose time is not a date: at the limit the first row is named, past it the length is.
+    const result = parseAccessLog(`timestamp,ip\n${'soon,1.2.3.4\n'.repeat(rows)}`)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.problem).toMatch(rows <= MAX_LOG_ROWS ? /^row 2 of the sign-in log: "soon" is not a date/ : /more than 500,000 rows; split it by month/)
   })
 })
 
