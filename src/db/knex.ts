@@ -95,11 +95,12 @@ class WriteQueue {
   }
 }
 
-/** Whether a statement outside a transaction writes (and so must take its turn in the write queue). */
-function writes(query: unknown): boolean {
-  const q = typeof query === 'string' ? { sql: query } : (query as { sql?: unknown; method?: unknown })
-  if (typeof q.method === 'string' && q.method !== 'raw') return !['select', 'first', 'pluck', 'columnInfo'].includes(q.method)
-  return !/^\s*(select|with|explain|pragma\s+(table_info|table_xinfo|index_list|index_info|foreign_key_list|foreign_keys|journal_mode|busy_timeout)\b)/i.test(String(q.sql ?? ''))
+/** Whether a builder run outside a transaction writes (and so must take its turn in the write queue). */
+function writes(builder: { _method?: unknown; sql?: unknown }): boolean {
+  if (typeof builder._method === 'string') return !['select', 'first', 'pluck', 'columnInfo'].includes(builder._method)
+  // Pragmas are settings of the connection, or reads, except those that write.
+  if (typeof builder.sql === 'string') return !/^\s*(select|with|explain|pragma\s+(?!optimize|wal_checkpoint|incremental_vacuum)\w)/i.test(builder.sql)
+  return true // schema changes
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- knex exports no types for its dialect classes; these are the documented extension points (client: a class) */
@@ -111,7 +112,7 @@ type KnexTransactionClass = new (client: unknown, container: unknown, config: un
   acquireConnection(config: { connection?: unknown } | undefined, cb: (conn: unknown) => Promise<unknown>): Promise<unknown>
 }
 const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-transaction') as KnexTransactionClass
-const SqliteClient = require('knex/lib/dialects/sqlite3') as new (config: unknown) => { transacting?: boolean; transaction(...args: unknown[]): unknown; query(connection: unknown, query: unknown): Promise<unknown> }
+const SqliteClient = require('knex/lib/dialects/sqlite3') as new (config: unknown) => { transacting?: boolean; transaction(...args: unknown[]): unknown; runner(builder: unknown): { run: () => Promise<unknown> } }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
@@ -159,10 +160,15 @@ class SharingSqliteClient extends SqliteClient {
     return new ImmediateTransaction(this, container, config, outerTx)
   }
 
-  override query(connection: unknown, query: unknown): Promise<unknown> {
-    // Inside a transaction the lock is already held (knex derives transaction clients from this class).
-    if (this.transacting || !writes(query)) return super.query(connection, query)
-    return writeQueueOf(this).run(() => super.query(connection, query))
+  override runner(builder: { _method?: unknown; sql?: unknown; _connection?: unknown }): { run: () => Promise<unknown> } {
+    const runner = super.runner(builder)
+    // Inside a transaction the lock is held already (knex derives transaction clients from this class); a
+    // builder given a connection belongs to whoever holds that connection. Otherwise a write waits for
+    // its turn before it takes a connection, so waiting writers never hold the pool.
+    if (this.transacting || builder._connection || !writes(builder)) return runner
+    const run = runner.run.bind(runner)
+    runner.run = () => writeQueueOf(this).run(run)
+    return runner
   }
 }
 
@@ -195,7 +201,13 @@ export function sqliteFileIn(dataDir: string): string {
  * Called hourly by the server and after bulk loads.
  */
 export async function refreshPlannerStatistics(knex: Knex): Promise<void> {
-  if (dbClient(knex) === 'sqlite3') await knex.raw('PRAGMA optimize')
+  if (dbClient(knex) !== 'sqlite3') return
+  try {
+    await knex.raw('PRAGMA optimize')
+  } catch (error) {
+    // Advisory: another process writing (the server beside `vet import`) is no reason to fail; next time.
+    if (!isSqliteBusy(error)) throw error
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
 import { sha256Of, type BlobStore } from '../ingest/blobStore'
 import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
-import { isWriteConflict, refreshPlannerStatistics } from '../db/knex'
+import { dbClient, isWriteConflict, refreshPlannerStatistics } from '../db/knex'
 import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
 import type { Collected } from '../ingest/collectApplications'
 import { conflict, notFound } from '../errors'
@@ -41,7 +41,7 @@ export interface IngestServiceDeps {
 }
 
 
-/** New applications per write transaction: short enough that other writers wait milliseconds, not seconds. */
+/** New applications per SQLite write transaction: short enough that other writers wait milliseconds, not seconds. */
 const WRITE_CHUNK = 25
 /** ...and at most this many sign-in log rows, the bulk of a contractor's application. */
 const WRITE_CHUNK_ROWS = 1_500
@@ -312,10 +312,12 @@ export function createIngestService(deps: IngestServiceDeps) {
     }
     const now = new Date().toISOString()
     const created: ImportOutcome[] = []
+    // SQLite has one writer for everyone: its chunks end at WRITE_CHUNK applications or WRITE_CHUNK_ROWS
+    // sign-in events. PostgreSQL writers do not block readers or each other's rows: the batch goes whole.
+    const limits = dbClient(db) === 'sqlite3' ? { apps: WRITE_CHUNK, rows: WRITE_CHUNK_ROWS } : { apps: Infinity, rows: Infinity }
     for (let i = 0; i < fresh.length; ) {
-      // A chunk ends at WRITE_CHUNK applications or WRITE_CHUNK_ROWS sign-in events, whichever comes first.
       let end = i
-      for (let rows = 0; end < fresh.length && end - i < WRITE_CHUNK && (end === i || rows + eventRows(fresh[end]!) <= WRITE_CHUNK_ROWS); end++) rows += eventRows(fresh[end]!)
+      for (let rows = 0; end < fresh.length && end - i < limits.apps && (end === i || rows + eventRows(fresh[end]!) <= limits.rows); end++) rows += eventRows(fresh[end]!)
       // Planned a chunk at a time, yielding in between, so the event loop keeps serving other requests.
       await new Promise(resolve => setImmediate(resolve))
       const chunk = fresh.slice(i, end).map(p => planNew(p, ctx, now))

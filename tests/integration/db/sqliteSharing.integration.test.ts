@@ -39,19 +39,14 @@ sqliteOnly('SQLite shared between an import and everyone else', () => {
         const t0 = Date.now()
         await read()
         latencies.push(Date.now() - t0)
-        if (process.env.SHARE_DEBUG) process.stdout.write(`${read.name || 'x'} ${Date.now() - started} ${Date.now() - t0}\n`)
         if (importing) duringImport++
         await new Promise(r => setTimeout(r, 20))
       }
     }
     await Promise.all([
       importDone,
-      reader(async function page() {
-        expect((await agent.get('/cases')).status).toBe(200)
-      }),
-      reader(function list() {
-        return t.services.cases.search({ sort: 'updated', page: 1, pageSize: 25 })
-      }),
+      reader(async () => expect((await agent.get('/cases')).status).toBe(200)),
+      reader(() => t.services.cases.search({ sort: 'updated', page: 1, pageSize: 25 })),
     ])
     const importMs = Date.now() - started
     const outcomes = await importDone
