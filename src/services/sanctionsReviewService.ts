@@ -4,6 +4,7 @@ import type { AuditRepository } from '../db/repositories/auditRepository'
 import { badRequest, notFound } from '../errors'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable } from './revisionGuard'
+import { isClosed, type CaseStatus } from '../signoff/caseStatus'
 
 /**
  * The security review queue for sanctions hits and name leads. A reviewer clears (not the listed party)
@@ -27,6 +28,7 @@ export interface QueueItem {
   created_at: string
   decision: string | null
   decided_at: string | null
+  case_status: string
 }
 
 export function createSanctionsReviewService(deps: { db: Knex; audit: AuditRepository }) {
@@ -46,14 +48,15 @@ export function createSanctionsReviewService(deps: { db: Knex; audit: AuditRepos
         .where('c.is_current', true)
         .orderBy('f.created_at', 'desc')
         .limit(500)
-        .select('f.case_id', 'c.reference', 's.full_name as display_name', 'f.rule_id', 'f.message', 'f.blocking', 'f.created_at')) as Array<Omit<QueueItem, 'decision' | 'decided_at'>>
+        .select('f.case_id', 'c.reference', 's.full_name as display_name', 'f.rule_id', 'f.message', 'f.blocking', 'f.created_at', 'c.status as case_status')) as Array<Omit<QueueItem, 'decision' | 'decided_at'>>
       const items: QueueItem[] = []
       for (const r of rows) {
         const d = (await latestDecision(db, r.case_id, r.rule_id)) as { decision: string; created_at: string } | undefined
         const decided = d && d.created_at >= r.created_at ? d : undefined
         items.push({ ...r, blocking: Boolean(r.blocking), decision: decided?.decision ?? null, decided_at: decided?.created_at ?? null })
       }
-      return options.openOnly ? items.filter(i => !i.decision) : items
+      // A decided case keeps its findings as decided: nothing on it awaits review (reopen it to review).
+      return options.openOnly ? items.filter(i => !i.decision && !isClosed(i.case_status as CaseStatus)) : items
     },
 
     async review(input: unknown, ctx: ActorContext): Promise<void> {

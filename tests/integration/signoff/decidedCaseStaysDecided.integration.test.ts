@@ -82,3 +82,22 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
     expect(digest!.recomputed).toBe(digest!.stored)
   })
 })
+
+describe('the sanctions queue', () => {
+  it('lists no lead on a decided case as awaiting review (it could not be reviewed), and still shows it among all hits', async () => {
+    const shared = await createSharedDatabase()
+    try {
+      const i = shared.instance()
+      const recruiter = (await addUser(i.services, 'recruiter')).id
+      const manager = (await addUser(i.services, 'manager')).id
+      const caseId = await importCase(i.services, { ...ringMember('SQ-1', 'Kim Sang-man'), logistics: undefined, references: undefined })
+      const open = async () => (await i.services.sanctions.queue({ openOnly: true })).filter(q => q.case_id === caseId)
+      expect((await open()).map(q => q.rule_id)).toEqual(['sanctions-person-lead'])
+      await decide(i.services, caseId, 'reject', as(recruiter, 'recruiter'), as(manager, 'manager'))
+      expect(await open()).toEqual([])
+      expect((await i.services.sanctions.queue()).filter(q => q.case_id === caseId)).toHaveLength(1)
+    } finally {
+      await shared.close()
+    }
+  })
+})
