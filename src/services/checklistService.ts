@@ -88,6 +88,9 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
     const desired = desiredItems(c.kind, flagged.map(f => ({ rule: f.rule_id, title: f.meta!.title, severity: f.severity, sources: f.meta!.sources, checklist: f.meta!.checklist })))
     const add = missingItems(existing.map(e => e.step_key), desired)
     if (!add.length) return 0
+    // Only now locked (a page view usually adds nothing): a decision may have been signed since the read above.
+    const locked = await lockCase(trx, caseId)
+    if (!locked || !isChangeable(locked)) return 0
     let position = existing.reduce((m, e) => Math.max(m, e.position), 0)
     const now = new Date().toISOString()
     await trx('checklist_items').insert(add.map(d => ({ case_id: caseId, position: ++position, step_key: d.stepKey, template_version: TEMPLATE_VERSION, text: d.text, rule_id: d.rule, why: d.why, source: d.source, required: d.required, added_later: existing.length > 0, status: 'open', created_at: now })))
