@@ -1,5 +1,6 @@
 import type TestAgent from 'supertest/lib/agent'
 import { HttpError } from '../../../src/errors'
+import { sectionById, sectionObject } from '../../../src/presenters/recordSections'
 import { addUser, signIn } from '../../support/appSetup'
 import { as, createSharedDatabase, makeReady, type Instance, type SharedDatabase } from './support'
 
@@ -83,6 +84,25 @@ describe('exactly one decision per revision, two app instances deciding at once'
       expect(d.events).toBe(1)
       expect(d.signoffs.length).toBe(results[0].status === 'fulfilled' || other === 'reject' ? 1 : 0)
     }
+  })
+
+  it(`a change racing a decision on the other instance, ${ROUNDS} rounds: it lands before the signature or is refused; the digest always holds`, async () => {
+    const payment = sectionById('payment')!
+    const seen = new Set<string>()
+    for (let r = 0; r < ROUNDS; r++) {
+      const caseId = await readyCase()
+      const [change, decision] = await Promise.allSettled([
+        a.services.records.record(caseId, payment, sectionObject(payment, { method: 'bank', account_holder: `Someone Else ${r}` }), as(recruiter, 'recruiter')),
+        b.services.checklists.signOff(caseId, { decision: 'approve', statement: 'Approved after reviewing the evidence' }, as(m.two!, 'manager')),
+      ])
+      seen.add(`${change.status} ${decision.status}`)
+      // A change that lands first may give the case a new serious finding: the decision then waits for it (409).
+      for (const x of [change, decision]) if (x.status === 'rejected') expect((x.reason as HttpError).status).toBe(409)
+      const digest = await a.services.checklists.signedDigest(caseId)
+      if (decision.status === 'fulfilled') expect(digest!.recomputed).toBe(digest!.stored)
+      else expect(digest).toBeNull()
+    }
+    process.stdout.write(`change vs decision outcomes: ${[...seen].join(', ')}\n`)
   })
 
   it('the database itself refuses a second approval or rejection of one revision, but not another escalation', async () => {
