@@ -10,7 +10,7 @@ import { anyBytes, exampleFiles, expectClearMessage, mutatedBytes, mutatedJson, 
  * call returns (never throws) within its budget, and either an application in our format or problems
  * that say what is wrong.
  */
-const BUDGET_MS = 1500
+const BUDGET_MS = 2000
 
 const builtIn = syntheticApplications(3).files.filter(f => f.path.endsWith('.json')).map(f => f.data)
 const RESUME = {

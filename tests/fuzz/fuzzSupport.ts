@@ -31,7 +31,11 @@ export function params<T>(numRuns: number, timeLimitMs = 15_000): fc.Parameters<
   return { numRuns: runs(numRuns), interruptAfterTimeLimit: timeLimitMs * scale, markInterruptAsFailure: false, ...(seed === undefined ? {} : { seed }) }
 }
 
-/** Run fn and fail when one call takes longer than budgetMs: a reader must not hang on any input. */
+/**
+ * Run fn and fail when one call takes longer than budgetMs: a reader must not hang on any input. Budgets
+ * are wall-clock and generous (a second or more) because the machines are shared; they catch the
+ * quadratic patterns, which took 5 to 45 s on inputs this size, not small slow-downs.
+ */
 export function withinBudget<T>(budgetMs: number, fn: () => T): T {
   const start = performance.now()
   const result = fn()
