@@ -1,3 +1,4 @@
+import JSZip from 'jszip'
 import { makeCyclicPdf, makeDocx, makeDocxBomb, makePdf } from '../../tests/support/documents'
 import { lyingBomb } from '../../tests/support/hostileZip'
 import { ExtractionPool } from './extractionPool'
@@ -64,6 +65,13 @@ describe('reading documents', () => {
   it('stops a DOCX whose body declares 100 bytes and inflates to 64 MiB, without inflating it whole', async () => {
     const docx = await lyingBomb(64 * 1024 ** 2, 100, 'word/document.xml')
     await expect(readDocument(docx)).rejects.toThrow(new DocumentProblem('this DOCX cannot be read: word/document.xml does not unpack to the 100 bytes its header declares: refused as a damaged or hostile archive'))
+  })
+
+  it('reads a DOCX whose embedded bitmap packs 1000:1, since that part is never unpacked', async () => {
+    const zip = await JSZip.loadAsync(await makeDocx(RESUME))
+    zip.file('word/media/blank.bmp', Buffer.alloc(2 * 1024 ** 2))
+    const docx = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
+    expect((await readDocument(docx)).pages[0]).toContain('Dana Whitfield')
   })
 
   it('parses PDF dates', () => {

@@ -42,9 +42,10 @@ async function withSlot<T>(work: () => Promise<T>): Promise<T> {
 
 export async function unzip(archive: Buffer, options: UnzipOptions = {}): Promise<UnzippedEntry[]> {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS
+  const include = options.include ?? (() => true)
   // Names, count, declared sizes and ZIP64: cheap, and refuses most bad archives before any inflating.
-  checkZip(archive, limits)
-  return withSlot(() => inflateAll(archive, limits, options.include ?? (() => true)))
+  checkZip(archive, limits, include)
+  return withSlot(() => inflateAll(archive, limits, include))
 }
 
 function inflateAll(archive: Buffer, limits: ZipLimits, include: (name: string) => boolean): Promise<UnzippedEntry[]> {

@@ -85,7 +85,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
  * judges the sizes the archive declares, which a hostile one can lie about: unzipStream counts the real
  * bytes while inflating and applies the same limits again.
  */
-export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS, include: (name: string) => boolean = () => true): ZipEntry[] {
   const entries = readZipDirectory(buf)
   if (entries.length > limits.maxEntries) throw new ZipProblem(`the archive holds ${entries.length} files; at most ${limits.maxEntries} are accepted`)
   let total = 0
@@ -93,6 +93,8 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Z
     if (e.name.includes('\0') || e.name.startsWith('/') || /^[A-Za-z]:/.test(e.name) || e.name.split(/[\\/]/).includes('..')) {
       throw new ZipProblem(`the archive contains a path that leaves its folder: ${JSON.stringify(e.name.slice(0, 120))}`)
     }
+    // Sizes matter only for what will be inflated: a DOCX's embedded bitmap is never unpacked here.
+    if (!include(e.name)) continue
     if (e.uncompressedSize > limits.maxEntryBytes) throw new ZipProblem(`${e.name} is ${mib(e.uncompressedSize)} unpacked; at most ${mib(limits.maxEntryBytes)} per file`)
     if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) throw ratioProblem(e.name, e.uncompressedSize, e.compressedSize, limits)
     total += e.uncompressedSize
