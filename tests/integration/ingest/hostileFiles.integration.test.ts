@@ -144,5 +144,10 @@ describe('bounded work on hostile files', () => {
     const refused = await agent.post(`/cases/${caseId}/documents`).field('_csrf', 'wrong').field('kind', 'resume').attach('file', text, { filename: 'cv.txt' })
     expect(refused.status).toBe(403)
     expect(await uploadsLeftSoon()).toEqual([])
+    // So does one over the size limit, cut off while it streams to disk, with the same message as before.
+    const tooLarge = await agent.post(`/cases/${caseId}/documents`).field('_csrf', csrf).field('kind', 'resume').attach('file', Buffer.alloc(21 * 1024 ** 2, 32), { filename: 'big.txt' })
+    expect(tooLarge.status).toBe(413)
+    expect(tooLarge.text).toContain('The file is larger than 20 MiB, the most accepted here.')
+    expect(await uploadsLeftSoon()).toEqual([])
   })
 })
