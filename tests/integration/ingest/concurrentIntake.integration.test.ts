@@ -49,6 +49,19 @@ describe('idempotent intake under concurrency', () => {
     expect(await casesWhere({ source: 'greenhouse', external_id: 'RACE-12' })).toBe(1)
   }, 60_000)
 
+  it('two background import jobs of the same ATS export (rows without ids) at once make each case once', async () => {
+    const rows = ['first_name,last_name,email']
+    for (let i = 0; i < 30; i++) rows.push(`Job,Person${i},job${i}@example.test`)
+    const csv = { name: 'ats-export.csv', data: Buffer.from(`${rows.join('\n')}\n`) }
+    const ctx = systemActor('test')
+    const ids = await Promise.all([t.services.imports.start([csv], ctx), t.services.imports.start([csv], ctx)])
+    const jobs = await Promise.all(ids.map(id => t.services.imports.waitFor(id)))
+    for (const job of jobs) expect(job).toMatchObject({ status: 'done', rejected: 0 })
+    expect(jobs[0]!.created + jobs[1]!.created).toBe(30)
+    expect(jobs[0]!.unchanged + jobs[1]!.unchanged + jobs[0]!.updated + jobs[1]!.updated).toBe(30)
+    expect(Number((await t.testDb.db('subjects').where('email', 'like', 'job%@example.test').count({ n: '*' }).first())?.n)).toBe(30)
+  }, 120_000)
+
   it('two instances (separate connection pools) importing the same 60 resumes and an ATS export at once make each case once', async () => {
     const db2 = await secondPool(t.testDb.db)
     const other: Services = createServices(db2, { login: { maxFailures: 5, lockMinutes: 15 }, dataDir: t.dataDir })
