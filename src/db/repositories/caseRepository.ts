@@ -110,8 +110,9 @@ export function createCaseRepository() {
         .first()
     },
 
+    /** The current case without an external id holding this content (what the unique index covers). */
     findCurrentByContentHash(db: Knex, contentHash: string): Promise<CaseRow | undefined> {
-      return db<CaseRow>('cases').where({ content_hash: contentHash, is_current: true }).first()
+      return db<CaseRow>('cases').where({ content_hash: contentHash, is_current: true }).whereNull('external_id').first()
     },
 
     /** Allocate `n` consecutive references inside the caller's transaction. */
