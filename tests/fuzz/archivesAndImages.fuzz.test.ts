@@ -76,6 +76,37 @@ describe('fuzz: ZIP imports (filesFromZip, collectApplications)', () => {
     await fc.assert(fc.asyncProperty(handWritten, checkZipImport), params(runs(200)))
   })
 
+  it('collects any set of files without throwing, and a reference never reaches outside its folder', async () => {
+    const name = fc.constantFrom('a.json', 'dir/a.json', 'dir/sub/b.json', 'dir/r.txt', 'r.txt', 'secret.txt', 'dir/log.csv', 'x.csv', 'dir/p.png')
+    const ref = fc.oneof(name, fc.constantFrom('../secret.txt', '../../secret.txt', '/secret.txt', 'C:\\secret.txt', 'sub/../../secret.txt', './r.txt', 'r.txt\u0000', '', 'dir/../r.txt'))
+    const json = fc.record({ docs: fc.array(ref, { maxLength: 3 }), photo: fc.option(ref, { nil: undefined }), log: fc.option(ref, { nil: undefined }) }).map(({ docs, photo, log }) =>
+      Buffer.from(JSON.stringify({ format: 'vetting/application@1', person: { full_name: 'A B' }, documents: docs.map(file => ({ type: 'resume', file })), profiles: photo ? [{ network: 'github', photo }] : [], ...(log ? { access_log: log } : {}) })),
+    )
+    const content = fc.oneof(json, fc.constant(Buffer.from('name,email\nAna Silva,ana@example.pt\n')), fc.constant(Buffer.from('timestamp,ip,account\n2026-10-01T00:00:00Z,1.2.3.4,a\n')), fc.constant(Buffer.from('Ana Silva\nana@example.pt\n')), anyBytes(64))
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.tuple(name, content), { selector: ([n]) => n, maxLength: 8 }), async drawn => {
+        // A copy each, so that the bytes handed back name the one file they came from.
+        const files = drawn.map(([path, data]) => [path, Buffer.from(data)] as const)
+        const collected = withinBudget(ZIP_BUDGET_MS, () => collectApplications(files.map(([path, data]) => ({ path, data }))))
+        for (const r of collected.rejected) expectClearMessage(r.reason)
+        for (const app of collected.applications) {
+          const dir = app.label.includes('/') ? app.label.slice(0, app.label.lastIndexOf('/') + 1) : ''
+          const refs = [...(app.application.documents ?? []).map(d => d.file), ...(app.application.profiles ?? []).map(p => p.photo), app.application.access_log]
+          for (const r of refs) {
+            if (!r) continue
+            const got = await app.resolve(r)
+            if (Buffer.isBuffer(got)) {
+              // The bytes handed back belong to a file inside the application's own folder.
+              const owner = files.find(([, data]) => data === got)
+              if (owner && dir) expect(owner[0].startsWith(dir)).toBe(true)
+            } else expectClearMessage(got.problem)
+          }
+        }
+      }),
+      params(runs(200)),
+    )
+  })
+
   it('an entry that declares 100 bytes and inflates to 5 MiB is refused, not unpacked', async () => {
     const bomb = writeZip([entry('resume.txt', Buffer.alloc(5 * 1024 ** 2, 0x41), { declaredUncompressed: 100 })])
     const { error } = await withinBudgetAsync(ZIP_BUDGET_MS, () => filesFromZip(bomb))
