@@ -103,7 +103,7 @@ describe('fuzz: ZIP imports (filesFromZip, collectApplications)', () => {
           }
         }
       }),
-      params(runs(200)),
+      params(runs(100)),
     )
   })
 
