@@ -1,6 +1,7 @@
+import zlib from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { pngHeaderOnly } from '../../tests/support/hostileImages'
+import { pngHeaderOnly, pngOf } from '../../tests/support/hostileImages'
 import { ExtractionPool } from '../extract/extractionPool'
 import { encodePng } from '../generate/png'
 import { photoFingerprint } from './imageHash'
@@ -21,6 +22,18 @@ describe('photo decoding is bounded by the header (issue 13, row 4)', () => {
     expect(photoFingerprint(jpegHeaderOnly(5000, 5000))).toBeNull()
     expect(pngRead).not.toHaveBeenCalled()
     expect(jpegDecode).not.toHaveBeenCalled()
+  })
+
+  it('refuses an interlaced PNG whose image data inflates far past its pixel size (pngjs would not)', async () => {
+    const pngRead = jest.spyOn(PNG.sync, 'read')
+    // 1000×1000 grey: under 2 MB of pixel rows, but its data inflates to 64 MiB.
+    const bomb = pngOf({ width: 1000, height: 1000, depth: 8, colourType: 0, interlace: 1 }, zlib.deflateSync(Buffer.alloc(64 * 1024 ** 2)))
+    expect(photoFingerprint(bomb)).toBeNull()
+    expect(pngRead).not.toHaveBeenCalled()
+    // A sound interlaced PNG (8×8 grey: Adam7's seven passes, 79 bytes with filter bytes) still decodes.
+    const sound = pngOf({ width: 8, height: 8, depth: 8, colourType: 0, interlace: 1 }, zlib.deflateSync(Buffer.alloc(79, 0)))
+    expect(photoFingerprint(sound)).not.toBeNull()
+    expect(pngRead).toHaveBeenCalledTimes(1)
   })
 
   it('still decodes a picture within the budget', () => {

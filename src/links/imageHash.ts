@@ -1,3 +1,4 @@
+import zlib from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { MAX_PHOTO_PIXELS, readImageHeader } from '../extract/imageHeader'
@@ -24,6 +25,7 @@ function decode(bytes: Buffer): Grey | null {
   if (!header || header.width * header.height > MAX_PHOTO_PIXELS) return null
   try {
     if (header.format === 'png') {
+      if (!interlacedPngFits(bytes)) return null
       const png = PNG.sync.read(bytes)
       return { width: png.width, height: png.height, data: png.data }
     }
@@ -36,6 +38,33 @@ function decode(bytes: Buffer): Grey | null {
     return null
   }
   return null
+}
+
+/**
+ * pngjs bounds the inflating of a plain PNG by its pixel size but inflates an interlaced one without a
+ * limit, so a 1-megapixel interlaced PNG could carry a zlib bomb. Its image data is inflated here first
+ * with a cap (Adam7's seven passes take less than twice the plain size): false when it is larger.
+ */
+function interlacedPngFits(bytes: Buffer): boolean {
+  if (bytes.length < 33 || bytes[28] !== 1) return true
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[bytes[25]!] ?? 4
+  const width = bytes.readUInt32BE(16)
+  const height = bytes.readUInt32BE(20)
+  const cap = 2 * height * (Math.ceil((width * channels * bytes[24]!) / 8) + 1) + 1024
+  const parts: Buffer[] = []
+  for (let p = 8; p + 8 <= bytes.length; ) {
+    const length = bytes.readUInt32BE(p)
+    const type = bytes.toString('latin1', p + 4, p + 8)
+    if (type === 'IDAT') parts.push(bytes.subarray(p + 8, p + 8 + length))
+    if (type === 'IEND') break
+    p += 12 + length
+  }
+  try {
+    zlib.inflateSync(Buffer.concat(parts), { maxOutputLength: cap })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
