@@ -24,6 +24,8 @@ export function exampleFiles(filter: (name: string) => boolean): Array<{ name: s
 
 const scale = Math.max(1, Number(process.env.FUZZ_RUNS ?? 1) || 1)
 export const runs = (n: number) => Math.round(n * scale)
+// Longer hunts need longer than jest's 30 s per test; each property also stops itself at its time limit.
+jest.setTimeout(60_000 * scale)
 
 /** fc.assert parameters: a fixed or replayed seed, bounded runs, and a wall-clock cap on the whole property. */
 export function params<T>(numRuns: number, timeLimitMs = 15_000): fc.Parameters<T> {
