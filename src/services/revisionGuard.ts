@@ -43,19 +43,11 @@ export async function assertChangeable(trx: Knex, caseId: string, message = READ
 }
 
 /**
- * For changes that reach a case indirectly (a neighbour's new link, a bulk import, a watched identifier):
- * the case, locked, when it can still change; otherwise nothing, and its signer and creator are told once
- * that new evidence exists, so someone can reopen it to re-assess.
+ * A change elsewhere (a neighbour's new link, a judgement, a watched identifier, an import) would change
+ * what a decided revision shows if it were re-assessed: its signer and creator are told, once while
+ * unread, so someone can reopen it. The revision itself is not touched.
  */
-export async function changeableOrNotify(trx: Knex, caseId: string, why: string): Promise<RevisionHead | undefined> {
-  const head = await lockCase(trx, caseId)
-  if (!head) return undefined
-  if (isChangeable(head)) return head
-  if (head.is_current) await notifyNewEvidence(trx, head, why)
-  return undefined
-}
-
-async function notifyNewEvidence(trx: Knex, head: RevisionHead, why: string): Promise<void> {
+export async function notifyNewEvidence(trx: Knex, head: RevisionHead, why: string): Promise<void> {
   const signer = (await trx('signoffs').where({ case_id: head.id }).whereIn('decision', ['approve', 'reject']).orderBy('id', 'desc').first('signer_id')) as { signer_id: number } | undefined
   const users = [...new Set([signer?.signer_id, head.created_by].filter((u): u is number => typeof u === 'number'))]
   const message = `${head.reference}: new evidence exists on a decided case (${why}); reopen it to re-assess`

@@ -62,7 +62,9 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
 
   it('tells the signer once that new evidence exists, and a reopened revision can be assessed again', async () => {
     const notes = (await i.db('notifications').where({ user_id: ids.manager, case_id: decided }).select('message')) as Array<{ message: string }>
-    expect(notes.filter(n => n.message.includes('new evidence exists on a decided case'))).toHaveLength(1)
+    const evidence = notes.filter(n => n.message.includes('new evidence exists on a decided case'))
+    expect(evidence).toHaveLength(1)
+    expect(evidence[0]!.message).toMatch(/re-assessed it would score \d+ \((low|elevated|high|critical)\), not \d+/)
     await post('manager', `/cases/${decided}/reopen`, { reason: 'New evidence about the linked application' }).expect(303)
     const next = (await i.db('cases').where({ previous_revision_id: decided }).first('id', 'status', 'is_current')) as { id: string; status: string }
     expect(next.status).toBe('open')
