@@ -212,7 +212,8 @@ async function underLoad(base: URL, user: Client, work: (round: number, stop: ()
   const stop = () => done || performance.now() - started > SCENARIO_LIMIT_MS
   const rounds: string[] = []
   const loop = (async () => {
-    for (let round = 0; !stop(); round++) rounds.push(await work(round, stop))
+    // A failed round (the server refusing connections, say) is reported, not thrown: the figures still print.
+    for (let round = 0; !stop(); round++) rounds.push(await work(round, stop).catch((error: unknown) => `round failed: ${(error as Error).message.slice(0, 100)}`))
   })()
   // Let the work get going before the first sample.
   await new Promise(resolve => setTimeout(resolve, 200))
@@ -220,7 +221,7 @@ async function underLoad(base: URL, user: Client, work: (round: number, stop: ()
   done = true
   await loop
   // The next scenario must not measure this one's work.
-  if (leftRunning.size) rounds.push(await settle(user))
+  if (leftRunning.size) rounds.push(await settle(user).catch((error: unknown) => `waiting for left-over imports failed: ${(error as Error).message.slice(0, 100)}`))
   return { stats, rounds }
 }
 
