@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
+import { redactError } from '../logger'
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -24,6 +25,8 @@ export function setUpRequestContext(logger: Logger): RequestHandler[] {
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // pino-http brings its own err serializer; a driver error's SQL carries bound values.
+      err: redactError,
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: req => req.url === '/healthz' || (req.url ?? '').startsWith('/public/') },
