@@ -10,6 +10,7 @@ import { factsFromApplication } from '../extract/buildFacts'
 import { APPLICATION_FORMAT } from '../ingest/applicationFormat'
 import type { ScoringService } from './scoringService'
 import { conflict, forbidden, notFound } from '../errors'
+import { isWriteConflict } from '../db/knex'
 import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
 import { newCaseSchema, type NewCaseInput } from './caseSchemas'
 import { auditActor, type ActorContext } from './context'
@@ -95,7 +96,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       const parsed = newCaseSchema.safeParse(input)
       if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error))
       const v = parsed.data
-      return db.transaction(async trx => {
+      const once = () => db.transaction(async trx => {
         if (v.externalId && (await cases.findCurrentByExternal(trx, v.source, v.externalId))) {
           throw new ValidationError({ externalId: 'A case with this external id from this source already exists' })
         }
@@ -146,6 +147,15 @@ export function createCaseService(deps: CaseServiceDeps) {
         const evaluation = await deps.scoring.rescore(trx, row.id, ctx)
         return { ...row, risk_score: evaluation.score.score, risk_band: evaluation.score.band }
       })
+      // Two people creating one external id at once: the unique index on current intake refuses the
+      // second insert; looking again gives them the answer a sequential duplicate gets, not a 500.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await once()
+        } catch (error) {
+          if (!isWriteConflict(error) || attempt >= 3) throw error
+        }
+      }
     },
 
     /** Read a case for display. Viewing personal data is itself recorded in the audit trail. */
