@@ -1,6 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance'
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
+import { koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
@@ -141,6 +142,10 @@ export interface NormalisedName {
   titles: string[]
   /** the father's name after a patronymic marker ("bin X"), if any */
   father?: string
+  /** people's names that read cleanly as Korean syllables: their readings (a spelling equivalence, not an origin) */
+  korean?: KoreanReading[]
+  /** written in Hangul alone */
+  hangul?: boolean
 }
 
 function levenshtein(a: string, b: string): number {
@@ -182,8 +187,10 @@ function numbersToDigits(tokens: string[]): string[] {
 
 export function normaliseName(name: string, schema: NameSchema = 'Person'): NormalisedName {
   const isPerson = schema === 'Person'
+  // A person's name in Hangul reads as its syllables with the family name apart ("김상만" → "gim sangman").
+  const written = isPerson ? romaniseHangul(name.normalize('NFKC')) : name.normalize('NFKC')
   // "VladimirPutin" is two words; "GmbH" and "McKesson" are one.
-  let ascii = transliterate(name.normalize('NFKC').replace(/(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2'))
+  let ascii = transliterate(written.replace(/(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2'))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -221,7 +228,8 @@ export function normaliseName(name: string, schema: NameSchema = 'Person'): Norm
   tokens = tokens.filter((t, i) => t.length === 1 || tokens[i - 1] !== t)
   // A name made only of legal-form words ("The Company Ltd") keeps them rather than vanishing.
   const kept = tokens.length ? tokens : legalForms.filter(Boolean)
-  return { tokens: kept, legalForms, titles, ...(father ? { father: ROMANISATION[father] ?? father } : {}) }
+  const korean = isPerson ? koreanReadings(name) : []
+  return { tokens: kept, legalForms, titles, ...(father ? { father: ROMANISATION[father] ?? father } : {}), ...(korean.length ? { korean } : {}), ...(korean.length && /^[\p{Script=Hangul}\s.,-]+$/u.test(name.trim()) ? { hangul: true } : {}) }
 }
 
 interface TokenMatch {
@@ -394,6 +402,14 @@ function scorePair(name1: string, name2: string, schema: NameSchema): NameScore 
   return scoreNormalised(normaliseName(name1, schema), normaliseName(name2, schema), schema === 'Person')
 }
 
+/** A person's name as family name and given name written together, family name first or last. */
+function familyAndGiven(tokens: string[]): string[] {
+  if (tokens.length < 2 || tokens.length > 4 || tokens.some(t => t.length < 2 || /\d/.test(t))) return []
+  const first = `${tokens[0]}|${tokens.slice(1).join('')}`
+  const last = `${tokens[tokens.length - 1]}|${tokens.slice(0, -1).join('')}`
+  return [first, last].filter(f => f.length >= 6)
+}
+
 const LEGAL_FAMILY: Record<string, string> = { ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', jsc: 'jsc' }
 
 /**
@@ -418,6 +434,30 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
   if (joined > score && (joinedA.length >= 6 || joinedB.length >= 6)) {
     score = joined
     why.push(`written together, "${joinedA}" ≈ "${joinedB}"`)
+  }
+  // The same name with the family name first on one side and last on the other, the given name joined
+  // on one side and split on the other ("Xiao Ming Wu" / "Wu Xiaoming", "Minjun Kim" / "Kim Min-jun").
+  if (isPerson && score < MATCH_THRESHOLD && a.tokens.join(' ') !== b.tokens.join(' ')) {
+    const formsB = familyAndGiven(b.tokens)
+    const shared = familyAndGiven(a.tokens).find(f => formsB.includes(f))
+    if (shared) {
+      score = 0.95
+      why.push(`the same family and given name, written in another order or joined: "${shared.replace('|', '", "')}"`)
+    }
+  }
+  // Korean names read syllable by syllable, whichever romanisation each side uses (Choe/Choi, Jon/Jeon,
+  // Rim/Lim, Tok/Deok, So/Seo, 김상만/Kim Sang-man).
+  if (isPerson && a.korean && b.korean) {
+    const sameSyllables = sameKoreanName(a.korean, b.korean)
+    if (score < MATCH_THRESHOLD && sameSyllables) {
+      score = 0.95
+      why.push('the same Korean syllables in another romanisation')
+    } else if (score >= MATCH_THRESHOLD && !sameSyllables && a.hangul && b.hangul) {
+      // Both written in Hangul: no romanisation stands between them, so another syllable (종/정) is another
+      // name, not a spelling variant, whatever the romanised letters look like.
+      score = Math.min(score, 0.85)
+      why.push('written in Hangul, the syllables differ')
+    }
   }
   for (const m of aligned.matches) why.push(m.how === 'same' ? `"${m.a}" = "${m.b}"` : `"${m.a}" ~ "${m.b}" (${m.how}, ${m.sim.toFixed(2)})`)
   if (aligned.unmatched.length) why.push(`not matched: ${aligned.unmatched.map(t => `"${t}"`).join(', ')}`)

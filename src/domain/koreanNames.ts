@@ -1,0 +1,236 @@
+/**
+ * Korean names as people write them. One person's name is written in Hangul, in Revised Romanization
+ * (RR, "Jeon Sang-man"), in McCune–Reischauer (MR, "Chŏn Sang-man", "Ch'oe"), in the spellings people
+ * choose for themselves ("Chun", "Choi", "Lee", "Park") and with the given name joined, split or
+ * hyphenated, family name first or last. This module reads each syllable back to a key made of
+ * onset, vowel and coda classes, so those spellings agree and different syllables (Cho/Choi, Jeon/Jeong,
+ * Sang/Song, Min/Myung) stay apart.
+ *
+ * It is a spelling equivalence, not an origin test: any Latin name that reads cleanly as syllables is
+ * tried, and nothing here says or infers where anyone is from.
+ *
+ * The keys are deliberately coarse where the romanisations themselves are ambiguous: MR writes ㄱ and ㅋ
+ * both as "k" once its apostrophes are dropped, so plain, aspirated and tense consonants share a class;
+ * MR's ŏ/ŭ lose their breves in everyday typing, so a plain "o" reads as ㅗ or ㅓ and "u" as ㅜ or ㅡ.
+ */
+
+/** Onset classes of the 19 initial jamo (ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ). */
+const ONSET_OF_JAMO = ['K', 'K', 'N', 'T', 'T', 'L', 'M', 'P', 'P', 'S', 'S', '', 'C', 'C', 'C', 'K', 'T', 'P', 'H']
+/** The 21 vowels (ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ), by their RR spelling. */
+const VOWEL_OF_JAMO = ['a', 'ae', 'ya', 'yae', 'eo', 'e', 'yeo', 'ye', 'o', 'wa', 'wae', 'oe', 'yo', 'u', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'i']
+/** Coda classes of the 28 finals (none, ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ), as pronounced. */
+const CODA_OF_JAMO = ['', 'K', 'K', 'K', 'N', 'N', 'N', 'T', 'L', 'K', 'M', 'L', 'L', 'L', 'P', 'L', 'M', 'P', 'P', 'T', 'T', 'NG', 'T', 'T', 'K', 'T', 'P', 'T']
+/** RR letters for Hangul written out in Latin (initials, finals), used to give Hangul names ordinary words. */
+const RR_ONSET = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h']
+const RR_CODA = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't']
+
+/** Latin onsets, longest first, and their classes. "rh" as in Rhee; "sh" as in Shin, Shim. */
+const ONSETS: Array<[string, string]> = [
+  ['tch', 'C'], ['kk', 'K'], ['gg', 'K'], ['kh', 'K'], ['tt', 'T'], ['dd', 'T'], ['pp', 'P'], ['bb', 'P'], ['ss', 'S'], ['sh', 'S'], ['jj', 'C'], ['ch', 'C'], ['rh', 'L'],
+  ['g', 'K'], ['k', 'K'], ['n', 'N'], ['d', 'T'], ['t', 'T'], ['r', 'L'], ['l', 'L'], ['m', 'M'], ['b', 'P'], ['p', 'P'], ['s', 'S'], ['j', 'C'], ['h', 'H'], ['', ''],
+]
+/**
+ * Latin vowel spellings and the vowels each may stand for: RR, MR without its breves (o = ㅗ or ㅓ,
+ * u = ㅜ or ㅡ, yo = ㅛ or ㅕ), and common spellings (oo = ㅜ, ee = ㅣ or ㅢ, oi = ㅚ, you = ㅕ or ㅠ).
+ */
+const VOWELS: Record<string, string[]> = {
+  a: ['a'], ae: ['ae'], ai: ['ae'], ya: ['ya'], yae: ['yae'], eo: ['eo'], o: ['o', 'eo'], e: ['e'], yeo: ['yeo'], yo: ['yo', 'yeo'], ye: ['ye'],
+  wa: ['wa'], wae: ['wae'], oe: ['oe'], oi: ['oe'], we: ['we', 'oe'], wo: ['wo'], weo: ['wo'], wi: ['wi'], u: ['u', 'eu'], oo: ['u'], woo: ['u'], eu: ['eu'],
+  ui: ['ui'], eui: ['ui'], ee: ['i', 'ui'], i: ['i'], yi: ['i'], ie: ['i'], yu: ['yu'], yoo: ['yu'], you: ['yeo', 'yu'],
+}
+const VOWEL_SPELLINGS = Object.keys(VOWELS).sort((a, b) => b.length - a.length)
+/** Latin codas and their classes ("Chul"/"Chol", "Pag"/"Bak"). */
+const CODAS: Array<[string, string]> = [['ng', 'NG'], ['ll', 'L'], ['k', 'K'], ['g', 'K'], ['n', 'N'], ['l', 'L'], ['r', 'L'], ['m', 'M'], ['p', 'P'], ['b', 'P'], ['t', 'T'], ['d', 'T'], ['', '']]
+
+/**
+ * Family names whose everyday spelling the syllable rules do not reach, each to its RR spellings (the
+ * rest, Lee/Yi/Rhee/Ri, Choi/Choe/Chwe, Jong/Jeong/Jung/Chung, Rim/Lim/Im, Ryu/Yu/Yoo, Ro/Roh/No, Shim/Sim,
+ * Seo/So, Kim/Gim, read as syllables).
+ */
+const FAMILY_SPELLINGS: Record<string, string[]> = {
+  park: ['bak'], bark: ['bak'], pahk: ['bak'], paik: ['baek'], baik: ['baek'],
+  chun: ['jeon', 'cheon'], jun: ['jeon', 'jun'], suh: ['seo'], huh: ['heo'], hur: ['heo'], her: ['heo'],
+  um: ['eom'], uhm: ['eom'], yum: ['yeom'], yeum: ['yeom'], pyun: ['byeon'], byun: ['byeon'], sung: ['seong'], kong: ['gong'],
+}
+/** Two-syllable family names (남궁, 황보, 제갈, 선우, 독고, 사공, 서문, 동방), for Hangul written without a space. */
+const COMPOUND_FAMILY = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방'])
+
+/** A syllable read from the page: the keys it may stand for (onset.vowel.coda). */
+export type Syllable = Set<string>
+
+const HANGUL = /^[\uac00-\ud7a3]+$/u
+const isHangul = (s: string) => HANGUL.test(s)
+
+function hangulSyllable(ch: string): Syllable {
+  const code = ch.codePointAt(0)! - 0xac00
+  const l = Math.floor(code / 588)
+  const v = Math.floor((code % 588) / 28)
+  const t = code % 28
+  return new Set([`${ONSET_OF_JAMO[l]}.${VOWEL_OF_JAMO[v]}.${CODA_OF_JAMO[t]}`])
+}
+
+/** Hangul written out in RR letters, syllables joined ("상만" → "sangman"). */
+export function hangulToRoman(word: string): string {
+  return [...word]
+    .map(ch => {
+      const code = ch.codePointAt(0)! - 0xac00
+      if (code < 0 || code > 11171) return ch
+      return RR_ONSET[Math.floor(code / 588)]! + VOWEL_OF_JAMO[Math.floor((code % 588) / 28)]! + RR_CODA[code % 28]!
+    })
+    .join('')
+}
+
+/** Hangul names as words: "김상만" → "gim sangman" (family name first, as Hangul writes it). */
+export function romaniseHangul(text: string): string {
+  return text.replace(/[\uac00-\ud7a3]+/gu, word => {
+    const chars = [...word]
+    if (chars.length < 2 || chars.length > 5) return hangulToRoman(word)
+    const familyLength = chars.length >= 3 && COMPOUND_FAMILY.has(chars.slice(0, 2).join('')) ? 2 : 1
+    return `${hangulToRoman(chars.slice(0, familyLength).join(''))} ${hangulToRoman(chars.slice(familyLength).join(''))}`
+  })
+}
+
+const MAX_PARSES = 12
+
+/** Every way a Latin word reads as romanised syllables; empty when it does not read cleanly. */
+export function latinSyllables(word: string): Syllable[][] {
+  // A silent h after a vowel ("Oh", "Ahn", "Sohn", "Roh"); "Wh" is ㅎ plus w ("Whang" = Hwang).
+  const w = word.replace(/^wh/, 'hw').replace(/([aeiouy])h(?![aeiouwy])/g, '$1')
+  const out: Syllable[][] = []
+  const walk = (at: number, acc: Array<Set<string>>) => {
+    if (out.length >= MAX_PARSES) return
+    if (at === w.length) {
+      if (acc.length) out.push(acc)
+      return
+    }
+    for (const [onsetSpelling, onset] of ONSETS) {
+      if (!w.startsWith(onsetSpelling, at)) continue
+      const afterOnset = at + onsetSpelling.length
+      for (const v of VOWEL_SPELLINGS) {
+        if (!w.startsWith(v, afterOnset)) continue
+        const afterVowel = afterOnset + v.length
+        for (const [codaSpelling, coda] of CODAS) {
+          if (!w.startsWith(codaSpelling, afterVowel)) continue
+          const next = afterVowel + codaSpelling.length
+          // A coda consonant followed by a vowel is the next syllable's onset instead (except ng).
+          if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiouwy]/.test(w[next]!)) continue
+          const vowels = vowelReadings(v, onset, coda)
+          acc.push(new Set(vowels.map(x => `${onset}.${x}.${coda}`)))
+          walk(next, acc.slice())
+          acc.pop()
+        }
+      }
+    }
+  }
+  walk(0, [])
+  // A vowel letter may not start a syllable straight after another vowel letter when a longer vowel
+  // spelling explains both ("ae", "eo"): keep the parses with fewest syllables.
+  if (!out.length) return []
+  const fewest = Math.min(...out.map(p => p.length))
+  return out.filter(p => p.length === fewest)
+}
+
+/** Common spellings write ㅓ as "u" before ng, k and l ("Sung", "Jung", "Suk", "Chul") and ㅕ as "yu" ("Hyun", "Myung"). */
+function vowelReadings(spelling: string, onset: string, coda: string): string[] {
+  const base = VOWELS[spelling]!
+  if (onset && spelling === 'u' && (coda === 'NG' || coda === 'K' || coda === 'L')) return [...base, 'eo']
+  if (onset && spelling === 'yu') return [...base, 'yeo']
+  return base
+}
+
+/** The initial-sound rule: ㄹ at the start of a name part is also written ㅇ (before i/y) or ㄴ; ㄴ before i/y also ㅇ. */
+function withInitialRule(s: Syllable): Syllable {
+  const out = new Set(s)
+  for (const key of s) {
+    const [onset, vowel, coda] = key.split('.') as [string, string, string]
+    const iotated = vowel === 'i' || vowel.startsWith('y')
+    if (onset === 'L') out.add(`${iotated ? '' : 'N'}.${vowel}.${coda}`)
+    if (onset === 'N' && iotated) out.add(`.${vowel}.${coda}`)
+  }
+  return out
+}
+
+/** One way of reading a name: its family name's syllables and its given name's, in order. */
+export interface KoreanReading {
+  family: Syllable[]
+  given: Syllable[]
+}
+
+function wordReadings(word: string): Syllable[][] {
+  if (isHangul(word)) return [[...word].map(hangulSyllable)]
+  return latinSyllables(word)
+}
+
+function product(parts: Syllable[][][]): Syllable[][] {
+  let acc: Syllable[][] = [[]]
+  for (const options of parts) {
+    const next: Syllable[][] = []
+    for (const a of acc) for (const o of options) if (next.length < MAX_PARSES) next.push([...a, ...o])
+    acc = next
+  }
+  return acc
+}
+
+/** The words of a name as people write them: hyphens, dots and spaces split, MR apostrophes drop, breves become eo/eu. */
+export function koreanWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/o[\u0306\u030c]/g, 'eo')
+    .replace(/u[\u0306\u030c]/g, 'eu')
+    .replace(/O[\u0306\u030c]/g, 'Eo')
+    .replace(/U[\u0306\u030c]/g, 'Eu')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/['’‘`ʼ]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s\-.,]+/)
+    .filter(Boolean)
+}
+
+/**
+ * The ways a name reads as a Korean name: family name first or last, the given name joined, split or
+ * hyphenated. Empty when any word does not read cleanly as syllables.
+ */
+export function koreanReadings(name: string): KoreanReading[] {
+  const words = koreanWords(name)
+  if (!words.length || words.length > 4 || words.some(w => !/^[a-z]+$/.test(w) && !isHangul(w))) return []
+  const parsed = words.map(wordReadings)
+  // A family name may be spelt its own way ("Park"); every other word must read cleanly as syllables.
+  const familyOptions = (index: number): Syllable[][] => {
+    const extra = (FAMILY_SPELLINGS[words[index]!] ?? []).flatMap(latinSyllables)
+    return [...parsed[index]!, ...extra].filter(p => p.length <= 2)
+  }
+  const readings: KoreanReading[] = []
+  const add = (families: Syllable[][], givens: Syllable[][]) => {
+    for (const f of families)
+      for (const g of givens) {
+        if (!f.length || !g.length || g.length > 3) continue
+        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: [withInitialRule(g[0]!), ...g.slice(1)] })
+      }
+  }
+  if (words.length === 1) {
+    // Hangul written without a space: the family name is the first syllable (or a two-syllable family name).
+    const word = words[0]!
+    if (!isHangul(word) || word.length < 2) return []
+    const chars = [...word]
+    const familyLength = chars.length >= 3 && COMPOUND_FAMILY.has(chars.slice(0, 2).join('')) ? 2 : 1
+    const syllables = parsed[0]![0]!
+    if (!syllables) return []
+    add([syllables.slice(0, familyLength)], [syllables.slice(familyLength)])
+    return readings
+  }
+  const rest = (from: number, to: number) => (parsed.slice(from, to).some(p => !p.length) ? [] : product(parsed.slice(from, to)))
+  add(familyOptions(0), rest(1, words.length))
+  add(familyOptions(words.length - 1), rest(0, words.length - 1))
+  return readings
+}
+
+const same = (a: Syllable, b: Syllable) => [...a].some(k => b.has(k))
+const sameRun = (a: Syllable[], b: Syllable[]) => a.length === b.length && a.every((s, i) => same(s, b[i]!))
+
+/** Whether two names read as the same Korean syllables, family and given name alike, in any of their readings. */
+export function sameKoreanName(a: KoreanReading[], b: KoreanReading[]): boolean {
+  for (const x of a) for (const y of b) if (sameRun(x.family, y.family) && sameRun(x.given, y.given)) return true
+  return false
+}
