@@ -1,0 +1,322 @@
+import { PorterStemmer } from 'natural/lib/natural/stemmers'
+import { WordTokenizer } from 'natural/lib/natural/tokenizers'
+
+/**
+ * Interview notes in reviewers' words (INDICATORS.md §2.5): recognises, in free text, what the structured
+ * observation codes record, so "kept the camera off" counts like the camera_off code. Pure: text in,
+ * matches out, each with the phrase it matched and where, so a reviewer can see why.
+ *
+ * Recognises observed events only. A sentence that mentions accent, language, nationality, ethnicity or age
+ * is skipped whole (INDICATORS.md §3): nothing in it can count, whatever else it says.
+ */
+
+/** Codes of the interview form's observation boxes, plus one only written in words. */
+export const OBSERVATION_CODES = [
+  'appearance_drift',
+  'liveness_failed',
+  'voice_changer',
+  'id_not_shown',
+  'id_mismatch',
+  'reading_answers',
+  'plausible_wrong_answers',
+  'local_knowledge_gap',
+  'virtual_background',
+  'crowded_room',
+] as const
+/** Values of the interview's video field that notes can supply. */
+export const VIDEO_CODES = ['camera_off', 'declined'] as const
+export type NoteCode = (typeof OBSERVATION_CODES)[number] | (typeof VIDEO_CODES)[number]
+
+export interface NoteMatch {
+  code: NoteCode
+  /** the words matched, as the reviewer wrote them */
+  quote: string
+  /** the sentence they are in */
+  sentence: string
+  /** character offsets of the quote in the note, and its line (1-based) */
+  start: number
+  end: number
+  line: number
+}
+
+/**
+ * Phrases: slots separated by spaces, alternatives by "|", each word stemmed (Porter) so "reading his
+ * answers" and "read the answer" both match "read answer". Up to `gap` other words may sit between slots
+ * ("kept the camera off"). Order matters; both orders are written where reviewers use both.
+ */
+interface Phrase {
+  p: string
+  gap?: number
+  /** words that cancel the phrase when they follow it: "no camera issues" is not "no camera" */
+  unless?: string
+}
+const CAMERA = 'camera|webcam|video|cam'
+const ID_DOC = 'id|identification|passport|licence|license|document|card'
+const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office'
+const TROUBLE = 'issue|issues|problem|problems|glitch|glitches|lag|trouble|troubles|difficulty|concern|concerns|question|questions'
+const PHRASES: Record<NoteCode, Phrase[]> = {
+  camera_off: [
+    { p: `kept|had|left|turned|switched ${CAMERA} off`, gap: 2 },
+    { p: `${CAMERA} off|broken|broke|disabled|covered|dark|black`, gap: 3 },
+    { p: `stayed|was|kept|remained|went off ${CAMERA}`, gap: 1 },
+    { p: `turned|switched|kept|put off ${CAMERA}`, gap: 1 },
+    { p: `not|never turn|switch|put|keep|use|enable ${CAMERA}`, gap: 3 },
+    { p: `refused|declined|avoided turn|switch|put|go|use ${CAMERA}|on`, gap: 3 },
+    { p: 'refused|declined|avoided show face', gap: 2 },
+    { p: `${CAMERA} not|never work|on|working`, gap: 2 },
+    { p: `${CAMERA} issue|issues|problem|problems|failed|failing|trouble|glitchy`, gap: 2 },
+    { p: 'audio|voice|phone only', gap: 0 },
+    { p: 'only audio|voice|sound', gap: 0 },
+    { p: `no ${CAMERA}|face`, gap: 1, unless: TROUBLE },
+    { p: 'black|blank screen', gap: 1 },
+    { p: 'never showed|show face', gap: 2 },
+  ],
+  declined: [
+    { p: 'refused|declined|not video|camera call|interview|meeting|calls', gap: 2 },
+    { p: 'insisted|asked|wanted audio|voice|phone only|call', gap: 3 },
+  ],
+  appearance_drift: [
+    { p: 'different person|man|woman|guy|individual|candidate|people|face', gap: 1 },
+    { p: 'not the same person|man|woman|guy|individual|candidate', gap: 1 },
+    { p: 'not the person|man|woman|guy|candidate from|in|who|we', gap: 1 },
+    { p: 'another|someone|somebody person|else took|taking over', gap: 2 },
+    { p: 'someone|somebody else answering|answered|answer|speaking|spoke|talking|responding|interviewing|doing|typing', gap: 4 },
+    { p: 'another person|voice answering|answered|speaking|spoke|talking|responding', gap: 3 },
+    { p: 'look|looked|appear|appeared differ|different|changed', gap: 2 },
+    { p: 'appearance|face|hair|hairstyle|person changed|change|different|differed', gap: 2 },
+    { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
+    { p: 'proxy|impostor|imposter', gap: 0 },
+    { p: 'stand in', gap: 0, unless: 'front|line|queue' },
+    { p: 'body double', gap: 0 },
+  ],
+  liveness_failed: [
+    { p: 'failed|fail liveness|prompts|check|checks', gap: 2 },
+    { p: 'liveness failed|fail', gap: 4 },
+    { p: 'deepfake|faceswap', gap: 0 },
+    { p: 'deep fake', gap: 0 },
+    { p: 'face swap|swapping|swapped', gap: 0 },
+    { p: 'face|hand|head|wave|waved|waving glitched|glitch|glitching|blurred|blur|flickered|flicker|warped|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped', gap: 6 },
+    { p: 'glitched|glitch|blurred|flickered|warped|distorted|froze|pixelated when|as hand|wave|waved|turned|moved|head|face', gap: 4 },
+    { p: 'artefact|artifact|filter|mask|overlay|weird|strange|odd around|on|over|near face|jaw|jawline|edges|eyes|mouth', gap: 3 },
+    { p: 'lips|lip|mouth not|out sync|synced|match|matching|line', gap: 3 },
+    { p: 'refused|declined|not wave|turn|put|cover|raise hand|head|face', gap: 3 },
+  ],
+  voice_changer: [
+    { p: 'voice changer|changing|modulator|filter|distorted|altered|robotic|synthetic|synthesized|changed|different|differed|deeper|higher', gap: 3 },
+    { p: 'different|changed|new|second voice', gap: 1 },
+    { p: 'sounded like different|another person|guy|man|woman', gap: 3 },
+    { p: 'sounded like someone else', gap: 2 },
+  ],
+  id_not_shown: [
+    { p: `not|never|refused|declined|reluctant show|hold|present|display|produce ${ID_DOC}`, gap: 4 },
+    { p: `${ID_DOC} not shown|held|presented|produced`, gap: 2 },
+    { p: `no ${ID_DOC}`, gap: 1, unless: TROUBLE },
+    { p: `only scan|screenshot|photo|copy ${ID_DOC}`, gap: 3 },
+    { p: `covered|hid|hidden ${ID_DOC}|photo`, gap: 3 },
+  ],
+  id_mismatch: [
+    { p: `not match|resemble ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `not look like ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `nothing like ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `mismatch|differ|different ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `${ID_DOC}|photo mismatch|differ|different`, gap: 2 },
+  ],
+  reading_answers: [
+    { p: 'read|reading answer|answers|script|screen|notes|off|from|aloud|something|prepared|text', gap: 3 },
+    { p: 'clearly|obviously|seemed|appeared|looked|like reading', gap: 3 },
+    { p: 'eye|eyes scanning|scan|darting|moving|tracking|flicking|reading|side', gap: 3 },
+    { p: 'looking|looked|glancing|glanced off|away|aside|sideways screen|side|second', gap: 3 },
+    { p: 'second|other|another monitor|screen', gap: 1 },
+    { p: 'long|lengthy|excessive|awkward|frequent|unusual pause|pauses|pausing|delay|delays|silence', gap: 2 },
+    { p: 'paused|pause|stalled|delay before|every|each answer|question|response', gap: 3 },
+    { p: 'stalled|stalling|stall', gap: 0 },
+    { p: 'second|seconds silence|silences|pause|pauses', gap: 1 },
+    { p: 'fed|feeding|coached|prompted|whispered answer|answers|him|her|them', gap: 3 },
+    { p: 'typing before|while answer|answering|responding|question', gap: 3 },
+    { p: 'hear|heard|sound typing|keyboard|whispering', gap: 3 },
+  ],
+  plausible_wrong_answers: [
+    { p: 'confident|confidently|plausible|convincing but|yet wrong|wrongly|incorrect', gap: 2 },
+    { p: 'wrong|incorrect but|yet plausible|confident|convincing', gap: 2 },
+    { p: 'confidently wrong|incorrect', gap: 0 },
+  ],
+  local_knowledge_gap: [
+    { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know ${PLACE}`, gap: 6 },
+    { p: `no idea|clue ${PLACE}`, gap: 5 },
+    { p: `unfamiliar|vague|evasive|confused ${PLACE}|lives|live|home|employer`, gap: 4 },
+    { p: `knew|know nothing ${PLACE}`, gap: 4 },
+    { p: `dodged|avoided|deflected question|questions ${PLACE}|live|lives|home|timeline`, gap: 4 },
+  ],
+  virtual_background: [
+    { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen', gap: 1 },
+    { p: 'background virtual|fake|stock', gap: 2 },
+    { p: 'refused|declined|not remove|turn|disable|switch|drop background|blur|filter|backdrop', gap: 4 },
+  ],
+  crowded_room: [
+    { p: 'crowded|busy|noisy|packed room', gap: 1 },
+    { p: 'other|multiple|several|many|lots voices|callers|calls|conversations', gap: 2 },
+    { p: 'other|multiple|several|many|lots people talking|speaking|chatting|on', gap: 2 },
+    { p: 'voices|chatter|talking|conversations|people background', gap: 3 },
+    { p: 'call centre|center|centres|centers', gap: 0 },
+    { p: 'background chatter|voices|talking|conversations|calls', gap: 1 },
+  ],
+}
+
+// Negation: "no sign of reading", "camera was never off", "didn't look like a different person".
+const NEGATORS = new Set(['no', 'not', 'never', 'without', 'none', 'nothing', 'nobody', 'neither', 'nor'].map(w => PorterStemmer.stem(w)))
+// "no doubt he was reading" is not a negation.
+const PSEUDO_NEGATION_NEXT = new Set(['doubt', 'question', 'only'].map(w => PorterStemmer.stem(w)))
+// A negation stops at a contrast or a new clause: "no lag, but reading answers" still counts.
+const SCOPE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'yet', 'and', 'except', 'whereas', 'then', 'until'].map(w => PorterStemmer.stem(w)))
+const NEGATION_WINDOW = 5
+
+/**
+ * Never a signal (INDICATORS.md §3). A sentence with any of these words is not read at all, so a note's
+ * result is the same whatever it says about accent, language, nationality, ethnicity, age or origin.
+ */
+const PROTECTED_WORDS = [
+  'accent', 'accents', 'accented', 'language', 'languages', 'english', 'grammar', 'pronunciation', 'dialect', 'translate', 'translated',
+  'translating', 'translation', 'translator', 'interpreter', 'native', 'nonnative', 'nationality', 'national', 'nationals', 'citizen',
+  'citizenship', 'ethnic', 'ethnicity', 'race', 'racial', 'foreign', 'foreigner', 'immigrant', 'immigration', 'visa', 'religion',
+  'religious', 'born', 'birthplace', 'asian', 'korean', 'korea', 'chinese', 'china', 'mandarin', 'cantonese', 'japanese', 'russian',
+  'ukrainian', 'vietnamese', 'indian', 'pakistani', 'nigerian', 'american', 'british', 'european', 'african', 'hispanic', 'latino',
+  'latina', 'arab', 'arabic', 'filipino', 'thai', 'malaysian', 'indonesian', 'polish', 'romanian', 'brazilian', 'mexican', 'spanish',
+  'french', 'german', 'hindi', 'urdu', 'age', 'aged', 'young', 'younger', 'old', 'older', 'elderly', 'gender', 'male', 'female',
+]
+const PROTECTED = new Set(PROTECTED_WORDS.map(w => PorterStemmer.stem(w)))
+// "national ID" is a document, not an origin.
+const PROTECTED_EXCEPT_BEFORE: Record<string, Set<string>> = { [PorterStemmer.stem('national')]: new Set(['id', 'identiti', 'card', 'insur']) }
+
+interface Token {
+  raw: string
+  stem: string
+  start: number
+  end: number
+  /** a comma, colon, bracket or dash sits between this token and the one before */
+  breakBefore: boolean
+}
+
+const tokenizer = new WordTokenizer()
+const stem = (w: string) => PorterStemmer.stem(w.toLowerCase())
+
+/** Tokens of one sentence, with offsets in the note; "didn't" becomes did + not. */
+function tokenize(text: string, offset: number): Token[] {
+  const words = tokenizer.tokenize(text)
+  const out: Token[] = []
+  let cursor = 0
+  for (const w of words) {
+    const at = text.indexOf(w, cursor)
+    if (at < 0) continue
+    const between = text.slice(cursor, at)
+    cursor = at + w.length
+    const prev = out[out.length - 1]
+    // natural's tokenizer splits "didn't" into "didn" and "t"; join them back as did + not.
+    if (w.toLowerCase() === 't' && prev && /n$/i.test(prev.raw) && /^['’]$/.test(between)) {
+      const base = prev.raw.toLowerCase()
+      const fixed = base === 'can' ? 'can' : base === 'won' ? 'will' : base.slice(0, -1)
+      prev.stem = stem(fixed)
+      out.push({ raw: w, stem: 'not', start: prev.start, end: offset + cursor, breakBefore: false })
+      continue
+    }
+    out.push({ raw: w, stem: stem(w), start: offset + at, end: offset + cursor, breakBefore: /[,:()—–]|\s-\s/.test(between) })
+  }
+  return out
+}
+
+interface CompiledPhrase {
+  slots: Array<Set<string>>
+  gap: number
+  unless: Set<string>
+}
+const stems = (alts: string) => new Set(alts.split('|').map(stem))
+function compile(p: Phrase): CompiledPhrase {
+  // Each alternative is one word; a phrase of several words is written as several slots.
+  for (const w of p.p.split(/[ |]/)) if (tokenize(w, 0).length !== 1) throw new Error(`interviewNotes: "${w}" in "${p.p}" is not one word`)
+  return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, unless: p.unless ? stems(p.unless) : new Set() }
+}
+const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [code, ps.map(compile)])
+
+/** First place the phrase's slots appear in order, each within `gap` words of the last: token indexes. */
+function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[] | null {
+  const walk = (slot: number, at: number, acc: number[]): number[] | null => {
+    if (slot === ph.slots.length) return acc
+    const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + ph.gap)
+    for (let i = at; i <= last; i++) {
+      if (!ph.slots[slot].has(tokens[i].stem)) continue
+      const found = walk(slot + 1, i + 1, [...acc, i])
+      if (found) return found
+      if (slot === 0) break
+    }
+    return null
+  }
+  for (let i = from; i < tokens.length; i++) {
+    if (!ph.slots[0].has(tokens[i].stem)) continue
+    const found = walk(0, i, [])
+    if (found) return found
+  }
+  return null
+}
+
+const isNegator = (tokens: Token[], i: number) => NEGATORS.has(tokens[i].stem) && !PSEUDO_NEGATION_NEXT.has(tokens[i + 1]?.stem ?? '')
+
+/** A negator just before the phrase (within its clause), or inside it but not part of it, cancels it. */
+function negated(tokens: Token[], hit: number[]): boolean {
+  const used = new Set(hit)
+  for (let i = hit[0] + 1; i < hit[hit.length - 1]; i++) if (!used.has(i) && isNegator(tokens, i)) return true
+  for (let i = hit[0] - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
+    if (tokens[i + 1].breakBefore || SCOPE_BREAKERS.has(tokens[i].stem)) return false
+    if (isNegator(tokens, i)) return true
+  }
+  return false
+}
+
+function followedBy(tokens: Token[], hit: number[], words: Set<string>): boolean {
+  const after = hit[hit.length - 1]
+  return [1, 2].some(k => words.has(tokens[after + k]?.stem ?? ''))
+}
+
+function mentionsProtected(tokens: Token[]): boolean {
+  return tokens.some((t, i) => PROTECTED.has(t.stem) && !PROTECTED_EXCEPT_BEFORE[t.stem]?.has(tokens[i + 1]?.stem ?? ''))
+}
+
+/** Sentences with their offsets: split at . ! ? ; and line ends. */
+function sentences(text: string): Array<{ text: string; start: number; line: number }> {
+  const out: Array<{ text: string; start: number; line: number }> = []
+  const re = /[^.!?;\n]+/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].trim()) out.push({ text: m[0], start: m.index, line: text.slice(0, m.index).split('\n').length })
+  }
+  return out
+}
+
+/** Every code the note supports, the first place each is said. Empty for notes that only say what was fine. */
+export function recogniseNote(note: string): NoteMatch[] {
+  const found = new Map<NoteCode, NoteMatch>()
+  for (const s of sentences(note.slice(0, 20_000))) {
+    const tokens = tokenize(s.text, s.start)
+    if (!tokens.length || mentionsProtected(tokens)) continue
+    for (const [code, phrases] of COMPILED) {
+      if (found.has(code)) continue
+      for (const ph of phrases) {
+        let hit: number[] | null = null
+        for (let from = 0; from < tokens.length; from = (hit?.[0] ?? tokens.length) + 1) {
+          hit = findPhrase(tokens, ph, from)
+          if (!hit) break
+          if (negated(tokens, hit) || followedBy(tokens, hit, ph.unless)) continue
+          const start = tokens[hit[0]].start
+          const end = tokens[hit[hit.length - 1]].end
+          found.set(code, { code, quote: note.slice(start, end), sentence: s.text.trim(), start, end, line: s.line })
+          break
+        }
+        if (found.has(code)) break
+      }
+    }
+  }
+  // "declined a video call" also reads as camera off; keep the more specific one.
+  if (found.has('declined')) found.delete('camera_off')
+  return [...found.values()]
+}
+
+const CODE_SET = new Set<string>([...OBSERVATION_CODES, ...VIDEO_CODES])
+/** True for a structured code as the form stores it ("reading_answers"), false for a reviewer's words. */
+export const isObservationCode = (value: string): boolean => CODE_SET.has(value.trim())
