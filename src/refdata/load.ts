@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Reader, type Response } from 'maxmind'
 import { BUILTIN_SANCTIONS } from '../sanctions/builtin'
+import { mergeEntries } from '../sanctions/merge'
 import { SanctionsIndex } from '../sanctions/screen'
 import type { SanctionsEntry } from '../sanctions/types'
 import { BUILTIN_ASNS } from './builtin/datacenterAsns'
@@ -53,11 +54,12 @@ export function loadReferenceData(dataDir: string): ReferenceData {
   const manifest = readJsonFile<Manifest>(f.manifest, {})
   const external: DatasetInfo[] = []
 
-  // Sanctions: the built-in designations, replaced entry by entry by an imported full list, plus
-  // imported wallet lists.
+  // Sanctions: the built-in designations plus an imported full list, plus imported wallet lists. An
+  // imported entry with a built-in one's uid is merged with it, not swapped for it: sdn.csv leaves out
+  // aliases that sit in Treasury's alt.csv (Chinyong's "Jinyong"), and an import must never lose them.
   const imported = readJsonFile<StoredSanctions>(f.sanctions, [])
   const byUid = new Map<string, SanctionsEntry>(BUILTIN_SANCTIONS.map(e => [e.uid, e]))
-  for (const e of imported) byUid.set(e.uid, e)
+  for (const e of imported) byUid.set(e.uid, mergeEntries(byUid.get(e.uid), e))
   const wallets = readJsonFile<StoredWallets>(f.wallets, {})
   for (const [asset, addresses] of Object.entries(wallets)) {
     byUid.set(`OFAC-WALLETS-${asset}`, {

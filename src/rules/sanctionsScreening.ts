@@ -1,12 +1,15 @@
 import type { ReferenceData } from '../refdata/referenceData'
+import { findWebAddresses, walletCandidates } from '../sanctions/identifiers'
 import type { ScreeningHit, ScreeningSubject } from '../sanctions/screen'
-import type { CaseFacts, Evidence } from './caseFacts'
+import type { CaseFacts, Evidence, Fact } from './caseFacts'
 import { str } from './helpers'
 
 /**
  * What the sanctions rules screen, gathered from the facts once per case (four rules read the result).
  * People: the applicant’s names and a person payee. Organisations: employers, a company payee,
- * references’ companies. Identifiers: every email, phone, web address and wallet given.
+ * references’ companies. Identifiers: every email, phone, web address and wallet given, and web addresses
+ * and wallets written in free text (employers' descriptions, profiles, references, the logistics note,
+ * interview notes): a listed website is as telling in a sentence as in a URL field.
  */
 export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject; evidence: Map<string, Evidence> } {
   const evidence = new Map<string, Evidence>()
@@ -45,6 +48,20 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
   ]
   const wallet = str(facts.payment?.value.wallet_address)
   const wallets = wallet && facts.payment ? [note({ value: wallet, where: `${facts.payment.evidence.where} (wallet)` }, facts.payment.evidence)] : []
+  // Free text: every string in these facts, searched for web addresses and wallets.
+  const texts: Array<Fact<unknown>> = [...facts.resume.employers, ...facts.profiles, ...facts.references, ...(facts.logistics.note ? [facts.logistics.note] : []), ...facts.interview.observations]
+  const given = new Set(websites.map(w => w.value))
+  for (const t of texts) {
+    const strings = typeof t.value === 'string' ? [t.value] : Object.values((t.value ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')
+    for (const text of strings) {
+      for (const address of findWebAddresses(text)) {
+        if (given.has(address)) continue
+        given.add(address)
+        websites.push(note({ value: address, where: `${t.evidence.where} (text)` }, t.evidence))
+      }
+      if (walletCandidates(text).length && text !== wallet) wallets.push(note({ value: text, where: `${t.evidence.where} (text)` }, t.evidence))
+    }
+  }
   const subject: ScreeningSubject = { personNames, organisations, emails, phones, websites, wallets, birthDate: p.dateOfBirth?.value ?? null }
   return { subject, evidence }
 }

@@ -3,7 +3,8 @@ import type { SanctionsEntry } from './types'
 /**
  * A small set of designations about DPRK IT-worker schemes, typed from Treasury's public record, so a
  * fresh install screens for the cases the advisories are about before anyone imports the full list.
- * Each entry keeps OFAC's entry number; `vet refdata import sdn.csv` replaces these with the full list.
+ * Each entry keeps OFAC's entry number; `vet refdata import sdn.csv` adds the full list, merging an
+ * entry with the same number into the one here (see merge.ts).
  */
 export const BUILTIN_SANCTIONS_VERSION = '2024-05-03'
 export const BUILTIN_SANCTIONS_SOURCE =

@@ -1,24 +1,134 @@
 /**
  * Identifiers are compared exactly, after normalising how they are written (INDICATORS.md §6 and the
  * refdata README: "match wallets, emails, phone numbers, websites and company names exactly after
- * normalisation"). Each normaliser returns null for what is not an identifier of its kind.
+ * normalisation"). Each normaliser returns null for what is not an identifier of its kind. Pure.
+ *
+ * "How it is written" covers what people actually type or paste: case, spaces and zero-width
+ * characters copied from chat apps, Gmail's ignored dots and +tags, a website as a bare domain or a full
+ * URL, a wallet inside a payment URI (BIP-21 `bitcoin:…?amount=`, EIP-681 `ethereum:pay-0x…@1/transfer?
+ * address=0x…`), a date of birth in day-first or month-first order.
  */
+
+/** Whitespace, zero-width and soft-hyphen characters: invisible in a paste, fatal to an exact match. */
+const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g
+export const stripInvisible = (value: string) => value.replace(INVISIBLE, '')
+
+const BECH32_CHARS = /^[qpzry9x8gf2tvdw0s3jn54khce6mua7l]+$/
+
 export function normaliseWallet(value: string): string | null {
-  const v = value.trim()
+  const v = stripInvisible(value)
   if (!/^[A-Za-z0-9]{25,120}$/.test(v)) return null
-  // Hex (EVM) and bech32 addresses are case-insensitive; base58 (Bitcoin legacy, Tron) is not.
+  // Hex (EVM, EIP-55 checksum case) and bech32/cashaddr addresses are case-insensitive; base58
+  // (Bitcoin legacy, Tron, Litecoin, Dash) is not.
   if (/^0x[0-9a-fA-F]{40}$/.test(v) || /^(bc1|ltc1|tb1)/i.test(v)) return v.toLowerCase()
+  if (/^[qp]/i.test(v) && v.length === 42 && BECH32_CHARS.test(v.toLowerCase()) && (v === v.toLowerCase() || v === v.toUpperCase())) return v.toLowerCase()
   return v
 }
 
+/** Parameters of payment URIs that name the receiving address (EIP-681 token transfers put it in `address`). */
+const RECIPIENT_PARAMS = new Set(['address', 'to', 'recipient'])
+
+/**
+ * Every wallet address in a value: the value itself, a payment URI (`bitcoin:`, `ethereum:pay-`,
+ * `bitcoincash:`, `litecoin:`, `tron:`…; for an EIP-681 token transfer both the token contract and the
+ * recipient), or addresses inside a sentence ("USDT (TRC20): T…"). A wallet grouped in blocks of four
+ * ("0x97b1 043a …") is read whole when the value is nothing else.
+ */
+export function walletCandidates(value: string): string[] {
+  const out = new Set<string>()
+  const whole = stripInvisible(value)
+  const direct = normaliseWallet(whole) ?? fromUri(whole)
+  if (Array.isArray(direct)) direct.forEach(a => out.add(a))
+  else if (direct) out.add(direct)
+  if (!out.size) {
+    const visible = value.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+    for (const token of visible.match(/[A-Za-z][A-Za-z0-9.+-]*:[^\s<>"'),;]+|[A-Za-z0-9]{25,120}/g) ?? []) {
+      const w = normaliseWallet(token) ?? fromUri(token)
+      if (Array.isArray(w)) w.forEach(a => out.add(a))
+      else if (w) out.add(w)
+    }
+  }
+  return [...out]
+}
+
+function fromUri(uri: string): string[] | null {
+  const m = /^[a-z][a-z0-9.+-]*:(?:\/\/)?(?:pay-)?([A-Za-z0-9]{25,120})(?:@[0-9a-z]+)?(?:\/[A-Za-z]+)?(?:\?(.*))?$/i.exec(uri)
+  if (!m) return null
+  const found = [normaliseWallet(m[1]!)]
+  for (const pair of (m[2] ?? '').split('&')) {
+    const [k, v] = pair.split('=')
+    if (k && v && RECIPIENT_PARAMS.has(k.toLowerCase())) found.push(normaliseWallet(decodeURIComponent(v)))
+  }
+  const good = found.filter((a): a is string => a !== null)
+  return good.length ? good : null
+}
+
+/**
+ * Providers that deliver "name+tag@" to "name@" (documented sub-addressing). Elsewhere a "+" may be part
+ * of a different mailbox's name, so it is kept: a miss there is safer than pinning a listing on
+ * someone else's mailbox. Only Gmail also ignores dots in the name.
+ */
+const PLUS_TAG_PROVIDERS = new Set([
+  'gmail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
+  'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me', 'fastmail.com', 'fastmail.fm', 'yandex.ru', 'yandex.com',
+])
+const DOTLESS_PROVIDERS = new Set(['gmail.com'])
+
+/** The mailbox an address delivers to: "Kim.Sang+jobs@GoogleMail.com" → "kimsang@gmail.com". */
 export function normaliseEmail(value: string): string | null {
-  const v = value.trim().toLowerCase().replace(/\.$/, '')
-  return /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/.test(v) ? v : null
+  const v = stripInvisible(value).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
+  const m = /^([^\s@]+)@([^\s@]+\.[a-z]{2,})$/.exec(v)
+  if (!m) return null
+  let [, local, domain] = m as unknown as [string, string, string]
+  if (domain === 'googlemail.com') domain = 'gmail.com'
+  if (PLUS_TAG_PROVIDERS.has(domain)) local = local.replace(/\+.*$/, '')
+  if (DOTLESS_PROVIDERS.has(domain)) local = local.replace(/\./g, '')
+  return local ? `${local}@${domain}` : null
+}
+
+/**
+ * A web address as host and path: scheme, user, "www.", port, trailing dot, query and case set aside.
+ * The path is kept because some listings are pages on a shared host ("facebook.com/…",
+ * "sharif.edu/jalili"): the host alone of such a listing names everyone on it.
+ */
+export function parseWebAddress(value: string): { host: string; path: string } | null {
+  const v = stripInvisible(value).toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^[^/@?#]*@/, '')
+  const slash = v.search(/[/?#]/)
+  const host = (slash < 0 ? v : v.slice(0, slash)).replace(/:\d*$/, '').replace(/\.+$/, '').replace(/^www\d*\./, '')
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*$/.test(host) || host.length > 253) return null
+  const path = (slash < 0 ? '' : v.slice(slash).split(/[?#]/)[0]!)
+    .replace(/\/(index|default)\.(html?|php|aspx?)$/, '')
+    .replace(/\/(en|eng|english|home)\/?$/, '')
+    .replace(/\/+$/, '')
+  return { host, path }
 }
 
 export function normaliseWebsite(value: string): string | null {
-  const v = value.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0]!.replace(/\.$/, '')
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(v) ? v : null
+  return parseWebAddress(value)?.host ?? null
+}
+
+/** The host and its parent domains down to two labels: "jobs.example.co.kp" → itself, "example.co.kp", "co.kp". */
+export function hostAndParents(host: string): string[] {
+  const labels = host.split('.')
+  const out: string[] = []
+  for (let i = 0; i <= labels.length - 2; i++) out.push(labels.slice(i).join('.'))
+  return out
+}
+
+/**
+ * Web addresses written anywhere in a text: full URLs and bare domains ("see silverstar-example.com").
+ * A domain right after "@" is an email's, not a website. File names such as "resume.pdf" come out too;
+ * they are harmless, since only a listed website can match.
+ */
+export function findWebAddresses(text: string): string[] {
+  const visible = text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+  const re = /(?:\b[a-z][a-z0-9+.-]*:\/\/)?(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:\/[^\s<>"'()[\]]*)?/gi
+  const out = new Set<string>()
+  for (const m of visible.match(re) ?? []) {
+    const cleaned = m.replace(/[.,;:!?]+$/, '')
+    if (parseWebAddress(cleaned)) out.add(cleaned)
+  }
+  return [...out]
 }
 
 /** Digits only, international form when it has a prefix ("00" or "+"); short numbers are not kept. */
@@ -34,4 +144,34 @@ export function domainOf(value: string): string | null {
   const at = value.lastIndexOf('@')
   if (at >= 0) return value.slice(at + 1).trim().toLowerCase() || null
   return normaliseWebsite(value)
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const iso = (y: number, m: number, d: number): string | null => {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCMonth() === m - 1 ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null
+}
+const monthOf = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1
+
+/**
+ * Every reading of a written date of birth, as ISO dates: "1965-04-25", "25/04/1965", "04/25/1965",
+ * "25.04.1965", "25 Apr 1965", "April 25, 1965", "1965/04/25". An ambiguous one ("04/05/1965") keeps both
+ * readings: which order a person used is unknown, and either agreeing with the listing is worth a look.
+ * A year alone ("1965", as the list often has) stays a year; a month and year stay "1965-04".
+ */
+export function birthDateReadings(text: string): string[] {
+  const t = text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').trim().replace(/\s+/g, ' ').replace(/(\d)(st|nd|rd|th)\b/gi, '$1')
+  let m: RegExpExecArray | null
+  const one = (s: string | null) => (s ? [s] : [])
+  if ((m = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})(?:T.*)?$/.exec(t))) return one(iso(+m[1]!, +m[2]!, +m[3]!))
+  if ((m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(t))) {
+    const a = +m[1]!, b = +m[2]!, y = +m[3]!
+    return [...new Set([iso(y, b, a), iso(y, a, b)].filter((s): s is string => s !== null))]
+  }
+  if ((m = /^(\d{1,2})[ -]?([a-z]{3,9})\.?,?[ -]?(\d{4})$/i.exec(t)) && monthOf(m[2]!)) return one(iso(+m[3]!, monthOf(m[2]!), +m[1]!))
+  if ((m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(t)) && monthOf(m[1]!)) return one(iso(+m[3]!, monthOf(m[1]!), +m[2]!))
+  if ((m = /^([a-z]{3,9})\.? (\d{4})$/i.exec(t)) && monthOf(m[1]!)) return [`${m[2]}-${String(monthOf(m[1]!)).padStart(2, '0')}`]
+  if ((m = /^(\d{4})$/.exec(t))) return [m[1]!]
+  return []
 }

@@ -1,6 +1,6 @@
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { MATCH_THRESHOLD, normaliseName, scoreNormalised, type NormalisedName } from '../domain/names'
-import { normaliseEmail, normalisePhoneDigits, normaliseWallet, normaliseWebsite } from './identifiers'
+import { birthDateReadings, hostAndParents, normaliseEmail, normalisePhoneDigits, normaliseWallet, parseWebAddress, walletCandidates } from './identifiers'
 import type { SanctionsEntry } from './types'
 
 /**
@@ -52,31 +52,43 @@ function nameKeys(normalised: NormalisedName): Set<string> {
   return keys
 }
 
-/** Entity names compare on their words without legal forms: "Volasys Silver Star Ltd" = "VOLASYS SILVER STAR". */
-const organisationKeys = new Map<string, string>()
-export function organisationKey(name: string): string {
-  // Employers and referees' companies repeat across a population: remember the last 20,000.
-  let key = organisationKeys.get(name)
-  if (key === undefined) {
-    if (organisationKeys.size >= 20_000) organisationKeys.clear()
-    key = normaliseName(name, 'Company').tokens.join(' ')
-    organisationKeys.set(name, key)
-  }
-  return key
-}
+/**
+ * Words that describe a line of business rather than name the business. Trailing ones are set aside
+ * for a second key, so "Yanbian Silverstar" finds "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD.";
+ * only when two or more naming words remain, so that one shared word ("Star Trading", "Silver Star")
+ * never matches on its own.
+ */
+const DESCRIPTORS = new Set([
+  'trading', 'trade', 'traders', 'network', 'networks', 'technology', 'technologies', 'tech', 'information', 'it', 'software', 'computer', 'computers',
+  'group', 'holding', 'holdings', 'international', 'industrial', 'industry', 'industries', 'enterprise', 'enterprises', 'service', 'services',
+  'solution', 'solutions', 'development', 'cooperation', 'import', 'export', 'commercial', 'consulting', 'systems', 'business', 'firm',
+])
 
-/** "25 Apr 1965" / "1965-04-25" → "1965-04-25"; a year alone stays a year. */
-export function normaliseDate(text: string): string | null {
-  const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim())
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`
-  m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})$/.exec(text.trim())
-  if (m) {
-    const mon = months.indexOf(m[2]!.toLowerCase())
-    return mon >= 0 ? `${m[3]}-${String(mon + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null
+/**
+ * Keys of an organisation's name: its words without legal forms, written together ("Silver Star" ≡
+ * "Silverstar"), and the same without trailing descriptors. Two names match when they share a key.
+ */
+const organisationKeyMemo = new Map<string, string[]>()
+export function organisationKeys(name: string): string[] {
+  // Employers and referees' companies repeat across a population: remember the last 20,000.
+  let keys = organisationKeyMemo.get(name)
+  if (keys === undefined) {
+    if (organisationKeyMemo.size >= 20_000) organisationKeyMemo.clear()
+    const tokens = normaliseName(name, 'Company').tokens
+    keys = tokens.length ? [tokens.join('')] : []
+    let end = tokens.length
+    while (end > 0 && DESCRIPTORS.has(tokens[end - 1]!)) end--
+    if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end).join(''))
+    organisationKeyMemo.set(name, keys)
   }
-  m = /^(\d{4})$/.exec(text.trim())
-  return m ? m[1]! : null
+  return keys
+}
+/** The first key, for callers that want one. */
+export const organisationKey = (name: string): string => organisationKeys(name)[0] ?? ''
+
+/** "25 Apr 1965" / "1965-04-25" → "1965-04-25"; a year alone stays a year. The first reading of an ambiguous date. */
+export function normaliseDate(text: string): string | null {
+  return birthDateReadings(text)[0] ?? null
 }
 
 export class SanctionsIndex {
@@ -101,7 +113,8 @@ export class SanctionsIndex {
         if (k && !this.emails.has(k)) this.emails.set(k, e)
       }
       for (const x of e.websites) {
-        const k = normaliseWebsite(x)
+        const w = parseWebAddress(x)
+        const k = w && w.host + w.path
         if (k && !this.websites.has(k)) this.websites.set(k, e)
       }
       for (const x of e.phones) {
@@ -118,11 +131,26 @@ export class SanctionsIndex {
             else this.byKey.set(key, [i])
           }
         } else if (e.type === 'entity') {
-          const k = organisationKey(name)
-          if (k) this.organisations.set(k, { entry: e, name })
+          for (const k of organisationKeys(name)) if (!this.organisations.has(k)) this.organisations.set(k, { entry: e, name })
         }
       }
     }
+  }
+
+  /** The listed website a web address falls under: its host or a parent domain, or a listed page it is on. */
+  private websiteKey(value: string): string | null {
+    const w = parseWebAddress(value)
+    if (!w) return null
+    for (const host of hostAndParents(w.host)) {
+      if (this.websites.has(host)) return host
+      // Listed pages on a shared host: the address must be that page or below it.
+      const parts = w.path.split('/').filter(Boolean)
+      for (let i = parts.length; i > 0; i--) {
+        const k = `${host}/${parts.slice(0, i).join('/')}`
+        if (this.websites.has(k)) return k
+      }
+    }
+    return null
   }
 
   private static ref(e: SanctionsEntry): ScreeningHit['entry'] {
@@ -138,18 +166,26 @@ export class SanctionsIndex {
         if (e) hits.push({ kind, value: item.value, where: item.where, entry: SanctionsIndex.ref(e), matched: k! })
       }
     }
-    exact('wallet', subject.wallets, normaliseWallet, this.wallets)
+    for (const item of subject.wallets) {
+      for (const k of walletCandidates(item.value)) {
+        const e = this.wallets.get(k)
+        if (e) hits.push({ kind: 'wallet', value: item.value, where: item.where, entry: SanctionsIndex.ref(e), matched: k })
+      }
+    }
     exact('email', subject.emails, normaliseEmail, this.emails)
-    exact('website', subject.websites, normaliseWebsite, this.websites)
+    for (const item of subject.websites) {
+      const k = this.websiteKey(item.value)
+      const e = k ? this.websites.get(k) : undefined
+      if (e) hits.push({ kind: 'website', value: item.value, where: item.where, entry: SanctionsIndex.ref(e), matched: k! })
+    }
     exact('phone', subject.phones, normalisePhoneDigits, this.phones)
     for (const o of subject.organisations) {
-      const k = organisationKey(o.name)
-      const found = k ? this.organisations.get(k) : undefined
+      const found = organisationKeys(o.name).map(k => this.organisations.get(k)).find(Boolean)
       if (found) hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(found.entry), matched: found.name })
     }
     const identifierHits = new Map<string, string[]>()
     for (const h of hits) identifierHits.set(h.entry.uid, [...(identifierHits.get(h.entry.uid) ?? []), `${h.kind} ${h.value}`])
-    const birth = subject.birthDate ? normaliseDate(subject.birthDate) : null
+    const births = subject.birthDate ? birthDateReadings(subject.birthDate) : []
     const seen = new Set<string>()
     // The same name given twice (applicant and payee, application and resume) is looked up once.
     const lookedUp = new Map<string, Array<{ i: number; s: ReturnType<typeof scoreNormalised> }>>()
@@ -176,8 +212,10 @@ export class SanctionsIndex {
         if (seen.has(id)) continue
         seen.add(id)
         const corroboratedBy = [...(identifierHits.get(candidate.entry.uid) ?? [])]
-        if (birth && candidate.entry.birthDates.some(d => normaliseDate(d) === birth)) corroboratedBy.push(`date of birth ${birth}`)
-        const disagree = birth && candidate.entry.birthDates.length && !corroboratedBy.some(c => c.startsWith('date of birth')) ? [`date of birth differs: listed ${candidate.entry.birthDates.join(', ')}`] : []
+        // Either reading of an ambiguous date agreeing with the listing corroborates.
+        const agreed = births.find(b => candidate.entry.birthDates.some(d => birthDateReadings(d).includes(b)))
+        if (agreed) corroboratedBy.push(`date of birth ${agreed}`)
+        const disagree = births.length && candidate.entry.birthDates.length && !corroboratedBy.some(c => c.startsWith('date of birth')) ? [`date of birth differs: listed ${candidate.entry.birthDates.join(', ')}`] : []
         hits.push({ kind: 'person', value: person.name, where: person.where, entry: SanctionsIndex.ref(candidate.entry), matched: candidate.name, score: s.score, why: [...s.why, ...disagree], corroboratedBy })
       }
     }

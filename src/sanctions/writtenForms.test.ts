@@ -1,0 +1,310 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { BUILTIN_SANCTIONS } from './builtin'
+import { birthDateReadings, findWebAddresses, normaliseEmail, hostAndParents, normaliseWallet, parseWebAddress, walletCandidates } from './identifiers'
+import { mergeEntries } from './merge'
+import { SanctionsIndex, organisationKeys, type ScreeningSubject } from './screen'
+import { parseSdnCsv } from './sdnCsv'
+import type { SanctionsEntry } from './types'
+
+/**
+ * Screening reads identifiers as people write them (issue 14, part 2). Each written form of a listed
+ * identifier must find its listing, and near-misses (another Gmail user, a look-alike domain, a company
+ * sharing one word, another date) must not. The share caught is measured twice: on the hand-written
+ * table below, and on forms generated from the real OFAC snapshots in ../shared/refdata (skipped when
+ * that folder is absent).
+ */
+const empty: ScreeningSubject = { personNames: [], organisations: [], emails: [], phones: [], websites: [], wallets: [] }
+type Kind = 'wallet' | 'email' | 'website' | 'organisation' | 'dob'
+interface Form { kind: Kind; written: string; uid: string; name?: string }
+
+/** Does screening the written form find the listing `uid`? For a date of birth: does it corroborate a name lead? */
+function finds(index: SanctionsIndex, f: Form): boolean {
+  return uidsFound(index, f).includes(f.uid)
+}
+function uidsFound(index: SanctionsIndex, f: Form): string[] {
+  const where = 'test'
+  const subject: ScreeningSubject =
+    f.kind === 'wallet' ? { ...empty, wallets: [{ value: f.written, where }] }
+    : f.kind === 'email' ? { ...empty, emails: [{ value: f.written, where }] }
+    : f.kind === 'organisation' ? { ...empty, organisations: [{ name: f.written, where }] }
+    : f.kind === 'dob' ? { ...empty, personNames: [{ name: f.name!, where }], birthDate: f.written }
+    // A website as found in free text, the way sanctionsScreening reads notes and descriptions.
+    : { ...empty, websites: findWebAddresses(`Portfolio and past clients: ${f.written}, see there.`).map(value => ({ value, where })) }
+  const hits = index.screen(subject)
+  return hits.filter(h => f.kind !== 'dob' || (h.corroboratedBy ?? []).some(c => c.startsWith('date of birth'))).map(h => h.entry.uid)
+}
+
+const share = (index: SanctionsIndex, forms: Form[]) => {
+  const missed = forms.filter(f => !finds(index, f))
+  return { caught: forms.length - missed.length, total: forms.length, share: (forms.length - missed.length) / forms.length, missed }
+}
+
+// A small list in sdn.csv form, so these tests run without ../shared: a Gmail address, a website, a
+// wallet on two chains.
+const inlineList = parseSdnCsv(
+  [
+    '90101,"NORLAND TRADING CO., LTD.",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Website www.norland-trading.example; Email Address norland.sales@gmail.com; Email Address info@norland-trading.example."',
+    '90102,"PAGE, Test",-0- ,"DPRK4",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Website http://www.bigsocial.example/norlandpage; Digital Currency Address - BCH qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq; Digital Currency Address - TRX TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre."',
+  ].join('\n'),
+).entries
+const inline = new SanctionsIndex([...BUILTIN_SANCTIONS, ...inlineList])
+
+const ETH = '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40'
+const HAND_WRITTEN: Form[] = [
+  // Gmail: dots, +tags, googlemail, case.
+  { kind: 'email', written: 'norlandsales@gmail.com', uid: 'OFAC-90101' },
+  { kind: 'email', written: 'n.o.r.l.a.n.d.sales+jobs@gmail.com', uid: 'OFAC-90101' },
+  { kind: 'email', written: 'Norland.Sales@GoogleMail.com', uid: 'OFAC-90101' },
+  { kind: 'email', written: 'mailto:norland.sales+upwork@gmail.com', uid: 'OFAC-90101' },
+  { kind: 'email', written: ' INFO@Norland-Trading.Example. ', uid: 'OFAC-90101' },
+  // Websites as bare domains, URLs, with port, trailing dot, path, in a sentence.
+  { kind: 'website', written: 'norland-trading.example', uid: 'OFAC-90101' },
+  { kind: 'website', written: 'https://WWW.Norland-Trading.example:443/about?ref=cv', uid: 'OFAC-90101' },
+  { kind: 'website', written: 'http://norland-trading.example./', uid: 'OFAC-90101' },
+  { kind: 'website', written: 'jobs.norland-trading.example/careers', uid: 'OFAC-90101' },
+  { kind: 'website', written: 'www.bigsocial.example/NorlandPage/', uid: 'OFAC-90102' },
+  { kind: 'website', written: 'https://bigsocial.example/norlandpage/photos', uid: 'OFAC-90102' },
+  // Wallets: checksum case, payment URIs, blocks of four, zero-width characters, in a sentence.
+  { kind: 'wallet', written: '0xB6f5eC1A0a9cD1526536d3F0426C429529471F40', uid: 'OFAC-43377' },
+  { kind: 'wallet', written: `ethereum:${ETH}@1?value=1e18`, uid: 'OFAC-43377' },
+  { kind: 'wallet', written: `ethereum:pay-${ETH}`, uid: 'OFAC-43377' },
+  { kind: 'wallet', written: `ethereum:0xdac17f958d2ee523a2206206994597c13d831ec7@1/transfer?address=${ETH}&uint256=1e6`, uid: 'OFAC-43377' },
+  { kind: 'wallet', written: 'bitcoin:1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ?amount=0.05&label=invoice', uid: 'OFAC-43377' },
+  { kind: 'wallet', written: 'BITCOIN:1FCNgfZWpYMeYhy9t18AAkTBu8AsdoAc1Z', uid: 'OFAC-43377' },
+  { kind: 'wallet', written: '0x97b1 043a bd9e 6fc3 1681 6351 66d4 30a4 58d1 4f9c', uid: 'OFAC-43377' },
+  { kind: 'wallet', written: `0x97b1043abd9e6fc3\u200B1681635166d430a458d14f9c`, uid: 'OFAC-43377' },
+  { kind: 'wallet', written: `USDT (ERC-20): ${ETH.toUpperCase().replace('0X', '0x')}, thanks`, uid: 'OFAC-43377' },
+  { kind: 'wallet', written: 'bitcoincash:qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq?amount=1', uid: 'OFAC-90102' },
+  { kind: 'wallet', written: 'tron:TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre?amount=100', uid: 'OFAC-90102' },
+  // Organisations: spacing, legal forms, trailing descriptors.
+  { kind: 'organisation', written: 'Volasys Silverstar', uid: 'OFAC-24978' },
+  { kind: 'organisation', written: 'VOLASYS SILVER-STAR LLC', uid: 'OFAC-24978' },
+  { kind: 'organisation', written: 'Yanbian Silver Star', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Yanbian Silverstar', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Yanbian Silverstar Network Technology Company Limited', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Yanbian Silver Star Technology Co.', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Jinyong IT Cooperation Co.', uid: 'OFAC-43379' },
+  { kind: 'organisation', written: 'Alis, LLC', uid: 'OFAC-48260' },
+  { kind: 'organisation', written: 'Norland Trading Corporation', uid: 'OFAC-90101' },
+  // Dates of birth with the listed name.
+  ...['1965-04-25', '25/04/1965', '04/25/1965', '25.04.1965', '25 Apr 1965', '25-APR-1965', 'April 25, 1965', 'Apr. 25th 1965', '1965/04/25', '1965.04.25'].map(written => ({ kind: 'dob' as const, written, uid: 'OFAC-43377', name: 'Kim Sang Man' })),
+]
+
+const NEAR_MISSES: Form[] = [
+  { kind: 'email', written: 'norland.sale@gmail.com', uid: '' },
+  { kind: 'email', written: 'norland.sales@gmail.co', uid: '' },
+  { kind: 'email', written: 'norland.sales@yahoo.com', uid: '' },
+  { kind: 'email', written: 'info+x@norland-trading.example', uid: '' },
+  { kind: 'website', written: 'norland-trading.example.org', uid: '' },
+  { kind: 'website', written: 'norlandtrading.example', uid: '' },
+  { kind: 'website', written: 'my-norland-trading.example', uid: '' },
+  { kind: 'website', written: 'https://bigsocial.example/someoneelse', uid: '' },
+  { kind: 'website', written: 'bigsocial.example', uid: '' },
+  { kind: 'website', written: 'norland-trading.ex', uid: '' },
+  { kind: 'wallet', written: '0xb6f5ec1a0a9cd1526536d3f0426c429529471f41', uid: '' },
+  { kind: 'wallet', written: 'bitcoin:1d6gg9ikehpittcwrjiniuj1jym2hneafj', uid: '' },
+  { kind: 'organisation', written: 'Star Trading', uid: '' },
+  { kind: 'organisation', written: 'Silver Star', uid: '' },
+  { kind: 'organisation', written: 'Silver Star Consulting LLC', uid: '' },
+  { kind: 'organisation', written: 'Silverstar Network Technology', uid: '' },
+  { kind: 'organisation', written: 'Yanbian University', uid: '' },
+  { kind: 'organisation', written: 'Volasys', uid: '' },
+  { kind: 'organisation', written: 'Norland', uid: '' },
+  { kind: 'organisation', written: 'Chinyong', uid: '' },
+  { kind: 'organisation', written: 'Pioneer Real Estate', uid: '' },
+  ...['1965-04-26', '26/04/1965', '1964-04-25', '04/24/1965', '1965', 'Apr 1965'].map(written => ({ kind: 'dob' as const, written, uid: '', name: 'Kim Sang Man' })),
+]
+
+describe('written forms of listed identifiers (hand-written table)', () => {
+  it('finds each listing however it is written', () => {
+    const r = share(inline, HAND_WRITTEN)
+    process.stdout.write(`hand-written table: ${r.caught}/${r.total} written forms caught (${(100 * r.share).toFixed(1)}%)\n`)
+    expect(r.missed.map(f => `${f.kind} ${f.written}`)).toEqual([])
+  })
+  it('finds nothing for near misses: other Gmail users, look-alike domains, one shared word, another date', () => {
+    const falseHits = NEAR_MISSES.filter(f => uidsFound(inline, f).length)
+    expect(falseHits.map(f => `${f.kind} ${f.written} → ${uidsFound(inline, f).join(',')}`)).toEqual([])
+  })
+})
+
+describe('issue 14 part 2: each reported miss', () => {
+  it('a Gmail address with dots moved and a +tag is the listed mailbox', () => {
+    expect(normaliseEmail('Norl.and.Sales+cv@googlemail.com')).toBe(normaliseEmail('norland.sales@gmail.com'))
+    expect(normaliseEmail('a.b+c@example.org')).toBe('a.b+c@example.org')
+  })
+  it('a listed website written as a bare domain in resume text', () => {
+    expect(findWebAddresses('Built the storefront for norland-trading.example (2021).')).toEqual(['norland-trading.example'])
+    expect(findWebAddresses('mail me at info@norland-trading.example')).toEqual([])
+  })
+  it('EIP-681 URIs give up their addresses, the recipient of a token transfer included', () => {
+    expect(walletCandidates(`ethereum:0xdAC17F958D2ee523a2206206994597C13D831ec7@1/transfer?address=${ETH}&uint256=1`)).toEqual(['0xdac17f958d2ee523a2206206994597c13d831ec7', ETH])
+    expect(walletCandidates(`ethereum:pay-${ETH}@1`)).toEqual([ETH])
+  })
+  it('"Volasys Silverstar" and "Yanbian Silver Star" are the listed companies', () => {
+    const uids = (name: string) => inline.screen({ ...empty, organisations: [{ name, where: 'x' }] }).map(h => h.entry.uid)
+    expect(uids('Volasys Silverstar')).toEqual(['OFAC-24978'])
+    expect(uids('Yanbian Silver Star')).toEqual(['OFAC-24977'])
+  })
+  it('an imported sdn.csv entry keeps the built-in aliases (Jinyong) instead of replacing them', () => {
+    const imported = parseSdnCsv('43379,"CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",-0- ,"DPRK2",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Organization Type: Other information technology and computer service activities."').entries[0]!
+    const builtin = BUILTIN_SANCTIONS.find(e => e.uid === 'OFAC-43379')!
+    const merged = mergeEntries(builtin, imported)
+    expect(merged.aliases).toEqual(['JINYONG IT COOPERATION COMPANY'])
+    expect(merged.list).toBe(imported.list)
+    expect(mergeEntries(undefined, imported)).toBe(imported)
+  })
+  it('a date of birth written 04/25/1965 corroborates; an ambiguous one keeps both readings', () => {
+    expect(birthDateReadings('04/25/1965')).toEqual(['1965-04-25'])
+    expect(birthDateReadings('04/05/1965')).toEqual(['1965-05-04', '1965-04-05'])
+    const hit = inline.screen({ ...empty, personNames: [{ name: 'Sang Man Kim', where: 'n' }], birthDate: '04/25/1965' })
+    expect(hit[0]!.corroboratedBy).toEqual(['date of birth 1965-04-25'])
+    const listed: SanctionsEntry = { ...BUILTIN_SANCTIONS.find(e => e.uid === 'OFAC-43377')!, uid: 'T-1', birthDates: ['04 May 1970'] }
+    const either = new SanctionsIndex([listed]).screen({ ...empty, personNames: [{ name: 'Sang Man Kim', where: 'n' }], birthDate: '04/05/1970' })
+    expect(either[0]!.corroboratedBy).toEqual(['date of birth 1970-05-04'])
+  })
+})
+
+// ---- Measured on the real OFAC snapshots -------------------------------------------------------------
+
+const SHARED = path.resolve(__dirname, '../../../shared/refdata/ofac')
+const hasShared = fs.existsSync(path.join(SHARED, 'sdn-2024-05-03.csv'))
+const runShared = hasShared ? describe : describe.skip
+
+/** Insert dots into a Gmail name and add a +tag, upper-case some letters: what people do to one address. */
+function gmailForms(address: string): string[] {
+  const [local, domain] = address.split('@') as [string, string]
+  const bare = local.replace(/\./g, '')
+  const dotted = bare.length > 3 ? `${bare.slice(0, 2)}.${bare.slice(2, -1)}.${bare.slice(-1)}` : bare
+  return [`${dotted}@${domain}`, `${local}+work@${domain}`, `${local.toUpperCase()}@googlemail.com`, `mailto:${bare}+x@GMAIL.com`]
+}
+const DPRK = (e: SanctionsEntry) => e.programs.some(p => /^DPRK/.test(p))
+/** Move the space of a two-word pair in or out ("Silver Star" ↔ "Silverstar"). */
+function spacingForms(name: string): string[] {
+  const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean)
+  const out: string[] = []
+  // Not with a legal form, a little word or a number word: nobody writes "THIRDfloor" or "BANKof".
+  const joinable = (w: string) => w.length >= 3 && !/-/.test(w) && !/^(CO|CORP|LTD|LLC|PTE|JSC|SA|COMPANY|CORPORATION|LIMITED|INC|AND|THE|FOR|FIRST|SECOND|THIRD|\d+\w*)$/i.test(w)
+  const i = words.findIndex((w, j) => j + 1 < words.length && joinable(w) && joinable(words[j + 1]!))
+  if (i >= 0) out.push([...words.slice(0, i), words[i]! + words[i + 1]!.toLowerCase(), ...words.slice(i + 2)].join(' '))
+  return out
+}
+const DOB_FORMATS: Array<(y: number, m: number, d: number) => string> = [
+  (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  (y, m, d) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
+  (y, m, d) => `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`,
+  (y, m, d) => `${d}.${m}.${y}`,
+  (y, m, d) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${d}, ${y}`,
+  (y, m, d) => `${y}/${m}/${d}`,
+]
+
+runShared('written forms measured on the OFAC snapshots (sdn.csv 2024-05-03, addresses 2024-09-27)', () => {
+  let index: SanctionsIndex
+  let entries: SanctionsEntry[]
+  const forms: Form[] = []
+  const negatives: Form[] = []
+  beforeAll(() => {
+    entries = parseSdnCsv(fs.readFileSync(path.join(SHARED, 'sdn-2024-05-03.csv'), 'latin1')).entries
+    const byUid = new Map(BUILTIN_SANCTIONS.map(e => [e.uid, e]))
+    for (const e of entries) byUid.set(e.uid, mergeEntries(byUid.get(e.uid), e))
+    index = new SanctionsIndex([...byUid.values()])
+    const listedEmails = new Set(entries.flatMap(e => e.emails.map(x => normaliseEmail(x))))
+    const listedHosts = new Set(entries.flatMap(e => e.websites.map(w => parseWebAddress(w)?.host)))
+    // One identifier listed by two entries is reported under the first; it is measured once, there.
+    const seen = new Set<string>()
+    const first = (key: string | null | undefined) => !!key && !seen.has(key) && !!seen.add(key)
+    for (const e of byUid.values()) {
+      for (const email of e.emails) {
+        if (!first(`email ${normaliseEmail(email)}`)) continue
+        if (/@(gmail|googlemail)\.com$/i.test(email)) {
+          for (const written of gmailForms(email)) forms.push({ kind: 'email', written, uid: e.uid })
+          // Another user: one letter changed.
+          const other = email.replace(/^(.)/, c => (c === 'z' ? 'y' : 'z'))
+          if (!listedEmails.has(normaliseEmail(other))) negatives.push({ kind: 'email', written: other, uid: e.uid })
+        } else forms.push({ kind: 'email', written: ` ${email.toUpperCase()} `, uid: e.uid }, { kind: 'email', written: `mailto:${email}`, uid: e.uid })
+      }
+      for (const site of e.websites) {
+        const w = parseWebAddress(site)
+        if (!w || !first(`website ${w.host}${w.path}`)) continue
+        forms.push({ kind: 'website', written: `${w.host}${w.path}`, uid: e.uid }, { kind: 'website', written: `https://www.${w.host.toUpperCase()}${w.path}/`, uid: e.uid })
+        if (!w.path) forms.push({ kind: 'website', written: `http://${w.host}.:8080/contact?lang=en`, uid: e.uid })
+        // A look-alike: the longest label of the domain with its first letter changed.
+        const labels = w.host.split('.')
+        const longest = labels.indexOf([...labels].sort((a, b) => b.length - a.length)[0]!)
+        const lookalike = labels.map((l, i) => (i === longest ? l.replace(/^./, c => (c === 'x' ? 'q' : 'x')) : l)).join('.')
+        // …and not under a listed domain: "x.irib.ir" is IRIB's own, a true hit.
+        if (!hostAndParents(lookalike).some(h => listedHosts.has(h))) negatives.push({ kind: 'website', written: lookalike, uid: e.uid })
+        negatives.push({ kind: 'website', written: `${w.host}.evil-example.net`, uid: e.uid })
+      }
+      for (const { asset, address } of e.wallets) {
+        // sdn.csv cuts long remarks: "XBT 1Gq" is not an address.
+        if (!first(`wallet ${normaliseWallet(address)}`) || address.length < 25) continue
+        const scheme = ({ XBT: 'bitcoin', ETH: 'ethereum', USDT: 'ethereum', USDC: 'ethereum', ARB: 'ethereum', BSC: 'ethereum', ETC: 'ethereum', LTC: 'litecoin', BCH: 'bitcoincash', TRX: 'tron', XMR: 'monero', ZEC: 'zcash', DASH: 'dash', XVG: 'verge', BTG: 'bitcoingold' } as Record<string, string>)[asset] ?? asset.toLowerCase()
+        forms.push({ kind: 'wallet', written: `${scheme}:${address}?amount=1`, uid: e.uid }, { kind: 'wallet', written: address.replace(/(.{4})/g, '$1\u200B'), uid: e.uid })
+        if (/^0x/i.test(address)) forms.push({ kind: 'wallet', written: `ethereum:pay-${address.toLowerCase()}@1`, uid: e.uid }, { kind: 'wallet', written: `0x${address.slice(2).toUpperCase()}`, uid: e.uid })
+      }
+      if (DPRK(e) && e.type === 'entity') {
+        for (const name of [e.name, ...e.aliases]) {
+          if (!first(`organisation ${organisationKeys(name)[0]}`)) continue
+          forms.push({ kind: 'organisation', written: name.toLowerCase().replace(/,? (co\.?,? ?ltd\.?|company|corporation|limited)$/i, ' Co. Ltd'), uid: e.uid })
+          for (const written of spacingForms(name)) forms.push({ kind: 'organisation', written, uid: e.uid })
+        }
+        // Another company sharing one word: the last naming word of a name with two or more ("Silver
+        // Star" → "Star Trading").
+        const words = e.name.replace(/[.,()]/g, ' ').split(/\s+/).filter(w => w.length >= 4 && !/^(KOREA|KOREAN|TRADING|COMPANY|CORPORATION|GENERAL|LIMITED|BANK|DEMOCRATIC|PEOPLE'?S|REPUBLIC)$/i.test(w))
+        if (words.length >= 2) negatives.push({ kind: 'organisation', written: `${words[words.length - 1]} Trading LLC`, uid: e.uid })
+      }
+      if (DPRK(e) && e.type === 'individual') {
+        for (const dob of e.birthDates) {
+          const iso = birthDateReadings(dob)[0]
+          if (!iso || iso.length !== 10) continue
+          const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+          for (const fmt of DOB_FORMATS) forms.push({ kind: 'dob', written: fmt(y, m, d), uid: e.uid, name: e.name })
+          negatives.push({ kind: 'dob', written: `${y + 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, uid: e.uid, name: e.name })
+        }
+      }
+    }
+  })
+
+  it('catches at least 95% of the written forms, per kind and overall', () => {
+    const lines: string[] = []
+    for (const kind of ['email', 'website', 'wallet', 'organisation', 'dob'] as const) {
+      const r = share(index, forms.filter(f => f.kind === kind))
+      lines.push(`${kind}: ${r.caught}/${r.total} (${(100 * r.share).toFixed(1)}%)${r.missed.length ? ` missed e.g. ${r.missed.slice(0, 3).map(f => JSON.stringify(f.written)).join(', ')}` : ''}`)
+      expect(r.share).toBeGreaterThanOrEqual(0.95)
+    }
+    const all = share(index, forms)
+    lines.push(`all: ${all.caught}/${all.total} (${(100 * all.share).toFixed(1)}%)`)
+    process.stdout.write(`OFAC snapshots, written forms caught:\n${lines.join('\n')}\n`)
+    expect(all.share).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('near misses do not find the listing they were made from', () => {
+    const falseHits = negatives.filter(f => uidsFound(index, f).includes(f.uid))
+    const anyHits = negatives.filter(f => uidsFound(index, f).length)
+    process.stdout.write(`OFAC snapshots, near misses: ${falseHits.length}/${negatives.length} found their source listing, ${anyHits.length} found any listing${anyHits.length ? `: ${anyHits.slice(0, 5).map(f => `${f.written} → ${uidsFound(index, f).join(',')}`).join('; ')}` : ''}\n`)
+    expect(falseHits.map(f => `${f.kind} ${f.written}`)).toEqual([])
+  })
+
+  it('every address in the wallet lists is found in a BIP-21/EIP-681 URI', () => {
+    const dir = path.join(SHARED, 'digital-currency-addresses-2024-09-27')
+    let total = 0
+    let caught = 0
+    const lists = fs.readdirSync(dir).filter(f => /^sanctioned_addresses_.*\.txt$/.test(f))
+    const byAsset = lists.map(f => {
+      const asset = /sanctioned_addresses_(\w+)\.txt/.exec(f)![1]!
+      const addresses = fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/).map(l => l.trim()).filter(Boolean)
+      return { asset, addresses }
+    })
+    const walletIndex = new SanctionsIndex(byAsset.map(({ asset, addresses }) => ({ uid: `W-${asset}`, name: asset, type: 'entity', programs: [], aliases: [], emails: [], websites: [], phones: [], birthDates: [], list: 'wallets', wallets: addresses.map(address => ({ asset, address })) })))
+    for (const { asset, addresses } of byAsset) {
+      for (const address of addresses) {
+        total++
+        const uri = /^0x/i.test(address) ? `ethereum:${address}@1?value=0` : `${asset.toLowerCase()}:${address}?amount=1`
+        if (walletIndex.screen({ ...empty, wallets: [{ value: uri, where: 'w' }] }).length) caught++
+      }
+    }
+    process.stdout.write(`OFAC wallet lists 2024-09-27: ${caught}/${total} addresses found inside a payment URI\n`)
+    expect(caught / total).toBeGreaterThanOrEqual(0.95)
+  })
+})
