@@ -202,10 +202,10 @@ describe('recogniseNote', () => {
 
   it('quotes the phrase and says where it is', () => {
     const note = 'Good rapport.\nKept the camera off; said the webcam was broken.'
-    const [m] = recogniseNote(note)
+    const m = recogniseNote(note)[0]!
     expect(m).toMatchObject({ code: 'camera_off', quote: 'Kept the camera off', line: 2 })
     expect(note.slice(m.start, m.end)).toBe(m.quote)
-    expect(recogniseNote("Couldn't name a single street")[0].quote).toBe("Couldn't name a single street")
+    expect(recogniseNote("Couldn't name a single street")[0]?.quote).toBe("Couldn't name a single street")
   })
 
   it.each(PROTECTED_NOTES)('never fires on accent, language or origin: %j', note => {
@@ -223,7 +223,7 @@ describe('recogniseNote', () => {
     // and the same whichever origin a sentence names
     const template = (who: string) => `${who} accent; voice sounded different after the reconnect`
     const results = ['Korean', 'Texan', 'Nigerian', 'Scottish', 'Ukrainian'].map(w => recogniseNote(template(w)))
-    for (const r of results) expect(r.map(m => [m.code, m.quote])).toEqual(results[0].map(m => [m.code, m.quote]))
+    for (const r of results) expect(r.map(m => [m.code, m.quote])).toEqual(results[0]!.map(m => [m.code, m.quote]))
   })
 
   it('tells codes from words', () => {

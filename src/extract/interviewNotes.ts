@@ -242,7 +242,7 @@ function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[]
     if (slot === ph.slots.length) return acc
     const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + ph.gap)
     for (let i = at; i <= last; i++) {
-      if (!ph.slots[slot].has(tokens[i].stem)) continue
+      if (!ph.slots[slot]!.has(tokens[i]!.stem)) continue
       const found = walk(slot + 1, i + 1, [...acc, i])
       if (found) return found
       if (slot === 0) break
@@ -250,28 +250,28 @@ function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[]
     return null
   }
   for (let i = from; i < tokens.length; i++) {
-    if (!ph.slots[0].has(tokens[i].stem)) continue
+    if (!ph.slots[0]!.has(tokens[i]!.stem)) continue
     const found = walk(0, i, [])
     if (found) return found
   }
   return null
 }
 
-const isNegator = (tokens: Token[], i: number) => NEGATORS.has(tokens[i].stem) && !PSEUDO_NEGATION_NEXT.has(tokens[i + 1]?.stem ?? '')
+const isNegator = (tokens: Token[], i: number) => NEGATORS.has(tokens[i]!.stem) && !PSEUDO_NEGATION_NEXT.has(tokens[i + 1]?.stem ?? '')
 
 /** A negator just before the phrase (within its clause), or inside it but not part of it, cancels it. */
 function negated(tokens: Token[], hit: number[]): boolean {
   const used = new Set(hit)
-  for (let i = hit[0] + 1; i < hit[hit.length - 1]; i++) if (!used.has(i) && isNegator(tokens, i)) return true
-  for (let i = hit[0] - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
-    if (tokens[i + 1].breakBefore || SCOPE_BREAKERS.has(tokens[i].stem)) return false
+  for (let i = hit[0]! + 1; i < hit[hit.length - 1]!; i++) if (!used.has(i) && isNegator(tokens, i)) return true
+  for (let i = hit[0]! - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
+    if (tokens[i + 1]!.breakBefore || SCOPE_BREAKERS.has(tokens[i]!.stem)) return false
     if (isNegator(tokens, i)) return true
   }
   return false
 }
 
 function followedBy(tokens: Token[], hit: number[], words: Set<string>): boolean {
-  const after = hit[hit.length - 1]
+  const after = hit[hit.length - 1]!
   return [1, 2].some(k => words.has(tokens[after + k]?.stem ?? ''))
 }
 
@@ -298,13 +298,11 @@ export function recogniseNote(note: string): NoteMatch[] {
     for (const [code, phrases] of COMPILED) {
       if (found.has(code)) continue
       for (const ph of phrases) {
-        let hit: number[] | null = null
-        for (let from = 0; from < tokens.length; from = (hit?.[0] ?? tokens.length) + 1) {
-          hit = findPhrase(tokens, ph, from)
-          if (!hit) break
+        // A negated mention does not hide a later one in the same sentence: look again after it.
+        for (let hit = findPhrase(tokens, ph, 0); hit; hit = findPhrase(tokens, ph, hit[0]! + 1)) {
           if (negated(tokens, hit) || followedBy(tokens, hit, ph.unless)) continue
-          const start = tokens[hit[0]].start
-          const end = tokens[hit[hit.length - 1]].end
+          const start = tokens[hit[0]!]!.start
+          const end = tokens[hit[hit.length - 1]!]!.end
           found.set(code, { code, quote: note.slice(start, end), sentence: s.text.trim(), start, end, line: s.line })
           break
         }
