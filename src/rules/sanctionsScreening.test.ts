@@ -1,0 +1,29 @@
+import { screeningSubject } from './sanctionsScreening'
+import { rule as identifierHit } from './sanctions-identifier-hit'
+import { rule as organisationHit } from './sanctions-organisation-hit'
+import { rule as corroborated } from './sanctions-person-corroborated'
+import { fact, factsOf, testContext } from './ruleTestKit'
+
+const ctx = testContext()
+describe('what screening reads from a case', () => {
+  it('finds web addresses and wallets written in free text, not only in URL and wallet fields', () => {
+    const { subject } = screeningSubject(factsOf([
+      fact('resume.employer', { company: 'Bluepeak', details: 'Built the shop at norland-trading.example and https://www.example.org/x.' }),
+      fact('logistics.note', 'Ship to my cousin; payout to ethereum:pay-0xb6f5ec1a0a9cd1526536d3f0426c429529471f40@1'),
+    ]))
+    expect(subject.websites.map(w => w.value)).toEqual(['norland-trading.example', 'https://www.example.org/x'])
+    expect(subject.wallets.map(w => w.value)).toEqual([expect.stringContaining('ethereum:pay-0xb6f5')])
+  })
+  it('a listed wallet in a payment URI in a note is an identifier hit', () => {
+    const r = identifierHit.evaluate(factsOf([fact('logistics.note', 'Pay me at ethereum:pay-0xB6F5EC1A0A9CD1526536D3F0426C429529471F40@1 please')]), ctx)
+    expect(r.status).toBe('flag')
+  })
+  it('"Volasys Silverstar" as an employer is the listed Volasys Silver Star; "Star Trading" is not', () => {
+    expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Volasys Silverstar' })]), ctx).status).toBe('flag')
+    expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Star Trading LLC' }), fact('reference', { company: 'Silver Star' })]), ctx).status).toBe('clear')
+  })
+  it('a date of birth written month-first corroborates a name lead', () => {
+    expect(corroborated.evaluate(factsOf([fact('person.full_name', 'Sang Man Kim'), fact('person.date_of_birth', '04/25/1965')]), ctx).status).toBe('flag')
+    expect(corroborated.evaluate(factsOf([fact('person.full_name', 'Sang Man Kim'), fact('person.date_of_birth', '04/26/1965')]), ctx).status).toBe('clear')
+  })
+})
