@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseSdnCsv } from '../sanctions/sdnCsv'
 import { normaliseWallet } from '../sanctions/identifiers'
+import { mergeEntries } from '../sanctions/merge'
+import type { SanctionsEntry } from '../sanctions/types'
 import { parseCidr } from './ipRanges'
 import { files, readJsonFile, writeJsonAtomic, type ImportedDataset, type Manifest, type StoredAsn, type StoredWallets } from './store'
 
@@ -60,7 +62,12 @@ export function importRefdataFile(dataDir: string, file: string, options: { kind
   let result: ImportResult
   switch (kind) {
     case 'sdn': {
-      const { entries, skipped } = parseSdnCsv(text, `OFAC SDN ${version}`)
+      const parsed = parseSdnCsv(text, `OFAC SDN ${version}`)
+      // One entry per uid: a number repeated in the file is one listing, merged rather than shadowed.
+      const byUid = new Map<string, SanctionsEntry>()
+      for (const e of parsed.entries) byUid.set(e.uid, mergeEntries(byUid.get(e.uid), e))
+      const entries = [...byUid.values()]
+      const skipped = parsed.skipped
       if (entries.length < 10) throw new RefdataImportError(`${name}: only ${entries.length} SDN entries could be read; refusing to replace the list`)
       writeJsonAtomic(f.sanctions, entries)
       manifest.sanctions = record('sanctions', `OFAC SDN list (sdn.csv), file ${name}`, entries.length)
