@@ -1,3 +1,5 @@
+import { isObservationCode, recogniseNote } from '../extract/interviewNotes'
+
 /**
  * CaseFacts: everything the rules may read about one application, each value with the evidence it came
  * from. Built by a pure function from fact records, whether they come from the database (the app) or
@@ -94,7 +96,14 @@ export interface CaseFacts {
   profiles: Array<Fact<Profile>>
   references: Array<Fact<Record<string, unknown>>>
   submission?: Fact<{ ip?: string; user_agent?: string }>
-  interview: { video?: Fact<string>; observations: Array<Fact<string>> }
+  interview: {
+    video?: Fact<string>
+    /** as recorded: structured codes ("reading_answers") and reviewers' own lines */
+    observations: Array<Fact<string>>
+    notes?: Fact<string>
+    /** codes read from the reviewer's own words (lines and notes), only where that code was not recorded */
+    fromNotes: Array<Fact<string>>
+  }
   logistics: { shippingAddress?: Fact<Address>; note?: Fact<string>; previousShippingAddresses: Array<Fact<{ address: Address; given_at?: string; replaced_at?: string }>> }
   payment?: Fact<Payment>
   /** sign-in events, when a log was provided (undefined: no log; []: an empty one) */
@@ -117,7 +126,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
     resume: { names: [], emails: [], phones: [], urls: [], employers: [], skills: [] },
     profiles: [],
     references: [],
-    interview: { observations: [] },
+    interview: { observations: [], fromNotes: [] },
     logistics: { previousShippingAddresses: [] },
     ...(accessEvents ? { accessEvents } : {}),
     ...(links ? { links } : {}),
@@ -143,6 +152,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       case 'submission': facts.submission = fact(); break
       case 'interview.video': facts.interview.video = fact(); break
       case 'interview.observation': facts.interview.observations.push(fact()); break
+      case 'interview.notes': facts.interview.notes = fact(); break
       case 'logistics.shipping_address': facts.logistics.shippingAddress = fact(); break
       case 'logistics.note': facts.logistics.note = fact(); break
       case 'logistics.previous_shipping_address': facts.logistics.previousShippingAddresses.push(fact()); break
@@ -150,5 +160,29 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       default: break // facts no rule reads yet
     }
   }
+  readInterviewNotes(facts.interview)
   return facts
+}
+
+/**
+ * Codes stay primary: the reviewer's words add an observation only where its code is absent, and the video
+ * only when none was recorded. The evidence quotes the words matched and says where they are.
+ */
+function readInterviewNotes(interview: CaseFacts['interview']): void {
+  const present = new Set(interview.observations.map(o => String(o.value).trim()).filter(isObservationCode))
+  const written = [...interview.observations.filter(o => typeof o.value === 'string' && !isObservationCode(o.value)), ...(interview.notes && typeof interview.notes.value === 'string' ? [interview.notes] : [])]
+  for (const note of written) {
+    for (const m of recogniseNote(note.value)) {
+      const derived: Fact<string> = {
+        value: m.code,
+        evidence: { field: note.evidence.field, value: `from the reviewer's note: '${m.quote}'`, source: note.evidence.source, where: `${note.evidence.where}${m.line > 1 ? `, line ${m.line}` : ''}` },
+      }
+      if (m.code === 'camera_off' || m.code === 'declined') {
+        if (!interview.video) interview.video = derived
+      } else if (!present.has(m.code)) {
+        present.add(m.code)
+        interview.fromNotes.push(derived)
+      }
+    }
+  }
 }

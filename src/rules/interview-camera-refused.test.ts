@@ -17,3 +17,19 @@ describe('interview-camera-refused', () => {
     expect(rule.evaluate(facts('not_held'), ctx).status).toBe('not_applicable')
   })
 })
+
+describe('interview-camera-refused: reviewers\' own words', () => {
+  const note = (value: string) => ({ field: 'interview.notes', value, source: 'reviewer', where: 'case page: interview notes' })
+  it('flags a note saying the camera was kept off when no video was recorded, quoting it', () => {
+    const r = rule.evaluate(buildCaseFacts('candidate', [note('Kept the camera off; said the webcam was broken')]), ctx)
+    expect(r).toMatchObject({ status: 'flag', message: "The reviewer's note says the applicant kept the camera off at interview." })
+    expect(r.status === 'flag' && r.evidence[0]!.value).toBe("from the reviewer's note: 'Kept the camera off'")
+  })
+  it('keeps the recorded video primary', () => {
+    const r = rule.evaluate(buildCaseFacts('candidate', [{ ...note('camera off for the first minute'), field: 'interview.observation' }, { field: 'interview.video', value: 'completed', source: 'reviewer', where: 'case page' }]), ctx)
+    expect(r.status).toBe('clear')
+  })
+  it('does not fire on "camera was on the whole time"', () => {
+    expect(rule.evaluate(buildCaseFacts('candidate', [note('Camera was on the whole time')]), ctx).status).toBe('not_applicable')
+  })
+})
