@@ -91,15 +91,16 @@ export function normaliseEmail(value: string): string | null {
  * The path is kept because some listings are pages on a shared host ("facebook.com/…",
  * "sharif.edu/jalili"): the host alone of such a listing names everyone on it.
  */
+const SITE_SECTIONS = /^(en|eng|english|fa|ru|ar|ko|kr|zh|cn|de|fr|es|home|main|about|about-?us|contacts?|contact-?us|index|default)(\.(html?|php|aspx?))?$/
+
 export function parseWebAddress(value: string): { host: string; path: string } | null {
   const v = stripInvisible(value).toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^[^/@?#]*@/, '')
   const slash = v.search(/[/?#]/)
   const host = (slash < 0 ? v : v.slice(0, slash)).replace(/:\d*$/, '').replace(/\.+$/, '').replace(/^www\d*\./, '')
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*$/.test(host) || host.length > 253) return null
-  const path = (slash < 0 ? '' : v.slice(slash).split(/[?#]/)[0]!)
-    .replace(/\/(index|default)\.(html?|php|aspx?)$/, '')
-    .replace(/\/(en|eng|english|home)\/?$/, '')
-    .replace(/\/+$/, '')
+  let path = (slash < 0 ? '' : v.slice(slash).split(/[?#]/)[0]!).replace(/\/+$/, '')
+  // A site's own sections ("/en/contacts", "/about/fa", "/index.html") are the site, not a page on it.
+  if (path.split('/').filter(Boolean).every(seg => SITE_SECTIONS.test(seg))) path = ''
   return { host, path }
 }
 

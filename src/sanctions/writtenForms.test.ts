@@ -308,3 +308,16 @@ runShared('written forms measured on the OFAC snapshots (sdn.csv 2024-05-03, add
     expect(caught / total).toBeGreaterThanOrEqual(0.95)
   })
 })
+
+describe('web addresses', () => {
+  it('a listed site section is the site; a listed page on a shared host is only that page', () => {
+    expect(parseWebAddress('http://www.nsvet.com.ua/en/contacts')).toEqual({ host: 'nsvet.com.ua', path: '' })
+    expect(parseWebAddress('http://sharif.edu/jalili')).toEqual({ host: 'sharif.edu', path: '/jalili' })
+    const index = new SanctionsIndex(parseSdnCsv('90301,"TEST SITE",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Website http://www.testsite.example/en/contacts; Website http://uni.example/someone."').entries)
+    const hit = (value: string) => index.screen({ ...empty, websites: [{ value, where: 'w' }] }).length
+    expect(hit('testsite.example')).toBe(1)
+    expect(hit('uni.example/someone/cv')).toBe(1)
+    expect(hit('uni.example')).toBe(0)
+    expect(hit('uni.example/someone-else')).toBe(0)
+  })
+})
