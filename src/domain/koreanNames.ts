@@ -35,7 +35,7 @@ const ONSETS: Array<[string, string]> = [
  */
 const VOWELS: Record<string, string[]> = {
   a: ['a'], ae: ['ae'], ai: ['ae'], ya: ['ya'], yae: ['yae'], eo: ['eo'], o: ['o', 'eo'], e: ['e'], yeo: ['yeo'], yo: ['yo', 'yeo'], ye: ['ye'],
-  wa: ['wa'], wae: ['wae'], oe: ['oe'], oi: ['oe'], we: ['we', 'oe'], wo: ['wo'], weo: ['wo'], wi: ['wi'], u: ['u', 'eu'], oo: ['u'], woo: ['u'], eu: ['eu'],
+  wa: ['wa'], wae: ['wae'], oe: ['oe'], oi: ['oe'], we: ['we', 'oe'], wo: ['wo'], weo: ['wo'], wi: ['wi'], wee: ['wi'], u: ['u', 'eu'], oo: ['u'], woo: ['u'], eu: ['eu'],
   ui: ['ui'], eui: ['ui'], ee: ['i', 'ui'], i: ['i'], yi: ['i'], ie: ['i'], yu: ['yu'], yoo: ['yu'], you: ['yeo', 'yu'],
 }
 const VOWEL_SPELLINGS = Object.keys(VOWELS).sort((a, b) => b.length - a.length)
@@ -112,8 +112,8 @@ export function latinSyllables(word: string): Syllable[][] {
         for (const [codaSpelling, coda] of CODAS) {
           if (!w.startsWith(codaSpelling, afterVowel)) continue
           const next = afterVowel + codaSpelling.length
-          // A coda consonant followed by a vowel is the next syllable's onset instead (except ng).
-          if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiouwy]/.test(w[next]!)) continue
+          // A coda consonant followed by a vowel is the next syllable's onset instead (except ng; before a glide y/w, either).
+          if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiou]/.test(w[next]!)) continue
           const vowels = vowelReadings(v, onset, coda)
           acc.push(new Set(vowels.map(x => `${onset}.${x}.${coda}`)))
           walk(next, acc.slice())
@@ -123,17 +123,16 @@ export function latinSyllables(word: string): Syllable[][] {
     }
   }
   walk(0, [])
-  // A vowel letter may not start a syllable straight after another vowel letter when a longer vowel
-  // spelling explains both ("ae", "eo"): keep the parses with fewest syllables.
+  // "ae", "eo", "ui" are one vowel as a rule; read as two syllables only as a second choice ("Suil" = su-il).
   if (!out.length) return []
   const fewest = Math.min(...out.map(p => p.length))
-  return out.filter(p => p.length === fewest)
+  return out.filter(p => p.length <= fewest + 1)
 }
 
-/** Common spellings write ㅓ as "u" before ng, k and l ("Sung", "Jung", "Suk", "Chul") and ㅕ as "yu" ("Hyun", "Myung"). */
+/** Common spellings write ㅓ as "u" before a final consonant ("Sung", "Jung", "Suk", "Chul", "Bum", "Sub", "Sun", "Chun") and ㅕ as "yu" ("Hyun", "Myung"). */
 function vowelReadings(spelling: string, onset: string, coda: string): string[] {
   const base = VOWELS[spelling]!
-  if (onset && spelling === 'u' && (coda === 'NG' || coda === 'K' || coda === 'L')) return [...base, 'eo']
+  if (onset && spelling === 'u' && coda) return [...base, 'eo']
   if (onset && spelling === 'yu') return [...base, 'yeo']
   return base
 }
@@ -206,7 +205,8 @@ export function koreanReadings(name: string): KoreanReading[] {
     for (const f of families)
       for (const g of givens) {
         if (!f.length || !g.length || g.length > 3) continue
-        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: [withInitialRule(g[0]!), ...g.slice(1)] })
+        // Given names follow the rule syllable by syllable as people write them ("Jong-ryul" / "Jong-yul").
+        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule) })
       }
   }
   if (words.length === 1) {

@@ -77,3 +77,33 @@ describe('name scores (screening)', () => {
     expect(scoreNames('Hans P. Lindqvist', 'Hans Joakim Lindqvist').why).toContain('not matched: "p", "joakim"')
   })
 })
+
+describe('names as people write them (made-up names)', () => {
+  it.each([
+    ['Minseo Kang', 'Kang Min-seo', 'given name joined, family name last'],
+    ['BAK HYE WON', 'Park Hye-won', 'Bak / Park, capitals, split'],
+    ['박혜원', 'Park Hye-won', 'account holder in Hangul'],
+    ['Gim Dongman', 'Kim Dong Man', 'Gim / Kim'],
+    ['김동만', 'Kim Dongman', 'Hangul / RR'],
+    ['Sim Jae-seop', 'Shim Jae-sub', 'Sim / Shim'],
+    ['Chon Yun Gil', 'Jon Yun Gil', 'Chon / Jon'],
+    ["Ch'oe Su-il", 'Choi Suil', 'MR apostrophe'],
+    ['Rim Tae-ok', 'Lim Tae Ok', 'Rim / Lim'],
+    ['Xiao Ming Wu', 'Wu Xiaoming', 'pinyin given name split, family name last'],
+    ['Lan Fang Zhou', 'Zhou Lanfang', 'pinyin given name split'],
+  ])('%s is the same person as %s (%s)', (a, b) => expect(compareNames(a, b).match).toBe(true))
+
+  it.each([
+    ['Cho Su-il', 'Choi Su-il'],
+    ['Jeon Hae-ok', 'Jeong Hae-ok'],
+    ['김종호', '김정호'],
+    ['Kim Dong-man', '김동민'],
+    ['Xiao Ming Wu', 'Wu Xiaoping'],
+  ])('%s is not %s', (a, b) => expect(compareNames(a, b).match).toBe(false))
+
+  it('says why', () => {
+    expect(scoreNames('박혜원', 'Bak Hye Won').why.join('; ')).toMatch(/"bak|park/)
+    expect(scoreNames('Xiao Ming Wu', 'Wu Xiaoming').why[0]).toMatch(/family and given name/)
+    expect(scoreNames('Sim Jae-seop', 'Shim Jae-sub').why).toContain('the same Korean syllables in another romanisation')
+  })
+})

@@ -452,7 +452,7 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
     if (score < MATCH_THRESHOLD && sameSyllables) {
       score = 0.95
       why.push('the same Korean syllables in another romanisation')
-    } else if (score >= MATCH_THRESHOLD && !sameSyllables && a.hangul && b.hangul) {
+    } else if (score >= MATCH_THRESHOLD && !sameSyllables && (a.hangul || b.hangul)) {
       // Both written in Hangul: no romanisation stands between them, so another syllable (종/정) is another
       // name, not a spelling variant, whatever the romanised letters look like.
       score = Math.min(score, 0.85)

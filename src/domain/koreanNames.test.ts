@@ -1,0 +1,67 @@
+import { hangulToRoman, koreanReadings, latinSyllables, romaniseHangul, sameKoreanName } from './koreanNames'
+
+// Made-up names only, put together from single syllables.
+const same = (a: string, b: string) => sameKoreanName(koreanReadings(a), koreanReadings(b))
+
+describe('Korean names, syllable by syllable', () => {
+  it('reads Hangul by the Unicode syllable arithmetic (0xAC00 + (L×21+V)×28+T)', () => {
+    expect(hangulToRoman('상만')).toBe('sangman')
+    expect(hangulToRoman('최은')).toBe('choeeun')
+    expect(romaniseHangul('김동만')).toBe('gim dongman')
+    expect(romaniseHangul('남궁민수')).toBe('namgung minsu')
+    expect(same('김동만', 'Kim Dong-man')).toBe(true)
+    expect(same('김동만', 'Dongman Gim')).toBe(true)
+  })
+
+  it.each([
+    ["Ch'oe Su-il", 'Choi Suil', 'MR apostrophe / common spelling'],
+    ['Chwe Su Il', 'Choe Su-il', 'Chwe / Choe'],
+    ['Jon Hae-ok', 'Jeon Hae-ok', 'Jon / Jeon'],
+    ['Chŏn Hae-ok', 'Chun Haeok', 'MR breve / common'],
+    ['Rim Su-yong', 'Lim Suyong', 'Rim / Lim'],
+    ['Im Su-yong', 'Rim Su Yong', 'Im / Rim (initial-sound rule)'],
+    ['Tok Bae-man', 'Deok Bae-man', 'Tok / Deok'],
+    ['So Gyu-ha', 'Seo Gyu-ha', 'So / Seo'],
+    ['Suh Gyu-ha', 'Seo Gyuha', 'Suh / Seo'],
+    ['Ri Tae-su', 'Lee Tae-su', 'Ri / Lee'],
+    ['Yi Tae-su', 'Rhee Taesu', 'Yi / Rhee'],
+    ['I Tae-su', 'Lee Tae Su', 'I / Lee'],
+    ['Ryu Ha-na', 'Yoo Hana', 'Ryu / Yoo'],
+    ['Ro Jae-pil', 'Roh Jae-pil', 'Ro / Roh'],
+    ['No Jae-pil', 'Roh Jaepil', 'No / Roh'],
+    ['Sim Dong-seop', 'Shim Dong-sub', 'Sim / Shim, seop / sub'],
+    ['Pak Hye-won', 'Park Hyewon', 'Pak / Park'],
+    ['BAK HYE WON', 'Park Hye-won', 'Bak / Park, split'],
+    ['Gim Dong-man', 'Kim Dongman', 'Gim / Kim'],
+    ['Jeong Min-gyu', 'Chung Min-kyu', 'Jeong / Chung'],
+    ['Jong Min-gyu', 'Jung Mingyu', 'Jong / Jung'],
+    ['Chŏng Hyŏn-sŏk', 'Jeong Hyeon-seok', 'MR breves'],
+    ['Chong Hyon-sok', 'Jung Hyun-suk', 'MR typed without breves / common'],
+    ['Kang Eun-ji', 'Eunji Kang', 'family name last, given name joined'],
+    ['Kang Ŭn-ji', 'Kang Eun Ji', 'MR ŭ'],
+  ])('%s = %s (%s)', (a, b) => expect(same(a, b)).toBe(true))
+
+  it.each([
+    ['Cho Su-il', 'Choi Su-il', 'Cho / Choi'],
+    ['Jeon Hae-ok', 'Jeong Hae-ok', 'Jeon / Jeong'],
+    ['Kim Sang-ho', 'Kim Song-ho', 'Sang / Song in RR'],
+    ['Kim Min-ho', 'Kim Myung-ho', 'Min / Myung'],
+    ['Bak Hye-won', 'Baek Hye-won', 'Bak / Baek'],
+    ['Kim Dong-man', 'Kim Dong-min', 'man / min'],
+    ['김동만', '김동민', 'Hangul, one syllable apart'],
+    ['Kim Dong-man', '김동민', 'Hangul against romanised'],
+    ['Kim Su-il', 'Kim Su-il-ho', 'one syllable more'],
+  ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
+
+  it('tries joined given names every way they split ("Jongun" = jong-un or jon-gun)', () => {
+    expect(latinSyllables('jongun').length).toBe(2)
+    expect(same('Kim Jongun', 'Kim Jong-un')).toBe(true)
+    expect(same('Kim Jongun', 'Kim Jon-gun')).toBe(true)
+  })
+
+  it('does not read words that are not romanised syllables, and says nothing about origin', () => {
+    expect(koreanReadings('Xiao Ming Wu')).toEqual([])
+    expect(koreanReadings('Dana Whitfield')).toEqual([])
+    expect(koreanReadings('Kevin')).toEqual([])
+  })
+})
