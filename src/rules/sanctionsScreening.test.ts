@@ -13,6 +13,7 @@ describe('what screening reads from a case', () => {
     ]))
     expect(subject.websites.map(w => w.value)).toEqual(['norland-trading.example', 'https://www.example.org/x'])
     expect(subject.wallets.map(w => w.value)).toEqual([expect.stringContaining('ethereum:pay-0xb6f5')])
+    expect(screeningSubject(factsOf([fact('reference', { name: 'A Referee', notes: 'reach him at Norland.Sales+ref@gmail.com.' })])).subject.emails.map(e => e.value)).toEqual(['Norland.Sales+ref@gmail.com'])
   })
   it('a listed wallet in a payment URI in a note is an identifier hit', () => {
     const r = identifierHit.evaluate(factsOf([fact('logistics.note', 'Pay me at ethereum:pay-0xB6F5EC1A0A9CD1526536D3F0426C429529471F40@1 please')]), ctx)

@@ -7,9 +7,9 @@ import { str } from './helpers'
 /**
  * What the sanctions rules screen, gathered from the facts once per case (four rules read the result).
  * People: the applicant’s names and a person payee. Organisations: employers, a company payee,
- * references’ companies. Identifiers: every email, phone, web address and wallet given, and web addresses
- * and wallets written in free text (employers' descriptions, profiles, references, the logistics note,
- * interview notes): a listed website is as telling in a sentence as in a URL field.
+ * references’ companies. Identifiers: every email, phone, web address and wallet given, and the web
+ * addresses, emails and wallets written in free text (employers' descriptions, profiles, references, the
+ * logistics note, interview notes): a listed website is as telling in a sentence as in a URL field.
  */
 export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject; evidence: Map<string, Evidence> } {
   const evidence = new Map<string, Evidence>()
@@ -48,7 +48,7 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
   ]
   const wallet = str(facts.payment?.value.wallet_address)
   const wallets = wallet && facts.payment ? [note({ value: wallet, where: `${facts.payment.evidence.where} (wallet)` }, facts.payment.evidence)] : []
-  // Free text: every string in these facts, searched for web addresses and wallets.
+  // Free text: every string in these facts, searched for web addresses, emails and wallets.
   const texts: Array<Fact<unknown>> = [...facts.resume.employers, ...facts.profiles, ...facts.references, ...(facts.logistics.note ? [facts.logistics.note] : []), ...facts.interview.observations]
   const given = new Set(websites.map(w => w.value))
   for (const t of texts) {
@@ -58,6 +58,9 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
         if (given.has(address)) continue
         given.add(address)
         websites.push(note({ value: address, where: `${t.evidence.where} (text)` }, t.evidence))
+      }
+      for (const email of text.match(/[^\s@<>()"',;:]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi) ?? []) {
+        if (!emails.some(e => e.value === email)) emails.push(note({ value: email, where: `${t.evidence.where} (text)` }, t.evidence))
       }
       if (walletCandidates(text).length && text !== wallet) wallets.push(note({ value: text, where: `${t.evidence.where} (text)` }, t.evidence))
     }
