@@ -5,10 +5,10 @@ import { notApplicable, type Rule } from './types'
 export const rule: Rule = {
   meta: {
     id: 'identity-name-mismatch',
-    version: 1,
+    version: 2,
     title: 'The resume or a profile carries another name',
     rationale:
-      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for accents, initials, word order, nicknames written out and romanisation) is the inconsistency the advisories list first.',
+      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for accents, initials, word order, nicknames written out, given names joined or split, family name first or last, Hangul and the Korean romanisations, syllable by syllable) is the inconsistency the advisories list first.',
     category: 'identity',
     severity: 'medium',
     strength: 'moderate',
