@@ -1,4 +1,4 @@
-import { hangulToRoman, koreanReadings, latinSyllables, romaniseHangul, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, hangulToRoman, koreanReadings, latinSyllables, romaniseHangul, sameKoreanName } from './koreanNames'
 
 // Made-up names only, put together from single syllables.
 const same = (a: string, b: string) => sameKoreanName(koreanReadings(a), koreanReadings(b))
@@ -63,5 +63,14 @@ describe('Korean names, syllable by syllable', () => {
     expect(koreanReadings('Xiao Ming Wu')).toEqual([])
     expect(koreanReadings('Dana Whitfield')).toEqual([])
     expect(koreanReadings('Kevin')).toEqual([])
+  })
+})
+
+describe('differentSyllableWords', () => {
+  it('tells joined given names one syllable apart from spellings of the same syllables', () => {
+    expect(differentSyllableWords('jeonyun', 'jeongyun')).toBe(true)
+    expect(differentSyllableWords('hyeonseop', 'hyunsub')).toBe(false)
+    expect(differentSyllableWords('sang', 'song')).toBe(false) // one syllable: left to the typo rules
+    expect(differentSyllableWords('whitfield', 'whitfeld')).toBe(false) // not syllables
   })
 })

@@ -234,3 +234,16 @@ export function sameKoreanName(a: KoreanReading[], b: KoreanReading[]): boolean 
   for (const x of a) for (const y of b) if (sameRun(x.family, y.family) && sameRun(x.given, y.given)) return true
   return false
 }
+
+/**
+ * Whether two written words are each two or more romanised syllables and read as different syllables
+ * ("Jeonyun" / "Jeongyun", "Sangju" / "Songju"): a given name written joined, one syllable changed, is
+ * another given name rather than a typo.
+ */
+export function differentSyllableWords(a: string, b: string): boolean {
+  const pa = latinSyllables(a)
+  const pb = latinSyllables(b)
+  if (!pa.length || !pb.length || pa.some(p => p.length < 2) || pb.some(p => p.length < 2)) return false
+  return !pa.some(x => pb.some(y => sameRun(x.map(withInitialRule), y.map(withInitialRule))))
+}
+

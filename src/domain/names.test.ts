@@ -107,3 +107,12 @@ describe('names as people write them (made-up names)', () => {
     expect(scoreNames('Sim Jae-seop', 'Shim Jae-sub').why).toContain('the same Korean syllables in another romanisation')
   })
 })
+
+describe('joined given names one syllable apart (made-up names)', () => {
+  it.each([
+    ['Seo Jeonyun', 'Seo Jeongyun'],
+    ['Eom Sangju', 'Eom Songju'],
+    ['Sin Junhyeok', 'Sin Jinhyeok'],
+  ])('%s is not %s', (a, b) => expect(compareNames(a, b).match).toBe(false))
+  it('still forgives a typo that is not another syllable', () => expect(compareNames('Seo Jeongyun', 'Seo Jeongyuun').match).toBe(true))
+})

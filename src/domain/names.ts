@@ -1,7 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance'
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
-import { koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
+import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
@@ -457,6 +457,13 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
       // name, not a spelling variant, whatever the romanised letters look like.
       score = Math.min(score, 0.85)
       why.push('written in Hangul, the syllables differ')
+    } else if (score >= MATCH_THRESHOLD && !sameSyllables && [a, b].every(n => n.korean!.some(r => r.family.length === 1))) {
+      // A joined given name with one syllable changed ("Jeonyun" / "Jeongyun") is another given name, not a typo.
+      const changed = aligned.matches.find(m => (m.how === 'typo' || m.how === 'sounds alike') && differentSyllableWords(m.a, m.b))
+      if (changed) {
+        score = Math.min(score, 0.85)
+        why.push(`read as syllables, "${changed.a}" and "${changed.b}" are different given names`)
+      }
     }
   }
   for (const m of aligned.matches) why.push(m.how === 'same' ? `"${m.a}" = "${m.b}"` : `"${m.a}" ~ "${m.b}" (${m.how}, ${m.sim.toFixed(2)})`)

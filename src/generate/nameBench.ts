@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { scoreNames } from '../domain/names'
+import { runKoreanNameBench, type KoreanBenchResult } from './koreanNameBench'
 
 /** Our name comparator beside OpenSanctions' logic-v2 on name_bench, on the pairs both files share. */
 export interface Tally {
@@ -16,6 +17,8 @@ export interface NameBenchResult {
   ours: Record<'all' | 'Person' | 'Company', Tally>
   theirs: Record<'all' | 'Person' | 'Company', Tally>
   strong: { ours: number; theirs: number; total: number }
+  /** Korean names from the published romanisation tables (tests/fixtures/names), when the fixture is there */
+  korean?: KoreanBenchResult
 }
 
 const tally = (rows: Array<{ truth: boolean; pred: boolean }>): Tally => {
@@ -39,7 +42,13 @@ export function runNameBench(dir = nameBenchDir()): NameBenchResult | null {
     return { all: of(() => true), Person: of(s => s.r.schema === 'Person'), Company: of(s => s.r.schema === 'Company') }
   }
   const strong = scored.filter(s => s.r.quality === 'STRONG')
-  return { pairs: rows.length, ours: split('ours'), theirs: split('theirs'), strong: { ours: strong.filter(s => s.ours === s.truth).length, theirs: strong.filter(s => s.theirs === s.truth).length, total: strong.length } }
+  let korean: KoreanBenchResult | undefined
+  try {
+    korean = runKoreanNameBench()
+  } catch {
+    korean = undefined
+  }
+  return { pairs: rows.length, ours: split('ours'), theirs: split('theirs'), strong: { ours: strong.filter(s => s.ours === s.truth).length, theirs: strong.filter(s => s.theirs === s.truth).length, total: strong.length }, ...(korean ? { korean } : {}) }
 }
 
 export function formatNameBench(r: NameBenchResult): string {
@@ -57,5 +66,14 @@ export function formatNameBench(r: NameBenchResult): string {
     '',
     `STRONG pairs right: ours ${r.strong.ours}/${r.strong.total}, logic-v2 ${r.strong.theirs}/${r.strong.total}.`,
     '',
+    ...(r.korean
+      ? [
+          '### Korean names from the RR and MR tables (tests/fixtures/names)',
+          '',
+          `Same name, two spellings (Hangul, RR, MR, MR typed without breves, common spellings): ${r.korean.same.right} of ${r.korean.same.pairs} right.`,
+          `Different people one syllable apart: ${r.korean.different.falseMatches} false matches in ${r.korean.different.pairs} (${r.korean.different.withHangul.falseMatches} in ${r.korean.different.withHangul.pairs} with a Hangul side); pairs the tables' own spellings cannot tell apart: ${r.korean.ambiguous.falseMatches} of ${r.korean.ambiguous.pairs} matched.`,
+          '',
+        ]
+      : []),
   ].join('\n')
 }
