@@ -5,7 +5,7 @@ import { newCaseRow, type CaseRepository, type CaseRow } from '../db/repositorie
 import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
-import type { AccessEvent } from '../extract/accessLog'
+import { knownAccountsOf, logOwnership, type AccessEvent } from '../extract/accessLog'
 import { factsFromDocument, type FactInput } from '../extract/buildFacts'
 import { accessEventsOfPrepared, factsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
 import type { ExtractionPool } from '../extract/extractionPool'
@@ -16,9 +16,9 @@ import { subjectColumnsFromPerson } from '../ingest/subjectColumns'
 import { dbClient, isWriteConflict, refreshPlannerStatistics } from '../db/knex'
 import { caseScoreColumns, findingRows, type ScoringService } from './scoringService'
 import type { Collected } from '../ingest/collectApplications'
-import { conflict, notFound } from '../errors'
-import { isClosed } from '../signoff/caseStatus'
-import { assertChangeable } from './revisionGuard'
+import { conflict, HttpError, notFound } from '../errors'
+import { isChangeable, isClosed } from '../signoff/caseStatus'
+import { assertChangeable, lockCase } from './revisionGuard'
 import { auditActor, type ActorContext } from './context'
 
 /**
@@ -51,6 +51,29 @@ const COMMIT_ATTEMPTS = 3
 /** An empty source is no source: the unique index folds NULL and '' together, so the look-ups must too. */
 const sourceOf = (app: Application) => app.source?.toLowerCase() || null
 
+/** The outcome for an application whose case is decided (signed off or rejected) or an earlier revision. */
+function decidedOutcome(label: string, reference: string | null, status: string | null): ImportOutcome {
+  const what = reference ? `case ${reference} is ${status ? status.replace('_', ' ') : 'decided'}` : 'its case was decided meanwhile'
+  return { file: label, outcome: 'rejected', reason: `${what}; reopen it before importing changes` }
+}
+
+/** A write refused because the case is decided: the guard's 409, or a frozen trigger (PostgreSQL 23514, SQLite RAISE). */
+function refusedAsDecided(error: unknown): boolean {
+  if (error instanceof HttpError) return error.status === 409 && error.id === 'read_only'
+  return /of a decided case cannot change/.test(String((error as { message?: unknown } | null)?.message ?? ''))
+}
+
+/**
+ * Evidence belongs to the subject: a sign-in log naming none of the person's known accounts is stored
+ * "held" (not scored until confirmed on the case page). Other files, and logs naming no account, get nothing.
+ */
+function ownershipColumns(f: PreparedFile, known: Set<string>): { confirmation_state?: string; log_accounts?: string } {
+  if (f.kind !== 'access_log' || !f.events) return {}
+  const o = logOwnership(f.events, known)
+  return o.state ? { confirmation_state: o.state, log_accounts: JSON.stringify(o.accounts.slice(0, 20)) } : {}
+}
+const isHeld = (f: PreparedFile, known: Set<string>) => ownershipColumns(f, known).confirmation_state === 'held'
+
 export function createIngestService(deps: IngestServiceDeps) {
   const { db, cases, subjects, evidence, audit, blobs } = deps
   const prepareFile = (key: string, name: string, kind: DocumentKind, data: Buffer, defaultCountry?: string | null) => readPreparedFile(deps.pool(), key, name, kind, data, defaultCountry)
@@ -67,7 +90,7 @@ export function createIngestService(deps: IngestServiceDeps) {
   }
 
   /** Store the files' bytes and rows, their facts and sign-in events, inside the caller's transaction. */
-  async function attachFiles(trx: Knex.Transaction, caseId: string, files: PreparedFile[], ctx: ActorContext, now: string): Promise<{ documents: Map<string, string>; added: PreparedFile[] }> {
+  async function attachFiles(trx: Knex.Transaction, caseId: string, files: PreparedFile[], ctx: ActorContext, now: string, known: Set<string>): Promise<{ documents: Map<string, string>; added: PreparedFile[] }> {
     const documents = new Map<string, string>()
     const added: PreparedFile[] = []
     for (const f of files) {
@@ -90,6 +113,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         warnings: JSON.stringify(f.read?.warnings ?? []),
         uploaded_by: ctx.userId,
         uploaded_at: now,
+        ...ownershipColumns(f, known),
       })
       if (f.events?.length) await evidence.insertAccessEvents(trx, caseId, id, f.events)
       documents.set(f.key, id)
@@ -129,6 +153,8 @@ export function createIngestService(deps: IngestServiceDeps) {
       try {
         return await commitOnce(prepared, ctx)
       } catch (error) {
+        // The guard (409 read_only) or the frozen triggers refused a write: the case was decided meanwhile.
+        if (refusedAsDecided(error)) return decidedOutcome(prepared.label, null, null)
         if (attempt >= COMMIT_ATTEMPTS || !isWriteConflict(error)) throw error
       }
     }
@@ -147,8 +173,12 @@ export function createIngestService(deps: IngestServiceDeps) {
       if (existing && existing.content_hash === prepared.contentHash) {
         return { file: prepared.label, outcome: 'unchanged' as const, caseId: existing.id, reference: existing.reference }
       }
-      if (existing && isClosed(existing.status)) {
-        return { file: prepared.label, outcome: 'rejected' as const, reason: `case ${existing.reference} is ${existing.status.replace('_', ' ')}; reopen it before importing changes` }
+      if (existing) {
+        // Hold the case row before any write, then look again: a sign-off committed on another instance
+        // meanwhile makes this a refused import, not a half-written one that the frozen triggers stop.
+        const head = await lockCase(trx, existing.id)
+        if (!head || !isChangeable(head)) return decidedOutcome(prepared.label, existing.reference, head?.status ?? existing.status)
+        existing.status = head.status
       }
       const person = subjectFields(app, prepared.files)
       if (existing) {
@@ -163,7 +193,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         })
         await cases.replaceSearchTerms(trx, existing.id, searchTermsFor({ fullName: person.full_name, email: person.email, externalId, reference: existing.reference }))
         const superseded = await evidence.supersedeFacts(trx, existing.id, ['application', 'document'], now)
-        const { documents } = await attachFiles(trx, existing.id, prepared.files, ctx, now)
+        const { documents } = await attachFiles(trx, existing.id, prepared.files, ctx, now, knownAccountsOf(factsOf(prepared)))
         await writeFacts(trx, existing.id, factsOf(prepared), documents, ctx, now)
         await audit.append(trx, {
           type: 'CASE_IMPORTED',
@@ -185,7 +215,7 @@ export function createIngestService(deps: IngestServiceDeps) {
         now,
       )
       await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId, reference }))
-      const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now)
+      const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now, knownAccountsOf(factsOf(prepared)))
       await writeFacts(trx, row.id, factsOf(prepared), documents, ctx, now)
       await audit.append(trx, {
         type: 'CASE_IMPORTED',
@@ -229,6 +259,8 @@ export function createIngestService(deps: IngestServiceDeps) {
     )
     const documentRows: DocumentRow[] = []
     const events: Array<{ documentId: string; events: AccessEvent[] }> = []
+    const inputs = factsOf(p)
+    const known = knownAccountsOf(inputs)
     const docIds = new Map<string, string>()
     const seenSha = new Set<string>()
     for (const f of p.files) {
@@ -240,14 +272,15 @@ export function createIngestService(deps: IngestServiceDeps) {
         id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
         metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
         extracted_text: f.read ? f.read.pages.join('\n\f\n') : null, warnings: JSON.stringify(f.read?.warnings ?? []), uploaded_by: ctx.userId, uploaded_at: now,
+        ...ownershipColumns(f, known),
       })
       if (f.events?.length) events.push({ documentId: id, events: f.events })
     }
-    const inputs = factsOf(p)
     const factRows = inputs.map(fact => ({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null }))
     // The rules run here on the facts in hand, rather than reading them back for each new case.
     // Scored as if unlinked; linkImported scores again the few that turn out linked.
-    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared(p), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
+    // A log held for confirmation is not scored, here as in rescore.
+    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared({ ...p, files: p.files.filter(f => !isHeld(f, known)) }), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
     Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
     return { prepared: p, subject, row, documentRows, events, factRows, findings: findingRows(row.id, evaluation, now) }
   }
@@ -399,7 +432,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     },
 
     /** A file uploaded on a case page: stored, read, its facts added (earlier facts stay). */
-    async addDocument(caseId: string, name: string, kind: DocumentKind, data: Buffer, ctx: ActorContext): Promise<{ documentId: string; facts: number; warnings: string[] }> {
+    async addDocument(caseId: string, name: string, kind: DocumentKind, data: Buffer, ctx: ActorContext): Promise<{ documentId: string; facts: number; warnings: string[]; held?: string[] }> {
       const row = await cases.findById(db, caseId)
       if (!row) throw notFound('No such case')
       if (!row.is_current || isClosed(row.status)) throw conflict('case_closed', 'This case is closed; reopen it to add evidence')
@@ -411,8 +444,10 @@ export function createIngestService(deps: IngestServiceDeps) {
         const now = new Date().toISOString()
         const before = await evidence.findDocument(trx, caseId, file.sha256)
         if (before) throw new ImportProblem(`${name}: this exact file is already on the case (uploaded ${before.uploaded_at.slice(0, 10)} as ${before.original_name})`)
-        const { documents } = await attachFiles(trx, caseId, [file], ctx, now)
+        const known = knownAccountsOf((await evidence.currentFacts(trx, caseId)).map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown })))
+        const { documents } = await attachFiles(trx, caseId, [file], ctx, now, known)
         const facts = file.read ? factsFromDocument(file.read, 'upload') : []
+        const held = isHeld(file, known) ? logOwnership(file.events!, known).accounts : undefined
         await writeFacts(trx, caseId, facts, documents, ctx, now)
         await cases.update(trx, caseId, { updated_at: now })
         await audit.append(trx, {
@@ -421,10 +456,10 @@ export function createIngestService(deps: IngestServiceDeps) {
           caseId,
           subjectId: row.subject_id,
           requestId: ctx.requestId,
-          data: { documentId: documents.get('upload'), kind, sha256: file.sha256, size: data.length, facts: facts.length, events: file.events?.length ?? 0 },
+          data: { documentId: documents.get('upload'), kind, sha256: file.sha256, size: data.length, facts: facts.length, events: file.events?.length ?? 0, ...(held ? { status: 'held' } : {}) },
         })
         await deps.scoring.rescore(trx, caseId, ctx)
-        return { documentId: documents.get('upload')!, facts: facts.length, warnings: file.read?.warnings ?? [] }
+        return { documentId: documents.get('upload')!, facts: facts.length, warnings: file.read?.warnings ?? [], ...(held ? { held } : {}) }
       })
     },
 

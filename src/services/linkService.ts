@@ -13,6 +13,7 @@ import type { ReferenceData } from '../refdata/referenceData'
 import type { FactRecord, LinkFact } from '../rules/caseFacts'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable } from './revisionGuard'
+import { isChangeable, type CaseStatus } from '../signoff/caseStatus'
 
 /**
  * Link analysis in the app: incremental. When a case's evidence changes its keys and prints are
@@ -91,11 +92,45 @@ export function createLinkService(deps: {
     return { keys, shingleSet, photo, name: records.find(r => r.field === 'person.full_name')?.value as string | undefined }
   }
 
+  /** Of these cases, those that can no longer change: decided (signed off or rejected) or an earlier revision. */
+  async function frozenAmong(trx: Knex, ids: string[]): Promise<Set<string>> {
+    const out = new Set<string>()
+    const unique = [...new Set(ids)]
+    for (let i = 0; i < unique.length; i += 400) {
+      for (const r of (await trx('cases').whereIn('id', unique.slice(i, i + 400)).select('id', 'status', 'is_current')) as Array<{ id: string; status: CaseStatus; is_current: boolean | number }>) if (!isChangeable(r)) out.add(r.id)
+    }
+    return out
+  }
+
+  /**
+   * When each frozen case was decided: a judgement made after that is someone else's (the other side's)
+   * and does not change what the decided revision shows. Cases that can still change have no entry.
+   */
+  async function decidedAt(trx: Knex, ids: string[]): Promise<Map<string, string>> {
+    const frozen = [...(await frozenAmong(trx, ids))]
+    const out = new Map<string, string>()
+    for (let i = 0; i < frozen.length; i += 400) {
+      for (const r of (await trx('signoffs').whereIn('case_id', frozen.slice(i, i + 400)).whereIn('decision', ['approve', 'reject']).select('case_id', 'signed_at')) as Array<{ case_id: string; signed_at: string }>) {
+        const was = out.get(r.case_id)
+        if (!was || r.signed_at > was) out.set(r.case_id, r.signed_at)
+      }
+    }
+    // An earlier revision without a decision of its own (none today) sees none made later than now.
+    for (const id of frozen) if (!out.has(id)) out.set(id, new Date().toISOString())
+    return out
+  }
+
   /** Rebuild one case's keys, prints and links. Returns the other cases it is now linked with. */
   async function relink(trx: Knex, caseId: string): Promise<string[]> {
     const m = await linkMaterial(trx, caseId)
     await trx('link_keys').where({ case_id: caseId }).delete()
-    await trx('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).delete()
+    // A link to a decided or earlier revision is part of what that revision was decided on (its score rests
+    // on it): it stays as it is. Only links between cases that can still change are rebuilt here.
+    const existing = (await trx('links').where(q => q.where({ case_a: caseId }).orWhere({ case_b: caseId })).select('id', 'case_a', 'case_b', 'kind', 'key')) as Array<{ id: number; case_a: string; case_b: string; kind: string; key: string }>
+    const frozen = await frozenAmong(trx, existing.map(r => (r.case_a === caseId ? r.case_b : r.case_a)))
+    const kept = new Set(existing.filter(r => frozen.has(r.case_a === caseId ? r.case_b : r.case_a)).map(r => `${r.case_a === caseId ? r.case_b : r.case_a}|${r.kind}|${r.key}`))
+    const stale = existing.filter(r => !frozen.has(r.case_a === caseId ? r.case_b : r.case_a)).map(r => r.id)
+    for (let i = 0; i < stale.length; i += 400) await trx('links').whereIn('id', stale.slice(i, i + 400)).delete()
     await trx('link_prints').where({ case_id: caseId }).delete()
     await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.length ? encodeShingles(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
     const made: Link[] = []
@@ -143,11 +178,11 @@ export function createLinkService(deps: {
     const differentPeople = made.filter(l => !(m.name && names.get(l.b) && compareNames(m.name, names.get(l.b)!).match))
     const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
     const strongPairs = new Set(differentPeople.filter(l => !weak(l)).map(l => l.b))
-    const kept = differentPeople.filter(l => !weak(l) || strongPairs.has(l.b))
+    const linked = differentPeople.filter(l => !weak(l) || strongPairs.has(l.b))
     const now = new Date().toISOString()
-    const rows = kept.map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, created_at: now }))
+    const rows = linked.filter(l => !kept.has(`${l.b}|${l.kind}|${l.key.slice(0, 300)}`)).map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, created_at: now }))
     for (let i = 0; i < rows.length; i += 100) await trx('links').insert(rows.slice(i, i + 100))
-    return [...new Set(kept.map(l => l.b))]
+    return [...new Set(linked.map(l => l.b))]
   }
 
   /** (Keys join kind and value with U+001F: PostgreSQL text cannot hold U+0000.) Keys of this case's links that became hubs since (shared by more than HUB_LIMIT applications). */
@@ -164,11 +199,19 @@ export function createLinkService(deps: {
 
   /** What the links rules read: each linked current case, its name, its band before links, and judgements. */
   async function linkFacts(trx: Knex, caseId: string): Promise<LinkFact[]> {
-    const rows = (await trx('links as l')
+    let rows = (await trx('links as l')
       .where('l.case_a', caseId)
       .orWhere('l.case_b', caseId)
       .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string }>
     if (!rows.length) return []
+    const cutoffs = await decidedAt(trx, [caseId, ...rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a))])
+    const selfCutoff = cutoffs.get(caseId)
+    if (!selfCutoff) {
+      // A case that can change counts a link kept for a decided neighbour only while it still shares the value.
+      const own = new Set(((await trx('link_keys').where({ case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u001f${k.key}`.slice(0, 300)))
+      rows = rows.filter(r => !cutoffs.has(r.case_a === caseId ? r.case_b : r.case_a) || r.kind === 'resume' || r.kind === 'photo' || own.has(r.key))
+      if (!rows.length) return []
+    }
     const hubs = await hubKeys(trx, rows.map(r => r.key))
     const otherIds = [...new Set(rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a)))]
     const others = new Map(
@@ -179,7 +222,9 @@ export function createLinkService(deps: {
     if (self) {
       for (const o of others.values()) {
         const [a, b] = pairOf(self.subject_id, o.subject_id)
-        const j = (await trx('link_judgements').where({ subject_a: a, subject_b: b }).orderBy('id', 'desc').first('judgement')) as { judgement: LinkFact['judgement'] } | undefined
+        // A decided revision sees the judgements made up to its decision, not those made since.
+        const q = trx('link_judgements').where({ subject_a: a, subject_b: b })
+        const j = (await (selfCutoff ? q.where('created_at', '<=', selfCutoff) : q).orderBy('id', 'desc').first('judgement')) as { judgement: LinkFact['judgement'] } | undefined
         if (j) judgements.set(o.id, j.judgement)
       }
     }
@@ -207,10 +252,21 @@ export function createLinkService(deps: {
     const hubs = await hubKeys(trx, rows.map(r => r.key))
     // The newest judgement on each pair decides; "different people" and "same person" take a link out of
     // ring-building (the second means the same human applied twice, not a ring).
-    const latest = new Map<string, string>()
-    for (const j of (await trx('link_judgements').select('subject_a', 'subject_b', 'judgement').orderBy('id')) as Array<{ subject_a: string; subject_b: string; judgement: string }>) latest.set(`${j.subject_a}|${j.subject_b}`, j.judgement)
-    const judged = new Set([...latest].filter(([, j]) => j === 'different_people' || j === 'same_person').map(([k]) => k))
-    const active = rows.filter(r => !hubs.has(r.key) && !judged.has(pairOf(r.sa, r.sb).join('|')))
+    // A link touching a decided case counts only the judgements made up to its decision.
+    const judgementsOf = new Map<string, Array<{ judgement: string; created_at: string }>>()
+    for (const j of (await trx('link_judgements').select('subject_a', 'subject_b', 'judgement', 'created_at').orderBy('id')) as Array<{ subject_a: string; subject_b: string; judgement: string; created_at: string }>) {
+      const k = `${j.subject_a}|${j.subject_b}`
+      judgementsOf.set(k, [...(judgementsOf.get(k) ?? []), j])
+    }
+    const cutoffs = judgementsOf.size ? await decidedAt(trx, rows.flatMap(r => [r.case_a, r.case_b])) : new Map<string, string>()
+    const judged = (r: (typeof rows)[number]) => {
+      const list = judgementsOf.get(pairOf(r.sa, r.sb).join('|'))
+      if (!list) return false
+      const ends = [cutoffs.get(r.case_a), cutoffs.get(r.case_b)].filter((c): c is string => c !== undefined).sort()
+      const last = (ends.length ? list.filter(j => j.created_at <= ends[0]!) : list).at(-1)
+      return last?.judgement === 'different_people' || last?.judgement === 'same_person'
+    }
+    const active = rows.filter(r => !hubs.has(r.key) && !judged(r))
     const ids = [...new Set(active.flatMap(r => [r.case_a, r.case_b]))]
     const comps = [...clusters(ids, active.map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key }))).values()]
     const wanted = options.caseId ? comps.filter(c => c.includes(options.caseId!)) : comps
