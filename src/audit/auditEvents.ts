@@ -39,6 +39,8 @@ export const AUDIT_EVENT_TYPES = [
   'FINDING_DISPOSED',
   'CASE_SIGNED_OFF',
   'AUDIT_CHAIN_KEYED',
+  'SIGN_IN_LOG_CONFIRMED',
+  'SIGN_IN_LOG_DISCARDED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -1,4 +1,4 @@
-import { parseAccessLog } from './accessLog'
+import { knownAccountsOf, logOwnership, parseAccessLog } from './accessLog'
 
 describe('sign-in logs', () => {
   it('reads the plain form', () => {
@@ -22,5 +22,35 @@ describe('sign-in logs', () => {
     const r = parseAccessLog(csv)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.problem).toContain(message)
+  })
+})
+
+describe('logOwnership: evidence belongs to the subject', () => {
+  const known = knownAccountsOf([
+    { field: 'person.email', value: 'Dana.Whitfield@example.com' },
+    { field: 'resume.email', value: 'dana.w+jobs@mail.example' },
+    { field: 'profile', value: { network: 'github', url: 'https://github.com/danaw-dev' } },
+    { field: 'profile', value: { network: 'upwork', username: 'dwhitfield' } },
+    { field: 'reference', value: { email: 'boss@example.com' } },
+  ])
+  const ev = (...accounts: Array<string | null>) => accounts.map(account => ({ account }))
+  it('knows the emails and handles the case gives, not its referees', () => {
+    expect([...known].sort()).toEqual(['dana.w@mail.example', 'dana.whitfield@example.com', 'danaw-dev', 'dwhitfield'])
+  })
+  it('scores a log of the applicant’s own account at once', () => {
+    expect(logOwnership(ev('dana.whitfield@EXAMPLE.com', 'dana.whitfield@example.com'), known)).toEqual({ accounts: ['dana.whitfield@EXAMPLE.com', 'dana.whitfield@example.com'], matched: ['dana.whitfield@EXAMPLE.com', 'dana.whitfield@example.com'], state: 'matched' })
+    expect(logOwnership(ev('dana.w+portal@mail.example'), known).state).toBe('matched')
+    expect(logOwnership(ev('dwhitfield'), known).state).toBe('matched')
+  })
+  it('keeps other accounts beside a matching one (a shared connection is a finding)', () => {
+    expect(logOwnership(ev('dwhitfield', 'ops7@example.net', 'ops7@example.net'), known)).toMatchObject({ accounts: ['ops7@example.net', 'dwhitfield'], matched: ['dwhitfield'], state: 'matched' })
+  })
+  it("holds another person's log, and a log of accounts only alike", () => {
+    expect(logOwnership(ev('kevin.oneill@contoso.example'), known)).toEqual({ accounts: ['kevin.oneill@contoso.example'], matched: [], state: 'held' })
+    expect(logOwnership(ev('dwhitfield@other.example'), known).state).toBe('held')
+    expect(logOwnership(ev('dev'), knownAccountsOf([{ field: 'profile', value: { username: 'dev' } }])).state).toBe('held')
+  })
+  it('cannot tell for a log that names no account', () => {
+    expect(logOwnership(ev(null, ' '), known).state).toBeNull()
   })
 })

@@ -70,3 +70,63 @@ export function parseAccessLog(text: string): AccessLogResult {
   }
   return { ok: true, format, events }
 }
+
+/**
+ * Evidence belongs to the subject: is a sign-in log this applicant's? Its accounts are compared with what
+ * the case knows of the person (emails from the application and resume, profile usernames). A log naming
+ * none of them is held for a person to confirm, not scored; a log naming no account at all cannot be
+ * told apart and is taken as before. Other accounts beside a matching one stay in (a shared home
+ * connection is itself a finding). Pure.
+ */
+export interface LogOwnership {
+  /** the distinct accounts the log names, most frequent first */
+  accounts: string[]
+  /** those that are the applicant's known emails or usernames */
+  matched: string[]
+  /** matched: scored at once; held: wait for a person; null: the log names no account */
+  state: 'matched' | 'held' | null
+}
+
+const normAccount = (a: string) => {
+  const s = a.trim().toLowerCase()
+  const at = s.lastIndexOf('@')
+  // "kim+jobs@example.com" is kim@example.com's mailbox.
+  return at > 0 ? `${s.slice(0, at).replace(/\+.*$/, '')}${s.slice(at)}` : s
+}
+// Short handles ("dev", "admin") are too common to say whose an account is.
+const MIN_HANDLE = 4
+
+/** The applicant's known accounts from fact records (person.email, resume.email, profile usernames). */
+export function knownAccountsOf(records: Array<{ field: string; value: unknown }>): Set<string> {
+  const known = new Set<string>()
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v.trim()) known.add(normAccount(v))
+  }
+  for (const r of records) {
+    if (r.field === 'person.email' || r.field === 'resume.email') add(r.value)
+    if (r.field === 'profile' && r.value && typeof r.value === 'object') {
+      const p = r.value as { username?: unknown; url?: unknown; email?: unknown }
+      add(p.username)
+      add(p.email)
+      // A profile given by its URL alone: github.com/kimdev names the handle kimdev.
+      if (!p.username && typeof p.url === 'string') add(/^https?:\/\/[^/]+\/(?:in\/|u\/|freelancers\/~?)?([\w.-]+)\/?$/i.exec(p.url.trim())?.[1])
+    }
+  }
+  return known
+}
+
+export function logOwnership(events: Array<Pick<AccessEvent, 'account'>>, known: Set<string>): LogOwnership {
+  const counts = new Map<string, number>()
+  for (const e of events) if (e.account?.trim()) counts.set(e.account.trim(), (counts.get(e.account.trim()) ?? 0) + 1)
+  const accounts = [...counts].sort((a, b) => b[1] - a[1]).map(([a]) => a)
+  if (!accounts.length) return { accounts, matched: [], state: null }
+  const handles = new Set([...known].map(k => (k.includes('@') ? k.slice(0, k.lastIndexOf('@')) : k)).filter(h => h.length >= MIN_HANDLE))
+  const matched = accounts.filter(a => {
+    const n = normAccount(a)
+    // An address must match whole: kim@other.example may well be another Kim.
+    if (n.includes('@')) return known.has(n)
+    // A bare login ("kimdev") that is one of the person's handles, or their address's local part.
+    return n.length >= MIN_HANDLE && handles.has(n)
+  })
+  return { accounts, matched, state: matched.length ? 'matched' : 'held' }
+}

@@ -21,6 +21,7 @@ import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
 import { createScoringService } from './scoringService'
+import { createSignInLogService } from './signInLogService'
 import { createSanctionsReviewService } from './sanctionsReviewService'
 import { createLinkService } from './linkService'
 import { referenceDataFor } from '../refdata/load'
@@ -72,6 +73,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),
+    signInLogs: createSignInLogService({ db, audit, scoring }),
     /** Let running imports finish, then stop background workers (tests and shutdown). */
     async close() {
       await imports.drain()

@@ -10,6 +10,7 @@ import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable, lockCase, notifyNewEvidence } from './revisionGuard'
 import { isChangeable } from '../signoff/caseStatus'
+import { UNSCORED_LOG_STATES } from './signInLogService'
 
 /** Where a stored fact was read, in words: "cv.pdf, page 1, line 2" or "application: person.email". */
 export function whereOf(fact: Pick<FactRow, 'source' | 'locator' | 'document_id'>, documentNames: Map<string, string>): string {
@@ -68,10 +69,12 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
     for (const old of await evidence.supersededFacts(trx, caseId, ['logistics.shipping_address'])) {
       records.push({ field: 'logistics.previous_shipping_address', value: { address: JSON.parse(old.value) as unknown, given_at: old.recorded_at, replaced_at: old.superseded_at }, source: old.source, where: `${whereOf(old, names)} (replaced ${String(old.superseded_at).slice(0, 10)})` })
     }
-    const logs = documents.filter(d => d.kind === 'access_log')
+    // Evidence belongs to the subject: a log held for confirmation (or discarded) is not scored at all.
+    const unscored = new Set((await trx('documents').where({ case_id: caseId, kind: 'access_log' }).whereIn('confirmation_state', UNSCORED_LOG_STATES).pluck('id')) as string[])
+    const logs = documents.filter(d => d.kind === 'access_log' && !unscored.has(d.id))
     let events: AccessEventFact[] | undefined
     if (logs.length) {
-      events = (await trx('access_events').where({ case_id: caseId }).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')).map(
+      events = (await trx('access_events').where({ case_id: caseId }).modify(q => (unscored.size ? q.whereNotIn('document_id', [...unscored]) : q)).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')).map(
         (e: { document_id: string; occurred_at: string; account: string | null; ip: string | null; user_agent: string | null; event: string | null }) => ({
           occurredAt: e.occurred_at, account: e.account, ip: e.ip, userAgent: e.user_agent, event: e.event, where: names.get(e.document_id) ?? 'sign-in log',
         }),

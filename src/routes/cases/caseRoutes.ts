@@ -94,11 +94,12 @@ export function caseRoutes(services: Services): Router {
     // New findings add their steps when the case is next opened (and the checklist is made on first view).
     await services.db.transaction(trx => services.checklists.ensure(trx, id.data, actor))
     const detail = await cases.view(id.data, actor)
-    const [linkFacts, hubs, checklist, assignable] = await Promise.all([
+    const [linkFacts, hubs, checklist, assignable, heldLogs] = await Promise.all([
       services.links.linkFacts(services.db, id.data),
       services.links.hubsOf(services.db, id.data),
       services.checklists.view(services.db, id.data),
       services.db('users').whereIn('role', ['recruiter', 'security']).whereNull('disabled_at').orderBy('email').select('id', 'email') as Promise<Array<{ id: number; email: string }>>,
+      services.signInLogs.held(services.db, id.data),
     ])
     // One entry per linked application, with everything it shares.
     const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
@@ -110,6 +111,7 @@ export function caseRoutes(services: Services): Router {
       c: presentCaseDetail(detail),
       evidence: presentEvidence(detail.documents, detail.facts, detail.case.id),
       accessEvents: detail.accessEvents,
+      heldLogs,
       findings: presentFindings(detail.findings, detail.case.score_detail),
       flash,
       canEdit: can(role, 'cases:edit'),

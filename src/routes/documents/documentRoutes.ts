@@ -23,7 +23,9 @@ export function documentUploadRoutes(services: Services): Router {
     }
     try {
       const result = await services.ingest.addDocument(id.data, file.originalname, kind, file.buffer, actorOf(req, res))
-      const read = kind === 'access_log' ? 'Sign-in log added.' : kind === 'photo' ? 'Photo added.' : `${result.facts} ${result.facts === 1 ? 'detail was' : 'details were'} read from it.`
+      const read = result.held
+        ? `Sign-in log added but not scored: its accounts (${result.held.slice(0, 3).join(', ')}${result.held.length > 3 ? '…' : ''}) are none of this person's known emails or usernames. Confirm below whether it is theirs.`
+        : kind === 'access_log' ? 'Sign-in log added.' : kind === 'photo' ? 'Photo added.' : `${result.facts} ${result.facts === 1 ? 'detail was' : 'details were'} read from it.`
       req.session.flash = { kind: 'success', message: `${file.originalname} uploaded. ${read}${result.warnings.length ? ` Note: ${result.warnings.join('; ')}.` : ''}` }
     } catch (error) {
       if (!(error instanceof ImportProblem)) throw error
@@ -35,8 +37,30 @@ export function documentUploadRoutes(services: Services): Router {
   return router
 }
 
+const confirmSchema = z.object({ accounts: z.union([z.string(), z.array(z.string())]).optional().transform(a => (a === undefined ? [] : Array.isArray(a) ? a : [a])) })
+
 export function documentRoutes(services: Services): Router {
   const router = Router()
+  const ids = (req: { params: Record<string, unknown> }) => {
+    const id = uuid.safeParse(req.params.id)
+    const documentId = uuid.safeParse(req.params.documentId)
+    if (!id.success || !documentId.success) throw notFound('No such document')
+    return { caseId: id.data, documentId: documentId.data }
+  }
+  // Evidence belongs to the subject: a held sign-in log is confirmed as this person's (scored) or discarded.
+  router.post('/cases/:id/documents/:documentId/confirm', requirePermission('cases:edit'), async (req, res) => {
+    const { caseId, documentId } = ids(req)
+    const { accounts } = confirmSchema.parse(req.body ?? {})
+    await services.signInLogs.confirm(caseId, documentId, accounts, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: 'Sign-in log confirmed as this person’s; the checks now read it.' }
+    res.redirect(303, `/cases/${caseId}#evidence`)
+  })
+  router.post('/cases/:id/documents/:documentId/discard', requirePermission('cases:edit'), async (req, res) => {
+    const { caseId, documentId } = ids(req)
+    await services.signInLogs.discard(caseId, documentId, actorOf(req, res))
+    req.session.flash = { kind: 'success', message: 'Sign-in log discarded: it stays on file but is never scored.' }
+    res.redirect(303, `/cases/${caseId}#evidence`)
+  })
   router.get('/cases/:id/documents/:documentId', requirePermission('cases:read'), async (req, res) => {
     const id = uuid.safeParse(req.params.id)
     const documentId = uuid.safeParse(req.params.documentId)
