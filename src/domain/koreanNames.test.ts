@@ -74,3 +74,12 @@ describe('differentSyllableWords', () => {
     expect(differentSyllableWords('whitfield', 'whitfeld')).toBe(false) // not syllables
   })
 })
+
+describe('cost', () => {
+  it('reads long or hostile input quickly', () => {
+    const started = Date.now()
+    for (const w of ['yoeuieoyoeuieoyoeuieoyoeuieoq', 'anganganganganganganganganganganq', 'hanganghanganghanganghangang']) latinSyllables(w)
+    expect(sameKoreanName(koreanReadings('Hangang Hangang-hangang Hangang'), koreanReadings('Hangang Hangang Hangang Hangang'))).toBe(false)
+    expect(Date.now() - started).toBeLessThan(500)
+  })
+})

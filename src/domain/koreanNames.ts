@@ -91,18 +91,21 @@ export function romaniseHangul(text: string): string {
 }
 
 const MAX_PARSES = 12
+/** Readings kept per name: enough for every split of a real name, few enough that comparing two stays cheap. */
+const MAX_READINGS = 48
+
+/** Longer words are not one person's name part written as syllables (and would cost time to read). */
+const MAX_WORD = 24
 
 /** Every way a Latin word reads as romanised syllables; empty when it does not read cleanly. */
 export function latinSyllables(word: string): Syllable[][] {
   // A silent h after a vowel ("Oh", "Ahn", "Sohn", "Roh"); "Wh" is ㅎ plus w ("Whang" = Hwang).
   const w = word.replace(/^wh/, 'hw').replace(/([aeiouy])h(?![aeiouwy])/g, '$1')
-  const out: Syllable[][] = []
-  const walk = (at: number, acc: Array<Set<string>>) => {
-    if (out.length >= MAX_PARSES) return
-    if (at === w.length) {
-      if (acc.length) out.push(acc)
-      return
-    }
+  if (!w || w.length > MAX_WORD || !/^[a-z]+$/.test(w)) return []
+  // Every syllable that can start at each position, then which positions can reach the end: the walk
+  // below only steps where a whole reading exists, so its work stays small whatever the input.
+  const steps: Array<Array<{ next: number; syllable: Syllable }>> = Array.from({ length: w.length }, () => [])
+  for (let at = 0; at < w.length; at++) {
     for (const [onsetSpelling, onset] of ONSETS) {
       if (!w.startsWith(onsetSpelling, at)) continue
       const afterOnset = at + onsetSpelling.length
@@ -114,17 +117,23 @@ export function latinSyllables(word: string): Syllable[][] {
           const next = afterVowel + codaSpelling.length
           // A coda consonant followed by a vowel is the next syllable's onset instead (except ng; before a glide y/w, either).
           if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiou]/.test(w[next]!)) continue
-          const vowels = vowelReadings(v, onset, coda)
-          acc.push(new Set(vowels.map(x => `${onset}.${x}.${coda}`)))
-          walk(next, acc.slice())
-          acc.pop()
+          steps[at]!.push({ next, syllable: new Set(vowelReadings(v, onset, coda).map(x => `${onset}.${x}.${coda}`)) })
         }
       }
     }
   }
+  const reaches = new Array<boolean>(w.length + 1).fill(false)
+  reaches[w.length] = true
+  for (let at = w.length - 1; at >= 0; at--) reaches[at] = steps[at]!.some(s => reaches[s.next])
+  if (!reaches[0]) return []
+  const out: Syllable[][] = []
+  const walk = (at: number, acc: Syllable[]) => {
+    if (out.length >= MAX_PARSES) return
+    if (at === w.length) return void out.push(acc)
+    for (const s of steps[at]!) if (reaches[s.next]) walk(s.next, [...acc, s.syllable])
+  }
   walk(0, [])
   // "ae", "eo", "ui" are one vowel as a rule; read as two syllables only as a second choice ("Suil" = su-il).
-  if (!out.length) return []
   const fewest = Math.min(...out.map(p => p.length))
   return out.filter(p => p.length <= fewest + 1)
 }
@@ -204,6 +213,7 @@ export function koreanReadings(name: string): KoreanReading[] {
   const add = (families: Syllable[][], givens: Syllable[][]) => {
     for (const f of families)
       for (const g of givens) {
+        if (readings.length >= MAX_READINGS) return
         if (!f.length || !g.length || g.length > 3) continue
         // Given names follow the rule syllable by syllable as people write them ("Jong-ryul" / "Jong-yul").
         readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule) })
