@@ -15,8 +15,16 @@ export const stripInvisible = (value: string) => value.replace(INVISIBLE, '')
 
 const BECH32_CHARS = /^[qpzry9x8gf2tvdw0s3jn54khce6mua7l]+$/
 
+const ZERO_WIDTH = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g
+
 export function normaliseWallet(value: string): string | null {
-  const v = stripInvisible(value)
+  let v = value.replace(ZERO_WIDTH, '').trim()
+  // Written in short groups for reading ("0x97b1 043a …") it is one address; words around it are not.
+  if (/\s/.test(v)) {
+    const groups = v.split(/\s+/)
+    if (groups.length < 3 || !groups.every(g => /^[A-Za-z0-9]{1,8}$/.test(g))) return null
+    v = groups.join('')
+  }
   if (!/^[A-Za-z0-9]{25,120}$/.test(v)) return null
   // Hex (EVM, EIP-55 checksum case) and bech32/cashaddr addresses are case-insensitive; base58
   // (Bitcoin legacy, Tron, Litecoin, Dash) is not.
@@ -36,12 +44,11 @@ const RECIPIENT_PARAMS = new Set(['address', 'to', 'recipient'])
  */
 export function walletCandidates(value: string): string[] {
   const out = new Set<string>()
-  const whole = stripInvisible(value)
-  const direct = normaliseWallet(whole) ?? fromUri(whole)
+  const direct = normaliseWallet(value) ?? fromUri(stripInvisible(value))
   if (Array.isArray(direct)) direct.forEach(a => out.add(a))
   else if (direct) out.add(direct)
   if (!out.size) {
-    const visible = value.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+    const visible = value.replace(ZERO_WIDTH, '')
     for (const token of visible.match(/[A-Za-z][A-Za-z0-9.+-]*:[^\s<>"'),;]+|[A-Za-z0-9]{25,120}/g) ?? []) {
       const w = normaliseWallet(token) ?? fromUri(token)
       if (Array.isArray(w)) w.forEach(a => out.add(a))

@@ -321,3 +321,11 @@ describe('web addresses', () => {
     expect(hit('uni.example/someone-else')).toBe(0)
   })
 })
+
+describe('wallets in sentences', () => {
+  it('reads the address out of words around it, and does not glue words into an address', () => {
+    expect(walletCandidates('Pay to TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre (TRC20)')).toEqual(['TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre'])
+    expect(normaliseWallet('Pay to TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre')).toBeNull()
+    expect(normaliseWallet('0x97b1 043a bd9e 6fc3 1681 6351 66d4 30a4 58d1 4f9c')).toBe('0x97b1043abd9e6fc31681635166d430a458d14f9c')
+  })
+})
