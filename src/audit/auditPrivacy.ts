@@ -76,3 +76,18 @@ function replaceValues(data: Record<string, unknown>, replace: (value: unknown) 
 export function keyedDigest(key: Buffer, text: string): string {
   return crypto.createHmac('sha256', key).update(text).digest('hex')
 }
+
+/**
+ * The HMAC binding a keyed event to its detail (in the event's data, so the chain covers it), or null when
+ * the event has no detail: a legacy event, one that withheld nothing, or data that is not an object.
+ */
+export function detailHmacOf(event: { chain_version?: number | string | null; data: string | null }): string | null {
+  if (!Number(event.chain_version ?? 0) || event.data === null) return null
+  try {
+    const data = JSON.parse(event.data) as unknown
+    const hmac = data && typeof data === 'object' && !Array.isArray(data) ? (data as { detailHmac?: unknown }).detailHmac : undefined
+    return typeof hmac === 'string' ? hmac : null
+  } catch {
+    return null
+  }
+}

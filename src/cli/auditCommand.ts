@@ -22,6 +22,15 @@ const WHY: Record<NonNullable<ChainVerification['broken']>['reason'], string> = 
   removed_or_inserted: 'it does not follow the event before it: an event was removed or inserted there',
   unkeyed: 'it carries no hash made with the audit key where one is required: the trail was rewritten with the old, unkeyed algorithm, or it predates the key and was never sealed (starting the app or `vet migrate` seals it)',
   truncated: 'it is gone: events were cut off the end of the trail',
+  values_edited: 'the values kept apart from the trail for it (audit_event_details) no longer match the HMAC its event holds: they were changed after it was written',
+  values_deleted: 'its event holds an HMAC of values kept apart from the trail, and the row holding them (audit_event_details) is gone',
+  values_inserted: 'values were added to audit_event_details for it, which holds no HMAC of any',
+}
+
+/** "values of event 7 were edited": what happened to an event's values, in the words the report leads with. */
+function valuesHeadline(b: NonNullable<ChainVerification['broken']>): string | null {
+  const what = { values_edited: 'edited', values_deleted: 'deleted', values_inserted: 'inserted' }[b.reason as string]
+  return what ? `values of event ${b.id} were ${what}` : null
 }
 
 /**
@@ -43,7 +52,10 @@ export async function auditCommand(db: Knex, sub: string | undefined, options: A
     const keys = resolveSigningKeys(options.dataDir)
     const { verification, checkpoint } = await service.checkpoint(keys)
     if (!checkpoint) {
-      err(verification.intact ? 'vet: the audit trail is empty; there is nothing to checkpoint' : `vet: the audit trail is broken at event ${verification.broken!.id}; no checkpoint was made`)
+      const b = verification.broken
+      err(verification.intact ? 'vet: the audit trail is empty; there is nothing to checkpoint'
+        : b && b.id === null ? `vet: the audit trail is broken: values were inserted for an event that is not in the trail (event hash ${b.eventHash}); no checkpoint was made`
+        : `vet: the audit trail is broken at event ${b!.id}${valuesHeadline(b!) ? ` (${valuesHeadline(b!)})` : ''}; no checkpoint was made`)
       return 1
     }
     const text = `${JSON.stringify(checkpoint, null, 2)}\n`
@@ -70,7 +82,12 @@ export async function auditCommand(db: Knex, sub: string | undefined, options: A
   else {
     if (result.broken) {
       const b = result.broken
-      out(`The audit trail is broken at event ${b.id}${b.type ? ` (${b.type}, ${b.occurredAt})` : ''}: ${WHY[b.reason]}. The ${result.checked} events before it are intact${result.lastIntact ? ` (the last is event ${result.lastIntact.id})` : ''}.`)
+      if (b.id === null) {
+        out(`The audit trail is broken: values were inserted for an event that is not in the trail (audit_event_details row for event hash ${b.eventHash}): a row was added there, or its event was removed. The chain's ${result.checked} events are intact.`)
+      } else {
+        const headline = valuesHeadline(b)
+        out(`The audit trail is broken at event ${b.id}${b.type ? ` (${b.type}, ${b.occurredAt})` : ''}: ${headline ? `${headline}: ` : ''}${WHY[b.reason]}. The ${result.checked} events before it are intact${result.lastIntact ? ` (the last is event ${result.lastIntact.id})` : ''}.`)
+      }
     } else if (result.intact || !result.checkpoint) out(`The audit trail is intact: ${result.checked} events, latest hash ${result.head}`)
     else out(`The audit trail's chain holds (${result.checked} events, latest hash ${result.head}), but not against the checkpoint.`)
     if (result.checkpoint) out(result.checkpoint.valid ? `It still reaches the checkpoint's event ${result.checkpoint.lastId} unchanged.` : `Checkpoint: ${result.checkpoint.problem}.`)

@@ -2,7 +2,7 @@ import type crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import { checkCheckpoint, signCheckpoint, type AuditCheckpoint } from '../audit/auditCheckpoint'
 import { AUDIT_EVENT_TYPES, createChainWalker, GENESIS_HASH, type AuditEventType, type ChainBreak } from '../audit/auditEvents'
-import { keyedDigest, withholdLegacyData } from '../audit/auditPrivacy'
+import { detailHmacOf, keyedDigest, withholdLegacyData } from '../audit/auditPrivacy'
 import type { AuditRepository, AuditRow } from '../db/repositories/auditRepository'
 
 export interface AuditFilter {
@@ -17,7 +17,12 @@ export interface AuditFilter {
   limit?: number
 }
 
-export type BreakReason = 'edited' | 'removed_or_inserted' | 'unkeyed' | 'truncated'
+/**
+ * edited, removed_or_inserted, unkeyed: the chain itself; truncated: against a checkpoint; values_*: the
+ * detail kept apart from the trail (its keyed digest no longer matches the HMAC the chain holds, its row is
+ * gone, or a detail row no event references was added).
+ */
+export type BreakReason = 'edited' | 'removed_or_inserted' | 'unkeyed' | 'truncated' | 'values_edited' | 'values_deleted' | 'values_inserted'
 
 export interface ChainVerification {
   intact: boolean
@@ -28,12 +33,21 @@ export interface ChainVerification {
   headId: number | null
   /** the last event that verified, in chain order (the head itself when intact) */
   lastIntact: { id: number; hash: string } | null
-  broken?: { id: number; type: string | null; occurredAt: string | null; reason: BreakReason }
+  /**
+   * where the trail first fails. `id` is null only for a detail row whose event is not in the trail at all;
+   * `eventHash` (values_* breaks) is the hash that detail row is filed under.
+   */
+  broken?: { id: number | null; type: string | null; occurredAt: string | null; reason: BreakReason; eventHash?: string }
   /** with a checkpoint: whether it is genuine and the trail still reaches it unchanged */
   checkpoint?: { lastId: number | null; valid: boolean; problem?: string }
 }
 
 const REASONS: Record<ChainBreak['reason'], BreakReason> = { hash_mismatch: 'edited', prev_hash_mismatch: 'removed_or_inserted', unkeyed: 'unkeyed' }
+
+/** Events whose details are read in one query while verifying (bounds the memory a page of details takes). */
+const DETAIL_BATCH = 500
+
+type FoundBreak = NonNullable<ChainVerification['broken']> & { checked: number; lastIntact: ChainVerification['lastIntact'] }
 
 export interface AuditEventView extends AuditRow {
   actor_email: string | null
@@ -46,14 +60,48 @@ export interface AuditEventView extends AuditRow {
 /** Reading the audit trail, proving it whole, and signing its head. */
 export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
   const { db, audit } = deps
+  /**
+   * A detail row that no event references (its event is not in the trail, or does not hold a detail HMAC):
+   * only looked for when there are more detail rows than verified events' details, so an intact trail
+   * costs one count. Names the earliest such event; a detail whose event does not exist at all is named
+   * by its event hash.
+   */
+  async function findInsertedDetail(database: Knex, walker: { count: number; lastGood: { id: number; hash: string } | null }): Promise<FoundBreak | null> {
+    let orphan: FoundBreak | null = null
+    let named: { id: number; type: string | null; occurred_at: string | null; event_hash: string } | null = null
+    let after = ''
+    for (;;) {
+      const rows = await audit.detailsWithEvents(database, after, DETAIL_BATCH)
+      if (!rows.length) break
+      for (const row of rows) {
+        if (row.id === null || row.id === undefined) {
+          orphan ??= { id: null, type: null, occurredAt: null, reason: 'values_inserted', eventHash: row.event_hash, checked: walker.count, lastIntact: walker.lastGood }
+        } else if (detailHmacOf(row) === null && (!named || Number(row.id) < named.id)) {
+          named = { id: Number(row.id), type: row.type, occurred_at: row.occurred_at, event_hash: row.event_hash }
+        }
+      }
+      after = rows[rows.length - 1]!.event_hash
+    }
+    if (!named) return orphan
+    const before = await database('audit_events').where('id', '<', named.id).count<{ n: number | string }[]>({ n: '*' }).first()
+    const previous = await database('audit_events').where('id', '<', named.id).orderBy('id', 'desc').first<{ id: number; hash: string } | undefined>('id', 'hash')
+    return { id: named.id, type: named.type, occurredAt: named.occurred_at, reason: 'values_inserted', eventHash: named.event_hash, checked: Number(before?.n ?? 0), lastIntact: previous ? { id: previous.id, hash: previous.hash } : null }
+  }
+
   return {
     /**
      * Walk the chain from the first event: the first event whose hash does not match its contents was
      * edited (or rewritten without the key); the first whose link to the one before does not hold follows
-     * a deletion or an insertion. With a checkpoint, also prove the trail still reaches its head.
+     * a deletion or an insertion. The values kept apart from the trail are checked on the way: each event
+     * whose data holds a detail HMAC must have its detail row, with the keyed digest the chain recorded
+     * (otherwise its values were edited or deleted); after the walk, a detail row no event references was
+     * inserted. Events are read in id order a page at a time, and their details a batch at a time, so a
+     * trail of any size verifies in bounded memory. With a checkpoint, also prove the trail still reaches
+     * its head.
      */
     async verify(database: Knex = db, options: { checkpoint?: unknown; trustedKey?: crypto.KeyObject | null } = {}): Promise<ChainVerification> {
-      const walker = createChainWalker({ key: audit.auditKey() })
+      const key = audit.auditKey()
+      const walker = createChainWalker({ key })
       const last = await audit.last(database)
       const base = { head: last?.hash ?? GENESIS_HASH, headId: last?.id ?? null }
       let cp: AuditCheckpoint | null = null
@@ -63,22 +111,48 @@ export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
         else ({ checkpoint: cp, problem: cpProblem } = checkCheckpoint(options.checkpoint, options.trustedKey))
       }
       let reached: { hash: string; count: number } | null = null
-      let found: ChainBreak | null = null
-      let brokenRow: AuditRow | undefined
-      for await (const row of audit.iterate(database)) {
-        found = walker.next(row)
-        if (found) {
-          brokenRow = row
-          break
+      let found: FoundBreak | null = null
+      let matchedDetails = 0
+      walk: for await (const page of audit.pages(database)) {
+        for (let i = 0; i < page.length; i += DETAIL_BATCH) {
+          const rows = page.slice(i, i + DETAIL_BATCH)
+          const expected = new Map<string, string>()
+          for (const row of rows) {
+            const hmac = detailHmacOf(row)
+            if (hmac !== null) expected.set(row.hash, hmac)
+          }
+          const details = new Map((await audit.findDetails(database, [...expected.keys()])).map(d => [d.event_hash, d.data]))
+          for (const row of rows) {
+            const before = { checked: walker.count, lastIntact: walker.lastGood }
+            const chainBreak = walker.next(row)
+            if (chainBreak) {
+              found = { id: row.id, type: row.type, occurredAt: row.occurred_at, reason: REASONS[chainBreak.reason], ...before }
+              break walk
+            }
+            const hmac = expected.get(row.hash)
+            if (hmac !== undefined) {
+              const detail = details.get(row.hash)
+              if (detail === undefined || keyedDigest(key, detail) !== hmac) {
+                found = { id: row.id, type: row.type, occurredAt: row.occurred_at, reason: detail === undefined ? 'values_deleted' : 'values_edited', eventHash: row.hash, ...before }
+                break walk
+              }
+              matchedDetails++
+            }
+            if (cp && row.id === cp.lastId) reached = { hash: row.hash, count: walker.count }
+          }
         }
-        if (cp && row.id === cp.lastId) reached = { hash: row.hash, count: walker.count }
       }
       if (!found) {
-        found = walker.finish()
-        if (found) brokenRow = await audit.findById(database, found.id)
+        const chainBreak = walker.finish()
+        if (chainBreak) {
+          const row = await audit.findById(database, chainBreak.id)
+          found = { id: chainBreak.id, type: row?.type ?? null, occurredAt: row?.occurred_at ?? null, reason: REASONS[chainBreak.reason], checked: walker.count, lastIntact: walker.lastGood }
+        }
       }
-      const result: ChainVerification = { intact: !found, checked: walker.count, ...base, lastIntact: walker.lastGood }
-      if (found) result.broken = { id: found.id, type: brokenRow?.type ?? null, occurredAt: brokenRow?.occurred_at ?? null, reason: REASONS[found.reason] }
+      // Every detail row an event references was counted once above; any more were inserted.
+      if (!found && (await audit.countDetails(database)) > matchedDetails) found = await findInsertedDetail(database, walker)
+      const result: ChainVerification = { intact: !found, checked: found?.checked ?? walker.count, ...base, lastIntact: found ? found.lastIntact : walker.lastGood }
+      if (found) result.broken = { id: found.id, type: found.type, occurredAt: found.occurredAt, reason: found.reason, ...(found.eventHash ? { eventHash: found.eventHash } : {}) }
       if (options.checkpoint !== undefined) {
         if (!cpProblem && cp && !found) {
           if (!reached) {

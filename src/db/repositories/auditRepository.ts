@@ -42,6 +42,16 @@ export function createAuditRepository(options: { key: AuditKeySource }) {
     return last?.hash ?? GENESIS_HASH
   }
 
+  async function* pages(db: Knex, pageSize = 5000): AsyncGenerator<AuditRow[]> {
+    let after = 0
+    for (;;) {
+      const rows = await db<AuditRow>('audit_events').where('id', '>', after).orderBy('id').limit(pageSize)
+      if (rows.length === 0) return
+      yield rows
+      after = rows[rows.length - 1]!.id
+    }
+  }
+
   return {
     auditKey,
 
@@ -91,13 +101,34 @@ export function createAuditRepository(options: { key: AuditKeySource }) {
 
     /** Every row in chain order, a page at a time (for verification of large trails). */
     async *iterate(db: Knex, pageSize = 5000): AsyncGenerator<AuditRow> {
-      let after = 0
-      for (;;) {
-        const rows = await db<AuditRow>('audit_events').where('id', '>', after).orderBy('id').limit(pageSize)
-        if (rows.length === 0) return
-        yield* rows
-        after = rows[rows.length - 1]!.id
-      }
+      for await (const rows of pages(db, pageSize)) yield* rows
+    },
+
+    /** The rows in chain order, as pages (verification reads each page's details in one query). */
+    pages,
+
+    /** The details kept for these events (a page of them: callers pass a bounded number of hashes). */
+    async findDetails(db: Knex, eventHashes: string[]): Promise<AuditDetailRow[]> {
+      if (!eventHashes.length) return []
+      return db<AuditDetailRow>('audit_event_details').whereIn('event_hash', eventHashes).select('event_hash', 'case_id', 'data')
+    },
+
+    async countDetails(db: Knex): Promise<number> {
+      const row = await db('audit_event_details').count<{ n: number | string }[]>({ n: '*' }).first()
+      return Number(row?.n ?? 0)
+    },
+
+    /**
+     * Details in event_hash order after `after`, each with the event of that hash when there is one (a page,
+     * for finding details no event references; the join uses the unique index on audit_events.hash).
+     */
+    async detailsWithEvents(db: Knex, after: string, limit: number): Promise<Array<{ event_hash: string; case_id: string | null; id: number | null; type: string | null; occurred_at: string | null; data: string | null; chain_version: number | null }>> {
+      return db('audit_event_details as d')
+        .leftJoin('audit_events as e', 'e.hash', 'd.event_hash')
+        .where('d.event_hash', '>', after)
+        .orderBy('d.event_hash')
+        .limit(limit)
+        .select('d.event_hash', 'd.case_id', 'e.id', 'e.type', 'e.occurred_at', 'e.data', 'e.chain_version')
     },
   }
 }
