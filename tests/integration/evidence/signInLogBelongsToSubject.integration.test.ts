@@ -36,7 +36,7 @@ describe('a sign-in log belongs to the person it is about', () => {
   afterAll(() => t.close())
 
   const db = () => t.testDb.db
-  const importOne = async (files: InputFile[]) => (await t.services.ingest.importBatch(collectApplications(files), ctx)).map(o => o.caseId!)
+  const importOne = async (files: InputFile[]) => (await t.services.ingest.importBatch(collectApplications(files), ctx)).map(o => ('caseId' in o ? o.caseId : ''))
   const scoreOf = async (caseId: string) => (await db()('cases').where({ id: caseId }).first('risk_score')).risk_score as number
   const remoteFlag = async (caseId: string) => (await db()('findings').where({ case_id: caseId, rule_id: 'network-remote-access-tool' }).whereNull('superseded_at').first('status'))?.status as string | undefined
   const logOf = async (caseId: string) => (await db()('documents').where({ case_id: caseId, kind: 'access_log' }).first('id', 'confirmation_state', 'confirmed_accounts')) as { id: string; confirmation_state: string | null; confirmed_accounts: string | null }
