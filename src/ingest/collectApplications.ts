@@ -118,9 +118,12 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
   // Pass 2: everything nobody referenced.
   for (const [p, file] of byPath) {
     if (jsonPaths.has(p) || referenced.has(p)) continue
-    const data = file.data
-    const sniffed = sniffFileType(data)
+    // Decided from the first bytes: a file that is no document is refused without being read whole.
+    // Only a ZIP-like head needs more (a DOCX names word/document.xml anywhere), and a CSV is read to be parsed.
+    const headKind = sniffFileType(file.head ? file.head() : file.data)
+    const sniffed = headKind.kind === 'zip' ? sniffFileType(file.data) : headKind
     if (sniffed.kind === 'text' && /\.(csv|tsv)$/i.test(p)) {
+      const data = file.data
       const text = decodeText(data, sniffed.encoding)
       const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
       if (isAccessLogHeader(firstLine.split(','))) {
@@ -150,7 +153,7 @@ export function collectApplications(files: InputFile[], options: { atsMappings?:
       applications.push({
         label: p,
         application: { format: APPLICATION_FORMAT, source: 'upload', documents: [{ type: 'resume', file: name }] },
-        resolve: async n => (n === name ? data : { problem: `"${n}" was not found` }),
+        resolve: async n => (n === name ? (file.load ? file.load() : file.data) : { problem: `"${n}" was not found` }),
         locate: n => (n === name ? (file.diskPath ?? null) : null),
       })
       continue

@@ -8,16 +8,28 @@ import { verifyCsrf } from './csrf'
 /**
  * Multipart parsing for one upload route at a time (never globally), with limits on size, file count,
  * fields and parts. Files stream to a private temporary folder (DATA_DIR/tmp/uploads, mode 0700) under
- * random names, never into memory: an import may carry 500 files of 500 MiB. They are deleted when the
+ * random names, never into memory: an import may carry 500 files of 500 MiB each, 2 GiB together. They are deleted when the
  * response ends, whatever happened, unless a route hands them on (keepUploads). The CSRF token is
  * checked after parsing, because it travels in the multipart body.
  *
  * A single-file route (at most 20 MiB: a document, a photo, a sample export) also gets the bytes as
  * `file.buffer`, read after the upload completed: its service hashes, sniffs and stores them anyway.
  */
-export function acceptUpload(options: { field: string; maxFiles: number; maxFileBytes: number; dir: string }): RequestHandler[] {
-  const parser = multer({
-    storage: multer.diskStorage({
+export function acceptUpload(options: {
+  field: string
+  maxFiles: number
+  maxFileBytes: number
+  dir: string
+  /** all the files of one request together (an import: 2 GiB); above it the upload stops with a 413 */
+  maxTotalBytes?: number
+  /** refuse the upload (507) when the upload folder's disk would keep less than this free */
+  minFreeDiskBytes?: number
+}): RequestHandler[] {
+  // Without a cap of its own a route is bounded by its file count times the per-file limit (multer's).
+  const maxTotalBytes = options.maxTotalBytes ?? Infinity
+  const tooLarge = `The files together are larger than ${formatBytes(maxTotalBytes)}, the most one upload may carry here; send them in several smaller uploads.`
+  const storage = countBytes(
+    multer.diskStorage({
       destination: (_req, _file, cb) => {
         fs.promises.mkdir(options.dir, { recursive: true, mode: 0o700 }).then(
           () => {
@@ -28,14 +40,30 @@ export function acceptUpload(options: { field: string; maxFiles: number; maxFile
         )
       },
     }),
+    maxTotalBytes,
+    tooLarge,
+  )
+  const parser = multer({
+    storage,
     limits: { fileSize: options.maxFileBytes, files: options.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: options.maxFiles + 20, fieldNameSize: 100 },
   })
-  const parse: RequestHandler = (req, res, next) => {
+  const parse: RequestHandler = async (req, res, next) => {
     // 'close' follows every response, finished or aborted: the temporary files never outlive it.
     res.once('close', () => void removeUploads(req))
+    // A body that announces more than the request may carry is refused before a byte is stored.
+    const announced = Number(req.headers['content-length'] ?? 0) || 0
+    if (options.maxTotalBytes !== undefined && announced > maxTotalBytes + 1024 * 1024) return next(new HttpError(413, 'upload_too_large', tooLarge))
+    if (options.minFreeDiskBytes !== undefined) {
+      const free = await freeDiskBytes(options.dir)
+      const needed = Math.min(announced || maxTotalBytes, maxTotalBytes, options.maxFiles * options.maxFileBytes) + options.minFreeDiskBytes
+      if (free !== null && free < needed) {
+        return next(new HttpError(507, 'disk_full', `The server is short of disk space (${formatBytes(free)} free; this upload needs ${formatBytes(needed)} with the margin kept free). Try again later or send fewer files.`))
+      }
+    }
     const handler = options.maxFiles === 1 ? parser.single(options.field) : parser.array(options.field, options.maxFiles)
     handler(req, res, err => {
       if (!err) return options.maxFiles === 1 && req.file ? readSingle(req.file).then(() => next(), next) : next()
+      if (err instanceof HttpError) return next(err)
       if (err instanceof multer.MulterError) {
         const mib = Math.round(options.maxFileBytes / 1024 ** 2)
         const messages: Record<string, string> = {
@@ -49,6 +77,50 @@ export function acceptUpload(options: { field: string; maxFiles: number; maxFile
     })
   }
   return [parse, verifyCsrf]
+}
+
+/** Bytes as people read them: "2 GiB", "500 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GiB`
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MiB`
+  return `${Math.ceil(bytes / 1024)} KiB`
+}
+
+/** Free space for an unprivileged writer on the disk that holds `dir` (or its nearest existing parent); null when unknown. */
+export async function freeDiskBytes(dir: string): Promise<number | null> {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    try {
+      const s = await fs.promises.statfs(d)
+      return Number(s.bavail) * Number(s.bsize)
+    } catch {
+      if (path.dirname(d) === d) return null
+    }
+  }
+}
+
+/**
+ * The storage, counting the bytes of all the request's files together: the file that crosses
+ * `maxTotal` is stopped (its stream destroyed with a 413), its partial copy deleted, and multer
+ * deletes the files already stored. The count listens beside the storage's own pipe: the stream is
+ * paused until that pipe is attached, so no byte is missed by either.
+ */
+function countBytes(inner: multer.StorageEngine, maxTotal: number, message: string): multer.StorageEngine {
+  const totals = new WeakMap<Request, number>()
+  return {
+    _handleFile(req, file, cb) {
+      file.stream.on('data', (chunk: Buffer) => {
+        const total = (totals.get(req) ?? 0) + chunk.length
+        totals.set(req, total)
+        if (total > maxTotal) file.stream.destroy(new HttpError(413, 'upload_too_large', message))
+      })
+      file.stream.pause()
+      inner._handleFile(req, file, (error, info) => {
+        if (error && file.path) void fs.promises.rm(file.path, { force: true }).catch(() => undefined)
+        cb(error, info)
+      })
+    },
+    _removeFile: (req, file, cb) => inner._removeFile(req, file, cb),
+  }
 }
 
 async function readSingle(file: Express.Multer.File): Promise<void> {

@@ -12,13 +12,17 @@ import { displayLabel } from '../../ingest/collectApplications'
 const uuid = z.string().uuid()
 export const MAX_IMPORT_FILES = 500
 export const MAX_IMPORT_FILE_BYTES = 500 * 1024 * 1024
+/** All the files of one import request together; the job that reads them holds one at a time. */
+export const MAX_IMPORT_REQUEST_BYTES = 2 * 1024 ** 3
+/** An import is refused while its disk would keep less than this free beside the files. */
+export const MIN_FREE_DISK_BYTES = 512 * 1024 ** 2
 
 function presentJob(job: Omit<ImportJobRow, 'report'>) {
   return {
     id: job.id,
     href: `/imports/${job.id}`,
     status: job.status,
-    statusLabel: { queued: 'Waiting to start', running: 'Running', done: 'Finished', failed: 'Stopped' }[job.status],
+    statusLabel: { queued: 'Queued: waiting for the import before it to finish', running: 'Running', done: 'Finished', failed: 'Stopped' }[job.status],
     total: job.total,
     processed: job.processed,
     created: job.created,
@@ -36,13 +40,14 @@ function presentJob(job: Omit<ImportJobRow, 'report'>) {
 /** The upload itself: multipart, so it is mounted before the app-wide CSRF check and checks the token after parsing. */
 export function importUploadRoutes(services: Services): Router {
   const router = Router()
-  router.post('/imports', requirePermission('cases:import'), ...acceptUpload({ field: 'files', maxFiles: MAX_IMPORT_FILES, maxFileBytes: MAX_IMPORT_FILE_BYTES, dir: services.uploadDir }), async (req, res) => {
+  router.post('/imports', requirePermission('cases:import'), ...acceptUpload({ field: 'files', maxFiles: MAX_IMPORT_FILES, maxFileBytes: MAX_IMPORT_FILE_BYTES, maxTotalBytes: MAX_IMPORT_REQUEST_BYTES, minFreeDiskBytes: MIN_FREE_DISK_BYTES, dir: services.uploadDir }), async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? []
     if (!files.length) {
       req.session.flash = { kind: 'error', message: 'Choose the files or the ZIP archive to import.' }
       return res.redirect(303, '/imports')
     }
     // The files stay on disk and become the job's: it reads them one by one and deletes them when done.
+    // Jobs run one at a time per process; this one waits, queued, behind any other.
     keepUploads(req)
     const id = await services.imports.start(
       files.map(f => ({ name: f.originalname.replace(/[\\/]/g, '_').slice(0, 200) || 'upload', path: f.path, size: f.size })),
