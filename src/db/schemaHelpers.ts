@@ -81,3 +81,41 @@ export async function unfreezeWhenDecided(knex: Knex, tableName: string, last = 
     for (const fn of ['refuse_insert_into_decided_case', 'refuse_update_of_decided_case', 'refuse_change_to_decided_case']) await knex.raw(`DROP FUNCTION IF EXISTS ${fn}()`)
   }
 }
+
+/**
+ * Refuse DELETE of a decided case's rows in a per-case table (its `case_id`), or, for `links`, of a row
+ * either end of which is decided (`case_a`, `case_b`). Nothing in the app deletes them: a relink keeps
+ * links to decided and earlier revisions. The same message as freezeWhenDecided, so intake maps both.
+ */
+export async function freezeDeletesWhenDecided(knex: Knex, tableName: string, caseColumns: string[] = ['case_id']): Promise<void> {
+  const message = `${tableName} of a decided case cannot change; reopen the case`
+  await dropFrozenDeleteTrigger(knex, tableName)
+  if (knex.client.config.client === 'pg') {
+    const fn = `refuse_delete_of_decided_${tableName}`
+    const ends = caseColumns.map(c => `r.${c}`).join(', ')
+    await knex.raw(`CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM old_rows r JOIN cases c ON c.id IN (${ends}) WHERE c.status IN ${DECIDED}) THEN
+          RAISE EXCEPTION '% of a decided case cannot change; reopen the case', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NULL;
+      END; $$ LANGUAGE plpgsql`)
+    await knex.raw(`CREATE TRIGGER ${tableName}_frozen_delete AFTER DELETE ON ${tableName}
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`)
+  } else {
+    const ends = caseColumns.map(c => `OLD.${c}`).join(', ')
+    await knex.raw(`CREATE TRIGGER ${tableName}_frozen_delete BEFORE DELETE ON ${tableName}
+      WHEN EXISTS (SELECT 1 FROM cases WHERE id IN (${ends}) AND status IN ${DECIDED})
+      BEGIN SELECT RAISE(ABORT, '${message}'); END`)
+  }
+}
+
+async function dropFrozenDeleteTrigger(knex: Knex, tableName: string): Promise<void> {
+  const pg = knex.client.config.client === 'pg'
+  await knex.raw(`DROP TRIGGER IF EXISTS ${tableName}_frozen_delete${pg ? ` ON ${tableName}` : ''}`)
+}
+
+export async function unfreezeDeletesWhenDecided(knex: Knex, tableName: string): Promise<void> {
+  await dropFrozenDeleteTrigger(knex, tableName)
+  if (knex.client.config.client === 'pg') await knex.raw(`DROP FUNCTION IF EXISTS refuse_delete_of_decided_${tableName}()`)
+}

@@ -1,7 +1,7 @@
 import type { PhotoFingerprint } from '../links/imageHash'
 import { canonicalJson } from '../audit/auditEvents'
 import { parseAccessLog, type AccessEvent } from '../extract/accessLog'
-import { photoSizeProblem } from '../extract/imageHeader'
+import { photoSizeProblem, readImageHeader } from '../extract/imageHeader'
 import type { ExtractionPool } from '../extract/extractionPool'
 import { DocumentProblem, type ReadDocument } from '../extract/readDocument'
 import { decodeText, nameContradictsContent, sniffFileType, type Sniffed } from '../extract/sniffFileType'
@@ -67,6 +67,8 @@ export async function readPreparedFile(pool: DocumentReader, key: string, name: 
   const file: PreparedFile = { key, name, kind, data, sha256: sha256Of(data), sniffed }
   if (kind === 'photo') {
     if (!IMAGE_KINDS.has(sniffed.kind)) fail('a photo must be a PNG, JPEG, GIF or WebP image')
+    // A photo must declare its size: a truncated or damaged header cannot be judged before decoding.
+    if (!readImageHeader(data)) fail('the picture cannot be read: its header is missing, damaged or cut short; send the original image')
     // Refused by the size its header declares, before any decoder runs.
     const tooLarge = photoSizeProblem(data)
     if (tooLarge) fail(tooLarge)

@@ -197,16 +197,20 @@ export function createLinkService(deps: {
     return hubs
   }
 
-  /** What the links rules read: each linked current case, its name, its band before links, and judgements. */
-  async function linkFacts(trx: Knex, caseId: string): Promise<LinkFact[]> {
+  /**
+   * What the links rules read: each linked current case, its name, its band before links, and judgements.
+   * A decided or earlier revision shows the judgements made up to its decision; `reassess` asks for
+   * today's instead (to tell its people when re-assessing it would change something).
+   */
+  async function linkFacts(trx: Knex, caseId: string, options: { reassess?: boolean } = {}): Promise<LinkFact[]> {
     let rows = (await trx('links as l')
       .where('l.case_a', caseId)
       .orWhere('l.case_b', caseId)
       .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string }>
     if (!rows.length) return []
     const cutoffs = await decidedAt(trx, [caseId, ...rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a))])
-    const selfCutoff = cutoffs.get(caseId)
-    if (!selfCutoff) {
+    const selfCutoff = options.reassess ? undefined : cutoffs.get(caseId)
+    if (!cutoffs.has(caseId)) {
       // A case that can change counts a link kept for a decided neighbour only while it still shares the value.
       const own = new Set(((await trx('link_keys').where({ case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u001f${k.key}`.slice(0, 300)))
       rows = rows.filter(r => !cutoffs.has(r.case_a === caseId ? r.case_b : r.case_a) || r.kind === 'resume' || r.kind === 'photo' || own.has(r.key))

@@ -83,7 +83,8 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
     // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
     const asOf = row.submitted_at ? new Date(row.submitted_at) : now
     const links = deps.links?.()
-    const linkFacts = links ? await links.linkFacts(trx, caseId) : undefined
+    // Today's judgements: for a decided case this is the re-assessment its people are told about.
+    const linkFacts = links ? await links.linkFacts(trx, caseId, { reassess: true }) : undefined
     // The band before links is what linked cases see (bounded propagation: no loops).
     const base = linkFacts?.length ? evaluate(row.kind, records, events, asOf, []) : null
     return { evaluation: evaluate(row.kind, records, events, asOf, linkFacts), base }
