@@ -111,7 +111,7 @@ export const SECTIONS: SectionDef[] = [
           { value: 'crowded_room', label: 'Sounds of a crowded room of other people on calls' },
         ],
       },
-      { name: 'observations', label: 'Other observations', type: 'textarea', hint: 'One per line, factual: what happened, not who you suspect. For example "Camera on throughout; matched ID photo"' },
+      { name: 'observations', label: 'Other observations', type: 'textarea', hint: 'One per line, factual: what happened, not who you suspect. For example "Camera on throughout; matched ID photo". These lines and the notes are read for the signs above too ("no sign of reading" counts as none); ticking the box is surer.' },
       { name: 'notes', label: 'Notes', type: 'textarea' },
     ],
   },
