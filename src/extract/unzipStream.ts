@@ -1,4 +1,5 @@
 import yauzl from 'yauzl'
+import { createLimiter } from '../limiter'
 import { archiveRatioProblem, checkZip, DEFAULT_ZIP_LIMITS, mib, ratioProblem, ZipProblem, type ZipLimits } from './zipDirectory'
 
 /**
@@ -24,28 +25,16 @@ export interface UnzipOptions {
  * bound what four simultaneous uploads can take; the others wait their turn.
  */
 export const MAX_CONCURRENT_UNZIPS = 2
-let running = 0
-const waiting: Array<() => void> = []
+const unzips = createLimiter(MAX_CONCURRENT_UNZIPS)
 /** Archives being inflated now in this thread (for tests and diagnostics). */
-export const unzipsRunning = () => running
-
-async function withSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_UNZIPS) await new Promise<void>(resolve => waiting.push(resolve))
-  running++
-  try {
-    return await work()
-  } finally {
-    running--
-    waiting.shift()?.()
-  }
-}
+export const unzipsRunning = () => unzips.running()
 
 export async function unzip(archive: Buffer, options: UnzipOptions = {}): Promise<UnzippedEntry[]> {
   const limits = options.limits ?? DEFAULT_ZIP_LIMITS
   const include = options.include ?? (() => true)
   // Names, count, declared sizes and ZIP64: cheap, and refuses most bad archives before any inflating.
   checkZip(archive, limits, include)
-  return withSlot(() => inflateAll(archive, limits, include))
+  return unzips.run(() => inflateAll(archive, limits, include))
 }
 
 function inflateAll(archive: Buffer, limits: ZipLimits, include: (name: string) => boolean): Promise<UnzippedEntry[]> {

@@ -5,6 +5,7 @@ import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { ImportJobRepository, ImportJobRow } from '../db/repositories/importJobRepository'
 import { notFound } from '../errors'
 import { safeErrorMessage } from '../logger'
+import { createLimiter } from '../limiter'
 import { collectApplications, filesFromZip, type InputFile } from '../ingest/collectApplications'
 import { ZipProblem } from '../extract/zipDirectory'
 import { sniffFileType } from '../extract/sniffFileType'
@@ -56,27 +57,6 @@ function uploadOnDisk(name: string, diskPath: string, head: Buffer): InputFile {
   }
 }
 
-/** A tiny FIFO semaphore: `acquire` resolves when a slot is free; `release` hands it to the next waiting. */
-function slots(size: number) {
-  let free = size
-  const waiting: Array<() => void> = []
-  return {
-    acquire: () =>
-      new Promise<void>(resolve => {
-        if (free > 0) {
-          free--
-          resolve()
-        } else waiting.push(resolve)
-      }),
-    release() {
-      const next = waiting.shift()
-      if (next) next()
-      else free++
-    },
-    waiting: () => waiting.length,
-  }
-}
-
 /**
  * Bulk imports in the background: the request that uploads the files returns at once with a job id;
  * the job records its progress (counts, current file) as it goes and its per-file report at the end.
@@ -87,7 +67,7 @@ function slots(size: number) {
 export function createImportJobService(deps: { db: Knex; jobs: ImportJobRepository; ingest: IngestService; audit: AuditRepository; atsMappings: AtsMappingService }) {
   const { db, jobs, ingest, audit } = deps
   const running = new Map<string, Promise<void>>()
-  const pool = slots(MAX_RUNNING_IMPORTS)
+  const pool = createLimiter(MAX_RUNNING_IMPORTS)
 
   async function run(jobId: string, uploads: ImportUpload[], ctx: ActorContext): Promise<void> {
     await jobs.update(db, jobId, { status: 'running', started_at: new Date().toISOString() })
@@ -175,8 +155,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
         })
       // Queued until a slot is free; the slot is given back however the job ends.
       const job = pool
-        .acquire()
-        .then(() => run(id, uploads, ctx).finally(() => pool.release()))
+        .run(() => run(id, uploads, ctx))
         .catch(async error => {
           await jobs.update(db, id, { status: 'failed', finished_at: new Date().toISOString(), error: `the import stopped: ${safeErrorMessage(error).slice(0, 300)}` })
         })
