@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { readOrCreateSecretFile } from './secretFile'
 
 /**
  * The audit trail's two keys, both kept outside the database so that someone who can write to the
@@ -15,7 +16,7 @@ export const SIGNING_KEY_FILE = 'audit-signing-key'
 
 export function resolveAuditKey(options: { dataDir: string; auditKey?: string | undefined }): Buffer {
   if (options.auditKey) return Buffer.from(options.auditKey, 'utf8')
-  const kept = readOrCreate(path.join(options.dataDir, AUDIT_KEY_FILE), () => `${crypto.randomBytes(32).toString('base64url')}\n`).trim()
+  const kept = readOrCreateSecretFile(path.join(options.dataDir, AUDIT_KEY_FILE), () => `${crypto.randomBytes(32).toString('base64url')}\n`).trim()
   if (kept.length < 32) throw new Error(`${path.join(options.dataDir, AUDIT_KEY_FILE)} holds no usable audit key (fewer than 32 characters)`)
   return Buffer.from(kept, 'utf8')
 }
@@ -29,7 +30,7 @@ export interface SigningKeys {
 
 /** The checkpoint signing key, generated on first use. */
 export function resolveSigningKeys(dataDir: string): SigningKeys {
-  const pem = readOrCreate(path.join(dataDir, SIGNING_KEY_FILE), () => {
+  const pem = readOrCreateSecretFile(path.join(dataDir, SIGNING_KEY_FILE), () => {
     const { privateKey } = crypto.generateKeyPairSync('ed25519')
     return privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   })
@@ -46,27 +47,4 @@ export function existingSigningPublicKey(dataDir: string): crypto.KeyObject | nu
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
-}
-
-/**
- * Read a key file, or create it. The key is written whole to a private temporary file and then linked into
- * place, which fails if the name exists: two processes starting at once end up with the same, complete key.
- */
-function readOrCreate(file: string, make: () => string): string {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
-  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-  fs.writeFileSync(temporary, make(), { mode: 0o600, flag: 'wx' })
-  try {
-    fs.linkSync(temporary, file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-  } finally {
-    fs.unlinkSync(temporary)
-  }
-  return fs.readFileSync(file, 'utf8')
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { sqliteFileIn } from './db/knex'
+import { readOrCreateSecretFile } from './secretFile'
 
 /**
  * The only reader of process.env. Parsed once at start; a bad value stops the app with a message that
@@ -147,17 +148,7 @@ function makePrivate(target: string, mode: number): void {
 export function resolveSessionSecret(config: Config): string {
   if (config.sessionSecret) return config.sessionSecret
   const file = path.join(config.dataDir, 'session-secret')
-  try {
-    const kept = fs.readFileSync(file, 'utf8').trim()
-    if (kept.length >= 32) {
-      makePrivate(file, 0o600)
-      return kept
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  const secret = crypto.randomBytes(48).toString('base64url')
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 })
-  makePrivate(file, 0o600) // the mode above applies only when the file is new
-  return secret
+  const kept = readOrCreateSecretFile(file, () => `${crypto.randomBytes(48).toString('base64url')}\n`).trim()
+  if (kept.length < 32) throw new Error(`${file} holds no usable session secret (fewer than 32 characters); delete it and a new one is made at the next start`)
+  return kept
 }
