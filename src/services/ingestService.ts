@@ -67,12 +67,11 @@ function refusedAsDecided(error: unknown): boolean {
  * Evidence belongs to the subject: a sign-in log naming none of the person's known accounts is stored
  * "held" (not scored until confirmed on the case page). Other files, and logs naming no account, get nothing.
  */
-function ownershipColumns(f: PreparedFile, known: Set<string>): { confirmation_state?: string; log_accounts?: string } {
-  if (f.kind !== 'access_log' || !f.events) return {}
+function ownershipOf(f: PreparedFile, known: Set<string>): { columns: { confirmation_state?: string; log_accounts?: string }; held: string[] | null } {
+  if (f.kind !== 'access_log' || !f.events) return { columns: {}, held: null }
   const o = logOwnership(f.events, known)
-  return o.state ? { confirmation_state: o.state, log_accounts: JSON.stringify(o.accounts.slice(0, 20)) } : {}
+  return { columns: o.state ? { confirmation_state: o.state, log_accounts: JSON.stringify(o.accounts.slice(0, 20)) } : {}, held: o.state === 'held' ? o.accounts : null }
 }
-const isHeld = (f: PreparedFile, known: Set<string>) => ownershipColumns(f, known).confirmation_state === 'held'
 
 export function createIngestService(deps: IngestServiceDeps) {
   const { db, cases, subjects, evidence, audit, blobs } = deps
@@ -90,9 +89,11 @@ export function createIngestService(deps: IngestServiceDeps) {
   }
 
   /** Store the files' bytes and rows, their facts and sign-in events, inside the caller's transaction. */
-  async function attachFiles(trx: Knex.Transaction, caseId: string, files: PreparedFile[], ctx: ActorContext, now: string, known: Set<string>): Promise<{ documents: Map<string, string>; added: PreparedFile[] }> {
+  async function attachFiles(trx: Knex.Transaction, caseId: string, files: PreparedFile[], ctx: ActorContext, now: string, known: Set<string>): Promise<{ documents: Map<string, string>; added: PreparedFile[]; held: Map<string, string[]> }> {
     const documents = new Map<string, string>()
     const added: PreparedFile[] = []
+    /** file key → the accounts of a sign-in log held for confirmation */
+    const held = new Map<string, string[]>()
     for (const f of files) {
       const existing = await evidence.findDocument(trx, caseId, f.sha256)
       if (existing) {
@@ -100,6 +101,8 @@ export function createIngestService(deps: IngestServiceDeps) {
         continue
       }
       const id = crypto.randomUUID()
+      const ownership = ownershipOf(f, known)
+      if (ownership.held) held.set(f.key, ownership.held)
       await evidence.insertDocument(trx, {
         id,
         case_id: caseId,
@@ -113,13 +116,13 @@ export function createIngestService(deps: IngestServiceDeps) {
         warnings: JSON.stringify(f.read?.warnings ?? []),
         uploaded_by: ctx.userId,
         uploaded_at: now,
-        ...ownershipColumns(f, known),
+        ...ownership.columns,
       })
       if (f.events?.length) await evidence.insertAccessEvents(trx, caseId, id, f.events)
       documents.set(f.key, id)
       added.push(f)
     }
-    return { documents, added }
+    return { documents, added, held }
   }
 
   async function writeFacts(trx: Knex.Transaction, caseId: string, facts: FactInput[], documents: Map<string, string>, ctx: ActorContext, now: string) {
@@ -193,8 +196,9 @@ export function createIngestService(deps: IngestServiceDeps) {
         })
         await cases.replaceSearchTerms(trx, existing.id, searchTermsFor({ fullName: person.full_name, email: person.email, externalId, reference: existing.reference }))
         const superseded = await evidence.supersedeFacts(trx, existing.id, ['application', 'document'], now)
-        const { documents } = await attachFiles(trx, existing.id, prepared.files, ctx, now, knownAccountsOf(factsOf(prepared)))
-        await writeFacts(trx, existing.id, factsOf(prepared), documents, ctx, now)
+        const facts = factsOf(prepared)
+        const { documents } = await attachFiles(trx, existing.id, prepared.files, ctx, now, knownAccountsOf(facts))
+        await writeFacts(trx, existing.id, facts, documents, ctx, now)
         await audit.append(trx, {
           type: 'CASE_IMPORTED',
           actor: auditActor(ctx),
@@ -215,8 +219,9 @@ export function createIngestService(deps: IngestServiceDeps) {
         now,
       )
       await cases.insert(trx, row, searchTermsFor({ fullName: subject.full_name, email: subject.email, externalId, reference }))
-      const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now, knownAccountsOf(factsOf(prepared)))
-      await writeFacts(trx, row.id, factsOf(prepared), documents, ctx, now)
+      const facts = factsOf(prepared)
+      const { documents } = await attachFiles(trx, row.id, prepared.files, ctx, now, knownAccountsOf(facts))
+      await writeFacts(trx, row.id, facts, documents, ctx, now)
       await audit.append(trx, {
         type: 'CASE_IMPORTED',
         actor: auditActor(ctx),
@@ -263,16 +268,19 @@ export function createIngestService(deps: IngestServiceDeps) {
     const known = knownAccountsOf(inputs)
     const docIds = new Map<string, string>()
     const seenSha = new Set<string>()
+    const heldSha = new Set<string>()
     for (const f of p.files) {
       if (seenSha.has(f.sha256)) continue
       seenSha.add(f.sha256)
       const id = crypto.randomUUID()
       docIds.set(f.key, id)
+      const ownership = ownershipOf(f, known)
+      if (ownership.held) heldSha.add(f.sha256)
       documentRows.push({
         id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
         metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
         extracted_text: f.read ? f.read.pages.join('\n\f\n') : null, warnings: JSON.stringify(f.read?.warnings ?? []), uploaded_by: ctx.userId, uploaded_at: now,
-        ...ownershipColumns(f, known),
+        ...ownership.columns,
       })
       if (f.events?.length) events.push({ documentId: id, events: f.events })
     }
@@ -280,7 +288,7 @@ export function createIngestService(deps: IngestServiceDeps) {
     // The rules run here on the facts in hand, rather than reading them back for each new case.
     // Scored as if unlinked; linkImported scores again the few that turn out linked.
     // A log held for confirmation is not scored, here as in rescore.
-    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared({ ...p, files: p.files.filter(f => !isHeld(f, known)) }), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
+    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared({ ...p, files: p.files.filter(f => !heldSha.has(f.sha256)) }), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
     Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
     return { prepared: p, subject, row, documentRows, events, factRows, findings: findingRows(row.id, evaluation, now) }
   }
@@ -445,9 +453,9 @@ export function createIngestService(deps: IngestServiceDeps) {
         const before = await evidence.findDocument(trx, caseId, file.sha256)
         if (before) throw new ImportProblem(`${name}: this exact file is already on the case (uploaded ${before.uploaded_at.slice(0, 10)} as ${before.original_name})`)
         const known = knownAccountsOf((await evidence.currentFacts(trx, caseId)).map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown })))
-        const { documents } = await attachFiles(trx, caseId, [file], ctx, now, known)
+        const { documents, held: heldLogs } = await attachFiles(trx, caseId, [file], ctx, now, known)
         const facts = file.read ? factsFromDocument(file.read, 'upload') : []
-        const held = isHeld(file, known) ? logOwnership(file.events!, known).accounts : undefined
+        const held = heldLogs.get('upload')
         await writeFacts(trx, caseId, facts, documents, ctx, now)
         await cases.update(trx, caseId, { updated_at: now })
         await audit.append(trx, {

@@ -126,10 +126,10 @@ export function createLinkService(deps: {
     await trx('link_keys').where({ case_id: caseId }).delete()
     // A link to a decided or earlier revision is part of what that revision was decided on (its score rests
     // on it): it stays as it is. Only links between cases that can still change are rebuilt here.
-    const existing = (await trx('links').where(q => q.where({ case_a: caseId }).orWhere({ case_b: caseId })).select('id', 'case_a', 'case_b', 'kind', 'key')) as Array<{ id: number; case_a: string; case_b: string; kind: string; key: string }>
-    const frozen = await frozenAmong(trx, existing.map(r => (r.case_a === caseId ? r.case_b : r.case_a)))
-    const kept = new Set(existing.filter(r => frozen.has(r.case_a === caseId ? r.case_b : r.case_a)).map(r => `${r.case_a === caseId ? r.case_b : r.case_a}|${r.kind}|${r.key}`))
-    const stale = existing.filter(r => !frozen.has(r.case_a === caseId ? r.case_b : r.case_a)).map(r => r.id)
+    const existing = ((await trx('links').where(q => q.where({ case_a: caseId }).orWhere({ case_b: caseId })).select('id', 'case_a', 'case_b', 'kind', 'key')) as Array<{ id: number; case_a: string; case_b: string; kind: string; key: string }>).map(r => ({ ...r, other: r.case_a === caseId ? r.case_b : r.case_a }))
+    const frozen = await frozenAmong(trx, existing.map(r => r.other))
+    const kept = new Set(existing.filter(r => frozen.has(r.other)).map(r => `${r.other}|${r.kind}|${r.key}`))
+    const stale = existing.filter(r => !frozen.has(r.other)).map(r => r.id)
     for (let i = 0; i < stale.length; i += 400) await trx('links').whereIn('id', stale.slice(i, i + 400)).delete()
     await trx('link_prints').where({ case_id: caseId }).delete()
     await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.length ? encodeShingles(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
@@ -260,7 +260,9 @@ export function createLinkService(deps: {
     const judgementsOf = new Map<string, Array<{ judgement: string; created_at: string }>>()
     for (const j of (await trx('link_judgements').select('subject_a', 'subject_b', 'judgement', 'created_at').orderBy('id')) as Array<{ subject_a: string; subject_b: string; judgement: string; created_at: string }>) {
       const k = `${j.subject_a}|${j.subject_b}`
-      judgementsOf.set(k, [...(judgementsOf.get(k) ?? []), j])
+      const list = judgementsOf.get(k)
+      if (list) list.push(j)
+      else judgementsOf.set(k, [j])
     }
     const cutoffs = judgementsOf.size ? await decidedAt(trx, rows.flatMap(r => [r.case_a, r.case_b])) : new Map<string, string>()
     const judged = (r: (typeof rows)[number]) => {

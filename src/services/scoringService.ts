@@ -70,7 +70,7 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       records.push({ field: 'logistics.previous_shipping_address', value: { address: JSON.parse(old.value) as unknown, given_at: old.recorded_at, replaced_at: old.superseded_at }, source: old.source, where: `${whereOf(old, names)} (replaced ${String(old.superseded_at).slice(0, 10)})` })
     }
     // Evidence belongs to the subject: a log held for confirmation (or discarded) is not scored at all.
-    const unscored = new Set((await trx('documents').where({ case_id: caseId, kind: 'access_log' }).whereIn('confirmation_state', UNSCORED_LOG_STATES).pluck('id')) as string[])
+    const unscored = new Set(documents.filter(d => d.kind === 'access_log' && (UNSCORED_LOG_STATES as readonly unknown[]).includes(d.confirmation_state)).map(d => d.id))
     const logs = documents.filter(d => d.kind === 'access_log' && !unscored.has(d.id))
     let events: AccessEventFact[] | undefined
     if (logs.length) {

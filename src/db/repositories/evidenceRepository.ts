@@ -14,6 +14,8 @@ export interface DocumentRow {
   warnings: string
   uploaded_by: number | null
   uploaded_at: string
+  /** sign-in logs only: matched | held | confirmed | discarded (null before the person's accounts were checked) */
+  confirmation_state?: string | null
 }
 
 export interface FactRow {
@@ -42,7 +44,7 @@ export function createEvidenceRepository() {
       return db('documents')
         .where({ case_id: caseId })
         .orderBy('uploaded_at')
-        .select('id', 'case_id', 'sha256', 'size_bytes', 'media_type', 'kind', 'original_name', 'metadata', 'warnings', 'uploaded_by', 'uploaded_at')
+        .select('id', 'case_id', 'sha256', 'size_bytes', 'media_type', 'kind', 'original_name', 'metadata', 'warnings', 'uploaded_by', 'uploaded_at', 'confirmation_state')
     },
     async insertDocument(db: Knex, row: DocumentRow): Promise<void> {
       await db('documents').insert(row)
