@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { WEIGHTS } from '../scoring/weights'
+import { LIKELIHOOD_RATIOS } from '../scoring/likelihoodRatios'
 import { RULES } from './registry'
 import type { Rule } from './types'
 
@@ -26,7 +26,7 @@ describe('rule registry', () => {
     expect(m.knownFalsePositives.length).toBeGreaterThan(0)
     expect(m.checklist.length).toBeGreaterThan(0)
     expect(fs.existsSync(path.join(DIR, `${id}.test.ts`))).toBe(true)
-    expect(WEIGHTS[id]).toEqual(expect.any(Number))
+    expect(LIKELIHOOD_RATIOS[id]).toMatchObject({ lr: expect.any(Number), family: expect.any(String) })
     // What it declares it reads must not be a protected attribute either (INDICATORS.md §3).
     for (const input of m.requires) expect(input).not.toMatch(/citizenship|nationality|ethnicity|education|university|school|gender|birth|\bage\b|language|religion/i)
   })

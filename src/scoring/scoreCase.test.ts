@@ -1,45 +1,106 @@
 import type { Finding } from '../rules/types'
-import { scoreFindings } from './scoreCase'
+import { RULES } from '../rules/registry'
+import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION } from './likelihoodRatios'
+import { bandOf, scoreFindings } from './scoreCase'
 
-const f = (rule: string, strength: Finding['strength'], category: Finding['category'], status: Finding['status'] = 'flag'): Finding => ({
-  rule, version: 1, title: rule, category, severity: 'medium', strength, status, message: '', evidence: [], missing: status === 'not_applicable' ? ['x'] : [], sources: [], refdata: {}, blocking: false,
-})
+const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
+const f = (rule: string, status: Finding['status'] = 'flag'): Finding => {
+  const m = META.get(rule)!
+  return { rule, version: 1, title: rule, category: m.category, severity: 'medium', strength: m.strength, status, message: '', evidence: [], missing: status === 'not_applicable' ? ['x'] : [], sources: [], refdata: {}, blocking: Boolean(m.blocking) }
+}
+const flags = (...rules: string[]) => scoreFindings(rules.map(r => f(r)))
 
-describe('scoring', () => {
+describe('scoring by likelihood ratios', () => {
   it('is zero and low with no flags, and says when too little was checked', () => {
-    const s = scoreFindings([f('contact-voip-phone', 'weak', 'contact', 'clear'), f('payment-crypto-payout', 'moderate', 'payment', 'not_applicable'), f('interview-camera-refused', 'moderate', 'interview', 'not_applicable')])
-    expect(s).toMatchObject({ score: 0, band: 'low', incomplete: true })
+    const s = scoreFindings([f('contact-voip-phone', 'clear'), f('payment-crypto-payout', 'not_applicable'), f('interview-camera-refused', 'not_applicable')])
+    expect(s).toMatchObject({ score: 0, band: 'low', incomplete: true, capped: null, weightsVersion: LR_VERSION })
     expect(s.notChecked.map(n => n.rule)).toEqual(['payment-crypto-payout', 'interview-camera-refused'])
   })
 
-  it('combines flags with diminishing returns and shows each contribution', () => {
-    const s = scoreFindings([f('payment-crypto-payout', 'moderate', 'payment'), f('interview-camera-refused', 'moderate', 'interview')])
-    // 1 − 0.8 × 0.85 = 0.32
-    expect(s.score).toBe(32)
+  it('adds 25 points per tenfold of evidence and shows each rule’s LR, family and points', () => {
+    const s = flags('payment-crypto-payout', 'interview-camera-refused')
+    // log10(6) + log10(6) = 1.556 → 38.9
+    expect(s.score).toBe(39)
+    expect(s.band).toBe('elevated')
     expect(s.contributions).toEqual([
-      { rule: 'interview-camera-refused', weight: 20, points: 20 },
-      { rule: 'payment-crypto-payout', weight: 15, points: 12 },
+      { rule: 'interview-camera-refused', family: 'interview', lr: 6, counted: 1, points: 19.5 },
+      { rule: 'payment-crypto-payout', family: 'payment', lr: 6, counted: 1, points: 19.5 },
     ])
   })
 
-  it('keeps a weak signal alone low', () => {
-    expect(scoreFindings([f('contact-voip-phone', 'weak', 'contact')])).toMatchObject({ score: 6, band: 'low' })
+  it('keeps any single weak signal low, and a single moderate one below elevated', () => {
+    for (const [id, l] of Object.entries(LIKELIHOOD_RATIOS)) {
+      if (META.get(id)?.strength === 'weak') expect(flags(id).band).toBe('low')
+      if (META.get(id)?.strength === 'moderate' && l.lr < 8) expect(flags(id).band).toBe('low')
+    }
   })
 
-  it('lets one strong signal reach high but not critical', () => {
-    const s = scoreFindings([f('logistics-shipping-not-home', 'strong', 'logistics'), f('payment-payee-name-mismatch', 'strong', 'payment')])
-    expect(s.band).toBe('high')
-    const one = scoreFindings([f('logistics-shipping-not-home', 'strong', 'logistics')])
-    expect(one).toMatchObject({ score: 40, band: 'elevated' })
+  it('lets no single non-sanctions flag reach high', () => {
+    for (const id of Object.keys(LIKELIHOOD_RATIOS)) if (!id.startsWith('sanctions-')) expect(['low', 'elevated']).toContain(flags(id).band)
   })
 
-  it('reaches critical only with a strong signal corroborated elsewhere', () => {
-    const s = scoreFindings([f('logistics-shipping-not-home', 'strong', 'logistics'), f('payment-payee-name-mismatch', 'strong', 'payment'), f('network-remote-access-tool', 'strong', 'network')])
-    expect(s.band).toBe('critical')
+  it('counts a family’s strongest flag fully and the others at a quarter', () => {
+    const one = flags('logistics-shipping-not-home')
+    const both = flags('logistics-shipping-not-home', 'logistics-address-change')
+    expect(both.contributions.find(c => c.rule === 'logistics-address-change')).toMatchObject({ counted: 0.25, points: 3.8 })
+    expect(both.score - one.score).toBeLessThan(5)
   })
 
-  it('is deterministic whatever the order of findings', () => {
-    const a = [f('payment-crypto-payout', 'moderate', 'payment'), f('logistics-shipping-not-home', 'strong', 'logistics'), f('contact-voip-phone', 'weak', 'contact')]
+  it('keeps two signals that share an innocent explanation below high (the measured look-alikes)', () => {
+    expect(flags('payment-payee-name-mismatch', 'contact-voip-phone').band).not.toMatch(/high|critical/)
+    expect(flags('payment-payee-name-mismatch', 'logistics-shipping-not-home').band).not.toMatch(/high|critical/)
+    expect(flags('logistics-shipping-not-home', 'logistics-address-change', 'interview-camera-refused').band).not.toMatch(/high|critical/)
+    expect(flags('network-datacenter-access', 'network-impossible-travel', 'network-geo-mismatch', 'network-off-hours').band).not.toMatch(/high|critical/)
+  })
+
+  it('lifts three or more moderate signals from independent families to high', () => {
+    expect(flags('contact-reference-webmail', 'interview-camera-refused', 'network-impossible-travel', 'network-off-hours').band).toBe('high')
+    const moderate = Object.entries(LIKELIHOOD_RATIOS).filter(([id]) => META.get(id)?.strength === 'moderate')
+    for (const [a, la] of moderate) for (const [b, lb] of moderate) for (const [c, lc] of moderate) {
+      if (new Set([la.family, lb.family, lc.family]).size === 3) expect(['high', 'critical']).toContain(flags(a, b, c).band)
+    }
+  })
+
+  it('lets a blocking sanctions hit take the top of the scale, and a name-only lead add nothing', () => {
+    expect(flags('sanctions-identifier-hit')).toMatchObject({ score: 100, band: 'critical' })
+    const org = flags('sanctions-organisation-hit', 'contact-voip-phone')
+    expect(org).toMatchObject({ score: 100, band: 'critical' })
+    expect(org.contributions.find(c => c.rule === 'sanctions-organisation-hit')).toMatchObject({ lr: null, points: 92.5 })
+    expect(flags('sanctions-person-lead')).toMatchObject({ score: 0, band: 'low' })
+    expect(flags('sanctions-person-lead', 'contact-voip-phone').score).toBe(flags('contact-voip-phone').score)
+  })
+
+  it('says when the evidence goes beyond the top of the scale', () => {
+    const s = flags('links-shared-artifact', 'logistics-mail-drop', 'payment-payee-name-mismatch', 'network-remote-access-tool', 'interview-identity-doubt')
+    expect(s.score).toBe(100)
+    expect(s.capped).toMatch(/top of the scale/)
+  })
+
+  it('is deterministic whatever the order of findings, and counts a repeated rule once', () => {
+    const a = [f('payment-crypto-payout'), f('logistics-shipping-not-home'), f('contact-voip-phone'), f('network-off-hours'), f('network-datacenter-access')]
     expect(scoreFindings(a)).toEqual(scoreFindings([...a].reverse()))
+    expect(scoreFindings([...a, f('contact-voip-phone')]).score).toBe(scoreFindings(a).score)
+  })
+
+  it('maps bands on the documented thresholds', () => {
+    expect([0, 19, 20, 49, 50, 74, 75, 100].map(bandOf)).toEqual(['low', 'low', 'elevated', 'elevated', 'high', 'high', 'critical', 'critical'])
+  })
+})
+
+describe('likelihood ratio table', () => {
+  it('gives every rule a family, a source and reasoning, with an LR that fits its stated rates', () => {
+    for (const r of RULES) {
+      const l = LIKELIHOOD_RATIOS[r.meta.id]!
+      expect(FAMILIES[l.family]).toBeDefined()
+      expect(l.source.length).toBeGreaterThan(5)
+      expect(l.reasoning.length).toBeGreaterThan(20)
+      if (Number.isFinite(l.lr) && l.benign > 0) expect(Math.abs(Math.log(l.lr / (l.pattern / l.benign)))).toBeLessThan(Math.log(1.25))
+    }
+  })
+
+  it('orders LRs by the strength the rules declare (sanctions aside)', () => {
+    const of = (s: string) => RULES.filter(r => r.meta.strength === s && r.meta.category !== 'sanctions').map(r => LIKELIHOOD_RATIOS[r.meta.id]!.lr)
+    expect(Math.max(...of('weak'))).toBeLessThan(Math.min(...of('moderate')))
+    expect(Math.max(...of('moderate'))).toBeLessThan(Math.min(...of('strong')))
   })
 })

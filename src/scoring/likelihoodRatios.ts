@@ -1,0 +1,126 @@
+/**
+ * What each rule's flag is worth as evidence: a likelihood ratio (LR), the number of times more often the
+ * flag is raised on an applicant who follows the DPRK IT-worker pattern than on an honest remote applicant.
+ * Scoring owns these, not the rules (nomenklatura's split), so they can be recalibrated without touching a
+ * rule. Every value is a judgement written down with its reasoning: an estimated share of scheme cases
+ * that raise the flag (`pattern`) over an estimated share of honest applicants who raise it (`benign`),
+ * from the strength INDICATORS.md gives the indicator, the advisories' wording and the rule's own known
+ * innocent explanations. None is a measurement of field data; the evaluation (`npm run eval`) reports how
+ * they behave on populations, and README says on which.
+ *
+ * Families group rules whose flags share an innocent explanation (FAMILIES below): within a family only
+ * the strongest flag counts fully, so one innocent cause (a move, a VPN, a broken webcam) cannot be counted
+ * twice; across families the evidence multiplies.
+ *
+ * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
+ * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
+ */
+export const LR_VERSION = 4
+
+export type FamilyId =
+  | 'sanctions'
+  | 'shared-with-others'
+  | 'logistics'
+  | 'payment'
+  | 'contact'
+  | 'references'
+  | 'self-description'
+  | 'resume-dates'
+  | 'new-presence'
+  | 'network'
+  | 'remote-control'
+  | 'interview'
+
+export interface Family {
+  id: FamilyId
+  title: string
+  /** the innocent explanation its members share: why two of them together are little more than one */
+  sharedExplanation: string
+}
+
+export const FAMILIES: Record<FamilyId, Family> = {
+  sanctions: { id: 'sanctions', title: 'Sanctions screening', sharedExplanation: 'Matches against the same list entry: a namesake or a mistyped identifier would explain all of them at once.' },
+  'shared-with-others': { id: 'shared-with-others', title: 'Shared with other applications', sharedExplanation: 'People who live or work together, or come through the same agency, share a home, a connection, a referee or a phone; a link to a flagged application is that same link seen from the other side.' },
+  logistics: { id: 'logistics', title: 'Where equipment goes', sharedExplanation: 'A move, a stay away from home, or delivery to an office, co-working space or parcel service explains shipping elsewhere, a changed address and a mailbox address together.' },
+  payment: { id: 'payment', title: 'How they are paid', sharedExplanation: 'Working through one’s own company, an agency or an employer of record, a joint or spouse’s account, a bank kept in a former home country, or a crypto-paying client: one arrangement explains a payee in another name, a payout country and a payout method.' },
+  contact: { id: 'contact', title: 'Phone and email', sharedExplanation: 'A privacy-minded or cost-minded person uses a virtual number and an alias mailbox, and mistypes a number, for the same reason.' },
+  references: { id: 'references', title: 'Referees', sharedExplanation: 'Referees who have left the company, or who work at small firms, are reachable only privately; a form filled in carelessly repeats the applicant’s own details.' },
+  'self-description': { id: 'self-description', title: 'Resume and profiles against the application', sharedExplanation: 'An old or recruiter-sent resume, or a profile not updated after a move or a change of name, differs from the application in name, contacts, employers and location at once.' },
+  'resume-dates': { id: 'resume-dates', title: 'Resume dates', sharedExplanation: 'A job’s dates typed wrong.' },
+  'new-presence': { id: 'new-presence', title: 'New online presence', sharedExplanation: 'Someone new to public platforms or to freelancing (career changer, returner, privacy-minded) has new accounts and a short, high-rated freelancer history.' },
+  network: { id: 'network', title: 'Where and when they sign in', sharedExplanation: 'A VPN or cloud proxy user, a traveller or a night worker: a VPN exit in another country gives datacentre access, a foreign location and “impossible” hops together, and travel shifts the hours.' },
+  'remote-control': { id: 'remote-control', title: 'Remote-control software', sharedExplanation: 'IT support or pairing sessions run through remote-control tools.' },
+  interview: { id: 'interview', title: 'Interview observations', sharedExplanation: 'A poor connection, broken equipment or nerves explain a camera left off, long pauses and a distorted face together.' },
+}
+
+export interface RuleLikelihood {
+  family: FamilyId
+  /** likelihood ratio of a flag; `decisive` ones take the top of the scale whatever the rest */
+  lr: number
+  decisive?: boolean
+  /** estimated share of scheme cases that raise the flag */
+  pattern: number
+  /** estimated share of honest applicants who raise it */
+  benign: number
+  source: string
+  reasoning: string
+}
+
+/**
+ * Scale used below: a strong indicator with common innocent explanations ≈ 8–9 (one such flag alone is
+ * "elevated"); a moderate one ≈ 4–7 (three from independent families reach "high"); a weak one ≈ 2–2.5
+ * (never "elevated" alone); indicators with almost no innocent explanation 15–40.
+ */
+export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
+  'sanctions-identifier-hit': { family: 'sanctions', lr: Infinity, decisive: true, pattern: 0.03, benign: 0, source: 'G11; D2; INDICATORS §4 (sanctions hits are the one blocking category)', reasoning: 'A wallet, email, phone or site that is itself on the SDN list is a fact, not a pattern: it blocks sign-off and takes the top of the scale.' },
+  'sanctions-organisation-hit': { family: 'sanctions', lr: Infinity, decisive: true, pattern: 0.02, benign: 0, source: 'G11 (Yanbian Silverstar, Volasys Silver Star, Chinyong); G10', reasoning: 'A designated entity as employer, payee or referee’s company is a fact: it blocks sign-off and takes the top of the scale.' },
+  'sanctions-person-corroborated': { family: 'sanctions', lr: 1000, pattern: 0.01, benign: 0.00001, source: 'G11; INDICATORS §4', reasoning: 'A listed person’s name together with a second matching identifier (date of birth, identifier): a namesake with the same second identifier is about one in 100,000. Blocking; alone it reaches critical.' },
+  'sanctions-person-lead': { family: 'sanctions', lr: 1, pattern: 0.01, benign: 0.01, source: 'INDICATORS §4 and §6 D2/D3 (never match on names alone)', reasoning: 'A name that resembles a listed person is a lead for the security queue, not evidence: common names match innocent people as often as anyone. Adds nothing.' },
+
+  'links-shared-artifact': { family: 'shared-with-others', lr: 50, pattern: 0.5, benign: 0.01, source: 'LK-SHARED-ARTIFACT, CT-SHARED-CONTACT, CV-DUP-RESUME (G1, G5: "strong")', reasoning: 'Rings reuse phones, addresses, payees, resumes and photos across personas (about half of scheme cases in the public cases are members of one); honest applicants share one with a stranger under another name rarely (family members, a shared referee).' },
+  'links-linked-to-flagged': { family: 'shared-with-others', lr: 7, pattern: 0.5, benign: 0.07, source: 'LK-REFERRAL-CLUSTER (G1, V13)', reasoning: 'Linked to an application that is itself high risk. The same link as above seen from the other side, so it shares that family and adds little beside it.' },
+  'network-shared-ip': { family: 'shared-with-others', lr: 20, pattern: 0.3, benign: 0.015, source: 'G1 (platforms: "several accounts logging in from one IP"); G10 (laptop farms)', reasoning: 'A home connection used by several workers’ accounts is the laptop-farm signature; housemates and co-working spaces explain it for about 1–2% of honest contractors, the same explanation as a shared address.' },
+
+  'logistics-mail-drop': { family: 'logistics', lr: 25, pattern: 0.3, benign: 0.012, source: 'SH-FORWARDER (G2, G10 Chapman/Knoot, V7: "strong")', reasoning: 'Freight forwarders and mailbox services are how laptops leave the country; rural applicants and nomads use them too (about 1%).' },
+  'logistics-shipping-not-home': { family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.' },
+  'logistics-address-change': { family: 'logistics', lr: 4, pattern: 0.12, benign: 0.03, source: 'SH-ADDRESS-CHANGE (G8, V10, G3)', reasoning: 'An address described as temporary or changed near the start date: a genuine move explains most; it shares that explanation with shipping elsewhere.' },
+
+  'payment-payee-name-mismatch': { family: 'payment', lr: 9, pattern: 0.45, benign: 0.05, source: 'PY-NAME-MISMATCH (G1: "especially if registered to a different name")', reasoning: 'Facilitators’ and front companies’ accounts receive the pay in most public cases; honest contractors invoice through their own LLC, an agency or an employer of record, or a spouse’s account (about 5%).' },
+  'payment-payout-country-mismatch': { family: 'payment', lr: 5, pattern: 0.25, benign: 0.05, source: 'PY-PRC-ROUTING (G1), PY-BANK-CHURN (V10)', reasoning: 'Pay routed to another country than the claimed home; expatriates paid at home explain it often.' },
+  'payment-crypto-payout': { family: 'payment', lr: 6, pattern: 0.4, benign: 0.065, source: 'PY-CRYPTO (G1: "seeking payment in virtual currency"; V13)', reasoning: 'Asked for by many personas; crypto-native clients and freelancers paid in stablecoins by policy explain it (several percent in Web3 work).' },
+
+  'contact-voip-phone': { family: 'contact', lr: 2, pattern: 0.3, benign: 0.15, source: 'CT-VOIP (G5; V3): "weak alone"', reasoning: 'Personas use VoIP numbers, but so do many honest remote workers (Google Voice, Skype, office VoIP).' },
+  'contact-disposable-email': { family: 'contact', lr: 6, pattern: 0.06, benign: 0.01, source: 'CT-EMAIL-NEW (V1, V11)', reasoning: 'A disposable mailbox on a job application is rare among honest applicants (privacy aliases listed as disposable).' },
+  'contact-invalid-phone': { family: 'contact', lr: 2, pattern: 0.02, benign: 0.01, source: 'CT-CHANGING (G1: "incorrect or changing contact information")', reasoning: 'A number that cannot exist; typing mistakes explain most.' },
+
+  'contact-reference-webmail': { family: 'references', lr: 5, pattern: 0.5, benign: 0.1, source: 'CT-REF-WEBMAIL (V7; G1)', reasoning: 'Invented referees are reachable only on webmail (KnowBe4 case); about one honest applicant in ten gives a referee’s private address.' },
+  'contact-reference-is-applicant': { family: 'references', lr: 20, pattern: 0.06, benign: 0.003, source: 'CT-SHARED-CONTACT (G5)', reasoning: 'The referee’s phone or email is the applicant’s own: a persona vouching for itself. A family business’s shared line explains a few.' },
+
+  'identity-name-mismatch': { family: 'self-description', lr: 6, pattern: 0.2, benign: 0.033, source: 'CV-CROSS-PROFILE (G1: "inconsistencies in name spelling")', reasoning: 'Templates keep the first persona’s name; former, professional and transliterated names explain some honest cases (the comparator tolerates how people write their own names).' },
+  'identity-work-history-mismatch': { family: 'self-description', lr: 5, pattern: 0.1, benign: 0.02, source: 'CV-CROSS-PROFILE (G1; G2: profiles "that do not match the hired individual’s provided resume")', reasoning: 'Two accounts of the work history with no employer in common; tailored resumes explain some.' },
+  'identity-contact-mismatch': { family: 'self-description', lr: 2, pattern: 0.2, benign: 0.1, source: 'CV-CROSS-PROFILE (G1)', reasoning: 'The resume gives other contacts than the application: templates do; so do old resumes and recruiter-sent ones.' },
+  'identity-location-inconsistent': { family: 'self-description', lr: 2, pattern: 0.1, benign: 0.05, source: 'ID-SELF-INCONSISTENT (V1, V13): "weak alone"', reasoning: 'The applicant’s own location claims disagree; a recent move explains most.' },
+  'presence-profile-country-mismatch': { family: 'self-description', lr: 5, pattern: 0.15, benign: 0.03, source: 'CV-CROSS-PROFILE (G1: "claimed work location")', reasoning: 'A freelancer profile in another country than the claimed home; a profile not updated after a move explains some.' },
+
+  'presence-tech-anachronism': { family: 'resume-dates', lr: 6, pattern: 0.1, benign: 0.016, source: 'CV-ANACHRONISM (V9)', reasoning: 'Experience with a technology before it existed; a mistyped date explains a few honest resumes.' },
+
+  'presence-account-recent': { family: 'new-presence', lr: 2.5, pattern: 0.5, benign: 0.2, source: 'GH-THIN-PRESENCE (V13): "weak"', reasoning: 'Personas are new; so are career changers, returners and privacy-minded people.' },
+  'presence-thin-top-rated': { family: 'new-presence', lr: 2.5, pattern: 0.25, benign: 0.1, source: 'GH-THIN-PRESENCE, G1 (fake client accounts boosting ratings)', reasoning: 'A perfect rating on a handful of jobs; honest newcomers start the same way.' },
+
+  'network-datacenter-access': { family: 'network', lr: 5, pattern: 0.5, benign: 0.1, source: 'NW-VPN (G1; V12): "moderate (high false-positive rate)"', reasoning: 'Personas work through VPNs and rented servers; privacy and company VPNs explain about one honest contractor in ten.' },
+  'network-geo-mismatch': { family: 'network', lr: 6, pattern: 0.3, benign: 0.05, source: 'NW-GEO-MISMATCH (G1; G8)', reasoning: 'Signs in from another country than the claimed home; an undeclared stay abroad or a VPN exit explains some.' },
+  'network-impossible-travel': { family: 'network', lr: 6, pattern: 0.2, benign: 0.033, source: 'NW-MULTI-COUNTRY (G1: first platform indicator)', reasoning: 'Countries too far apart for the time between sign-ins: an operator’s own connection showing through the farm’s. Mobile routing, VPN hops and IP-database errors explain some.' },
+  'network-off-hours': { family: 'network', lr: 2.5, pattern: 0.4, benign: 0.16, source: 'NW-TIMEZONE (G1; V13): "weak–moderate (easy to evade)"', reasoning: 'Working the night in the claimed time zone; night owls, shift and on-call work explain many.' },
+
+  'network-remote-access-tool': { family: 'remote-control', lr: 15, pattern: 0.3, benign: 0.02, source: 'NW-REMOTE-ACCESS (G1 "port 3389"; G3; V3; V10; G10 KVM at laptop farms): "strong"', reasoning: 'Laptop farms are operated through remote-control software and IP-KVMs; IT support sessions explain about 2%.' },
+
+  'interview-camera-refused': { family: 'interview', lr: 6, pattern: 0.5, benign: 0.08, source: 'IV-NO-CAMERA (G2 first indicator; V10; V14): "moderate–strong"', reasoning: 'Half of personas avoid the camera; real webcam failures and agreed accessibility needs explain several percent of honest interviews.' },
+  'interview-evasive': { family: 'interview', lr: 5, pattern: 0.25, benign: 0.05, source: 'IV-READING, IV-BACKGROUND (G2; V10; V14)', reasoning: 'Reading answers, stalling, a hidden room; nerves and a second language explain some (the language itself is never judged).' },
+  'interview-identity-doubt': { family: 'interview', lr: 25, pattern: 0.13, benign: 0.005, source: 'IV-APPEARANCE-DRIFT, IV-DEEPFAKE, ID-FACE-MISMATCH (G2; G5; V11): "strong when clear"', reasoning: 'A different person between rounds or a failed liveness prompt; a poor connection explains a few.' },
+}
+
+/** log10 of a rule's LR (0 for a rule without one; decisive rules are handled by the scorer). */
+export const log10Lr = (rule: string): number => {
+  const lr = LIKELIHOOD_RATIOS[rule]?.lr ?? 1
+  return Number.isFinite(lr) ? Math.log10(lr) : 0
+}
