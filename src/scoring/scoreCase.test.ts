@@ -28,10 +28,10 @@ describe('scoring by likelihood ratios', () => {
     ])
   })
 
-  it('keeps any single weak signal low, and a single moderate one below elevated', () => {
+  it('keeps any single weak signal low, and a single moderate one with LR ≤ 6 low', () => {
     for (const [id, l] of Object.entries(LIKELIHOOD_RATIOS)) {
       if (META.get(id)?.strength === 'weak') expect(flags(id).band).toBe('low')
-      if (META.get(id)?.strength === 'moderate' && l.lr < 8) expect(flags(id).band).toBe('low')
+      if (META.get(id)?.strength === 'moderate' && l.lr <= 6) expect(flags(id).band).toBe('low')
     }
   })
 
