@@ -1,4 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { recogniseNote, isObservationCode, type NoteCode } from './interviewNotes'
+
+/**
+ * Phrasing sets in tests/fixtures/interview-notes (see its README): `expected | text`, where expected is
+ * `-` or observations separated by ";", each a comma list of acceptable codes.
+ */
+function readSet(file: string): Array<{ text: string; groups: string[][] }> {
+  return fs
+    .readFileSync(path.resolve(__dirname, '../../tests/fixtures/interview-notes', file), 'utf8')
+    .split('\n')
+    .filter(l => l.trim() && !l.startsWith('#'))
+    .map(l => {
+      const i = l.indexOf(' | ')
+      const exp = l.slice(0, i).trim()
+      return { text: l.slice(i + 3), groups: exp === '-' ? [] : exp.split(';').map(g => g.split(',').map(c => c.trim())) }
+    })
+}
+/** Recall over observations (any acceptable code found), precision over recognised codes. */
+function measure(file: string) {
+  let observations = 0, found = 0, predicted = 0, right = 0
+  const differing: string[] = []
+  const rows = readSet(file)
+  for (const { text, groups } of rows) {
+    const got = recogniseNote(text).map(m => m.code as string)
+    const ok = new Set(groups.flat())
+    observations += groups.length
+    const f = groups.filter(g => g.some(c => got.includes(c))).length
+    found += f
+    predicted += got.length
+    const r = got.filter(c => ok.has(c)).length
+    right += r
+    if (f < groups.length || r < got.length) differing.push(`${text} → [${got.join(',')}]`)
+  }
+  return { notes: rows.length, positives: rows.filter(r => r.groups.length).length, recall: found / observations, precision: right / predicted, differing }
+}
 
 /**
  * Notes as different reviewers write them: terse, chatty, hedged, negated. Each row: the note and the codes
@@ -112,8 +148,9 @@ const ROUND_TWO: Array<[string, NoteCode[]]> = [
 ]
 
 /**
- * Held out: written after round two's fixes and never tuned against, so its numbers are the honest ones for
- * wording the recogniser was not built from. Its floor sits below what was measured.
+ * Written as held out after round two's fixes (measured then: precision 1.000, recall 0.267). Its misses were
+ * seen while the phrase lists were widened for issue 14 part 6, so it is no longer held out: the honest
+ * held-out figures are those of tests/fixtures/interview-notes/held-out.txt below.
  */
 const HELD_OUT: Array<[string, NoteCode[]]> = [
   ['Interviewee kept video muted for the entire session', ['camera_off']],
@@ -141,6 +178,27 @@ const HELD_OUT: Array<[string, NoteCode[]]> = [
   ['Someone off screen was clearly telling him what to say', ['reading_answers']],
   ['Joined from a car, camera shaky but on', []],
 ]
+
+describe('phrasing sets written before the phrase lists were read (issue 14 part 6)', () => {
+  const report = (name: string, r: ReturnType<typeof measure>) =>
+    process.stdout.write(`interviewNotes ${name}: ${r.notes} notes (${r.positives} with an observation): recall ${r.recall.toFixed(3)}, precision ${r.precision.toFixed(3)}${r.differing.length ? `; differing: ${r.differing.join(' | ')}` : ''}\n`)
+  it('development sets (tuned on): dev.txt and dev2.txt', () => {
+    for (const file of ['dev.txt', 'dev2.txt']) {
+      const r = measure(file)
+      report(file, r)
+      expect(r.recall).toBeGreaterThanOrEqual(0.95)
+      expect(r.precision).toBeGreaterThanOrEqual(0.95)
+    }
+  })
+  it('held-out.txt: 185 notes kept aside, never tuned on', () => {
+    const r = measure('held-out.txt')
+    report('held-out.txt', r)
+    expect(r.notes).toBeGreaterThanOrEqual(150)
+    // Measured once, after tuning on dev.txt, dev2.txt and the tables here: recall 0.898, precision 0.964.
+    expect(r.recall).toBeGreaterThanOrEqual(0.85)
+    expect(r.precision).toBeGreaterThanOrEqual(0.95)
+  })
+})
 
 /** Notes that talk about accent, language or origin: never a signal (INDICATORS.md §3). */
 const PROTECTED_NOTES = [
@@ -180,7 +238,7 @@ describe('recogniseNote', () => {
   afterAll(() => {
     process.stdout.write(`interviewNotes held out: ${HELD_OUT.length} notes, ${held.tp + held.fn} expected codes: precision ${(held.tp / (held.tp + held.fp)).toFixed(3)}, recall ${(held.tp / (held.tp + held.fn)).toFixed(3)}${heldMisses.length ? `; differing: ${heldMisses.join(' | ')}` : ''}\n`)
   })
-  it('measures wording it was not tuned on (held out)', () => {
+  it('the earlier held-out table (seen since)', () => {
     for (const [note, expected] of HELD_OUT) {
       const got = recogniseNote(note).map(m => m.code)
       held.tp += got.filter(c => expected.includes(c)).length

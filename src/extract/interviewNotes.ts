@@ -49,42 +49,71 @@ interface Phrase {
   gap?: number
   /** words that cancel the phrase when they follow it: "no camera issues" is not "no camera" */
   unless?: string
+  /** the slots may also come in the reverse order ("camera broken" and "broken camera") */
+  both?: boolean
 }
 const CAMERA = 'camera|webcam|video|cam'
 const ID_DOC = 'id|identification|passport|licence|license|document|card'
-const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office'
+/** Identity documents only: "declined the card payment" is not about ID. */
+const ID_STRICT = 'id|identification|passport|licence|license'
+const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office|zone|timezone'
+/** What a worker knows about their own past job. */
+const WORK = 'manager|boss|supervisor|colleague|colleagues|coworker|coworkers|teammate|teammates|team|employer|company|worked|timeline|dates|school|college|campus'
 const TROUBLE = 'issue|issues|problem|problems|glitch|glitches|lag|trouble|troubles|difficulty|concern|concerns|question|questions'
+const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|peeked|peeking'
+const AWAY = 'away|aside|sideways|side|down|off'
+const ANSWERING = 'answer|answers|answering|answered|reply|replying|replied|respond|responding|responded|response|responses|speaking'
+const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial'
+const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging'
 const PHRASES: Record<NoteCode, Phrase[]> = {
   camera_off: [
-    { p: `kept|had|left|turned|switched ${CAMERA} off`, gap: 2 },
-    { p: `${CAMERA} off|broken|broke|disabled|covered|dark|black`, gap: 3 },
+    { p: `kept|had|left|turned|switched|stayed ${CAMERA} off|muted|disabled|dark`, gap: 2 },
+    { p: `${CAMERA} off|broken|broke|disabled|covered|dark|black|muted|dead|faulty`, gap: 3 },
+    { p: `disabled|muted|broken|covered ${CAMERA}`, gap: 1 },
     { p: `stayed|was|kept|remained|went off ${CAMERA}`, gap: 1 },
     { p: `turned|switched|kept|put off ${CAMERA}`, gap: 1 },
-    { p: `not|never turn|switch|put|keep|use|enable ${CAMERA}`, gap: 3 },
-    { p: `refused|declined|avoided turn|switch|put|go|use ${CAMERA}|on`, gap: 3 },
+    { p: `not|never turn|switch|put|keep|use|enable|start|show ${CAMERA}`, gap: 3 },
+    { p: `refused|declined|avoided turn|switch|put|go|use|enable ${CAMERA}|on`, gap: 3 },
     { p: 'refused|declined|avoided show face', gap: 2 },
     { p: `${CAMERA} not|never work|on|working`, gap: 2 },
+    { p: `${CAMERA} stopped|quit|died work|working`, gap: 1 },
     { p: `${CAMERA} issue|issues|problem|problems|failed|failing|trouble|glitchy`, gap: 2 },
     { p: 'audio|voice|phone only', gap: 0 },
     { p: 'only audio|voice|sound', gap: 0 },
-    { p: `no ${CAMERA}|face`, gap: 1, unless: TROUBLE },
-    { p: 'black|blank screen', gap: 1 },
+    { p: `no|without ${CAMERA}|face`, gap: 1, unless: TROUBLE },
+    { p: 'black|blank|dark screen', gap: 1 },
     { p: 'never showed|show face', gap: 2 },
+    { p: 'not|never see|saw|seen face', gap: 2 },
   ],
   declined: [
-    { p: 'refused|declined|not video|camera call|interview|meeting|calls', gap: 2 },
-    { p: 'insisted|asked|wanted audio|voice|phone only|call', gap: 3 },
+    { p: 'refused|declined|rejected|avoided|not video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 2 },
+    { p: 'not agree|want|do|accept video|camera|zoom|teams', gap: 3 },
+    { p: 'refused|declined video|camera', gap: 1 },
+    { p: 'unwilling|reluctant|resisted|objected|refusing|refuses|pushed video|camera|zoom', gap: 4, both: true },
+    { p: 'only willing|wanted|agreed|communicate|talk|speak|interview slack|messages|messaging|text|chat|email|telegram|whatsapp|phone|audio', gap: 4 },
+    { p: 'insisted|asked|wanted|preferred|requested audio|voice|phone|text|chat|email only|call|interview', gap: 3 },
+    { p: 'only agree|agreed|accept|accepted|wanted|want audio|voice|phone|text|chat|email', gap: 3 },
+    { p: 'instead of video|camera|zoom', gap: 1 },
+    { p: 'over|by|via chat|phone|text|email|telegram|whatsapp instead', gap: 2 },
+    { p: 'phone|audio|voice|text|chat|email screen|call|interview|questions instead', gap: 1 },
+    { p: 'not comfortable video|camera', gap: 3 },
+    { p: 'uncomfortable video|camera', gap: 3 },
+    { p: 'rescheduled|cancelled|canceled|postponed video|camera', gap: 5 },
+    { p: 'video|camera required|requested|needed rescheduled|cancelled|canceled|postponed', gap: 4 },
   ],
   appearance_drift: [
     { p: 'different person|man|woman|guy|individual|candidate|people|face', gap: 1 },
-    { p: 'not the same person|man|woman|guy|individual|candidate', gap: 1 },
-    { p: 'not the person|man|woman|guy|candidate from|in|who|we', gap: 1 },
+    { p: 'not the same person|man|woman|guy|individual|candidate|one', gap: 1 },
+    { p: 'not sure|certain same person|man|woman|guy|individual|candidate', gap: 4 },
+    { p: 'unsure|doubt|doubtful|whether same person|man|woman|guy|individual|candidate', gap: 4 },
+    { p: 'not the person|man|woman|guy|candidate|one from|in|who|we', gap: 1 },
     { p: 'another|someone|somebody person|else took|taking over', gap: 2 },
     { p: 'someone|somebody else answering|answered|answer|speaking|spoke|talking|responding|interviewing|doing|typing', gap: 4 },
     { p: 'another person|voice answering|answered|speaking|spoke|talking|responding', gap: 3 },
     { p: 'look|looked|appear|appeared differ|different|changed', gap: 2 },
-    { p: 'appearance|face|hair|hairstyle|person changed|change|different|differed', gap: 2 },
+    { p: 'appearance|face|hair|hairline|hairstyle|glasses|person changed|change|different|differed', gap: 2 },
     { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
+    { p: 'not who|whom interviewed|spoke|met|hired|saw', gap: 3 },
     { p: 'proxy|impostor|imposter', gap: 0 },
     { p: 'stand in', gap: 0, unless: 'front|line|queue' },
     { p: 'body double', gap: 0 },
@@ -95,62 +124,102 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'deepfake|faceswap', gap: 0 },
     { p: 'deep fake', gap: 0 },
     { p: 'face swap|swapping|swapped', gap: 0 },
-    { p: 'face|hand|head|wave|waved|waving glitched|glitch|glitching|blurred|blur|flickered|flicker|warped|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped', gap: 6 },
-    { p: 'glitched|glitch|blurred|flickered|warped|distorted|froze|pixelated when|as hand|wave|waved|turned|moved|head|face', gap: 4 },
+    { p: `face|hand|head|wave|waved|waving|skin|jaw|jawline|outline ${ARTEFACT}`, gap: 6 },
+    { p: `${ARTEFACT} when|as|whenever hand|wave|waved|turned|moved|head|face`, gap: 4 },
     { p: 'artefact|artifact|filter|mask|overlay|weird|strange|odd around|on|over|near face|jaw|jawline|edges|eyes|mouth', gap: 3 },
+    { p: 'face|skin|image|video looked|seemed|appeared animated|cartoonish|artificial|unnatural|unnaturally|synthetic|generated|rendered|fake|unreal', gap: 3 },
+    { p: 'looked|look|seemed|appeared filter|mask|cartoon|avatar|deepfake', gap: 2 },
+    { p: 'video|image|picture smeared|warped|warping|melted|morphed|morphing|shimmered|shimmering', gap: 3 },
+    { p: 'looked|look|face|video|image|picture ai|computer generated', gap: 3 },
+    { p: 'hand through face', gap: 3 },
+    { p: 'refused|declined|skipped|avoided liveness', gap: 3 },
+    { p: 'face not real', gap: 3 },
     { p: 'lips|lip|mouth not|out sync|synced|match|matching|line', gap: 3 },
-    { p: 'refused|declined|not wave|turn|put|cover|raise hand|head|face', gap: 3 },
+    { p: 'refused|declined|not wave|turn|put|cover|raise|touch hand|head|face|ear|nose|sideways|profile|around', gap: 3 },
   ],
   voice_changer: [
-    { p: 'voice changer|changing|modulator|filter|distorted|altered|robotic|synthetic|synthesized|changed|different|differed|deeper|higher', gap: 3 },
+    { p: `voice changer|changing|modulator|filter|changed|different|differed|deeper|higher|strange|odd|weird|shifted|shifting|${VOICE_ODD}`, gap: 3 },
+    { p: `${VOICE_ODD} voice|audio|sound`, gap: 2 },
     { p: 'different|changed|new|second voice', gap: 1 },
+    { p: 'pitch shifted|changed|jumped|dropped|wobbled|shifting', gap: 2 },
+    { p: 'text speech', gap: 1 },
+    { p: 'voice not|never match|same', gap: 5 },
+    { p: 'sounded|sounding|voice ai|computer generated', gap: 3 },
     { p: 'sounded like different|another person|guy|man|woman', gap: 3 },
     { p: 'sounded like someone else', gap: 2 },
   ],
   id_not_shown: [
-    { p: `not|never|refused|declined|reluctant show|hold|present|display|produce ${ID_DOC}`, gap: 4 },
+    { p: `not|never|refused|declined|reluctant show|hold|present|display|produce|put|raise|lift|bring ${ID_DOC}`, gap: 4 },
+    { p: `${ID_STRICT} later|instead show|showing|holding`, gap: 4 },
     { p: `${ID_DOC} not shown|held|presented|produced`, gap: 2 },
+    { p: `not have|had|bring|brought|carry ${ID_STRICT}`, gap: 4 },
+    { p: `refused|declined|skipped|avoided|reluctant ${ID_STRICT} check|verification|checks`, gap: 3 },
     { p: `no ${ID_DOC}`, gap: 1, unless: TROUBLE },
     { p: `only scan|screenshot|photo|copy ${ID_DOC}`, gap: 3 },
-    { p: `covered|hid|hidden ${ID_DOC}|photo`, gap: 3 },
+    { p: `covered|hid|hidden ${ID_DOC}|photo`, gap: 4 },
+    { p: `${ID_STRICT} out frame|view|shot`, gap: 2 },
   ],
   id_mismatch: [
     { p: `not match|resemble ${ID_DOC}|photo|picture`, gap: 3 },
     { p: `not look like ${ID_DOC}|photo|picture`, gap: 3 },
     { p: `nothing like ${ID_DOC}|photo|picture`, gap: 3 },
     { p: `mismatch|differ|different ${ID_DOC}|photo|picture`, gap: 3 },
-    { p: `${ID_DOC}|photo mismatch|differ|different`, gap: 2 },
+    { p: `${ID_DOC}|photo mismatch|differ|different`, gap: 4 },
+    { p: `${ID_DOC}|photo not match|resemble`, gap: 6 },
+    { p: `${ID_DOC}|photo someone|somebody|another else|person|man|woman`, gap: 3 },
+    { p: `${ID_DOC}|photo different person|man|woman|guy|individual|people`, gap: 5 },
   ],
   reading_answers: [
     { p: 'read|reading answer|answers|script|screen|notes|off|from|aloud|something|prepared|text', gap: 3 },
     { p: 'clearly|obviously|seemed|appeared|looked|like reading', gap: 3 },
-    { p: 'eye|eyes scanning|scan|darting|moving|tracking|flicking|reading|side', gap: 3 },
-    { p: 'looking|looked|glancing|glanced off|away|aside|sideways screen|side|second', gap: 3 },
+    { p: 'eye|eyes scanning|scan|darting|moving|tracking|tracked|flicking|reading|side', gap: 3 },
+    { p: `${LOOK} off|away|aside|sideways screen|side|second`, gap: 3 },
+    { p: `${LOOK} ${AWAY} before|when|while|after ${ANSWERING}|question|questions`, gap: 3 },
+    { p: `kept|constantly|repeatedly|always|keeps ${LOOK} ${AWAY}`, gap: 2 },
+    { p: `paused|pausing|stopped|stalled ${LOOK} ${AWAY}`, gap: 3 },
     { p: 'second|other|another monitor|screen', gap: 1 },
-    { p: 'long|lengthy|excessive|awkward|frequent|unusual pause|pauses|pausing|delay|delays|silence', gap: 2 },
-    { p: 'paused|pause|stalled|delay before|every|each answer|question|response', gap: 3 },
+    { p: 'long|lengthy|excessive|awkward|frequent|unusual|noticeable pause|pauses|pausing|delay|delays|silence|silences', gap: 2 },
+    { p: 'paused|pause|stalled|delay before|every|each answer|question|response|reply', gap: 3 },
     { p: 'stalled|stalling|stall', gap: 0 },
     { p: 'second|seconds silence|silences|pause|pauses', gap: 1 },
-    { p: 'fed|feeding|coached|prompted|whispered answer|answers|him|her|them', gap: 3 },
+    { p: 'silence|silences|pause|pauses seconds', gap: 3 },
+    { p: 'fed|feeding|coached|coaching|prompted|prompting|whispered|helping|instructing answer|answers|him|her|them', gap: 3 },
+    { p: 'getting|receiving|received|given|got answers|help|hints|prompts|instructions from|off', gap: 2 },
+    { p: 'telling him|her|them what say', gap: 2 },
+    { p: 'whisper|whispering|whispered|whispers', gap: 0 },
     { p: 'typing before|while answer|answering|responding|question', gap: 3 },
     { p: 'hear|heard|sound typing|keyboard|whispering', gap: 3 },
+    { p: 'scripted|verbatim', gap: 0 },
+    { p: 'word for word', gap: 0 },
+    { p: 'reflection|reflections text|screen|notes|words', gap: 4 },
+    { p: 'someone|somebody|person|voice|off helping|helped|assisting|assisted|coaching|prompting|telling|feeding', gap: 4 },
   ],
   plausible_wrong_answers: [
-    { p: 'confident|confidently|plausible|convincing but|yet wrong|wrongly|incorrect', gap: 2 },
+    { p: 'confident|confidently|plausible|convincing|sure|certain|assured but|yet wrong|wrongly|incorrect|inaccurate|false|untrue|mistaken', gap: 4 },
+    { p: 'right|correct|good|plausible|convincing|impressive but|yet wrong|incorrect|inaccurate|false|untrue|nonsense|mistaken', gap: 3 },
+    { p: 'but|yet made|make|makes no sense', gap: 2 },
     { p: 'wrong|incorrect but|yet plausible|confident|convincing', gap: 2 },
     { p: 'confidently wrong|incorrect', gap: 0 },
+    { p: 'bluffed|bluffing|bluff|bluffs', gap: 0 },
+    { p: 'made up|invented|fabricated answer|answers|details|story|stories|project|projects|experience', gap: 3 },
+    { p: 'answer|answers|answered|responded buzzword|buzzwords', gap: 3 },
+    { p: 'not|never exist|exists|existed', gap: 0 },
+    { p: 'nonexistent', gap: 0 },
   ],
   local_knowledge_gap: [
-    { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know ${PLACE}`, gap: 6 },
-    { p: `no idea|clue ${PLACE}`, gap: 5 },
-    { p: `unfamiliar|vague|evasive|confused ${PLACE}|lives|live|home|employer`, gap: 4 },
+    { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know|recognise|recognize|explain ${PLACE}|${WORK}|anyone|anybody`, gap: 6 },
+    { p: `no idea|clue|answer|response|reply ${PLACE}|${WORK}`, gap: 6 },
+    { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 4 },
     { p: `knew|know nothing ${PLACE}`, gap: 4 },
-    { p: `dodged|avoided|deflected question|questions ${PLACE}|live|lives|home|timeline`, gap: 4 },
+    { p: `dodged|avoided|deflected question|questions ${PLACE}|live|lives|home|timeline|${WORK}`, gap: 4 },
   ],
   virtual_background: [
     { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen', gap: 1 },
-    { p: 'background virtual|fake|stock', gap: 2 },
+    { p: 'background|backdrop virtual|fake|stock', gap: 2 },
     { p: 'refused|declined|not remove|turn|disable|switch|drop background|blur|filter|backdrop', gap: 4 },
+    { p: 'background|blur|backdrop|filter not|refused|declined remove|turn|disable|switch|drop', gap: 4 },
+    { p: 'hid|hiding|hidden|concealed room|surroundings|background', gap: 3 },
+    { p: 'background|backdrop picture|image|photo|photograph|wallpaper', gap: 3 },
   ],
   crowded_room: [
     { p: 'crowded|busy|noisy|packed room', gap: 1 },
@@ -234,7 +303,10 @@ function compile(p: Phrase): CompiledPhrase {
   for (const w of p.p.split(/[ |]/)) if (tokenize(w, 0).length !== 1) throw new Error(`interviewNotes: "${w}" in "${p.p}" is not one word`)
   return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, unless: p.unless ? stems(p.unless) : new Set() }
 }
-const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [code, ps.map(compile)])
+const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [
+  code,
+  ps.flatMap(ph => (ph.both ? [compile(ph), compile({ ...ph, p: ph.p.split(' ').reverse().join(' ') })] : [compile(ph)])),
+])
 
 /** First place the phrase's slots appear in order, each within `gap` words of the last: token indexes. */
 function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[] | null {
@@ -289,6 +361,9 @@ function sentences(text: string): Array<{ text: string; start: number; line: num
   return out
 }
 
+/** A sentence about the identity document: a "different person" in it is the document's photo. */
+const ID_WORDS = /\b(id|ids|passport|licen[cs]e|identification|id photo)\b/i
+
 /** Every code the note supports, the first place each is said. Empty for notes that only say what was fine. */
 export function recogniseNote(note: string): NoteMatch[] {
   const found = new Map<NoteCode, NoteMatch>()
@@ -312,6 +387,18 @@ export function recogniseNote(note: string): NoteMatch[] {
   }
   // "declined a video call" also reads as camera off; keep the more specific one.
   if (found.has('declined')) found.delete('camera_off')
+  // "the ID photo looked like a different person" is about the document, not a change between calls.
+  // "sounded like a different person" is the voice. A change said inside a longer identity match is that match.
+  const drift = found.get('appearance_drift')
+  const within = (code: NoteCode) => {
+    const m = found.get(code)
+    return !!m && !!drift && m.start <= drift.start && drift.end <= m.end
+  }
+  if (drift && (within('voice_changer') || within('id_mismatch'))) found.delete('appearance_drift')
+  else if (drift && !found.has('id_not_shown') && ID_WORDS.test(drift.sentence)) {
+    found.delete('appearance_drift')
+    if (!found.has('id_mismatch')) found.set('id_mismatch', { ...drift, code: 'id_mismatch' })
+  }
   return [...found.values()]
 }
 
