@@ -70,7 +70,8 @@ describe('differentSyllableWords', () => {
   it('tells joined given names one syllable apart from spellings of the same syllables', () => {
     expect(differentSyllableWords('jeonyun', 'jeongyun')).toBe(true)
     expect(differentSyllableWords('hyeonseop', 'hyunsub')).toBe(false)
-    expect(differentSyllableWords('sang', 'song')).toBe(false) // one syllable: left to the typo rules
+    expect(differentSyllableWords('sang', 'song')).toBe(true) // one syllable changed is another syllable, not a typo
+    expect(differentSyllableWords('sung', 'seong')).toBe(false)
     expect(differentSyllableWords('whitfield', 'whitfeld')).toBe(false) // not syllables
   })
 })

@@ -38,9 +38,52 @@ const VOWELS: Record<string, string[]> = {
   wa: ['wa'], wae: ['wae'], oe: ['oe'], oi: ['oe'], we: ['we', 'oe'], wo: ['wo'], weo: ['wo'], wi: ['wi'], wee: ['wi'], u: ['u', 'eu'], oo: ['u'], woo: ['u'], eu: ['eu'],
   ui: ['ui'], eui: ['ui'], ee: ['i', 'ui'], i: ['i'], yi: ['i'], ie: ['i'], yu: ['yu'], yoo: ['yu'], you: ['yeo', 'yu'],
 }
-const VOWEL_SPELLINGS = Object.keys(VOWELS).sort((a, b) => b.length - a.length)
 /** Latin codas and their classes ("Chul"/"Chol", "Pag"/"Bak"). */
 const CODAS: Array<[string, string]> = [['ng', 'NG'], ['ll', 'L'], ['k', 'K'], ['g', 'K'], ['n', 'N'], ['l', 'L'], ['r', 'L'], ['m', 'M'], ['p', 'P'], ['b', 'P'], ['t', 'T'], ['d', 'T'], ['', '']]
+
+/**
+ * Yale romanisation (Samuel Martin, 1942; the system of Korean linguistics): one letter string per jamo
+ * wherever it stands. ㅈ is "c", aspirates take an "h" (kh, th, ph, ch), ㅓ is "e", ㅡ is "u", ㅜ is "wu"
+ * (plain "u" after m, p, ph, pp), ㅐ/ㅔ/ㅚ/ㅢ are ay/ey/oy/uy, ㅝ/ㅞ are we/wey. Its letters collide with RR's
+ * (Yale "e" is RR "eo", Yale "u" is RR "eu"), so a name is read the Yale way only beside the usual readings,
+ * and only when something in it is Yale's own (see {@link looksYale}).
+ */
+const YALE_ONSETS: Array<[string, string]> = [
+  ['kk', 'K'], ['kh', 'K'], ['tt', 'T'], ['th', 'T'], ['pp', 'P'], ['ph', 'P'], ['ss', 'S'], ['cc', 'C'], ['ch', 'C'],
+  ['k', 'K'], ['n', 'N'], ['t', 'T'], ['l', 'L'], ['m', 'M'], ['p', 'P'], ['s', 'S'], ['c', 'C'], ['h', 'H'], ['', ''],
+]
+const YALE_VOWELS: Record<string, string[]> = {
+  a: ['a'], ay: ['ae'], ya: ['ya'], yay: ['yae'], e: ['eo'], ey: ['e'], ye: ['yeo'], yey: ['ye'], o: ['o'], wa: ['wa'], way: ['wae'], oy: ['oe'], yo: ['yo'],
+  wu: ['u'], u: ['eu', 'u'], we: ['wo'], wey: ['we'], wi: ['wi'], yu: ['yu'], uy: ['ui'], i: ['i'],
+}
+const YALE_CODAS: Array<[string, string]> = [
+  ['ng', 'NG'], ['kk', 'K'], ['ks', 'K'], ['k', 'K'], ['n', 'N'], ['l', 'L'], ['m', 'M'], ['ph', 'P'], ['p', 'P'], ['th', 'T'], ['ch', 'T'], ['t', 'T'], ['s', 'T'], ['c', 'T'], ['h', 'T'], ['', ''],
+]
+/** Spellings only Yale uses: ㅈ as a lone "c", the y-diphthongs ay/ey/oy/uy, ㅜ as "wu", or "e" standing alone for ㅓ ("Ceng", "Kwuk", "Hyen", "Sewul"). */
+const YALE_MARK = /c(?!h)|[aeou]y(?![aeiou])|wu|(?<![aoyw])e(?![aouyi])/
+
+interface Scheme {
+  onsets: Array<[string, string]>
+  vowels: Record<string, string[]>
+  vowelSpellings: string[]
+  codas: Array<[string, string]>
+  /** the common spellings' extra readings of u and yu (RR-family schemes only) */
+  loose: boolean
+}
+const scheme = (onsets: Array<[string, string]>, vowels: Record<string, string[]>, codas: Array<[string, string]>, loose: boolean): Scheme => ({
+  onsets,
+  vowels,
+  vowelSpellings: Object.keys(vowels).sort((a, b) => b.length - a.length),
+  codas,
+  loose,
+})
+const USUAL = scheme(ONSETS, VOWELS, CODAS, true)
+const YALE = scheme(YALE_ONSETS, YALE_VOWELS, YALE_CODAS, false)
+
+/** Whether a word has a spelling only Yale uses, so that it is worth reading the Yale way too. */
+export function looksYale(word: string): boolean {
+  return YALE_MARK.test(word)
+}
 
 /**
  * Family names whose everyday spelling the syllable rules do not reach, each to its RR spellings (the
@@ -97,27 +140,41 @@ const MAX_READINGS = 48
 /** Longer words are not one person's name part written as syllables (and would cost time to read). */
 const MAX_WORD = 24
 
-/** Every way a Latin word reads as romanised syllables; empty when it does not read cleanly. */
-export function latinSyllables(word: string): Syllable[][] {
-  // A silent h after a vowel ("Oh", "Ahn", "Sohn", "Roh"); "Wh" is ㅎ plus w ("Whang" = Hwang).
-  const w = word.replace(/^wh/, 'hw').replace(/([aeiouy])h(?![aeiouwy])/g, '$1')
+const syllableMemo = new Map<string, Syllable[][]>()
+
+/** Every way a Latin word reads as romanised syllables; empty when it does not read cleanly. Remembered (names repeat). */
+export function latinSyllables(word: string, yale = false): Syllable[][] {
+  const key = yale ? `y:${word}` : word
+  let found = syllableMemo.get(key)
+  if (!found) {
+    if (syllableMemo.size > 50_000) syllableMemo.clear()
+    found = readSyllables(word, yale ? YALE : USUAL)
+    syllableMemo.set(key, found)
+  }
+  return found
+}
+
+function readSyllables(word: string, sc: Scheme): Syllable[][] {
+  // A silent h after a vowel ("Oh", "Ahn", "Sohn", "Roh"); "Wh" is ㅎ plus w ("Whang" = Hwang). Yale writes every h.
+  const w = sc.loose ? word.replace(/^wh/, 'hw').replace(/([aeiouy])h(?![aeiouwy])/g, '$1') : word
   if (!w || w.length > MAX_WORD || !/^[a-z]+$/.test(w)) return []
   // Every syllable that can start at each position, then which positions can reach the end: the walk
   // below only steps where a whole reading exists, so its work stays small whatever the input.
   const steps: Array<Array<{ next: number; syllable: Syllable }>> = Array.from({ length: w.length }, () => [])
   for (let at = 0; at < w.length; at++) {
-    for (const [onsetSpelling, onset] of ONSETS) {
+    for (const [onsetSpelling, onset] of sc.onsets) {
       if (!w.startsWith(onsetSpelling, at)) continue
       const afterOnset = at + onsetSpelling.length
-      for (const v of VOWEL_SPELLINGS) {
+      for (const v of sc.vowelSpellings) {
         if (!w.startsWith(v, afterOnset)) continue
         const afterVowel = afterOnset + v.length
-        for (const [codaSpelling, coda] of CODAS) {
+        for (const [codaSpelling, coda] of sc.codas) {
           if (!w.startsWith(codaSpelling, afterVowel)) continue
           const next = afterVowel + codaSpelling.length
           // A coda consonant followed by a vowel is the next syllable's onset instead (except ng; before a glide y/w, either).
           if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiou]/.test(w[next]!)) continue
-          steps[at]!.push({ next, syllable: new Set(vowelReadings(v, onset, coda).map(x => `${onset}.${x}.${coda}`)) })
+          const readings = sc.loose ? vowelReadings(v, onset, coda) : sc.vowels[v]!
+          steps[at]!.push({ next, syllable: new Set(readings.map(x => `${onset}.${x}.${coda}`)) })
         }
       }
     }
@@ -164,9 +221,9 @@ export interface KoreanReading {
   given: Syllable[]
 }
 
-function wordReadings(word: string): Syllable[][] {
+function wordReadings(word: string, yale: boolean): Syllable[][] {
   if (isHangul(word)) return [[...word].map(hangulSyllable)]
-  return latinSyllables(word)
+  return latinSyllables(word, yale)
 }
 
 function product(parts: Syllable[][][]): Syllable[][] {
@@ -196,17 +253,31 @@ export function koreanWords(name: string): string[] {
     .filter(Boolean)
 }
 
+const readingsMemo = new Map<string, KoreanReading[]>()
+
 /**
  * The ways a name reads as a Korean name: family name first or last, the given name joined, split or
- * hyphenated. Empty when any word does not read cleanly as syllables.
+ * hyphenated; read the Yale way as well when a word has a spelling only Yale uses. Empty when any word
+ * does not read cleanly as syllables. Remembered per name (the rules and screening compare one name often).
  */
 export function koreanReadings(name: string): KoreanReading[] {
-  const words = koreanWords(name)
+  let found = readingsMemo.get(name)
+  if (!found) {
+    if (readingsMemo.size > 20_000) readingsMemo.clear()
+    const words = koreanWords(name)
+    found = readingsOf(words, false)
+    if (words.some(w => !isHangul(w) && looksYale(w))) found = [...found, ...readingsOf(words, true)]
+    readingsMemo.set(name, found)
+  }
+  return found
+}
+
+function readingsOf(words: string[], yale: boolean): KoreanReading[] {
   if (!words.length || words.length > 4 || words.some(w => !/^[a-z]+$/.test(w) && !isHangul(w))) return []
-  const parsed = words.map(wordReadings)
+  const parsed = words.map(w => wordReadings(w, yale))
   // A family name may be spelt its own way ("Park"); every other word must read cleanly as syllables.
   const familyOptions = (index: number): Syllable[][] => {
-    const extra = (FAMILY_SPELLINGS[words[index]!] ?? []).flatMap(latinSyllables)
+    const extra = yale ? [] : (FAMILY_SPELLINGS[words[index]!] ?? []).flatMap(w => latinSyllables(w))
     return [...parsed[index]!, ...extra].filter(p => p.length <= 2)
   }
   const readings: KoreanReading[] = []
@@ -246,14 +317,13 @@ export function sameKoreanName(a: KoreanReading[], b: KoreanReading[]): boolean 
 }
 
 /**
- * Whether two written words are each two or more romanised syllables and read as different syllables
- * ("Jeonyun" / "Jeongyun", "Sangju" / "Songju"): a given name written joined, one syllable changed, is
- * another given name rather than a typo.
+ * Whether two written words both read as romanised syllables and no reading of one is a reading of the
+ * other ("Sang" / "Song", "Jeonyun" / "Jeongyun", "Yun" / "Yeon"): a word with one letter changed that
+ * still reads as syllables is another name, not a typo.
  */
 export function differentSyllableWords(a: string, b: string): boolean {
-  const pa = latinSyllables(a)
-  const pb = latinSyllables(b)
-  if (!pa.length || !pb.length || pa.some(p => p.length < 2) || pb.some(p => p.length < 2)) return false
+  const pa = [...latinSyllables(a), ...(looksYale(a) ? latinSyllables(a, true) : [])]
+  const pb = [...latinSyllables(b), ...(looksYale(b) ? latinSyllables(b, true) : [])]
+  if (!pa.length || !pb.length) return false
   return !pa.some(x => pb.some(y => sameRun(x.map(withInitialRule), y.map(withInitialRule))))
 }
-

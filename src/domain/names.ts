@@ -1,7 +1,9 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance'
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
+import { chineseReadings, sameChineseName, type ChineseReading } from './chineseNames'
 import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
+import { arabicSkeleton, hasArabicScript, latinSkeleton, spellingKey } from './scriptNames'
 
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
@@ -146,6 +148,10 @@ export interface NormalisedName {
   korean?: KoreanReading[]
   /** written in Hangul alone */
   hangul?: boolean
+  /** people's names that read cleanly as pinyin or Wade–Giles syllables: their readings */
+  chinese?: ChineseReading[]
+  /** a name written in Arabic script: its words as consonant skeletons */
+  arabic?: string[]
 }
 
 function levenshtein(a: string, b: string): number {
@@ -229,7 +235,18 @@ export function normaliseName(name: string, schema: NameSchema = 'Person'): Norm
   // A name made only of legal-form words ("The Company Ltd") keeps them rather than vanishing.
   const kept = tokens.length ? tokens : legalForms.filter(Boolean)
   const korean = isPerson ? koreanReadings(name) : []
-  return { tokens: kept, legalForms, titles, ...(father ? { father: ROMANISATION[father] ?? father } : {}), ...(korean.length ? { korean } : {}), ...(korean.length && /^[\p{Script=Hangul}\s.,-]+$/u.test(name.trim()) ? { hangul: true } : {}) }
+  const chinese = isPerson ? chineseReadings(name) : []
+  const arabic = isPerson && hasArabicScript(name) ? arabicSkeleton(name) : []
+  return {
+    tokens: kept,
+    legalForms,
+    titles,
+    ...(father ? { father: ROMANISATION[father] ?? father } : {}),
+    ...(korean.length ? { korean } : {}),
+    ...(korean.length && /^[\p{Script=Hangul}\s.,-]+$/u.test(name.trim()) ? { hangul: true } : {}),
+    ...(chinese.length ? { chinese } : {}),
+    ...(arabic.length ? { arabic } : {}),
+  }
 }
 
 interface TokenMatch {
@@ -271,6 +288,13 @@ function computeTokenSimilarity(a: string, b: string): { sim: number; how: strin
   // Codes and numbers carry their meaning in every character: no typo tolerance.
   if (/\d/.test(a) || /\d/.test(b)) return { sim: 0, how: 'different' }
   if (collapse(a) === collapse(b)) return { sim: 0.95, how: 'doubled letters' }
+  // One name through the common transliterations of Cyrillic ("Yuriy"/"Iurii"/"Yury", "Fyodor"/"Fedor").
+  const raw = typoSimilarity(a, b)
+  if (raw.sim < 0.93 && a.length >= 3 && b.length >= 3 && spellingKey(a) === spellingKey(b)) return { sim: 0.93, how: 'spelling' }
+  return raw
+}
+
+function typoSimilarity(a: string, b: string): { sim: number; how: string } {
   const edits = levenshtein(a, b)
   const shortest = Math.min(a.length, b.length)
   // Short words: one changed letter in a word of four ("Musk"/"Mosk") is a typo; in three or fewer,
@@ -369,7 +393,10 @@ function alignTokens(ta: string[], tb: string[], isPerson: boolean): { score: nu
   if (isPerson && matches.length >= 2 && (!leftA.length || !leftB.length) && (leftA.length || leftB.length)) {
     const quality = num / Math.max(1, matchedA + matchedB)
     const longer = !leftA.length ? matchedB / totalB : matchedA / totalA
-    const subset = quality * (0.7 + 0.3 * longer)
+    // A fuller form adds a middle, father's or maternal name or two ("Ana María López García" / "Ana López");
+    // many added words are more likely another person sharing two names.
+    const added = leftA.length + leftB.length
+    const subset = quality * (added <= 2 ? 0.8 + 0.2 * longer : 0.7 + 0.3 * longer)
     if (subset > score) {
       score = subset
       notes.push('one name is the other with words added')
@@ -410,6 +437,24 @@ function familyAndGiven(tokens: string[]): string[] {
   return [first, last].filter(f => f.length >= 6)
 }
 
+/**
+ * Consonant skeletons compared whole: every skeleton of the shorter name found on the other side (or the
+ * two joined alike, "عبد الله" / "Abdullah"). Exact only: a skeleton has already dropped what spellings vary in.
+ */
+function skeletonScore(x: string[], y: string[]): number {
+  if (!x.length || !y.length) return 0
+  if (x.join('') === y.join('') || [...x].sort().join('') === [...y].sort().join('')) return 0.92
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
+  const left = [...long]
+  for (const k of short) {
+    const i = left.indexOf(k)
+    if (i < 0) return 0
+    left.splice(i, 1)
+  }
+  // Every word of the shorter name found; words added on the longer side (a father's or family name) weigh a little.
+  return short.length >= 2 ? Math.max(0.88, 0.92 - 0.02 * left.length) : 0
+}
+
 const LEGAL_FAMILY: Record<string, string> = { ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', jsc: 'jsc' }
 
 /**
@@ -445,6 +490,21 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
       why.push(`the same family and given name, written in another order or joined: "${shared.replace('|', '", "')}"`)
     }
   }
+  // Chinese names read syllable by syllable, pinyin or Wade–Giles (Hsi Chin-p'ing / Xi Jinping, Mao Tse-tung /
+  // Mao Zedong, Chang / Zhang), the given name joined or split, either order; unless both read as Korean
+  // syllables that differ (the Korean reading is the finer one there).
+  if (isPerson && score < MATCH_THRESHOLD && a.chinese && b.chinese && sameChineseName(a.chinese, b.chinese) && !(a.korean && b.korean && !sameKoreanName(a.korean, b.korean))) {
+    score = 0.93
+    why.push('the same Chinese syllables in pinyin or Wade–Giles')
+  }
+  // A name in Arabic script beside a Latin one: the consonants agree ("محمد" / Muhammad, Mohammed).
+  if (isPerson && score < MATCH_THRESHOLD && !a.arabic !== !b.arabic) {
+    const across = skeletonScore(a.arabic ?? latinSkeleton(a.tokens), b.arabic ?? latinSkeleton(b.tokens))
+    if (across > score) {
+      score = across
+      why.push('the same consonants across Arabic and Latin script')
+    }
+  }
   // Korean names read syllable by syllable, whichever romanisation each side uses (Choe/Choi, Jon/Jeon,
   // Rim/Lim, Tok/Deok, So/Seo, 김상만/Kim Sang-man).
   if (isPerson && a.korean && b.korean) {
@@ -458,11 +518,14 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
       score = Math.min(score, 0.85)
       why.push('written in Hangul, the syllables differ')
     } else if (score >= MATCH_THRESHOLD && !sameSyllables && [a, b].every(n => n.korean!.some(r => r.family.length === 1))) {
-      // A joined given name with one syllable changed ("Jeonyun" / "Jeongyun") is another given name, not a typo.
-      const changed = aligned.matches.find(m => (m.how === 'typo' || m.how === 'sounds alike') && differentSyllableWords(m.a, m.b))
-      if (changed) {
+      // Both read as romanised syllables and no reading agrees: a one-letter change that turns one valid
+      // syllable into another (Sang/Song, Dong/Dang, Yun/Yeon, "Jeonyun"/"Jeongyun"), a syllable dropped or
+      // repeated, is another name, not a typo. Doubled letters ("Anna"/"Ana") stay a spelling.
+      const changed = aligned.matches.find(m => (m.how === 'typo' || m.how === 'sounds alike' || m.how === 'spelling') && differentSyllableWords(m.a, m.b))
+      const dropped = aligned.unmatched.length > 0 || a.tokens.length !== b.tokens.length
+      if (changed || dropped) {
         score = Math.min(score, 0.85)
-        why.push(`read as syllables, "${changed.a}" and "${changed.b}" are different given names`)
+        why.push(changed ? `read as syllables, "${changed.a}" and "${changed.b}" are different syllables` : 'read as syllables, one name has a syllable the other lacks')
       }
     }
   }
