@@ -1,6 +1,6 @@
 import { portrait } from '../generate/png'
 import { hamming, pHash, photoFingerprint, samePhoto, thumbnail, thumbnailSimilarity, THUMB } from './imageHash'
-import { HUB_LIMIT, LinkIndex, clusters } from './linkIndex'
+import { HUB_LIMIT, LinkIndex, REFEREE_SUPPORT, clusters, pairVerdicts } from './linkIndex'
 import type { LinkKey } from './linkKeys'
 import { estimateJaccard, exactJaccard, shingles, signature, words } from './minhash'
 
@@ -138,5 +138,55 @@ describe('link index', () => {
     index.add({ id: 'C', keys: [key('ip', '73.12.1.1'), key('email', 'x@y.z')] })
     index.add({ id: 'D', keys: [key('ip', '73.12.1.1'), key('email', 'x@y.z')] })
     expect(index.activeLinks().filter(l => l.kind === 'ip').map(l => [l.a, l.b])).toEqual([['D', 'C']])
+  })
+
+  it('never joins two applications through one kind of supporting link: a forwarder two rings use, a payee name', () => {
+    const forwarder: LinkKey = { kind: 'address', key: 'fwd', label: '2210 W Commerce St Ste 4', role: 'shipping address', support: 'a commercial address' }
+    const payeeName: LinkKey = { kind: 'payee', key: 'holder:john smith', label: 'John Smith', role: 'payout account holder', support: 'a payee name' }
+    const index = new LinkIndex()
+    // Ring 1 (A, B: one phone) and ring 2 (C, D: one wallet) both ship to the forwarder; E, alone, pays "John Smith" as ring 1 does.
+    index.add({ id: 'A', keys: [forwarder, payeeName, key('phone', '+1')] })
+    index.add({ id: 'B', keys: [forwarder, payeeName, key('phone', '+1')] })
+    index.add({ id: 'C', keys: [forwarder, key('wallet', 'T1')] })
+    index.add({ id: 'D', keys: [forwarder, key('wallet', 'T1')] })
+    index.add({ id: 'E', keys: [payeeName] })
+    expect([...clusters(['A', 'B', 'C', 'D', 'E'], index.links).values()]).toEqual([['A', 'B'], ['C', 'D']])
+    expect(index.activeLinks().map(l => [l.a, l.b].sort().join(''))).toEqual(expect.arrayContaining(['AB', 'CD']))
+    expect(index.activeLinks().some(l => [l.a, l.b].includes('E'))).toBe(false)
+    const verdicts = index.pairs()
+    expect(verdicts.find(v => v.a === 'A' && v.b === 'C')!.reason).toMatch(/^supporting only: not joined \(address: a commercial address\)/)
+    expect(verdicts.find(v => v.a === 'A' && v.b === 'E')!.joined).toBe(false)
+    expect(verdicts.find(v => v.a === 'A' && v.b === 'B')!.reason).toBe('joined: phone identifies one person or scheme')
+  })
+
+  it('joins on two supporting links of different classes, but not on one referee’s email and phone', () => {
+    const sup = (kind: LinkKey['kind'], k: string, role = kind): LinkKey => ({ kind, key: k, label: k, role, support: 'weak' })
+    const index = new LinkIndex()
+    index.add({ id: 'A', keys: [sup('address', 'fwd'), sup('payee', 'holder:x')] })
+    index.add({ id: 'B', keys: [sup('address', 'fwd'), sup('payee', 'holder:x')] })
+    const ref = (kind: LinkKey['kind'], k: string): LinkKey => ({ kind, key: k, label: k, role: `reference ${kind}` })
+    index.add({ id: 'C', keys: [ref('email', 'sam@x.example'), ref('phone', '+1646')] })
+    index.add({ id: 'D', keys: [ref('email', 'sam@x.example'), ref('phone', '+1646')] })
+    expect(index.pairs().find(v => v.a === 'A' && v.b === 'B')!.reason).toBe('joined: 2 independent supporting links (address, payee)')
+    const cd = index.pairs().find(v => v.a === 'C' && v.b === 'D')!
+    expect(cd.joined).toBe(false)
+    expect(cd.supporting.every(l => l.why === REFEREE_SUPPORT)).toBe(true)
+    expect([...clusters(['A', 'B', 'C', 'D'], index.links).values()]).toEqual([['A', 'B']])
+  })
+
+  it('sets aside a value any application declares as its intermediary’s, for every application', () => {
+    const office = (intermediary?: string): LinkKey => ({ kind: 'address', key: 'agency office', label: '1 Staffing Plaza', role: 'shipping address', ...(intermediary ? { intermediary } : {}) })
+    const index = new LinkIndex()
+    index.add({ id: 'A', keys: [office()] })
+    index.add({ id: 'B', keys: [office()] })
+    expect(index.activeLinks()).toHaveLength(1)
+    index.add({ id: 'C', keys: [office('Staffco')] })
+    expect(index.activeLinks()).toEqual([])
+    expect(index.hubs()).toEqual([])
+  })
+
+  it('says why each pair was or was not joined', () => {
+    const v = pairVerdicts([{ a: 'B', b: 'A', kind: 'ip', via: 'home', key: 'ip' }])
+    expect([...v.values()]).toEqual([expect.objectContaining({ a: 'A', b: 'B', joined: false, reason: 'supporting only: not joined (ip: a home network)' })])
   })
 })

@@ -25,6 +25,67 @@ export const SUPPORTING_KINDS: ReadonlySet<LinkKind> = new Set(['ip'])
  * give as a reference only supports another link; one applicant's referee being another applicant is not.
  */
 export const bothReferences = (roleA: string, roleB: string) => roleA.startsWith('reference') && roleB.startsWith('reference')
+export const REFEREE_SUPPORT = 'a referee both name: many people name the same well-known manager'
+
+/** Why a link between two values only supports (either side's reason, or a referee both name); undefined when it identifies. */
+export function linkSupport(mine: { role: string; support?: string | undefined }, theirs: { role: string; support?: string | undefined | null }): string | undefined {
+  return mine.support ?? theirs.support ?? (bothReferences(mine.role, theirs.role) ? REFEREE_SUPPORT : undefined)
+}
+
+/**
+ * When two applications are joined (the pair rule; every path uses it: `vet score`, the app's links, rings):
+ * - one IDENTIFYING link joins them (an account, wallet, phone, email, handle, residential address,
+ *   near-duplicate resume, reused photo);
+ * - SUPPORTING links join them only when there are at least two of different, independent classes
+ *   (a commercial address and a payee name; a referee both name and a home network). A referee's email
+ *   and phone are one class (the same referee), as are a payee name and the last digits of its account,
+ *   and a home and a shipping address. One supporting class alone never joins: "supporting only".
+ */
+export const MIN_SUPPORTING_CLASSES = 2
+
+export const isSupporting = (l: Pick<Link, 'kind' | 'supporting' | 'why'>) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true || Boolean(l.why)
+const supportClass = (l: Link) => (l.why === REFEREE_SUPPORT ? 'referee' : l.kind)
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+export interface PairVerdict {
+  a: string
+  b: string
+  joined: boolean
+  /** in words, for the ring page */
+  reason: string
+  identifying: Link[]
+  supporting: Link[]
+}
+
+/** Every pair of applications that share something, with whether the pair rule joins them and why. */
+export function pairVerdicts(links: readonly Link[]): Map<string, PairVerdict> {
+  const out = new Map<string, PairVerdict>()
+  for (const l of links) {
+    const k = pairKey(l.a, l.b)
+    let v = out.get(k)
+    if (!v) out.set(k, (v = { a: l.a < l.b ? l.a : l.b, b: l.a < l.b ? l.b : l.a, joined: false, reason: '', identifying: [], supporting: [] }))
+    ;(isSupporting(l) ? v.supporting : v.identifying).push(l)
+  }
+  for (const v of out.values()) {
+    const classes = [...new Set(v.supporting.map(supportClass))].sort()
+    if (v.identifying.length) {
+      v.joined = true
+      v.reason = `joined: ${[...new Set(v.identifying.map(l => l.kind))].join(', ')} identif${v.identifying.length > 1 ? 'y' : 'ies'} one person or scheme`
+    } else if (classes.length >= MIN_SUPPORTING_CLASSES) {
+      v.joined = true
+      v.reason = `joined: ${classes.length} independent supporting links (${classes.join(', ')})`
+    } else {
+      v.reason = `supporting only: not joined (${classes.join(', ')}: ${[...new Set(v.supporting.map(l => l.why ?? 'a home network'))].join('; ')})`
+    }
+  }
+  return out
+}
+
+/** The links of joined pairs only (what rules read and rings are built from). */
+export function joinedLinks<T extends Link>(links: readonly T[]): T[] {
+  const verdicts = pairVerdicts(links)
+  return links.filter(l => verdicts.get(pairKey(l.a, l.b))!.joined)
+}
 
 export interface LinkableApplication {
   id: string
@@ -45,6 +106,8 @@ export interface Link {
   key: string
   /** too weak to link on its own (a home IP; a referee two applicants both name): only adds to another link */
   supporting?: boolean
+  /** why it only supports (a mail drop's address, a payee name without an account…); see pairVerdicts */
+  why?: string
 }
 
 export interface Hub {
@@ -63,7 +126,9 @@ const photoThreshold = PHOTO_HAMMING_THRESHOLD
 export class LinkIndex {
   // Per identifier key: how many applications have it, and the first HUB_LIMIT of them with their wording
   // (beyond that the key is a hub and links nothing, so the rest need not be kept).
-  private readonly members = new Map<string, { count: number; ids: string[]; words: Array<{ role: string; label: string }> }>()
+  private readonly members = new Map<string, { count: number; ids: string[]; words: Array<{ role: string; label: string; support?: string | undefined }> }>()
+  // Keys a declared intermediary (staffing agency) owns, on any application: never linked on, for anyone.
+  private readonly declared = new Set<string>()
   // Resumes by position; per band, the positions whose band hash is the key.
   private readonly resumeIds: string[] = []
   private readonly resumeShingles: Shingles[] = []
@@ -82,12 +147,16 @@ export class LinkIndex {
   /** Add one application (once: its keys are unique); returns the links it makes now. */
   add(app: LinkableApplication): Link[] {
     const made: Link[] = []
-    const link = (other: string, kind: LinkKind, via: string, key: string, supporting = false) => {
+    const link = (other: string, kind: LinkKind, via: string, key: string, why?: string) => {
       if (other === app.id || made.some(l => l.b === other && l.kind === kind && l.key === key)) return
-      made.push({ a: app.id, b: other, kind, via, key, ...(supporting ? { supporting } : {}) })
+      made.push({ a: app.id, b: other, kind, via, key, ...(why ? { supporting: true, why } : {}) })
     }
     for (const k of app.keys) {
       const ik = indexKey(k.kind, k.key)
+      if (k.intermediary) {
+        this.declared.add(ik)
+        continue
+      }
       let entry = this.members.get(ik)
       if (!entry) this.members.set(ik, (entry = { count: 0, ids: [], words: [] }))
       if (entry.count < HUB_LIMIT) {
@@ -95,10 +164,10 @@ export class LinkIndex {
           const theirs = entry.words[n]!
           // Worded as the application that sorts first gives it, so the order of arrival changes nothing.
           const words = other < app.id ? theirs : k
-          link(other, k.kind, `${words.role}: ${words.label}`, ik, bothReferences(k.role, theirs.role))
+          link(other, k.kind, `${words.role}: ${words.label}`, ik, linkSupport(k, theirs))
         })
         entry.ids.push(app.id)
-        entry.words.push({ role: k.role, label: k.label })
+        entry.words.push({ role: k.role, label: k.label, ...(k.support ? { support: k.support } : {}) })
       }
       entry.count++
     }
@@ -178,24 +247,31 @@ export class LinkIndex {
     const out: Hub[] = []
     for (const [ik, entry] of this.members) {
       const [kind, key] = ik.split('\u0000') as [string, string]
-      if (entry.count <= HUB_LIMIT) continue
+      if (entry.count <= HUB_LIMIT || this.declared.has(ik)) continue
       out.push({ kind: kind as LinkKind, key, label: entry.words[0]?.label ?? key, count: entry.count })
     }
     return out
   }
 
   /** Links still counting: not through a hub (a value that became one after the link was made). */
+  countingLinks(): Link[] {
+    return this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.count ?? 0) <= HUB_LIMIT && !this.declared.has(l.key)))
+  }
+
+  /** Links of joined pairs (see pairVerdicts): what rules read and rings are built from. */
   activeLinks(): Link[] {
-    const counting = this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.count ?? 0) <= HUB_LIMIT))
-    const pair = (l: Link) => (l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`)
-    const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
-    const strong = new Set(counting.filter(l => !weak(l)).map(pair))
-    return counting.filter(l => !weak(l) || strong.has(pair(l)))
+    return joinedLinks(this.countingLinks())
+  }
+
+  /** Every pair sharing something that still counts, joined or not, with the reason. */
+  pairs(): PairVerdict[] {
+    return [...pairVerdicts(this.countingLinks()).values()]
   }
 }
 
-/** Connected components of the links: rings of two or more applications. */
-export function clusters(ids: string[], links: Link[]): Map<string, string[]> {
+/** Connected components of the joined pairs' links (see pairVerdicts): rings of two or more applications. */
+export function clusters(ids: string[], allLinks: Link[]): Map<string, string[]> {
+  const links = joinedLinks(allLinks)
   const parent = new Map(ids.map(id => [id, id]))
   const find = (x: string): string => {
     let r = x

@@ -1,12 +1,27 @@
-import { normaliseLine } from '../domain/addresses'
+import { normaliseLine, postalKey } from '../domain/addresses'
 import { compareNames } from '../domain/names'
+import { normalisePhone } from '../extract/resumeFields'
+import { MAIL_DROP_PATTERNS } from '../refdata/builtin/mailDrops'
+import { ipv4ToInt, parseCidr } from '../refdata/ipRanges'
 import type { FactRecord } from '../rules/caseFacts'
 import { normaliseWallet } from '../sanctions/identifiers'
 
 /**
- * The identifiers of one application that belong to one person, each written one way, so that two
- * applications sharing one can be found by an index look-up. Values shared by unrelated people (city,
- * employer, university, source, datacenter or VPN exits) are never keys.
+ * The identifiers of one application, each written one way, so that two applications sharing one can be
+ * found by an index look-up. Values shared by unrelated people (city, employer, university, source,
+ * datacenter or VPN exits) are never keys.
+ *
+ * Specificity. A key either IDENTIFIES (it belongs to one person or one scheme: an account, IBAN, wallet,
+ * phone, email, payout account email, handle, residential address, a near-duplicate resume, a reused
+ * photo) or only SUPPORTS a link (`support` says why): a commercial mail drop, forwarder, office or
+ * co-working address, a payee name without an account, the last 4 digits of an account at a bank, a
+ * home network, a document's metadata (public templates keep theirs). Strangers share supporting values
+ * innocently, so one never joins two applications by itself (see `pairVerdict` in linkIndex.ts).
+ *
+ * Declared intermediaries. The identifiers an application declares as its staffing agency's
+ * (`intermediary`: office address, switchboard phone, email, network, payee) are the agency's, not the
+ * candidate's: the candidate's own values equal to one of them are not keys, and the agency's values are
+ * returned marked `intermediary`, so the index never links on them for anyone.
  */
 export type LinkKind = 'email' | 'phone' | 'address' | 'payee' | 'wallet' | 'handle' | 'ip' | 'document' | 'resume' | 'photo'
 
@@ -18,7 +33,22 @@ export interface LinkKey {
   label: string
   /** where on the application: "applicant email", "reference phone", "shipping address"… */
   role: string
+  /** set when the value only supports a link and never joins two applications alone: why, in words */
+  support?: string
+  /** set when the value is a declared intermediary's (its name): never linked on, for anyone */
+  intermediary?: string
 }
+
+/** Why supporting keys only support: shown on the ring page ("supporting only: not joined"). */
+export const SUPPORT = {
+  mailDrop: (label: string) => `a commercial address (${label}) that unrelated customers share`,
+  office: 'an office or co-working address that unrelated people share',
+  payeeName: 'a payee name without an account: different people have the same name',
+  last4: 'the last 4 digits of an account at one bank: 1 in 10,000 accounts there ends the same',
+  shortAccount: 'a short account number without its bank',
+  homeNetwork: 'a home network: housemates and carrier-grade NAT share one',
+  document: 'document metadata: copies of one public template share it',
+} as const
 
 /** Gmail ignores dots and "+tags" in the local part; every provider ignores case. */
 export function normaliseEmailForLinking(email: string): string | null {
@@ -31,13 +61,127 @@ export function normaliseEmailForLinking(email: string): string | null {
   return local ? `${local}@${domain}` : null
 }
 
-/** Street line (St/Street, Ste/Suite, unit designators written one way), postal code and country. */
+const COUNTRY_NAMES: Record<string, string> = { USA: 'US', 'UNITED STATES': 'US', 'UNITED STATES OF AMERICA': 'US', UK: 'GB', 'UNITED KINGDOM': 'GB', 'GREAT BRITAIN': 'GB' }
+const countryKey = (c: unknown) => {
+  const v = typeof c === 'string' ? c.trim().toUpperCase().replace(/\./g, '') : ''
+  return COUNTRY_NAMES[v] ?? v
+}
+
+/**
+ * Street line (St/Street, Apt/Unit/#/Ste written one way, "c/o" parts left out), postal code (ZIP+4 as
+ * its ZIP; the city when there is none) and country.
+ */
 export function addressKey(a: { line1?: unknown; line2?: unknown; postal_code?: unknown; city?: unknown; country?: unknown } | null | undefined): string | null {
-  if (!a || typeof a.line1 !== 'string' || !a.line1.trim()) return null
-  const place = typeof a.postal_code === 'string' && a.postal_code.trim() ? a.postal_code.toUpperCase().replace(/[\s-]/g, '') : typeof a.city === 'string' ? normaliseLine(a.city) : ''
+  if (!a) return null
+  const line = normaliseLine([a.line1, a.line2].filter((l): l is string => typeof l === 'string' && Boolean(l.trim())).join(', '))
+  if (!line) return null
+  const country = countryKey(a.country)
+  const place = typeof a.postal_code === 'string' && a.postal_code.trim() ? postalKey(a.postal_code, country || null) : typeof a.city === 'string' ? normaliseLine(a.city) : ''
   if (!place) return null
-  const line = normaliseLine(`${a.line1} ${typeof a.line2 === 'string' ? a.line2 : ''}`)
-  return `${line}|${place}|${typeof a.country === 'string' ? a.country.toUpperCase() : ''}`
+  return `${line}|${place}|${country}`
+}
+
+type MailDrop = { pattern: RegExp; label: string }
+/** Office, co-working and logistics businesses: addresses that unrelated people share by design. */
+const OFFICE = /\b(?:suite|ste|fl|floor|office|offices|tower|business (?:center|centre|park)|corporate (?:center|centre|park)|co-?working|wework|regus|servcorp|industrious|hq|headquarters|inc|llc|ltd|gmbh|corp|corporation|logistics|cargo|fulfil?ment|warehouse|depot|industrial (?:park|estate))\b/i
+/** What an applicant's shipping note says of the place: an office, a forwarder. */
+const OFFICE_NOTE = /\b(?:office|co-?working|forward(?:er|ing)?|freight|re-?ship(?:per|ping)?|warehouse|mail ?box|business address|work address)\b/i
+
+/**
+ * Why an address only supports a link (a mail drop, forwarder, office or co-working address), or null
+ * when it is written as a home. Uses the mail-drop patterns `logistics-mail-drop` uses, except "care of"
+ * a person (that is someone's home).
+ */
+export function commercialAddress(a: { line1?: unknown; line2?: unknown } | null | undefined, note?: string | null, mailDrops: ReadonlyArray<MailDrop> = MAIL_DROP_PATTERNS): string | null {
+  if (!a) return null
+  const text = [a.line1, a.line2].filter(l => typeof l === 'string').join(' ')
+  for (const p of mailDrops) {
+    if (p.pattern.test('c/o someone ')) continue
+    if (p.pattern.test(text)) return SUPPORT.mailDrop(p.label)
+  }
+  if (OFFICE.test(text) || (note && OFFICE_NOTE.test(note))) return SUPPORT.office
+  return null
+}
+
+/** An IBAN without spaces, upper case; null unless it has an IBAN's shape. Checksum failures are kept (as typed). */
+export function normaliseIban(value: string): string | null {
+  const v = value.replace(/[\s-]/g, '').toUpperCase()
+  return /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(v) ? v : null
+}
+
+/** ISO 13616 mod-97 check. */
+export function ibanChecksumOk(iban: string): boolean {
+  const moved = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, c => String(c.charCodeAt(0) - 55))
+  let r = 0
+  for (const ch of moved) r = (r * 10 + Number(ch)) % 97
+  return r === 1
+}
+
+const BANK_WORDS = new Set(['bank', 'the', 'of', 'na', 'n', 'a', 'plc', 'ag', 'sa', 'ltd', 'limited', 'inc', 'corp', 'corporation', 'co', 'national', 'association', 'group', 'fsb', 'banking', 'company'])
+/** A bank written one way: its code (BIC without branch, routing or sort code) or its name without legal words. */
+export function bankKey(pay: { bank?: unknown; bank_code?: unknown; bic?: unknown; routing_number?: unknown }): string | null {
+  const code = str(pay.bank_code) ?? str(pay.bic) ?? str(pay.routing_number)
+  if (code) {
+    const c = code.replace(/[\s-]/g, '').toUpperCase()
+    return /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(c) ? `bic:${c.slice(0, 8)}` : `code:${c}`
+  }
+  const name = str(pay.bank)
+  if (!name) return null
+  const words = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(w => w && !BANK_WORDS.has(w))
+  return words.length ? `name:${words.join(' ')}` : null
+}
+
+const holderKey = (holder: string) => holder.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]/g, '').split(/\s+/).filter(Boolean).sort().join(' ')
+
+interface PayoutAccount {
+  account_holder?: unknown
+  wallet_address?: unknown
+  account_number?: unknown
+  iban?: unknown
+  bank?: unknown
+  bank_code?: unknown
+  account_last4?: unknown
+  account_email?: unknown
+}
+
+/**
+ * The keys of one payout account. IBAN and account numbers (8 characters or more, or shorter with their
+ * bank), wallets and payout account emails identify; a holder name (when it is not the applicant's) and
+ * the last 4 digits with the bank only support; last 4 digits with the bank AND the same holder name
+ * identify (one account); last 4 digits without a bank are no key (1 in 10,000 of everyone's match).
+ */
+function payoutKeys(pay: PayoutAccount, role: string, fullName: string | undefined): Array<Omit<LinkKey, 'intermediary'>> {
+  const out: Array<Omit<LinkKey, 'intermediary'>> = []
+  const wallet = str(pay.wallet_address)
+  const walletKey = wallet ? normaliseWallet(wallet) : null
+  if (walletKey) out.push({ kind: 'wallet', key: walletKey, label: wallet!, role: `${role} wallet` })
+  const bank = bankKey(pay)
+  const bankLabel = str(pay.bank) ?? str(pay.bank_code)
+  const ibanText = str(pay.iban) ?? (str(pay.account_number) && normaliseIban(str(pay.account_number)!) ? str(pay.account_number) : undefined)
+  const iban = ibanText ? normaliseIban(ibanText) : null
+  if (iban) out.push({ kind: 'payee', key: `account:${iban}`, label: `IBAN ${iban}${ibanChecksumOk(iban) ? '' : ' (checksum fails)'}`, role: `${role} account` })
+  const numberText = str(pay.account_number)
+  let last4 = str(pay.account_last4)?.replace(/\D/g, '').slice(-4)
+  if (numberText && !iban) {
+    const masked = /^[*xX•·.\s-]+\d{2,4}$/.test(numberText)
+    const number = numberText.replace(/[\s-]/g, '').toUpperCase()
+    if (masked) last4 ??= number.replace(/\D/g, '').slice(-4)
+    else if (number.length >= 8) out.push({ kind: 'payee', key: `account:${number}`, label: `account ${numberText}${bankLabel ? ` at ${bankLabel}` : ''}`, role: `${role} account` })
+    else if (bank) out.push({ kind: 'payee', key: `account:${bank}|${number}`, label: `account ${numberText} at ${bankLabel}`, role: `${role} account` })
+    else out.push({ kind: 'payee', key: `account:${number}`, label: `account ${numberText}`, role: `${role} account`, support: SUPPORT.shortAccount })
+  }
+  const email = str(pay.account_email)
+  const emailKey = email ? normaliseEmailForLinking(email) : null
+  if (emailKey) out.push({ kind: 'email', key: emailKey, label: email!, role: `${role} account email` })
+  // A payee who is the applicant identifies nobody new; one in another name is the link to follow.
+  const holder = str(pay.account_holder)
+  const otherHolder = holder && (!fullName || !compareNames(fullName, holder).match) ? holderKey(holder) : null
+  if (last4 && last4.length === 4 && bank) {
+    out.push({ kind: 'payee', key: `last4:${bank}|${last4}`, label: `account ending ${last4} at ${bankLabel}`, role: `${role} account`, support: SUPPORT.last4 })
+    if (otherHolder) out.push({ kind: 'payee', key: `holder-last4:${bank}|${last4}|${otherHolder}`, label: `${holder}, account ending ${last4} at ${bankLabel}`, role: `${role} account` })
+  }
+  if (otherHolder) out.push({ kind: 'payee', key: `holder:${otherHolder}`, label: holder!, role: `${role} account holder`, support: SUPPORT.payeeName })
+  return out
 }
 
 const HANDLE_URL: Array<[RegExp, string]> = [
@@ -66,30 +210,99 @@ export interface DocumentMeta {
   created?: string | null
 }
 
-export function identifierKeys(records: FactRecord[], options: { isHomeNetwork?: (ip: string) => boolean; documents?: DocumentMeta[] } = {}): LinkKey[] {
+export interface IdentifierKeyOptions {
+  isHomeNetwork?: (ip: string) => boolean
+  documents?: DocumentMeta[]
+  /** mail-drop and forwarder patterns (ReferenceData.mailDrops); the built-in list when not given */
+  mailDrops?: ReadonlyArray<MailDrop>
+}
+
+/** A declared intermediary (staffing agency) as the application gives it. */
+interface Intermediary {
+  name?: unknown
+  address?: unknown
+  phone?: unknown
+  phone_e164?: unknown
+  email?: unknown
+  network?: unknown
+  networks?: unknown
+  payee?: unknown
+}
+
+const phoneKey = (p: unknown): string | null => {
+  if (typeof p === 'string') return normalisePhone(p)?.e164 ?? null
+  const e164 = (p as { e164?: string | null } | null)?.e164
+  return e164 ?? null
+}
+
+/** The intermediaries' keys, and a test for IPs inside their declared networks. */
+function intermediaryKeys(records: FactRecord[]): { keys: LinkKey[]; inNetwork: (ip: string) => boolean } {
   const keys: LinkKey[] = []
-  const add = (kind: LinkKind, key: string | null | undefined, label: string, role: string) => {
-    if (key && !keys.some(k => k.kind === kind && k.key === key)) keys.push({ kind, key, label, role })
+  const ranges: Array<[number, number]> = []
+  for (const r of records.filter(x => x.field === 'intermediary')) {
+    const m = r.value as Intermediary
+    if (!m || typeof m !== 'object') continue
+    const name = str(m.name) ?? 'the declared intermediary'
+    const add = (k: Omit<LinkKey, 'intermediary'> | null) => {
+      if (k && k.key && !keys.some(x => x.kind === k.kind && x.key === k.key)) keys.push({ ...k, role: `${name}: ${k.role}`, intermediary: name })
+    }
+    const address = addressKey(m.address as Record<string, unknown>)
+    if (address) add({ kind: 'address', key: address, label: [(m.address as Record<string, unknown>).line1, (m.address as Record<string, unknown>).postal_code].filter(Boolean).join(', '), role: 'office address' })
+    const phone = phoneKey(m.phone_e164 ?? m.phone)
+    if (phone) add({ kind: 'phone', key: phone, label: phone, role: 'phone' })
+    const email = typeof m.email === 'string' ? normaliseEmailForLinking(m.email) : null
+    if (email) add({ kind: 'email', key: email, label: String(m.email), role: 'email' })
+    for (const net of [m.network, ...(Array.isArray(m.networks) ? m.networks : [])]) {
+      if (typeof net !== 'string') continue
+      const range = parseCidr(net) ?? (ipv4ToInt(net) !== null ? ([ipv4ToInt(net)!, ipv4ToInt(net)!] as [number, number]) : null)
+      if (!range) continue
+      ranges.push(range)
+      // A single address is also a key: the index then sets it aside for everyone.
+      if (range[0] === range[1]) add({ kind: 'ip', key: net.trim(), label: net.trim(), role: 'network' })
+    }
+    const payee = typeof m.payee === 'string' ? { account_holder: m.payee } : (m.payee as PayoutAccount | undefined)
+    // The agency's payee is the agency's whoever the candidate is: keyed whatever its name.
+    if (payee && typeof payee === 'object') for (const k of payoutKeys(payee, 'payee', undefined)) add(k)
   }
+  return {
+    keys,
+    inNetwork: ip => {
+      const n = ipv4ToInt(ip)
+      return n !== null && ranges.some(([a, b]) => n >= a && n <= b)
+    },
+  }
+}
+
+export function identifierKeys(records: FactRecord[], options: IdentifierKeyOptions = {}): LinkKey[] {
+  const keys: LinkKey[] = []
   const value = (field: string) => records.filter(r => r.field === field).map(r => r.value)
   const fullName = str(value('person.full_name')[0])
+  const mailDrops = options.mailDrops ?? MAIL_DROP_PATTERNS
+  const agency = intermediaryKeys(records)
+  const agencys = new Set(agency.keys.map(k => `${k.kind}\u0000${k.key}`))
+  const add = (kind: LinkKind, key: string | null | undefined, label: string, role: string, support?: string | null) => {
+    if (!key || agencys.has(`${kind}\u0000${key}`)) return
+    const had = keys.find(k => k.kind === kind && k.key === key)
+    // The same value given twice (home and shipping): it identifies if either reading says so.
+    if (had) {
+      if (had.support && !support) delete had.support
+      return
+    }
+    keys.push({ kind, key, label, role, ...(support ? { support } : {}) })
+  }
   for (const email of value('person.email')) if (typeof email === 'string') add('email', normaliseEmailForLinking(email), email, 'applicant email')
   for (const email of value('resume.email')) if (typeof email === 'string') add('email', normaliseEmailForLinking(email), email, 'resume email')
   for (const phone of [...value('person.phone'), ...value('resume.phone')]) {
     const e164 = (phone as { e164?: string | null } | null)?.e164
     if (e164) add('phone', e164, e164, 'applicant phone')
   }
-  for (const a of value('person.address')) add('address', addressKey(a as Record<string, unknown>), [(a as Record<string, unknown>).line1, (a as Record<string, unknown>).postal_code].filter(Boolean).join(', '), 'home address')
-  for (const a of value('logistics.shipping_address')) add('address', addressKey(a as Record<string, unknown>), [(a as Record<string, unknown>).line1, (a as Record<string, unknown>).postal_code].filter(Boolean).join(', '), 'shipping address')
+  const note = str(value('logistics.note')[0])
+  const labelOf = (a: Record<string, unknown>) => [a.line1, a.postal_code].filter(Boolean).join(', ')
+  for (const a of value('person.address')) add('address', addressKey(a as Record<string, unknown>), labelOf(a as Record<string, unknown>), 'home address', commercialAddress(a as Record<string, unknown>, null, mailDrops))
+  for (const a of value('logistics.shipping_address')) add('address', addressKey(a as Record<string, unknown>), labelOf(a as Record<string, unknown>), 'shipping address', commercialAddress(a as Record<string, unknown>, note, mailDrops))
   for (const p of value('payment')) {
-    const pay = p as { account_holder?: unknown; wallet_address?: unknown; account_number?: unknown; iban?: unknown }
-    const wallet = str(pay.wallet_address)
-    if (wallet) add('wallet', normaliseWallet(wallet), wallet, 'payout wallet')
-    const account = str(pay.iban) ?? str(pay.account_number)
-    if (account) add('payee', `account:${account.replace(/\s/g, '').toUpperCase()}`, account, 'payout account')
-    // A payee who is the applicant identifies nobody new; one in another name is the link to follow.
-    const holder = str(pay.account_holder)
-    if (holder && (!fullName || !compareNames(fullName, holder).match)) add('payee', `holder:${holder.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]/g, '').split(/\s+/).sort().join(' ')}`, holder, 'payout account holder')
+    if (!p || typeof p !== 'object') continue
+    for (const k of payoutKeys(p as PayoutAccount, 'payout', fullName)) add(k.kind, k.key, k.label, k.role, k.support)
   }
   for (const p of value('profile')) {
     const prof = p as { network?: unknown; username?: unknown; url?: unknown }
@@ -113,14 +326,15 @@ export function identifierKeys(records: FactRecord[], options: { isHomeNetwork?:
   }
   for (const s of value('submission')) {
     const ip = str((s as { ip?: unknown }).ip)
-    // Only home connections identify someone: VPN and datacenter exits are shared by strangers.
-    if (ip && options.isHomeNetwork?.(ip)) add('ip', ip, ip, 'submission address (home network)')
+    // Only home connections identify someone: VPN and datacenter exits are shared by strangers; an
+    // agency's declared office network is the agency's.
+    if (ip && options.isHomeNetwork?.(ip) && !agency.inNetwork(ip)) add('ip', ip, ip, 'submission address (home network)', SUPPORT.homeNetwork)
   }
   for (const d of options.documents ?? []) {
     // Author, tool and creation time together: one file's fingerprint, not a common tool's.
-    if (d.author && d.created && (d.creator || d.producer)) add('document', `${d.author.toLowerCase()}|${(d.creator ?? d.producer ?? '').toLowerCase()}|${d.created}`, `${d.author}, ${d.creator ?? d.producer}, ${d.created}`, 'document metadata')
+    if (d.author && d.created && (d.creator || d.producer)) add('document', `${d.author.toLowerCase()}|${(d.creator ?? d.producer ?? '').toLowerCase()}|${d.created}`, `${d.author}, ${d.creator ?? d.producer}, ${d.created}`, 'document metadata', SUPPORT.document)
   }
-  return keys
+  return [...keys, ...agency.keys]
 }
 
 /** Words of the resume with the applicant's own name and contact details masked, for comparison. */
