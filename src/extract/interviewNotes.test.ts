@@ -190,12 +190,20 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
       expect(r.precision).toBeGreaterThanOrEqual(0.95)
     }
   })
-  it('held-out.txt: 185 notes kept aside, never tuned on', () => {
+  it('held-out.txt: 185 notes, measured once, then its misses fixed (a development set since)', () => {
     const r = measure('held-out.txt')
     report('held-out.txt', r)
-    expect(r.notes).toBeGreaterThanOrEqual(150)
     // Measured once, after tuning on dev.txt, dev2.txt and the tables here: recall 0.898, precision 0.964.
-    expect(r.recall).toBeGreaterThanOrEqual(0.85)
+    expect(r.recall).toBeGreaterThanOrEqual(0.95)
+    expect(r.precision).toBeGreaterThanOrEqual(0.95)
+  })
+  it('held-out-2.txt: 162 notes kept aside, never tuned on', () => {
+    const r = measure('held-out-2.txt')
+    report('held-out-2.txt', r)
+    expect(r.notes).toBeGreaterThanOrEqual(150)
+    // Measured once, after fixing held-out.txt's misses: recall 0.791, precision 0.968. Phrase lists miss
+    // wording they were not built from; the floor holds precision, which decides whether a flag is trusted.
+    expect(r.recall).toBeGreaterThanOrEqual(0.75)
     expect(r.precision).toBeGreaterThanOrEqual(0.95)
   })
 })
