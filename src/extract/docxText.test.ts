@@ -10,7 +10,7 @@ describe('DOCX body text', () => {
 
   it('decodes entities, and reads links, table cells and inserted text', () => {
     const xml = body('<w:p><w:hyperlink r:id="r1"><w:r><w:t>R&amp;D &lt;lead&gt; &#233;t&#xE9;</w:t></w:r></w:hyperlink></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell 1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:ins><w:r><w:t>cell 2</w:t></w:r></w:ins></w:p></w:tc></w:tr></w:tbl>')
-    expect(docxBodyText(xml)).toBe('R&D <lead> été\ncell 1\ncell 2\n')
+    expect(docxBodyText(xml)).toBe('R&D <lead> été\ncell 1 | cell 2\n')
   })
 
   it('leaves out deleted text, field codes, page breaks and the fallback copy of a text box', () => {

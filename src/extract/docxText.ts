@@ -18,7 +18,7 @@ function decodeXml(text: string): string {
 
 // Inside a tag, [^<>]* rather than [^>]*: a tag cannot contain "<", and stopping there keeps each scan
 // short; with [^>]*, 200 KB of "<w:t " without a ">" took 17 s (every start scanned to the end).
-const TOKENS = /<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>|<w:t(?:\s[^<>]*)?\/>|<w:(tab|br|cr)\b[^<>]*\/>|<\/w:p>|<w:p(?:\s[^<>]*)?\/>/g
+const TOKENS = /<w:t(?:\s[^<>]*)?>([^<]*)<\/w:t>|<w:t(?:\s[^<>]*)?\/>|<w:(tab|br|cr)\b[^<>]*\/>|<\/w:p>|<w:p(?:\s[^<>]*)?\/>|<(\/?)w:(tr|tc)(?:\s[^<>]*)?>/g
 
 /**
  * Drop each mc:Fallback element in one pass with indexOf: a lazy pattern up to </mc:Fallback> rescans to
@@ -44,17 +44,58 @@ function withoutFallbacks(xml: string): string {
   return out + xml.slice(from)
 }
 
-/** Paragraphs end with a newline; an empty paragraph is an empty line. */
+/**
+ * A table row of short cells (at most two paragraphs each, as in a row of dates | employer | title) is one
+ * line, its cells joined by " | ", so a row's dates stay with its employer. A row of long cells (a sidebar
+ * beside the main text) is read cell after cell, a line per paragraph.
+ */
+function rowText(cells: string[]): string {
+  const paras = cells.map(c => c.split('\n').map(p => p.trim()).filter(Boolean))
+  const filled = paras.filter(p => p.length)
+  if (filled.length >= 2 && filled.every(p => p.length <= 2)) return `${filled.map(p => p.join(' ')).join(' | ')}\n`
+  return cells.join('')
+}
+
+const MAX_TABLE_DEPTH = 8
+
+/** Paragraphs end with a newline; an empty paragraph is an empty line; a row of short cells is one line. */
 export function docxBodyText(xml: string): string {
-  const out: string[] = []
+  // Where text goes: the body, or the cell being read (cells nest in rows, rows in cells of outer tables).
+  const sinks: string[][] = [[]]
+  const rows: Array<{ cells: string[]; depth: number }> = []
+  const out = () => sinks[sinks.length - 1]!
   for (const m of withoutFallbacks(xml).matchAll(TOKENS)) {
     const token = m[0]
-    if (m[1] !== undefined) out.push(decodeXml(m[1]))
-    else if (m[2] === 'tab') out.push('\t')
+    if (m[1] !== undefined) out().push(decodeXml(m[1]))
+    else if (m[2] === 'tab') out().push('\t')
     else if (m[2] === 'br' || m[2] === 'cr') {
       // A page or column break is layout, not a line of text.
-      if (!/w:type="(page|column)"/.test(token)) out.push('\n')
-    } else if (token.startsWith('</w:p') || token.startsWith('<w:p')) out.push('\n')
+      if (!/w:type="(page|column)"/.test(token)) out().push('\n')
+    } else if (m[4] === 'tr') {
+      // Deeper nesting than any resume has is read as plain paragraphs: copying cells up stays linear.
+      if (!m[3] && rows.length >= MAX_TABLE_DEPTH) continue
+      if (!m[3]) rows.push({ cells: [], depth: sinks.length })
+      else {
+        const row = rows.pop()
+        if (!row) continue
+        // A cell left open inside the row is closed with it.
+        while (sinks.length > row.depth) row.cells.push(sinks.pop()!.join(''))
+        out().push(rowText(row.cells))
+      }
+    } else if (m[4] === 'tc') {
+      const row = rows[rows.length - 1]
+      if (!row) continue
+      if (!m[3]) {
+        while (sinks.length > row.depth) row.cells.push(sinks.pop()!.join(''))
+        sinks.push([])
+      } else if (sinks.length > row.depth) row.cells.push(sinks.pop()!.join(''))
+    } else if (token.startsWith('</w:p') || token.startsWith('<w:p')) out().push('\n')
   }
-  return out.join('')
+  // Rows never closed (a damaged file) are read as they stand.
+  while (rows.length) {
+    const row = rows.pop()!
+    while (sinks.length > row.depth) row.cells.push(sinks.pop()!.join(''))
+    out().push(rowText(row.cells))
+  }
+  return sinks[0]!.join('')
 }

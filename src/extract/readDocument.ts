@@ -1,5 +1,6 @@
 import { PDFParse } from 'pdf-parse'
 import { docxBodyText } from './docxText'
+import { layoutPage, type PdfTextItem } from './pdfLayout'
 import { extractResumeFields, type ResumeFields } from './resumeFields'
 import { decodeText, sniffFileType, type FileKind } from './sniffFileType'
 import { unzip } from './unzipStream'
@@ -54,10 +55,59 @@ export function pdfDate(value: unknown): string | null {
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 500) : null)
 
+/** What pdf-parse's bundled pdf.js gives for a page; only the members read here. */
+interface PdfJsPage {
+  getViewport(o: { scale: number }): { convertToViewportPoint(x: number, y: number): number[] }
+  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>
+  cleanup?(): unknown
+}
+interface PdfJsDocument {
+  numPages: number
+  getPage(n: number): Promise<PdfJsPage>
+}
+
+/**
+ * pdf-parse keeps pdf.js's document behind a private load(); its getText() has no positions. When that
+ * method is there, each page's text items are laid out by position (pdfLayout.ts); otherwise (a future
+ * pdf-parse without it) the line-based text is read as before.
+ */
+async function pdfPages(parser: PDFParse): Promise<{ pages: string[]; total: number }> {
+  const load = (parser as unknown as { load?: () => Promise<PdfJsDocument> }).load
+  if (typeof load !== 'function') {
+    const text = await parser.getText()
+    return { pages: text.pages.map(p => p.text), total: text.total }
+  }
+  const doc = await load.call(parser)
+  const pages: string[] = []
+  let chars = 0
+  for (let n = 1; n <= doc.numPages; n++) {
+    // Past the characters we read anyway, further pages are counted, not laid out.
+    if (chars > MAX_TEXT_CHARS) {
+      pages.push('')
+      continue
+    }
+    const page = await doc.getPage(n)
+    const viewport = page.getViewport({ scale: 1 })
+    const content = await page.getTextContent()
+    const items: PdfTextItem[] = []
+    for (const item of content.items) {
+      const t = item.transform
+      if (typeof item.str !== 'string' || !t || !item.str.trim()) continue
+      const [x, y] = viewport.convertToViewportPoint(t[4]!, t[5]!) as [number, number]
+      items.push({ str: item.str, x, y, width: item.width ?? 0, height: item.height || Math.hypot(t[2]!, t[3]!) })
+    }
+    const text = layoutPage(items)
+    chars += text.length
+    pages.push(text)
+    page.cleanup?.()
+  }
+  return { pages, total: doc.numPages }
+}
+
 async function readPdf(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
   const parser = new PDFParse({ data: new Uint8Array(buf) })
   try {
-    const text = await parser.getText()
+    const text = await pdfPages(parser)
     let info: Record<string, unknown> = {}
     try {
       info = ((await parser.getInfo()) as { info?: Record<string, unknown> }).info ?? {}
@@ -66,7 +116,7 @@ async function readPdf(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warn
     }
     return {
       kind: 'pdf',
-      pages: text.pages.map(p => p.text),
+      pages: text.pages,
       metadata: {
         ...EMPTY_METADATA,
         author: str(info.Author),

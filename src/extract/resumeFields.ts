@@ -70,19 +70,23 @@ function headingOf(text: string): Section | null {
 }
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
-const DATE = `(?:${MONTH}\\s+\\d{4}|\\d{4}-\\d{2}|\\d{1,2}/\\d{4}|\\d{4})`
-const OPEN_END = '(?:present|current|now|today|date)'
-const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*(?:-|–|—|to|until|till)\\s*(${DATE}|${OPEN_END})\\s*\\)?`, 'i')
+const YEAR = '(?:19|20)\\d{2}'
+/** "Mar 2018", "Mar. 2018", "March 2018", "2018-03", "2018.03", "2018/03", "03/2018", "03.2018", "2018". */
+const DATE = `(?:${MONTH},?\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
+const OPEN_END = '(?:present|current|now|today|date|ongoing)'
+const RANGE_SEP = '(?:-|–|—|‒|―|−|~|to|until|till)'
+const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?`, 'i')
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
-/** "Feb 2019", "02/2019", "2019-02" → "2019-02"; "2019" → "2019". */
+/** "Feb 2019", "02/2019", "2019-02", "2019.02", "02.2019" → "2019-02"; "2019" → "2019". */
 export function normaliseDate(text: string): string | null {
   const t = text.trim().toLowerCase()
-  let m = /^(\d{4})-(\d{2})$/.exec(t)
-  if (m) return `${m[1]}-${m[2]}`
-  m = /^(\d{1,2})\/(\d{4})$/.exec(t)
-  if (m) return `${m[2]}-${m[1]!.padStart(2, '0')}`
-  m = /^([a-z]+)\.?\s+(\d{4})$/.exec(t)
+  const month = (y: string, m: string) => (Number(m) >= 1 && Number(m) <= 12 ? `${y}-${m.padStart(2, '0')}` : null)
+  let m = /^(\d{4})[-./](\d{1,2})$/.exec(t)
+  if (m) return month(m[1]!, m[2]!)
+  m = /^(\d{1,2})[/.](\d{4})$/.exec(t)
+  if (m) return month(m[2]!, m[1]!)
+  m = /^([a-z]+)\.?,?\s+(\d{4})$/.exec(t)
   if (m) {
     const idx = MONTHS.indexOf(m[1]!.slice(0, 3))
     return idx >= 0 ? `${m[2]}-${String(idx + 1).padStart(2, '0')}` : null
@@ -189,16 +193,27 @@ function looksLikeName(text: string): boolean {
   return words.every(w => NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
 }
 
-function splitTitleCompany(text: string): { title: string | null; company: string | null } {
-  const rest = text.replace(/^[\s,|–—-]+|[\s,|–—:-]+$/g, '').trim()
+/** A comma before a legal form is part of the company's name ("Silverstar Co., Ltd."), not a separator. */
+const LEGAL_COMMA = /,(?=\s*(?:ltd|llc|inc|co|corp|gmbh|s\.?a|s\.?r\.?l|plc|pte|pty|limited|b\.?v|ag|oy|ab)\b\.?)/gi
+const PROTECTED_COMMA = '\u0000'
+
+/**
+ * One line naming a job, its dates taken out → title and company, in either order: "Title at Company",
+ * "Title, Company", "Company — Title", "Company / Title", "Title | Company". The side with a job-title word
+ * is the title; when neither or both have one, the first is the title.
+ */
+export function splitTitleCompany(text: string): { title: string | null; company: string | null } {
+  const rest = text.replace(/^[\s,|/–—-]+|[\s,|/–—:-]+$/g, '').replace(/\s+/g, ' ').trim()
   if (!rest) return { title: null, company: null }
   const at = /^(.+?)\s+(?:at|@)\s+(.+)$/i.exec(rest)
-  if (at) return { title: at[1]!.trim(), company: at[2]!.trim() }
-  for (const sep of [' | ', ' — ', ' – ', ' - ', ', ', ' · ']) {
-    const i = rest.indexOf(sep)
+  if (at && !/[|]/.test(at[2]!)) return { title: at[1]!.trim(), company: at[2]!.trim() }
+  const guarded = rest.replace(LEGAL_COMMA, PROTECTED_COMMA)
+  const restore = (t: string) => t.split(PROTECTED_COMMA).join(',').trim()
+  for (const sep of [' | ', ' / ', ' — ', ' – ', ' - ', ', ', ' · ', ' • ']) {
+    const i = guarded.indexOf(sep)
     if (i <= 0) continue
-    const a = rest.slice(0, i).trim()
-    const b = rest.slice(i + sep.length).trim()
+    const a = restore(guarded.slice(0, i))
+    const b = restore(guarded.slice(i + sep.length)).replace(/^[\s|/–—-]+/, '')
     if (!b) continue
     const aTitle = TITLE_WORDS.test(a)
     const bTitle = TITLE_WORDS.test(b)
@@ -231,14 +246,51 @@ export function joinWrappedUrls(lines: string[]): string[] {
   return out
 }
 
-const BULLET = /^[•·▪‣◦*●-]\s*/
+const EMAIL_CUT = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[.@-]?$/
+const DOMAIN_CONTINUES = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.[A-Za-z]{2,24}\b/
+const LOCAL_CUT = /(?:^|\s)[A-Za-z0-9%+-]+(?:[._][A-Za-z0-9%+-]+)*[._-]$/
+const DATE_CUT = new RegExp(`${DATE}\\s*${RANGE_SEP}\\s*${MONTH}$`, 'i')
+
+/**
+ * Narrow columns wrap an email after "@", a dot or a hyphen ("john.smith@exam-" / "ple.com"), or a date
+ * range before its year ("May 2014 — December" / "2016"). Such a line is joined with the start of the next;
+ * a hyphen at the cut is taken for a hyphenation and dropped. What is left of the next line stays on it.
+ */
+export function joinWrappedContacts(lines: string[]): string[] {
+  const out = [...lines]
+  for (let i = 0; i < out.length - 1; i++) {
+    const here = out[i]!.trimEnd()
+    const next = out[i + 1]!.trimStart()
+    const email = EMAIL_CUT.exec(here)
+    const cutEmail = email && !EMAIL_SHAPE.test(email[0]) ? DOMAIN_CONTINUES.exec(next) : null
+    if (cutEmail) {
+      out[i] = here.replace(/-$/, '') + cutEmail[0]
+      out[i + 1] = next.slice(cutEmail[0].length)
+      continue
+    }
+    const local = LOCAL_CUT.test(here) ? /^[A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b/.exec(next) : null
+    if (local) {
+      out[i] = here + local[0]
+      out[i + 1] = next.slice(local[0].length)
+      continue
+    }
+    const year = DATE_CUT.test(here) ? /^(?:19|20)\d{2}\b/.exec(next) : null
+    if (year) {
+      out[i] = `${here} ${year[0]}`
+      out[i + 1] = next.slice(year[0].length).replace(/^\s*\|\s*/, '')
+    }
+  }
+  return out
+}
+
+const BULLET = /^[•·▪‣◦*●■➢►✓\uf000-\uf0ff-]\s*/u
 const MAX_LINE = 2000
 
 export function extractResumeFields(pages: string[], options: { defaultCountry?: CountryCode } = {}): ResumeFields {
   const lines: Line[] = []
   let section: Section | null = null
   pages.forEach((pageText, p) => {
-    joinWrappedUrls(pageText.split(/\r?\n/)).forEach((raw, i) => {
+    joinWrappedUrls(joinWrappedContacts(pageText.split(/\r?\n/))).forEach((raw, i) => {
       // No resume line is this long; cutting it bounds the work any pattern can do on hostile text.
       const text = raw.slice(0, MAX_LINE).replace(/\s+/g, ' ').trim()
       if (!text || /^-- \d+ of \d+ --$/.test(text)) return
@@ -261,6 +313,18 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     if (looksLikeName(candidate)) {
       fields.name = { value: candidate.trim(), ...at(l) }
       break
+    }
+  }
+
+  if (!fields.name) {
+    // A narrow box wraps a name over two lines ("Pässi" / "Villanen").
+    const top = lines.slice(0, 8)
+    for (let i = 0; i + 1 < top.length && !top[i]!.section && !top[i + 1]!.section; i++) {
+      const joined = `${top[i]!.text} ${top[i + 1]!.text}`
+      if (!/\s/.test(top[i]!.text) && looksLikeName(joined) && !headingOf(top[i + 1]!.text)) {
+        fields.name = { value: joined, ...at(top[i]!) }
+        break
+      }
     }
   }
 
@@ -299,6 +363,16 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
 
   const hasSections = lines.some(l => l.section !== null)
   let lastJob: ExtractedEmployment | null = null
+  /** lines already read as part of a job */
+  const used = new Set<number>()
+  /** Can line k hold a job's title or company, for the dates on line l? */
+  const jobPart = (k: number, l: Line) => {
+    const p = lines[k]
+    if (!p || used.has(k) || p.section !== l.section || BULLET.test(p.text) || RANGE.test(p.text) || p.text.length > 90) return false
+    if (/@|https?:|www\./i.test(p.text)) return false
+    // A sentence is a description, not a company.
+    return !(/[.!?:]$/.test(p.text) && p.text.split(' ').length > 6)
+  }
   lines.forEach((l, index) => {
     if (lastJob && (l.section !== 'experience' && hasSections)) lastJob = null
     if (lastJob && BULLET.test(l.text)) {
@@ -313,13 +387,32 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       const current = new RegExp(`^${OPEN_END}$`, 'i').test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
       let { title, company } = splitTitleCompany(l.text.replace(range[0], ' ').replace(/\(\s*\)/g, ''))
-      if (!title && !company) {
-        // The dates stand on their own line: the job is on the one or two lines above.
-        const above = lines.slice(Math.max(0, index - 2), index).filter(p => p.section === l.section && !BULLET.test(p.text) && !RANGE.test(p.text))
-        if (above.length === 2) {
-          const [a, b] = above.map(p => p.text) as [string, string]
+      used.add(index)
+      const take = (k: number) => {
+        used.add(k)
+        return lines[k]!.text
+      }
+      if (!title && !company && jobPart(index - 1, l)) {
+        // The dates stand on their own line: the job is on the line above ("Title — Company") or the two above.
+        const one = splitTitleCompany(lines[index - 1]!.text)
+        if (one.title && one.company) {
+          take(index - 1)
+          ;({ title, company } = one)
+        }
+        else if (jobPart(index - 2, l)) {
+          const b = take(index - 1)
+          const a = take(index - 2)
           ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
-        } else if (above.length === 1) ({ title, company } = splitTitleCompany(above[0]!.text))
+        } else ({ title, company } = splitTitleCompany(take(index - 1)))
+      }
+      if (!title !== !company) {
+        // Half the job is on this line ("Title | dates"); the other half is the line above or below it.
+        const k = jobPart(index - 1, l) ? index - 1 : jobPart(index + 1, l) ? index + 1 : -1
+        if (k >= 0) {
+          const other = lines[k]!.text
+          if (!company && !(TITLE_WORDS.test(other) && !TITLE_WORDS.test(title!))) company = take(k)
+          else if (!title && TITLE_WORDS.test(other)) title = take(k)
+        }
       }
       if (company || title) {
         lastJob = { company, title, start, end, current }

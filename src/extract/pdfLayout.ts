@@ -1,0 +1,245 @@
+/**
+ * A PDF page's text items (pdf.js: string, position, width, font height) → text in reading order.
+ * PDF content order is drawing order: office software draws table cells one after another, design tools
+ * draw text boxes in the order they were made. So order comes from geometry:
+ *  1. items on one baseline become a line, split into fragments where a gap wider than a word space
+ *     separates them (table cells, tab stops, a date pushed to the right margin);
+ *  2. consecutive lines whose fragments leave a common vertical gutter form a group (a sidebar beside a
+ *     main column, two columns, a table); a line that crosses every gutter (a full-width heading or
+ *     paragraph) ends the group;
+ *  3. inside a group, blocks (a fragment and the lines right below it in the same column) either line up
+ *     in rows, as table cells do (each row is read across, its cells joined by " | "), or run
+ *     independently, as columns do (each column is read top to bottom, left column first).
+ * Sorting dominates: O(n log n) in the number of items.
+ */
+export interface PdfTextItem {
+  str: string
+  /** left edge, in points from the page's left */
+  x: number
+  /** baseline, in points from the page's top */
+  y: number
+  width: number
+  /** font height in points */
+  height: number
+}
+
+interface Fragment {
+  text: string
+  x0: number
+  x1: number
+  y: number
+  h: number
+  col: number
+}
+
+interface Band {
+  y: number
+  frags: Fragment[]
+}
+
+/** A gap wider than this many font heights between two items on a line separates fragments. */
+const FRAGMENT_GAP = 0.45
+/** Lines closer than this (in font heights, baseline to baseline) belong to one block (a wrapped paragraph or cell). */
+const BLOCK_PITCH = 1.32
+/** Block tops within this many points of each other are in one table row. */
+const ROW_TOLERANCE = 2
+/** A group is read as a table when at least this share of the blocks in its sparsest column line up with a block in another column. */
+const TABLE_ALIGNMENT = 0.6
+/** Bullet glyphs, including the private-use ones Symbol and Wingdings fonts draw bullets with. */
+const BULLET_ONLY = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]$/u
+const BULLET_START = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]\s/u
+
+function bandsOf(items: PdfTextItem[]): Band[] {
+  const usable = items.filter(i => i.str.trim() && Number.isFinite(i.x) && Number.isFinite(i.y) && i.height > 0)
+  usable.sort((a, b) => a.y - b.y || a.x - b.x)
+  const lines: PdfTextItem[][] = []
+  let current: PdfTextItem[] = []
+  let lineY = -Infinity
+  let lineH = 0
+  for (const item of usable) {
+    if (current.length && Math.abs(item.y - lineY) <= 0.35 * Math.min(lineH, item.height)) {
+      current.push(item)
+      lineH = Math.max(lineH, item.height)
+      continue
+    }
+    if (current.length) lines.push(current)
+    current = [item]
+    lineY = item.y
+    lineH = item.height
+  }
+  if (current.length) lines.push(current)
+  return lines.map(line => {
+    line.sort((a, b) => a.x - b.x)
+    const frags: Fragment[] = []
+    let f: Fragment | null = null
+    for (const item of line) {
+      const gap = f ? item.x - f.x1 : Infinity
+      const h = Math.max(item.height, f?.h ?? 0)
+      // A bullet glyph stands apart from its text by an indent; it belongs to it.
+      if (f && (gap < FRAGMENT_GAP * h || (BULLET_ONLY.test(f.text.trim()) && gap < 4 * h))) {
+        const space = gap > 0.12 * h && !f.text.endsWith(' ') && !item.str.startsWith(' ')
+        f.text += (space ? ' ' : '') + item.str
+        f.x1 = Math.max(f.x1, item.x + item.width)
+        f.h = h
+      } else {
+        f = { text: item.str, x0: item.x, x1: item.x + item.width, y: item.y, h: item.height, col: 0 }
+        frags.push(f)
+      }
+    }
+    for (const fr of frags) fr.text = fr.text.replace(/\s+/g, ' ').trim().replace(/^[\uf000-\uf0ff](?=\s)/u, '•')
+    return { y: line[0]!.y, frags: frags.filter(fr => fr.text) }
+  })
+}
+
+type Interval = [number, number]
+
+/** Merge x-extents into the columns they cover; intervals closer than minGap are one. */
+function coverage(intervals: Interval[], minGap: number): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0])
+  const out: Interval[] = []
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1]
+    if (last && a - last[1] < minGap) last[1] = Math.max(last[1], b)
+    else out.push([a, b])
+  }
+  return out
+}
+
+interface Block {
+  col: number
+  top: number
+  x0: number
+  lines: Fragment[]
+}
+
+function blocksOf(bands: Band[]): Block[] {
+  const open = new Map<number, Block>()
+  const blocks: Block[] = []
+  for (const band of bands) {
+    for (const f of band.frags) {
+      const prev = open.get(f.col)
+      const last = prev?.lines[prev.lines.length - 1]
+      // One fragment per line in a block: a second fragment on the same baseline in this column starts its own.
+      if (prev && last && last.y !== f.y && f.y - last.y <= BLOCK_PITCH * Math.max(f.h, last.h) && Math.abs(f.x0 - prev.x0) < 3 * f.h) {
+        prev.lines.push(f)
+        if (band.frags.filter(g => g.col === f.col).length > 1) open.delete(f.col)
+        continue
+      }
+      const block: Block = { col: f.col, top: f.y, x0: f.x0, lines: [f] }
+      blocks.push(block)
+      open.set(f.col, block)
+    }
+  }
+  return blocks
+}
+
+/** Joins the lines of one table cell: a word wrapped at a hyphen is rejoined, others get a space. */
+function joinCell(lines: string[]): string {
+  return lines.reduce((text, line) => (!text ? line : /[-–—/@.]$/.test(text) && !/\s[-–—]$/.test(text) ? text + line : `${text} ${line}`), '')
+}
+
+function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
+  for (const band of bands) for (const f of band.frags) f.col = columns.findIndex(([a, b]) => f.x0 >= a - 0.5 && f.x0 <= b + 0.5)
+  const blocks = blocksOf(bands)
+  const byCol = columns.map((_, c) => blocks.filter(b => b.col === c))
+  const aligned = (b: Block) => blocks.some(o => o.col !== b.col && Math.abs(o.top - b.top) <= ROW_TOLERANCE)
+  const sparsest = byCol.filter(c => c.length).sort((a, b) => a.length - b.length)[0] ?? []
+  const tableLike = sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
+  if (tableLike) {
+    // Rows: blocks whose tops line up; each row read across.
+    const sorted = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0)
+    let row: Block[] = []
+    const flush = () => {
+      if (!row.length) return
+      row.sort((a, b) => a.x0 - b.x0)
+      const solo = row.length === 1
+      if (solo) for (const l of row[0]!.lines) out.push(l.text)
+      else out.push(row.map(b => joinCell(b.lines.map(l => l.text))).join(' | '))
+      row = []
+    }
+    for (const b of sorted) {
+      if (row.length && Math.abs(b.top - row[0]!.top) > ROW_TOLERANCE) flush()
+      row.push(b)
+    }
+    flush()
+    return
+  }
+  // Columns: each read top to bottom, left column first; fragments sharing a baseline in a column are cells.
+  columns.forEach((_, c) => {
+    for (const band of bands) {
+      const here = band.frags.filter(f => f.col === c)
+      if (here.length) out.push(here.map(f => f.text).join(' | '))
+    }
+  })
+}
+
+/** A bulleted paragraph's wrapped lines are one line of text: "• Built … in" + "Go" → "• Built … in Go". */
+function joinBullets(lines: string[]): string[] {
+  const out: string[] = []
+  let inBullet = false
+  let lastLen = 0
+  for (const line of lines) {
+    const bullet = BULLET_START.test(line)
+    if (inBullet && !bullet && !line.includes(' | ') && /^[\p{Ll}\d(]/u.test(line) && lastLen > 25) {
+      out[out.length - 1] = joinCell([out[out.length - 1]!, line])
+      lastLen = line.length
+      continue
+    }
+    inBullet = bullet
+    lastLen = line.length
+    out.push(line)
+  }
+  return out
+}
+
+/** The text of one page in reading order, a line per line of text. */
+export function layoutPage(items: PdfTextItem[]): string {
+  const groups: Array<{ bands: Band[]; cover: Interval[] }> = []
+  let group: Band[] = []
+  let cover: Interval[] = []
+  let groupH = Infinity
+  const bandH = (b: Band) => Math.min(...b.frags.map(f => f.h))
+  const close = () => {
+    if (!group.length) return
+    const fits = (b: Band) => b.frags.every(f => cover.some(([a, z]) => f.x0 >= a - 0.5 && f.x1 <= z + 0.5))
+    if (cover.length > 1) {
+      // Lines just above that sit inside one of these columns belong to them (a sidebar that starts
+      // lower than the main column, a main column that starts with a paragraph).
+      let prev = groups[groups.length - 1]
+      while (prev && prev.cover.length === 1 && prev.bands.every(fits)) {
+        group.unshift(...prev.bands)
+        groups.pop()
+        prev = groups[groups.length - 1]
+      }
+    }
+    groups.push({ bands: group, cover })
+    group = []
+    cover = []
+    groupH = Infinity
+  }
+  for (const band of bandsOf(items)) {
+    if (!band.frags.length) continue
+    const extents = band.frags.map(f => [f.x0, f.x1] as Interval)
+    if (group.length) {
+      const merged = coverage([...cover, ...extents], FRAGMENT_GAP * Math.min(groupH, bandH(band)))
+      // Stay in the group while a gutter survives.
+      if (merged.length > 1) {
+        group.push(band)
+        cover = merged
+        groupH = Math.min(groupH, bandH(band))
+        continue
+      }
+      close()
+    }
+    group = [band]
+    groupH = bandH(band)
+    cover = coverage(extents, FRAGMENT_GAP * groupH)
+  }
+  close()
+  const out: string[] = []
+  for (const g of groups) {
+    if (g.cover.length > 1) readGroup(g.bands, g.cover, out)
+    else for (const band of g.bands) out.push(band.frags.map(f => f.text).join(' | '))
+  }
+  return joinBullets(out).join('\n')
+}
