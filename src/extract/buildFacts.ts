@@ -61,6 +61,11 @@ export function factsFromApplication(app: Application): FactInput[] {
     add('logistics.note', app.logistics.note, 'logistics.note')
   }
   add('payment', app.payment, 'payment')
+  // A declared staffing agency: its identifiers are its own, not the candidate's (link analysis sets them aside).
+  if (app.intermediary) {
+    const phone = app.intermediary.phone ? normalisePhone(app.intermediary.phone, app.intermediary.address?.country) : null
+    add('intermediary', { ...app.intermediary, ...(phone ? { phone_e164: phone.e164 } : {}) }, 'intermediary')
+  }
 
   // An embedded JSON Resume: what the resume claims, beside what the application form claims.
   const resume = app.resume as

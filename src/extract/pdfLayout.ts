@@ -166,11 +166,54 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
   }
   // Columns: each read top to bottom, left column first; fragments sharing a baseline in a column are cells.
   columns.forEach((_, c) => {
+    const placed: PlacedLine[] = []
     for (const band of bands) {
       const here = band.frags.filter(f => f.col === c)
-      if (here.length) out.push(here.map(f => f.text).join(' | '))
+      if (here.length) placed.push(placedLine(here))
     }
+    out.push(...unwrap(placed, Math.max(...placed.map(l => l.x1))))
   })
+}
+
+const placedLine = (frags: Fragment[]): PlacedLine => ({ text: frags.map(f => f.text).join(' | '), x0: frags[0]!.x0, x1: frags[frags.length - 1]!.x1, y: frags[0]!.y, h: frags[0]!.h })
+
+interface PlacedLine {
+  text: string
+  x0: number
+  x1: number
+  y: number
+  h: number
+}
+
+/**
+ * Lines of one column → text lines, a paragraph's wrapped lines joined: a line is a continuation when it
+ * starts where the one above starts, right below it in the same size, and its first word would not have
+ * fitted at the end of the line above (so the line above was full, up to the column's right edge).
+ */
+function unwrap(lines: PlacedLine[], right: number): string[] {
+  const out: string[] = []
+  let prev: PlacedLine | null = null
+  for (const line of lines) {
+    const firstWord = /^\S*/.exec(line.text)![0].length
+    const continues =
+      prev !== null &&
+      !line.text.includes(' | ') &&
+      !prev.text.includes(' | ') &&
+      !BULLET_START.test(line.text) &&
+      Math.abs(line.h - prev.h) < 0.5 &&
+      Math.abs(line.x0 - prev.x0) <= 1.5 &&
+      line.y - prev.y > 0 &&
+      line.y - prev.y <= BLOCK_PITCH * line.h &&
+      prev.x1 + 0.5 * line.h * (firstWord + 1) >= right - 1
+    if (continues) {
+      out[out.length - 1] = joinCell([out[out.length - 1]!, line.text])
+      prev = { ...line, x0: prev!.x0 }
+    } else {
+      out.push(line.text)
+      prev = line
+    }
+  }
+  return out
 }
 
 /** A bulleted paragraph's wrapped lines are one line of text: "• Built … in" + "Go" → "• Built … in Go". */
@@ -201,13 +244,15 @@ export function layoutPage(items: PdfTextItem[]): string {
   const bandH = (b: Band) => Math.min(...b.frags.map(f => f.h))
   const close = () => {
     if (!group.length) return
-    const fits = (b: Band) => b.frags.every(f => cover.some(([a, z]) => f.x0 >= a - 0.5 && f.x1 <= z + 0.5))
+    const gutters = cover.slice(1).map((c, i) => [cover[i]![1], c[0]] as Interval)
+    const fits = (b: Band) => b.frags.every(f => gutters.every(([a, z]) => f.x1 <= a + 0.5 || f.x0 >= z - 0.5))
     if (cover.length > 1) {
       // Lines just above that sit inside one of these columns belong to them (a sidebar that starts
       // lower than the main column, a main column that starts with a paragraph).
       let prev = groups[groups.length - 1]
       while (prev && prev.cover.length === 1 && prev.bands.every(fits)) {
         group.unshift(...prev.bands)
+        cover = coverage([...cover, ...prev.cover], 0)
         groups.pop()
         prev = groups[groups.length - 1]
       }
@@ -237,9 +282,15 @@ export function layoutPage(items: PdfTextItem[]): string {
   }
   close()
   const out: string[] = []
+  const right = Math.max(...groups.flatMap(g => g.cover.map(c => c[1])))
+  let single: PlacedLine[] = []
   for (const g of groups) {
-    if (g.cover.length > 1) readGroup(g.bands, g.cover, out)
-    else for (const band of g.bands) out.push(band.frags.map(f => f.text).join(' | '))
+    if (g.cover.length > 1) {
+      out.push(...unwrap(single, right))
+      single = []
+      readGroup(g.bands, g.cover, out)
+    } else single.push(...g.bands.map(b => placedLine(b.frags)))
   }
+  out.push(...unwrap(single, right))
   return joinBullets(out).join('\n')
 }

@@ -233,15 +233,19 @@ const URL_CONTINUES = /^[/?#=&_]\S*/
  */
 export function joinWrappedUrls(lines: string[]): string[] {
   const out = [...lines]
-  for (let i = 0; i < out.length - 1; i++) {
+  let i = 0
+  for (let j = 1; j < out.length; j++) {
     const here = out[i]!.trimEnd()
-    const next = out[i + 1]!.trimStart()
+    const next = out[j]!.trimStart()
     const cutAfterSeparator = /[/=_.-]$/.test(here) && /^[\w.~%/-]+$/.test(next) && !headingOf(next)
     if (URL_AT_END.test(here) && (URL_CONTINUES.test(next) || cutAfterSeparator)) {
       const token = /^\S+/.exec(next)![0]
       out[i] = here + token
-      out[i + 1] = next.slice(token.length)
+      out[j] = next.slice(token.length)
+      // Wrapped twice: the line after the emptied one may continue the URL too.
+      if (!out[j]!.trim()) continue
     }
+    i = j
   }
   return out
 }
@@ -249,6 +253,8 @@ export function joinWrappedUrls(lines: string[]): string[] {
 const EMAIL_CUT = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[.@-]?$/
 const DOMAIN_CONTINUES = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.[A-Za-z]{2,24}\b/
 const LOCAL_CUT = /(?:^|\s)[A-Za-z0-9%+-]+(?:[._][A-Za-z0-9%+-]+)*[._-]$/
+const DATE_OPEN = new RegExp(`${DATE}\\s*${RANGE_SEP}$`, 'i')
+const DATE_START = new RegExp(`^(?:${DATE}|${OPEN_END})\\b`, 'i')
 const DATE_CUT = new RegExp(`${DATE}\\s*${RANGE_SEP}\\s*${MONTH}$`, 'i')
 
 /**
@@ -262,7 +268,7 @@ export function joinWrappedContacts(lines: string[]): string[] {
     const here = out[i]!.trimEnd()
     const next = out[i + 1]!.trimStart()
     const email = EMAIL_CUT.exec(here)
-    const cutEmail = email && !EMAIL_SHAPE.test(email[0]) ? DOMAIN_CONTINUES.exec(next) : null
+    const cutEmail = email && !EMAIL_SHAPE.test(email[0]) ? (email[0].endsWith('.') ? /^(?:[A-Za-z0-9-]+\.)*[A-Za-z]{2,24}\b/ : DOMAIN_CONTINUES).exec(next) : null
     if (cutEmail) {
       out[i] = here.replace(/-$/, '') + cutEmail[0]
       out[i + 1] = next.slice(cutEmail[0].length)
@@ -274,7 +280,7 @@ export function joinWrappedContacts(lines: string[]): string[] {
       out[i + 1] = next.slice(local[0].length)
       continue
     }
-    const year = DATE_CUT.test(here) ? /^(?:19|20)\d{2}\b/.exec(next) : null
+    const year = DATE_CUT.test(here) ? /^(?:19|20)\d{2}\b/.exec(next) : DATE_OPEN.test(here) ? DATE_START.exec(next) : null
     if (year) {
       out[i] = `${here} ${year[0]}`
       out[i + 1] = next.slice(year[0].length).replace(/^\s*\|\s*/, '')
@@ -370,8 +376,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     const p = lines[k]
     if (!p || used.has(k) || p.section !== l.section || BULLET.test(p.text) || RANGE.test(p.text) || p.text.length > 90) return false
     if (/@|https?:|www\./i.test(p.text)) return false
-    // A sentence is a description, not a company.
-    return !(/[.!?:]$/.test(p.text) && p.text.split(' ').length > 6)
+    // A sentence is a description, not a company (a legal form's abbreviation does not end a sentence).
+    return !(/[.!?:]$/.test(p.text) && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(p.text) && p.text.split(' ').length > 6)
   }
   lines.forEach((l, index) => {
     if (lastJob && (l.section !== 'experience' && hasSections)) lastJob = null
