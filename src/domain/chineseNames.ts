@@ -138,3 +138,14 @@ const meet = (a: Set<string>, b: Set<string>) => [...a].some(x => b.has(x))
 export function sameChineseName(a: ChineseReading[], b: ChineseReading[]): boolean {
   return a.some(x => b.some(y => meet(x.family, y.family) && x.given.length === y.given.length && x.given.every((s, i) => meet(s, y.given[i]!))))
 }
+
+/**
+ * Whether two written words both read as pinyin/Wade–Giles syllables and share no reading ("Xiaoming" /
+ * "Xiaomin"): one letter that turns a syllable into another makes another given name, not a typo.
+ */
+export function differentChineseWords(a: string, b: string): boolean {
+  const pa = chineseSyllables(a)
+  const pb = chineseSyllables(b)
+  if (!pa.length || !pb.length) return false
+  return !pa.some(x => pb.some(y => x.length === y.length && x.every((s, i) => meet(s, y[i]!))))
+}

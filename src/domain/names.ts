@@ -3,6 +3,7 @@ import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
 import { chineseReadings, sameChineseName, type ChineseReading } from './chineseNames'
 import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
+import { samePersonName } from './samePersonNames'
 import { arabicSkeleton, hasArabicScript, latinSkeleton, spellingKey } from './scriptNames'
 
 /**
@@ -75,6 +76,7 @@ const NICKNAMES: Record<string, string> = {
   cathy: 'katherine', sue: 'susan', susie: 'susan', jen: 'jennifer', jenny: 'jennifer', meg: 'margaret', maggie: 'margaret', peggy: 'margaret',
   becky: 'rebecca', becca: 'rebecca', vicky: 'victoria', tori: 'victoria', mandy: 'amanda', abby: 'abigail', debbie: 'deborah', deb: 'deborah',
   patty: 'patricia', trish: 'patricia', cindy: 'cynthia', sandy: 'sandra', annie: 'anne', nan: 'anne', jess: 'jessica', jessie: 'jessica', ally: 'alexandra',
+  mohd: 'muhammad', muhd: 'muhammad',
   dima: 'dmitry', misha: 'mikhail', kolya: 'nikolai', volodya: 'vladimir', vova: 'vladimir', seryozha: 'sergey', lyosha: 'alexey',
 }
 
@@ -271,7 +273,7 @@ function phonetic(word: string): [string, string] {
   return code
 }
 const similarityMemo = new Map<string, { sim: number; how: string }>()
-function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
+export function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
   if (a === b) return { sim: 1, how: 'same' }
   const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
   let found = similarityMemo.get(key)
@@ -558,8 +560,11 @@ export interface NameComparison {
   score: number
 }
 
-/** For the claims-consistency rules: is the second name the same person as the first? */
+/**
+ * For the claims-consistency rules and links: is the second name the same person as the first, as one
+ * person writes their own name (see samePersonNames.ts)?
+ */
 export function compareNames(a: string, b: string): NameComparison {
-  const r = scoreNames(a, b, 'Person')
-  return { match: r.match, score: r.score }
+  const r = samePersonName(a, b)
+  return { match: r.same, score: r.score }
 }
