@@ -1,15 +1,14 @@
 import path from 'node:path'
 import type { CollectedApplication } from '../ingest/collectApplications'
 import { displayLabel } from '../ingest/collectApplications'
-import { prepareApplication, type DocumentReader, type PreparedApplication } from '../ingest/prepareApplication'
-import { accessEventsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
+import { prepareApplication, type DocumentReader } from '../ingest/prepareApplication'
+import { asOfPrepared, evidenceOfPrepared, photoOfPrepared, resumesOfPrepared } from '../ingest/preparedFacts'
 import { photoFingerprint } from '../links/imageHash'
 import type { LinkableApplication } from '../links/linkIndex'
-import { identifierKeys, maskedResumeText } from '../links/linkKeys'
-import { shingles, signature, words, type Shingles } from '../links/minhash'
+import type { Shingles } from '../links/minhash'
+import { heldLogNote, homeNetworkOf, judgeApplication, linkableOf, linkMaterial, type LogVerdict } from '../pipeline/judgeApplication'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
-import { evaluateCase } from '../rules/evaluateCase'
 import type { Finding, Rule } from '../rules/types'
 import type { Score } from '../scoring/scoreCase'
 
@@ -20,6 +19,8 @@ export interface ScoreLine {
   band: string
   findings: Array<{ rule: string; severity: string; message: string; evidence: Array<{ field: string; value: unknown; where: string }> }>
   links: Array<{ id: string; via: string }>
+  /** sign-in logs not scored because they name none of the applicant's known accounts (only when there are any) */
+  held?: Array<{ log: string; accounts: string[]; note: string }>
 }
 
 /** One application scored on its own: everything the second, population-wide phase (links) needs. */
@@ -27,6 +28,7 @@ export interface ScoredApplication {
   line: ScoreLine
   kind: 'candidate' | 'contractor'
   records: FactRecord[]
+  /** the sign-ins that were scored (the applicant's logs only) */
   events: AccessEventFact[] | undefined
   asOf: Date
   name: string | null
@@ -38,21 +40,32 @@ export interface ScoredApplication {
 /** As a worker sends it back: the facts as JSON, parsed again only if the application turns out linked. */
 export type ScoredOnWorker = Omit<ScoredApplication, 'records' | 'events'> & { facts: string }
 
-/** Read, extract and score one application, and gather what link analysis needs from it. */
+/**
+ * Read and extract one application, then judge it and gather its link material through the pipeline the
+ * app uses (src/pipeline/judgeApplication.ts): nothing here decides anything about the application.
+ */
 export async function scoreApplication(reader: DocumentReader, ref: ReferenceData, a: Pick<CollectedApplication, 'label' | 'application' | 'resolve' | 'raw'>, options: { asOf?: Date; rules?: readonly Rule[] }): Promise<ScoredApplication> {
   const prepared = await prepareApplication(reader, a.label, a.application, a.resolve, a.raw)
   const app = prepared.application
-  const asOf = options.asOf ?? (app.submitted_at ? new Date(app.submitted_at) : new Date(new Date().toISOString().slice(0, 10)))
-  const records = recordsOfPrepared(prepared)
-  const events = accessEventsOfPrepared(prepared)
-  const kind = app.kind ?? 'candidate'
-  const { findings, score } = evaluateCase(kind, records, events, asOf, ref, options.rules)
+  const evidence = evidenceOfPrepared(prepared, { asOf: asOfPrepared(prepared, options.asOf) })
+  // Scored first as if unlinked ([]: link analysis runs over the whole population next), as imports are.
+  const { evaluation, events, logs } = judgeApplication(evidence, ref, { ...(options.rules ? { rules: options.rules } : {}), links: [] })
   const id = app.external_id ?? path.posix.basename(displayLabel(a.label))
-  const { linkable, shingleSet } = linkableOf(id, prepared, records, ip => ref.lookupIp(ip)?.network === 'residential')
-  return { line: lineOf(id, displayLabel(a.label), findings, score), kind, records, events, asOf, name: app.person?.full_name ?? null, linkable, shingleSet }
+  const material = linkMaterial(evidence.records, resumesOfPrepared(prepared), photoOfPrepared(prepared, photoFingerprint), homeNetworkOf(ref))
+  return {
+    line: lineOf(id, displayLabel(a.label), evaluation.findings, evaluation.score, logs),
+    kind: evidence.kind,
+    records: evidence.records,
+    events,
+    asOf: evidence.asOf,
+    name: app.person?.full_name ?? null,
+    linkable: linkableOf(id, material),
+    shingleSet: material.shingleSet,
+  }
 }
 
-export function lineOf(id: string, file: string, findings: Finding[], score: Score): ScoreLine {
+export function lineOf(id: string, file: string, findings: Finding[], score: Score, logs: LogVerdict[] = []): ScoreLine {
+  const held = logs.filter(l => l.status === 'held').map(l => ({ log: l.name, accounts: l.accounts.slice(0, 20), note: heldLogNote(l) }))
   return {
     id,
     file,
@@ -60,23 +73,6 @@ export function lineOf(id: string, file: string, findings: Finding[], score: Sco
     band: score.band,
     findings: findings.filter(f => f.status === 'flag').map(f => ({ rule: f.rule, severity: f.severity, message: f.message, evidence: f.evidence.map(e => ({ field: e.field, value: e.value, where: e.where })) })),
     links: [],
+    ...(held.length ? { held } : {}),
   }
-}
-
-/** What link analysis needs from one prepared application. */
-function linkableOf(id: string, prepared: PreparedApplication, records: FactRecord[], isHomeNetwork: (ip: string) => boolean): { linkable: LinkableApplication; shingleSet: Shingles } {
-  const resumes = prepared.files.filter(f => f.kind === 'resume' && f.read)
-  const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
-  const text = resumes.map(f => f.read!.pages.join('\n')).join('\n')
-  const tokens = text ? words(maskedResumeText(text, names)) : []
-  const photo = prepared.files.find(f => f.kind === 'photo')
-  const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Uint32Array(0)
-  const linkable: LinkableApplication = {
-    id,
-    keys: identifierKeys(records, { isHomeNetwork, documents: resumes.map(f => ({ author: f.read!.metadata.author ?? null, creator: f.read!.metadata.creatorTool ?? null, producer: f.read!.metadata.producer ?? null, created: f.read!.metadata.created ?? null })) }),
-    resume: shingleSet.length ? signature(shingleSet) : null,
-    resumeShingles: shingleSet.length ? shingleSet : null,
-    photo: photo ? (photo.fingerprint !== undefined ? photo.fingerprint : photoFingerprint(photo.data)) : null,
-  }
-  return { linkable, shingleSet }
 }

@@ -3,13 +3,13 @@ import { ExtractionPool } from '../extract/extractionPool'
 import { DocumentProblem } from '../extract/readDocument'
 import { collectApplications, displayLabel, type CollectedApplication } from '../ingest/collectApplications'
 import { ImportProblem } from '../ingest/prepareApplication'
-import { evaluateCase } from '../rules/evaluateCase'
 import type { LinkFact } from '../rules/caseFacts'
 import { RULES } from '../rules/registry'
 import { compareNames } from '../domain/names'
 import { LinkIndex, type LinkableApplication } from '../links/linkIndex'
 import type { Rule } from '../rules/types'
 import type { Shingles } from '../links/minhash'
+import { judgeEvidence } from '../pipeline/judgeApplication'
 import { referenceDataFor } from '../refdata/load'
 import { inputsFromPaths } from './importCommand'
 import { lineOf, scoreApplication, type ScoredApplication, type ScoredOnWorker, type ScoreLine } from './scoreApplication'
@@ -38,7 +38,7 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   const index = new LinkIndex()
   try {
     const { files, rejected } = await inputsFromPaths(paths)
-      const collected = collectApplications(files)
+    const collected = collectApplications(files)
     errors.push(...[...rejected, ...collected.rejected].map(r => ({ file: display(r.file), error: r.reason })))
     const apps = collected.applications
     // A few applications queued per worker, so that no worker waits while this thread reads files.
@@ -86,8 +86,8 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
       continue
     }
     const { records, events } = 'facts' in s ? (JSON.parse(s.facts) as Pick<ScoredApplication, 'records' | 'events'>) : s
-    const { findings, score } = evaluateCase(s.kind, records, events, new Date(s.asOf), ref, RULES, links)
-    lines.push({ ...lineOf(s.line.id, s.line.file, findings, score), links: summariseLinks(links) })
+    const { findings, score } = judgeEvidence(s.kind, records, events, new Date(s.asOf), ref, { rules: RULES, links })
+    lines.push({ ...lineOf(s.line.id, s.line.file, findings, score), links: summariseLinks(links), ...(s.line.held ? { held: s.line.held } : {}) })
   }
   lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   errors.sort((a, b) => (a.file < b.file ? -1 : 1))
@@ -143,6 +143,8 @@ export async function scoreCommand(paths: string[], options: { json: boolean; as
     const header = ['id', 'score', 'band', 'flags', 'file']
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i]!.length)))
     for (const r of [header, ...rows]) out(r.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd())
+    // Evidence belongs to the subject: a log naming none of the applicant's accounts is not scored, and says so.
+    for (const l of lines) for (const h of l.held ?? []) out(`${l.id}: ${h.note}`)
     for (const e of errors) out(`not scored: ${e.file}: ${e.error}`)
     out(`\n${lines.length} scored, ${errors.length} could not be read`)
   }

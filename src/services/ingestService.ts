@@ -7,7 +7,8 @@ import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRe
 import { searchTermsFor } from '../domain/searchTerms'
 import { knownAccountsOf, logOwnership, type AccessEvent } from '../extract/accessLog'
 import { factsFromDocument, type FactInput } from '../extract/buildFacts'
-import { accessEventsOfPrepared, factsOfPrepared, recordsOfPrepared } from '../ingest/preparedFacts'
+import { evidenceOfPrepared, factsOfPrepared } from '../ingest/preparedFacts'
+import { judgedAsOf } from '../pipeline/judgeApplication'
 import type { ExtractionPool } from '../extract/extractionPool'
 import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
@@ -268,14 +269,12 @@ export function createIngestService(deps: IngestServiceDeps) {
     const known = knownAccountsOf(inputs)
     const docIds = new Map<string, string>()
     const seenSha = new Set<string>()
-    const heldSha = new Set<string>()
     for (const f of p.files) {
       if (seenSha.has(f.sha256)) continue
       seenSha.add(f.sha256)
       const id = crypto.randomUUID()
       docIds.set(f.key, id)
       const ownership = ownershipOf(f, known)
-      if (ownership.held) heldSha.add(f.sha256)
       documentRows.push({
         id, case_id: row.id, sha256: f.sha256, size_bytes: f.data.length, media_type: f.sniffed.mediaType, kind: f.kind, original_name: f.name.slice(0, 255),
         metadata: JSON.stringify(f.read ? { kind: f.read.kind, ...f.read.metadata } : f.events ? { rows: f.events.length } : {}),
@@ -287,8 +286,8 @@ export function createIngestService(deps: IngestServiceDeps) {
     const factRows = inputs.map(fact => ({ case_id: row.id, field: fact.field, value: JSON.stringify(fact.value), source: fact.source, document_id: fact.documentKey ? (docIds.get(fact.documentKey) ?? null) : null, locator: fact.locator.slice(0, 200), recorded_by: ctx.userId, recorded_at: now, superseded_at: null }))
     // The rules run here on the facts in hand, rather than reading them back for each new case.
     // Scored as if unlinked; linkImported scores again the few that turn out linked.
-    // A log held for confirmation is not scored, here as in rescore.
-    const evaluation = deps.scoring.evaluate(row.kind, recordsOfPrepared(p, inputs), accessEventsOfPrepared({ ...p, files: p.files.filter(f => !heldSha.has(f.sha256)) }), row.submitted_at ? new Date(row.submitted_at) : new Date(now), [])
+    // Judged by the pipeline `vet score` uses: a log naming none of the person's accounts is held, as stored above.
+    const { evaluation } = deps.scoring.judge(evidenceOfPrepared(p, { asOf: judgedAsOf(row.submitted_at, new Date(now)), facts: inputs }))
     Object.assign(row, caseScoreColumns(evaluation, now), { base_band: evaluation.score.band })
     return { prepared: p, subject, row, documentRows, events, factRows, findings: findingRows(row.id, evaluation, now) }
   }

@@ -7,8 +7,9 @@ import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
 import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
 import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
-import { identifierKeys, maskedResumeText, type LinkKey, type LinkKind } from '../links/linkKeys'
-import { bandKeys, exactJaccard, shingles, signature, words, type Shingles } from '../links/minhash'
+import type { LinkKey, LinkKind } from '../links/linkKeys'
+import { bandKeys, exactJaccard, signature, type Shingles } from '../links/minhash'
+import { homeNetworkOf, linkMaterial as pipelineLinkMaterial, photoToLink, type LinkMaterial, type ResumeInput } from '../pipeline/judgeApplication'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { FactRecord, LinkFact } from '../rules/caseFacts'
 import { auditActor, type ActorContext } from './context'
@@ -69,27 +70,19 @@ export function createLinkService(deps: {
     return fingerprint
   }
 
-  async function linkMaterial(trx: Knex, caseId: string) {
-    const facts = await evidence.currentFacts(trx, caseId)
+  /** What link analysis needs from a case's stored evidence: the pipeline's link material, as `vet score` computes it. */
+  async function linkMaterial(trx: Knex, caseId: string): Promise<LinkMaterial> {
+    const [facts, docs] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.linkDocumentsOf(trx, caseId)])
     const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: f.field }))
-    const docs = (await trx('documents').where({ case_id: caseId }).select('kind', 'sha256', 'metadata', 'extracted_text')) as Array<{ kind: string; sha256: string; metadata: string; extracted_text: string | null }>
-    const ref = deps.referenceData()
-    const resumes = docs.filter(d => d.kind === 'resume' && d.extracted_text)
-    const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
-    const text = resumes.map(d => d.extracted_text).join('\n')
-    const tokens = text ? words(maskedResumeText(text, names)) : []
-    const shingleSet = tokens.length >= 20 ? shingles(tokens) : new Uint32Array(0)
-    const photoDoc = docs.find(d => d.kind === 'photo')
-    let photo: PhotoFingerprint | null = null
-    if (photoDoc && blobs.has(photoDoc.sha256)) photo = await photoOf(photoDoc.sha256)
-    const keys = identifierKeys(records, {
-      isHomeNetwork: ip => ref.lookupIp(ip)?.network === 'residential',
-      documents: resumes.map(d => {
+    const resumes: ResumeInput[] = docs
+      .filter(d => d.kind === 'resume' && d.extracted_text)
+      .map(d => {
         const m = JSON.parse(d.metadata) as { author?: string | null; creatorTool?: string | null; producer?: string | null; created?: string | null }
-        return { author: m.author ?? null, creator: m.creatorTool ?? null, producer: m.producer ?? null, created: m.created ?? null }
-      }),
-    })
-    return { keys, shingleSet, photo, name: records.find(r => r.field === 'person.full_name')?.value as string | undefined }
+        return { name: d.original_name, sha256: d.sha256, text: d.extracted_text!, metadata: { author: m.author ?? null, creator: m.creatorTool ?? null, producer: m.producer ?? null, created: m.created ?? null } }
+      })
+    const photoDoc = photoToLink(docs.filter(d => d.kind === 'photo').map(d => ({ name: d.original_name, sha256: d.sha256 })))
+    const photo = photoDoc && blobs.has(photoDoc.sha256) ? await photoOf(photoDoc.sha256) : null
+    return pipelineLinkMaterial(records, resumes, photo, homeNetworkOf(deps.referenceData()))
   }
 
   /** Of these cases, those that can no longer change: decided (signed off or rejected) or an earlier revision. */

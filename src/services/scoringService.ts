@@ -2,15 +2,17 @@ import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { CaseRepository, CaseRow } from '../db/repositories/caseRepository'
 import type { EvidenceRepository, FactRow } from '../db/repositories/evidenceRepository'
+import type { AccessEvent } from '../extract/accessLog'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { CaseFacts, LinkFact } from '../rules/caseFacts'
 import type { LinkService } from './linkService'
-import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
+import type { Evaluation } from '../rules/evaluateCase'
+import { decisionScores, judgeApplication, judgedAsOf, judgeEvidence, type ApplicationEvidence, type Judgement, type LogDecision, type SignInLogInput } from '../pipeline/judgeApplication'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable, lockCase, notifyNewEvidence } from './revisionGuard'
 import { isChangeable } from '../signoff/caseStatus'
-import { UNSCORED_LOG_STATES } from './signInLogService'
+import { parseAccounts } from './signInLogService'
 
 /** Where a stored fact was read, in words: "cv.pdf, page 1, line 2" or "application: person.email". */
 export function whereOf(fact: Pick<FactRow, 'source' | 'locator' | 'document_id'>, documentNames: Map<string, string>): string {
@@ -50,48 +52,63 @@ export function caseScoreColumns(evaluation: Evaluation, now: string) {
   }
 }
 
+const LOG_DECISIONS: ReadonlySet<string> = new Set(['matched', 'held', 'confirmed', 'discarded'])
+const decisionOf = (state: string | null | undefined): LogDecision => (state && LOG_DECISIONS.has(state) ? (state as LogDecision) : null)
+
+/**
+ * A case's stored evidence, read through the repositories, in the shape the pipeline takes (the same shape
+ * `vet score` hands it from files). Sign-ins are read only for the logs the pipeline will score.
+ */
+export async function caseEvidence(trx: Knex, evidence: EvidenceRepository, row: Pick<CaseRow, 'id' | 'kind' | 'submitted_at'>, now: Date): Promise<ApplicationEvidence> {
+  const caseId = row.id
+  const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
+  const names = new Map(documents.map(d => [d.id, d.original_name]))
+  const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: whereOf(f, names) }))
+  // Shipping addresses given earlier and replaced since: a change of destination is itself evidence.
+  for (const old of await evidence.supersededFacts(trx, caseId, ['logistics.shipping_address'])) {
+    records.push({ field: 'logistics.previous_shipping_address', value: { address: JSON.parse(old.value) as unknown, given_at: old.recorded_at, replaced_at: old.superseded_at }, source: old.source, where: `${whereOf(old, names)} (replaced ${String(old.superseded_at).slice(0, 10)})` })
+  }
+  // Evidence belongs to the subject: what was decided about each log stands (held and discarded are not scored).
+  const logDocs = documents.filter(d => d.kind === 'access_log')
+  const scoredIds = logDocs.filter(d => decisionScores(decisionOf(d.confirmation_state))).map(d => d.id)
+  const byDocument = new Map<string, AccessEvent[]>()
+  for (const e of await evidence.accessEventsOf(trx, caseId, scoredIds)) {
+    const list = byDocument.get(e.document_id) ?? []
+    if (!list.length) byDocument.set(e.document_id, list)
+    list.push({ occurredAt: e.occurred_at, account: e.account, ip: e.ip, userAgent: e.user_agent, event: e.event })
+  }
+  const logs: SignInLogInput[] = logDocs.map(d => ({ name: d.original_name, events: byDocument.get(d.id) ?? [], decision: decisionOf(d.confirmation_state), accounts: parseAccounts(d.log_accounts) }))
+  // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
+  return { kind: row.kind, records, logs, asOf: judgedAsOf(row.submitted_at, now) }
+}
+
 /**
  * Run the rules on a case's current evidence and store what they found, inside the caller's
  * transaction (so a change and its findings commit together). Audited when the outcome changes.
+ * The judging itself is the pipeline's (src/pipeline/judgeApplication.ts), shared with `vet score`.
  */
 export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData; links?: () => LinkService }) {
   const { cases, evidence, audit } = deps
-  const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, links?: LinkFact[]) => evaluateCase(kind, records, events, asOf, deps.referenceData(), undefined, links)
+  const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, links?: LinkFact[]) => judgeEvidence(kind, records, events, asOf, deps.referenceData(), links ? { links } : {})
+  /** An application's evidence judged by the shared pipeline; `links` [] when link analysis found none. */
+  const judge = (e: ApplicationEvidence, links: LinkFact[] = []): Judgement => judgeApplication(e, deps.referenceData(), { links })
   const flagsOf = (rows: Array<{ rule_id: string; status: string }>) => rows.filter(f => f.status === 'flag').map(f => f.rule_id).sort()
 
   /** The rules on a case's stored evidence and its links as they stand; reads only. */
   async function assess(trx: Knex, row: CaseRow, now: Date): Promise<{ evaluation: Evaluation; base: Evaluation | null }> {
-    const caseId = row.id
-    const [facts, documents] = await Promise.all([evidence.currentFacts(trx, caseId), evidence.documentsOf(trx, caseId)])
-    const names = new Map(documents.map(d => [d.id, d.original_name]))
-    const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: whereOf(f, names) }))
-    // Shipping addresses given earlier and replaced since: a change of destination is itself evidence.
-    for (const old of await evidence.supersededFacts(trx, caseId, ['logistics.shipping_address'])) {
-      records.push({ field: 'logistics.previous_shipping_address', value: { address: JSON.parse(old.value) as unknown, given_at: old.recorded_at, replaced_at: old.superseded_at }, source: old.source, where: `${whereOf(old, names)} (replaced ${String(old.superseded_at).slice(0, 10)})` })
-    }
-    // Evidence belongs to the subject: a log held for confirmation (or discarded) is not scored at all.
-    const unscored = new Set(documents.filter(d => d.kind === 'access_log' && (UNSCORED_LOG_STATES as readonly unknown[]).includes(d.confirmation_state)).map(d => d.id))
-    const logs = documents.filter(d => d.kind === 'access_log' && !unscored.has(d.id))
-    let events: AccessEventFact[] | undefined
-    if (logs.length) {
-      events = (await trx('access_events').where({ case_id: caseId }).modify(q => (unscored.size ? q.whereNotIn('document_id', [...unscored]) : q)).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')).map(
-        (e: { document_id: string; occurred_at: string; account: string | null; ip: string | null; user_agent: string | null; event: string | null }) => ({
-          occurredAt: e.occurred_at, account: e.account, ip: e.ip, userAgent: e.user_agent, event: e.event, where: names.get(e.document_id) ?? 'sign-in log',
-        }),
-      )
-    }
-    // Judge the application as of when it arrived, if known, so re-scoring later does not drift.
-    const asOf = row.submitted_at ? new Date(row.submitted_at) : now
+    const e = await caseEvidence(trx, evidence, row, now)
     const links = deps.links?.()
     // Today's judgements: for a decided case this is the re-assessment its people are told about.
-    const linkFacts = links ? await links.linkFacts(trx, caseId, { reassess: true }) : undefined
+    const linkFacts = links ? await links.linkFacts(trx, row.id, { reassess: true }) : []
+    const judged = judge(e, linkFacts)
     // The band before links is what linked cases see (bounded propagation: no loops).
-    const base = linkFacts?.length ? evaluate(row.kind, records, events, asOf, []) : null
-    return { evaluation: evaluate(row.kind, records, events, asOf, linkFacts), base }
+    const base = linkFacts.length ? judgeEvidence(e.kind, e.records, judged.events, e.asOf, deps.referenceData(), { links: [] }) : null
+    return { evaluation: judged.evaluation, base }
   }
 
   return {
     evaluate,
+    judge,
     referenceData: deps.referenceData,
     /**
      * Link the cases just imported in bulk (they were scored assuming no links), and score again those

@@ -9,7 +9,9 @@ import type { ScoringService } from './scoringService'
  * Evidence belongs to the subject. A sign-in log whose accounts match none of the person's known emails or
  * usernames is stored but held (documents.confirmation_state = 'held'): nothing in it is scored until
  * someone who edits cases confirms which of its accounts are this person's, or discards it. Both are
- * audited, go through the revision guard, and score the case again.
+ * audited, go through the revision guard, and score the case again. What each state means for scoring is
+ * decided in one place, the pipeline `vet score` shares (src/pipeline/judgeApplication.ts: logVerdict):
+ * `vet score` holds the same logs, with nobody to confirm them.
  */
 export interface HeldLog {
   id: string
@@ -18,10 +20,8 @@ export interface HeldLog {
   uploadedAt: string
 }
 
-/** Documents whose sign-in events are not scored: held for confirmation, or discarded. */
-export const UNSCORED_LOG_STATES = ['held', 'discarded'] as const
-
-const parseAccounts = (raw: unknown): string[] => {
+/** The accounts stored with a log (a JSON array); nothing when absent or unreadable. */
+export const parseAccounts = (raw: unknown): string[] => {
   try {
     const v = JSON.parse(String(raw ?? '[]')) as unknown
     return Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string') : []

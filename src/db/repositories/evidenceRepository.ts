@@ -16,7 +16,22 @@ export interface DocumentRow {
   uploaded_at: string
   /** sign-in logs only: matched | held | confirmed | discarded (null before the person's accounts were checked) */
   confirmation_state?: string | null
+  /** sign-in logs only: the accounts the log names (JSON array, at most 20) */
+  log_accounts?: string | null
 }
+
+/** A stored sign-in, as the checks read it. */
+export interface AccessEventRow {
+  document_id: string
+  occurred_at: string
+  account: string | null
+  ip: string | null
+  user_agent: string | null
+  event: string | null
+}
+
+/** A resume's text and metadata, or a photo's hash: what link analysis reads of a case's documents. */
+export type LinkDocumentRow = Pick<DocumentRow, 'kind' | 'original_name' | 'sha256' | 'metadata' | 'extracted_text'>
 
 export interface FactRow {
   id: number
@@ -44,7 +59,16 @@ export function createEvidenceRepository() {
       return db('documents')
         .where({ case_id: caseId })
         .orderBy('uploaded_at')
-        .select('id', 'case_id', 'sha256', 'size_bytes', 'media_type', 'kind', 'original_name', 'metadata', 'warnings', 'uploaded_by', 'uploaded_at', 'confirmation_state')
+        .select('id', 'case_id', 'sha256', 'size_bytes', 'media_type', 'kind', 'original_name', 'metadata', 'warnings', 'uploaded_by', 'uploaded_at', 'confirmation_state', 'log_accounts')
+    },
+    /** A case's resumes (with their text) and photos, for link analysis. */
+    linkDocumentsOf(db: Knex, caseId: string): Promise<LinkDocumentRow[]> {
+      return db('documents').where({ case_id: caseId }).whereIn('kind', ['resume', 'photo']).select('kind', 'original_name', 'sha256', 'metadata', 'extracted_text')
+    },
+    /** The sign-ins of some of a case's logs (those that are scored), in time order. */
+    async accessEventsOf(db: Knex, caseId: string, documentIds: string[]): Promise<AccessEventRow[]> {
+      if (!documentIds.length) return []
+      return db('access_events').where({ case_id: caseId }).whereIn('document_id', documentIds).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')
     },
     async insertDocument(db: Knex, row: DocumentRow): Promise<void> {
       await db('documents').insert(row)
