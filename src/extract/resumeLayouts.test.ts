@@ -1,0 +1,53 @@
+/**
+ * Extraction from real layouts: public JSON Resume documents rendered by us (tests/fixtures/layouts/render.ts,
+ * LibreOffice and Chromium) in common resume layouts, read as uploads are read. These documents were
+ * used while building the reader, so the figures show the design works on these layouts; they are not a
+ * measure of accuracy on resumes in general.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { byLayout, FIELDS, LAYOUT_DIR, manifest, scoreDocument, table, type DocScore } from '../../tests/fixtures/layouts/accuracy'
+import { buildCaseFacts } from '../rules/caseFacts'
+import { testContext } from '../rules/ruleTestKit'
+import { rule as organisationHit } from '../rules/sanctions-organisation-hit'
+import { factsFromDocument } from './buildFacts'
+import { readDocument } from './readDocument'
+
+const docs = manifest().documents
+let scores: DocScore[] = []
+
+beforeAll(async () => {
+  scores = []
+  for (const doc of docs) scores.push(await scoreDocument(doc))
+  if (process.env.LAYOUT_REPORT) process.stdout.write(`${table(byLayout(scores))}\n`)
+}, 120_000)
+
+describe('extraction from rendered resume layouts', () => {
+  it('has at least 8 layouts, each in PDF, and DOCX where office software made it', () => {
+    const layouts = manifest().layouts
+    expect(layouts.length).toBeGreaterThanOrEqual(8)
+    for (const l of layouts) {
+      expect(docs.some(d => d.layout === l.id && d.format === 'pdf')).toBe(true)
+      if (l.engine.startsWith('LibreOffice')) expect(docs.some(d => d.layout === l.id && d.format === 'docx')).toBe(true)
+    }
+    for (const d of docs) expect(fs.existsSync(path.join(LAYOUT_DIR, 'docs', d.file))).toBe(true)
+  })
+
+  it('reads every field at 0.95 or better on each layout', () => {
+    const below = byLayout(scores).flatMap(r => FIELDS.filter(k => r.accuracy[k] !== null && r.accuracy[k]! < 0.95).map(k => `${r.layout} ${k} ${r.accuracy[k]!.toFixed(2)}`))
+    const misses = scores.filter(s => s.misses.length).map(s => `${s.file}: ${s.misses.join('; ')}`)
+    expect({ below, misses: below.length ? misses : [] }).toEqual({ below: [], misses: [] })
+  })
+
+  it('finds the listed front company as an employer in every layout, and sanctions-organisation-hit flags it', async () => {
+    const layouts = manifest().layouts.map(l => l.id)
+    const fronts = docs.filter(d => d.front)
+    expect(new Set(fronts.map(d => d.layout))).toEqual(new Set(layouts))
+    for (const doc of fronts) {
+      const read = await readDocument(fs.readFileSync(path.join(LAYOUT_DIR, 'docs', doc.file)))
+      const records = factsFromDocument(read, '0').map(f => ({ field: f.field, value: f.value, source: f.source, where: `${doc.file}, ${f.locator}` }))
+      const result = organisationHit.evaluate(buildCaseFacts('contractor', records), testContext())
+      expect([doc.file, result.status]).toEqual([doc.file, 'flag'])
+    }
+  })
+})
