@@ -4,7 +4,7 @@ import { transliterate } from 'transliteration'
 import { chineseReadings, sameChineseName, type ChineseReading } from './chineseNames'
 import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 import { samePersonName } from './samePersonNames'
-import { arabicSkeleton, hasArabicScript, latinSkeleton, spellingKey } from './scriptNames'
+import { arabicSkeleton, hasArabicScript, latinSkeleton, sameArabicWord, spellingKey } from './scriptNames'
 
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
@@ -440,21 +440,31 @@ function familyAndGiven(tokens: string[]): string[] {
 }
 
 /**
- * Consonant skeletons compared whole: every skeleton of the shorter name found on the other side (or the
- * two joined alike, "عبد الله" / "Abdullah"). Exact only: a skeleton has already dropped what spellings vary in.
+ * An Arabic-script name beside a Latin one, word by word (see scriptNames.ts): every word of the shorter
+ * side spelt by its own word on the other (two adjacent words may be written as one, "عبد الله" / "Abdullah"),
+ * in any order; each word added on the longer side (a father's or family name) weighs a little.
  */
-function skeletonScore(x: string[], y: string[]): number {
-  if (!x.length || !y.length) return 0
-  if (x.join('') === y.join('') || [...x].sort().join('') === [...y].sort().join('')) return 0.92
-  const [short, long] = x.length <= y.length ? [x, y] : [y, x]
-  const left = [...long]
-  for (const k of short) {
-    const i = left.indexOf(k)
-    if (i < 0) return 0
-    left.splice(i, 1)
+function skeletonScore(arabic: string[], latin: string[]): number {
+  if (!arabic.length || !latin.length) return 0
+  const merged = (ws: string[]) => [ws, ...ws.slice(1).map((_, i) => [...ws.slice(0, i), ws[i]! + ws[i + 1]!, ...ws.slice(i + 2)])]
+  let best = 0
+  for (const ar of merged(arabic)) {
+    for (const la of merged(latin)) {
+      const usedL = new Set<number>()
+      let found = 0
+      for (const w of ar) {
+        const j = la.findIndex((v, k) => !usedL.has(k) && sameArabicWord(w, v))
+        if (j >= 0) {
+          usedL.add(j)
+          found++
+        }
+      }
+      const shorter = Math.min(ar.length, la.length)
+      const extra = Math.max(ar.length, la.length) - found
+      if (found === shorter && (found >= 2 || (ar.length === 1 && la.length === 1))) best = Math.max(best, Math.max(0.88, 0.92 - 0.02 * extra))
+    }
   }
-  // Every word of the shorter name found; words added on the longer side (a father's or family name) weigh a little.
-  return short.length >= 2 ? Math.max(0.88, 0.92 - 0.02 * left.length) : 0
+  return best
 }
 
 const LEGAL_FAMILY: Record<string, string> = { ojsc: 'jsc', cjsc: 'jsc', pjsc: 'jsc', jsc: 'jsc' }
@@ -501,7 +511,7 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
   }
   // A name in Arabic script beside a Latin one: the consonants agree ("محمد" / Muhammad, Mohammed).
   if (isPerson && score < MATCH_THRESHOLD && !a.arabic !== !b.arabic) {
-    const across = skeletonScore(a.arabic ?? latinSkeleton(a.tokens), b.arabic ?? latinSkeleton(b.tokens))
+    const across = a.arabic ? skeletonScore(a.arabic, latinSkeleton(b.tokens)) : skeletonScore(b.arabic!, latinSkeleton(a.tokens))
     if (across > score) {
       score = across
       why.push('the same consonants across Arabic and Latin script')

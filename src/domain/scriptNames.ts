@@ -53,11 +53,16 @@ function computeSpellingKey(word: string): string {
   )
 }
 
-/** Arabic letters to consonant classes; long vowels, alef, hamza, ʿayn and tāʾ marbūṭa write no consonant a Latin spelling keeps. */
+/**
+ * Arabic letters as symbols: consonant classes (letters that Latin spellings write alike share one: ص/س = s,
+ * ط/ت = t, ق/ك = k, ذ/ز/ظ = z, ث = t) and the long vowels ا/ى = A, و = U, ي = I. Arabic script does not
+ * write short vowels, so a Latin vowel may stand for nothing there; a long vowel must be spelt in Latin.
+ * Hamza and ʿayn are not written in everyday Latin spellings; tāʾ marbūṭa (ة) is the final -a/-ah.
+ */
 const ARABIC: Record<string, string> = {
   ب: 'b', ت: 't', ث: 't', ج: 'j', ح: 'h', خ: 'K', د: 'd', ذ: 'z', ر: 'r', ز: 'z', س: 's', ش: 'S', ص: 's', ض: 'd', ط: 't', ظ: 'z',
-  غ: 'G', ف: 'f', ق: 'k', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', پ: 'p', چ: 'S', ژ: 'j', گ: 'g', ک: 'k', ی: '', ي: '', و: '', ا: '', أ: '', إ: '', آ: '',
-  ء: '', ئ: '', ؤ: '', ع: '', ة: '', ى: '', 'ـ': '',
+  غ: 'G', ف: 'f', ق: 'k', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', پ: 'p', چ: 'S', ژ: 'j', گ: 'g', ک: 'k', ی: 'I', ي: 'I', و: 'U', ا: 'A', آ: 'A', ى: 'A',
+  أ: '', إ: '', ء: '', ئ: '', ؤ: '', ع: '', ة: '', 'ـ': '',
 }
 const ARABIC_LETTER = /[\u0600-\u06ff]/u
 
@@ -67,7 +72,7 @@ export function hasArabicScript(text: string): boolean {
 
 const stripArticle = (w: string) => (w.length > 3 && w.startsWith('ال') ? w.slice(2) : w)
 
-/** Arabic-script words as consonant skeletons ("عبد الفتاح السيسي" → bd, ft, ss); the article ال set aside. */
+/** Arabic-script words as symbol strings ("محمود" → "mhmUd"); the article ال, "bin" and "bint" set aside. */
 export function arabicSkeleton(text: string): string[] {
   return text
     .normalize('NFC')
@@ -75,15 +80,22 @@ export function arabicSkeleton(text: string): string[] {
     .split(/[\s\-.,،]+/u)
     .filter(w => w && w !== 'ال' && w !== 'بن' && w !== 'بنت')
     .map(stripArticle)
-    .map(w => [...w].map(ch => ARABIC[ch] ?? '').join('').replace(/h$/, '').replace(/(.)\1+/g, '$1'))
+    .map(w => {
+      const symbols = [...w].map(ch => ARABIC[ch] ?? '')
+      // و and ي at the start of a word are the consonants w and y; ا at the start only carries the vowel.
+      if (symbols[0] === 'U') symbols[0] = 'w'
+      else if (symbols[0] === 'I') symbols[0] = 'y'
+      else if (symbols[0] === 'A') symbols[0] = ''
+      return symbols.join('').replace(/h$/, '').replace(/([^AIU])\1+/g, '$1')
+    })
     .filter(Boolean)
 }
 
-/** Latin words as the same consonant classes: digraphs first, short and long vowels, w and y dropped, articles and "bin" set aside. */
+/** Latin words in the same consonant classes, vowels kept as written ("mohammed" → "mohamed"); articles and "bin" set aside, "Abdul-" split off. */
 export function latinSkeleton(tokens: string[]): string[] {
   return tokens
     .filter(t => !['al', 'el', 'ul', 'bin', 'ibn', 'ben', 'bint', 'binti'].includes(t))
-    .map(t => t.replace(/^(?:al|el)(?=[bcdfghjklmnpqrstvwxz]{1}[aeiouy])/, t.length > 5 ? '' : '$&'))
+    .flatMap(t => (/^abd[aeu]l./.test(t) ? ['abd', t.slice(5)] : /^abd[aeu]l$/.test(t) ? ['abd'] : [t]))
     .map(t =>
       t
         .replace(/kh/g, 'K')
@@ -96,9 +108,44 @@ export function latinSkeleton(tokens: string[]): string[] {
         .replace(/g/g, 'j')
         .replace(/x/g, 'ks')
         .replace(/v/g, 'f')
-        .replace(/[aeiouwy']/g, '')
+        .replace(/'/g, '')
         .replace(/h$/, '')
-        .replace(/(.)\1+/g, '$1'),
+        .replace(/([^aeiouy])\1+/g, '$1'),
     )
     .filter(Boolean)
+}
+
+/** Latin vowel runs each long vowel may be spelt with; "ou", "oo", "ee", "aa" are always long. */
+const LONG: Record<string, RegExp> = { A: /^(?:a|aa|e|ae|ai)$/, U: /^(?:u|ou|oo|o|uu|w)$/, I: /^(?:i|ee|ie|ei|e|y|ai|ay|ey|ii|iy)$/ }
+const ALWAYS_LONG = /^(?:ou|oo|ee|aa|uu|ii)$/
+
+/** Whether an Arabic symbol string and a Latin skeleton spell one word (short vowels only on the Latin side). */
+export function sameArabicWord(arabic: string, latin: string): boolean {
+  // Latin as consonants and vowel runs.
+  const parts = latin.match(/[wy](?=[aeiou])|[aeiou]+|[wy]+|[^aeiouyw]/g) ?? []
+  const memo = new Map<string, boolean>()
+  const go = (i: number, j: number): boolean => {
+    const key = `${i},${j}`
+    const seen = memo.get(key)
+    if (seen !== undefined) return seen
+    let ok = false
+    if (i === arabic.length && j === parts.length) ok = true
+    else {
+      const sym = arabic[i]
+      const part = parts[j]
+      const vowel = part !== undefined && /^[aeiouyw]+$/.test(part)
+      // A Latin vowel (or w/y glide run) with nothing in Arabic: a short vowel, unless spelt long.
+      if (vowel && !ALWAYS_LONG.test(part!) && !/[wy]/.test(part!) && go(i, j + 1)) ok = true
+      else if (sym !== undefined && part !== undefined) {
+        if (sym === 'A' || sym === 'U' || sym === 'I') ok = vowel && LONG[sym]!.test(part) && go(i + 1, j + 1)
+        else if (sym === 'w' || sym === 'y') ok = vowel && part.startsWith(sym === 'w' ? 'w' : 'y') && go(i + 1, j + 1)
+        else ok = !vowel && part === sym && go(i + 1, j + 1)
+        // A vowel run that spells a long vowel and a glide at once ("uwa", "iya").
+        if (!ok && vowel && (sym === 'U' || sym === 'I') && part.length > 1) ok = go(i + 1, j + 1)
+      }
+    }
+    memo.set(key, ok)
+    return ok
+  }
+  return arabic.length <= 20 && parts.length <= 30 && go(0, 0)
 }
