@@ -64,6 +64,45 @@ export const referenceSchema = z.looseObject({
   phone: optText(40),
 })
 
+/**
+ * A payout account: where the money goes. Identifiers of an account (IBAN; account number with its bank;
+ * the last 4 digits with the bank; the email of a Payoneer, Wise or PayPal account) let link analysis
+ * find one account behind several applicants; a holder name alone cannot (names are shared).
+ */
+export const payoutAccountSchema = z.looseObject({
+  account_holder: optText(200),
+  iban: optText(42).describe('International Bank Account Number; spaces allowed'),
+  account_number: optText(40).describe('domestic account number, or masked as ****1234'),
+  account_last4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits, e.g. 4821').nullish(),
+  bank: optText(120).describe('bank name'),
+  bank_code: optText(20).describe('BIC/SWIFT, routing number or sort code'),
+  account_email: optText(254).describe('the email of a Payoneer, Wise or PayPal account'),
+})
+
+export const paymentSchema = payoutAccountSchema.extend({
+  method: z.enum(['bank', 'wise', 'paypal', 'payoneer', 'crypto', 'other']).nullish(),
+  bank_country: optText(2),
+  currency: optText(10),
+  wallet_address: optText(120),
+})
+
+/**
+ * A declared intermediary: the staffing agency, vendor or employer of record the application came
+ * through. Its office address, switchboard phone, email, office network and payee are the agency's:
+ * they appear on many honest candidates' applications and link none of them.
+ */
+export const intermediarySchema = z.looseObject({
+  name: optText(200),
+  kind: z.enum(['staffing_agency', 'vendor', 'employer_of_record', 'recruiter', 'other']).nullish(),
+  address: addressSchema.nullish(),
+  phone: optText(40),
+  email: optText(254),
+  website: optText(500),
+  network: optText(64).describe('office network: an IPv4 address or CIDR range such as 198.51.100.0/24'),
+  networks: z.array(text(64)).max(20).nullish(),
+  payee: z.union([text(200), payoutAccountSchema]).nullish().describe('the account the agency is paid to: a name, or an account object'),
+})
+
 export const applicationSchema = z.looseObject({
   format: z.literal(APPLICATION_FORMAT, { error: `must be "${APPLICATION_FORMAT}"` }),
   external_id: optText(120),
@@ -85,15 +124,8 @@ export const applicationSchema = z.looseObject({
     })
     .nullish(),
   logistics: z.looseObject({ shipping_address: addressSchema.nullish(), note: optText(1000) }).nullish(),
-  payment: z
-    .looseObject({
-      method: z.enum(['bank', 'wise', 'paypal', 'payoneer', 'crypto', 'other']).nullish(),
-      account_holder: optText(200),
-      bank_country: optText(2),
-      currency: optText(10),
-      wallet_address: optText(120),
-    })
-    .nullish(),
+  payment: paymentSchema.nullish(),
+  intermediary: intermediarySchema.nullish(),
   access_log: optText(500),
 })
 

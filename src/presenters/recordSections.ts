@@ -133,6 +133,12 @@ export const SECTIONS: SectionDef[] = [
       { name: 'bank_country', label: 'Country of the bank or service', type: 'text', hint: 'Two-letter code' },
       { name: 'currency', label: 'Currency', type: 'text', hint: 'USD, EUR, USDT…' },
       { name: 'wallet_address', label: 'Crypto wallet address', type: 'text' },
+      { name: 'iban', label: 'IBAN', type: 'text' },
+      { name: 'account_number', label: 'Account number', type: 'text', hint: 'As given; a masked number (****4821) is kept as its last 4 digits' },
+      { name: 'account_last4', label: 'Last 4 digits of the account', type: 'text', hint: 'When only these are known' },
+      { name: 'bank', label: 'Bank', type: 'text' },
+      { name: 'bank_code', label: 'BIC, routing number or sort code', type: 'text' },
+      { name: 'account_email', label: 'Payoneer, Wise or PayPal account email', type: 'text' },
     ],
   },
 ]

@@ -71,6 +71,8 @@ export interface LinkFact {
   otherBand: string | null
   /** a reviewer judged the two the same person or different people */
   judgement?: 'same_person' | 'different_people' | 'unsure' | null
+  /** set when this link only supports (a mail drop's address, a payee name…): why; the pair is joined by others */
+  support?: string
 }
 
 export interface CaseFacts {

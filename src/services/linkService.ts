@@ -6,7 +6,7 @@ import { compareNames } from '../domain/names'
 import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
 import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
-import { HUB_LIMIT, RESUME_THRESHOLD, SUPPORTING_KINDS, bothReferences, clusters, type Link } from '../links/linkIndex'
+import { HUB_LIMIT, RESUME_THRESHOLD, clusters, joinedLinks, linkSupport, pairVerdicts, type Link } from '../links/linkIndex'
 import type { LinkKey, LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, signature, type Shingles } from '../links/minhash'
 import { homeNetworkOf, linkMaterial as pipelineLinkMaterial, photoToLink, type LinkMaterial, type ResumeInput } from '../pipeline/judgeApplication'
@@ -42,7 +42,12 @@ export interface RingSummary {
   members: Array<{ caseId: string; reference: string; name: string; band: string | null; kind: string }>
   kinds: string[]
   worstBand: string | null
-  links: Array<{ a: string; b: string; kind: string; via: string }>
+  /** links between members; `support` says why one only supports (null: it identifies) */
+  links: Array<{ a: string; b: string; kind: string; via: string; support: string | null }>
+  /** every pair that shares something, members or not, joined or not, and why (see pairVerdicts) */
+  pairs: Array<{ a: string; b: string; joined: boolean; reason: string }>
+  /** applications outside the ring that share only supporting values with a member: not joined */
+  nearby: Array<{ caseId: string; reference: string; name: string; with: string; reason: string }>
 }
 
 const BAND_RANK: Record<string, number> = { low: 0, elevated: 1, high: 2, critical: 3 }
@@ -128,11 +133,18 @@ export function createLinkService(deps: {
     await trx('link_prints').insert({ case_id: caseId, resume_shingles: m.shingleSet.length ? encodeShingles(m.shingleSet) : null, photo_hash: m.photo?.hash ?? null, photo_thumb: m.photo?.thumb ?? null })
     const made: Link[] = []
     const current = (q: Knex.QueryBuilder) => q.join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).whereNot('k.case_id', caseId)
-    for (const k of m.keys) {
-      const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).select('k.case_id', 'k.role').limit(HUB_LIMIT + 1)) as Array<{ case_id: string; role: string }>
+    // A declared intermediary's values (this case's or any current case's declaration) are the agency's: never linked on.
+    const own = m.keys.filter(k => !k.intermediary)
+    const declared = await declaredKeys(trx, [...own.map(k => `${k.kind}\u001f${k.key}`.slice(0, 300))])
+    for (const k of own) {
+      if (declared.has(`${k.kind}\u001f${k.key}`.slice(0, 300))) continue
+      const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).select('k.case_id', 'k.role', 'k.support').limit(HUB_LIMIT + 1)) as Array<{ case_id: string; role: string; support: string | null }>
       // A value that very many applications share is a hub: shown on the case page, never linked on.
       if (new Set(others.map(o => o.case_id)).size + 1 > HUB_LIMIT) continue
-      for (const o of others) made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u001f${k.key}`, ...(bothReferences(k.role, o.role) ? { supporting: true } : {}) })
+      for (const o of others) {
+        const why = linkSupport(k, o)
+        made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u001f${k.key}`, ...(why ? { supporting: true, why } : {}) })
+      }
     }
     const bands: Array<{ kind: string; key: string }> = []
     if (m.shingleSet.length) {
@@ -163,24 +175,45 @@ export function createLinkService(deps: {
         }
       }
     }
-    const keyRows = [...m.keys.map(k => ({ case_id: caseId, kind: k.kind, key: k.key.slice(0, 300), label: k.label.slice(0, 300), role: k.role.slice(0, 80) })), ...bands.map(b => ({ case_id: caseId, kind: b.kind, key: b.key, label: '', role: '' }))]
+    const keyRows = [
+      ...m.keys.map(k =>
+        k.intermediary
+          ? { case_id: caseId, kind: 'intermediary', key: `${k.kind}\u001f${k.key}`.slice(0, 300), label: k.label.slice(0, 300), role: k.role.slice(0, 80), support: null }
+          : { case_id: caseId, kind: k.kind, key: k.key.slice(0, 300), label: k.label.slice(0, 300), role: k.role.slice(0, 80), support: k.support?.slice(0, 200) ?? null },
+      ),
+      ...bands.map(b => ({ case_id: caseId, kind: b.kind, key: b.key, label: '', role: '', support: null })),
+    ]
     for (let i = 0; i < keyRows.length; i += 100) await trx('link_keys').insert(keyRows.slice(i, i + 100))
     // The same person applying twice shares everything: only links between different names count.
     const otherIds = [...new Set(made.map(l => l.b))]
     const names = otherIds.length ? new Map(((await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', otherIds).select('c.id', 's.full_name')) as Array<{ id: string; full_name: string }>).map(r => [r.id, r.full_name])) : new Map<string, string>()
     const differentPeople = made.filter(l => !(m.name && names.get(l.b) && compareNames(m.name, names.get(l.b)!).match))
-    const weak = (l: Link) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true
-    const strongPairs = new Set(differentPeople.filter(l => !weak(l)).map(l => l.b))
-    const linked = differentPeople.filter(l => !weak(l) || strongPairs.has(l.b))
+    // Every link is kept, with why it only supports when it does: the pair rule (one supporting class never
+    // joins) is applied where links are read, after hubs and judgements, and the ring page shows pairs not joined.
+    const linked = joinedLinks(differentPeople)
     const now = new Date().toISOString()
-    const rows = linked.filter(l => !kept.has(`${l.b}|${l.kind}|${l.key.slice(0, 300)}`)).map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, created_at: now }))
+    const rows = differentPeople.filter(l => !kept.has(`${l.b}|${l.kind}|${l.key.slice(0, 300)}`)).map(l => ({ case_a: l.a, case_b: l.b, kind: l.kind, key: l.key.slice(0, 300), via: l.via, support: l.why?.slice(0, 200) ?? null, created_at: now }))
     for (let i = 0; i < rows.length; i += 100) await trx('links').insert(rows.slice(i, i + 100))
     return [...new Set(linked.map(l => l.b))]
   }
 
-  /** (Keys join kind and value with U+001F: PostgreSQL text cannot hold U+0000.) Keys of this case's links that became hubs since (shared by more than HUB_LIMIT applications). */
+  /** Of these link keys ("kind\u001fvalue"), those a current case declares as its intermediary's (a staffing agency's). */
+  async function declaredKeys(trx: Knex, keys: string[]): Promise<Set<string>> {
+    const out = new Set<string>()
+    const unique = [...new Set(keys)]
+    for (let i = 0; i < unique.length; i += 400) {
+      for (const r of (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where('k.kind', 'intermediary').whereIn('k.key', unique.slice(i, i + 400)).distinct('k.key')) as Array<{ key: string }>) out.add(r.key)
+    }
+    return out
+  }
+
+  /**
+   * (Keys join kind and value with U+001F: PostgreSQL text cannot hold U+0000.) Keys of this case's links set
+   * aside since: hubs (shared by more than HUB_LIMIT applications) and values a current case declares as its
+   * intermediary's.
+   */
   async function hubKeys(trx: Knex, keys: string[]): Promise<Set<string>> {
-    const hubs = new Set<string>()
+    const hubs = await declaredKeys(trx, keys)
     for (const k of new Set(keys)) {
       const [kind, key] = k.split('\u001f') as [string, string]
       if (kind === 'resume' || kind === 'photo') continue
@@ -199,7 +232,7 @@ export function createLinkService(deps: {
     let rows = (await trx('links as l')
       .where('l.case_a', caseId)
       .orWhere('l.case_b', caseId)
-      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string }>
+      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via', 'l.support')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string; support: string | null }>
     if (!rows.length) return []
     const cutoffs = await decidedAt(trx, [caseId, ...rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a))])
     const selfCutoff = options.reassess ? undefined : cutoffs.get(caseId)
@@ -210,6 +243,9 @@ export function createLinkService(deps: {
       if (!rows.length) return []
     }
     const hubs = await hubKeys(trx, rows.map(r => r.key))
+    // Only joined pairs count (see pairVerdicts): a pair sharing one kind of supporting value is no link.
+    rows = joinedLinks(rows.filter(r => !hubs.has(r.key)).map(r => ({ ...r, a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, ...(r.support ? { supporting: true, why: r.support } : {}) })))
+    if (!rows.length) return []
     const otherIds = [...new Set(rows.map(r => (r.case_a === caseId ? r.case_b : r.case_a)))]
     const others = new Map(
       ((await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', otherIds).where('c.is_current', true).select('c.id', 'c.subject_id', 'c.base_band', 'c.risk_band', 's.full_name')) as Array<{ id: string; subject_id: string; base_band: string | null; risk_band: string | null; full_name: string }>).map(r => [r.id, r]),
@@ -234,7 +270,7 @@ export function createLinkService(deps: {
         if (!o) return []
         // A case security confirmed as fraudulent counts as critical for everything linked to it.
         const otherBand = watched.has(otherId) ? 'critical' : (o.base_band ?? o.risk_band)
-        return [{ otherId, otherName: o.full_name, kind: r.kind, via: r.via, otherBand, judgement: judgements.get(otherId) ?? null }]
+        return [{ otherId, otherName: o.full_name, kind: r.kind, via: r.via, otherBand, judgement: judgements.get(otherId) ?? null, ...(r.support ? { support: r.support } : {}) }]
       })
   }
 
@@ -245,7 +281,7 @@ export function createLinkService(deps: {
       .join('cases as b', 'b.id', 'l.case_b')
       .where('a.is_current', true)
       .where('b.is_current', true)
-      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via', 'a.subject_id as sa', 'b.subject_id as sb')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string; sa: string; sb: string }>
+      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via', 'l.support', 'a.subject_id as sa', 'b.subject_id as sb')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string; support: string | null; sa: string; sb: string }>
     const hubs = await hubKeys(trx, rows.map(r => r.key))
     // The newest judgement on each pair decides; "different people" and "same person" take a link out of
     // ring-building (the second means the same human applied twice, not a ring).
@@ -267,9 +303,14 @@ export function createLinkService(deps: {
     }
     const active = rows.filter(r => !hubs.has(r.key) && !judged(r))
     const ids = [...new Set(active.flatMap(r => [r.case_a, r.case_b]))]
-    const comps = [...clusters(ids, active.map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key }))).values()]
+    const asLinks = active.map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key, ...(r.support ? { supporting: true, why: r.support } : {}) }))
+    // clusters() joins pairs by the pair rule: one kind of supporting value never makes a ring.
+    const comps = [...clusters(ids, asLinks).values()]
+    const verdicts = [...pairVerdicts(asLinks).values()]
     const wanted = options.caseId ? comps.filter(c => c.includes(options.caseId!)) : comps
-    const memberIds = wanted.flat()
+    const inWanted = new Set(wanted.flat())
+    const outsiders = options.caseId ? verdicts.filter(v => !v.joined && inWanted.has(v.a) !== inWanted.has(v.b)).map(v => (inWanted.has(v.a) ? v.b : v.a)) : []
+    const memberIds = [...inWanted, ...outsiders]
     const info = new Map<string, { reference: string; full_name: string; risk_band: string | null }>()
     for (let i = 0; i < memberIds.length; i += 400) {
       for (const r of (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', memberIds.slice(i, i + 400)).select('c.id', 'c.reference', 's.full_name', 'c.risk_band')) as Array<{ id: string; reference: string; full_name: string; risk_band: string | null }>) info.set(r.id, r)
@@ -277,22 +318,55 @@ export function createLinkService(deps: {
     return wanted
       .map(members => {
         const set = new Set(members)
-        const links = active.filter(r => set.has(r.case_a)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via }))
+        const links = active.filter(r => set.has(r.case_a) && set.has(r.case_b)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via, support: r.support ?? null }))
+        const pairs = verdicts.filter(v => set.has(v.a) || set.has(v.b)).map(v => ({ a: v.a, b: v.b, joined: v.joined, reason: v.reason }))
+        const nearby = options.caseId
+          ? pairs
+              .filter(p => !p.joined && set.has(p.a) !== set.has(p.b))
+              .map(p => {
+                const out = set.has(p.a) ? p.b : p.a
+                return { caseId: out, reference: info.get(out)?.reference ?? '', name: info.get(out)?.full_name ?? '', with: set.has(p.a) ? p.a : p.b, reason: p.reason }
+              })
+              .sort((x, y) => x.reference.localeCompare(y.reference))
+          : []
         const ms = members.map(id => ({ caseId: id, reference: info.get(id)?.reference ?? '', name: info.get(id)?.full_name ?? '', band: info.get(id)?.risk_band ?? null, kind: '' })).sort((a, b) => a.reference.localeCompare(b.reference))
         const worst = ms.reduce<string | null>((w, m) => (m.band && (w === null || BAND_RANK[m.band]! > BAND_RANK[w]!) ? m.band : w), null)
-        return { id: ms[0]!.reference, members: ms, kinds: [...new Set(links.map(l => l.kind))].sort(), worstBand: worst, links }
+        return { id: ms[0]!.reference, members: ms, kinds: [...new Set(links.map(l => l.kind))].sort(), worstBand: worst, links, pairs, nearby }
       })
       .sort((a, b) => (BAND_RANK[b.worstBand ?? 'low']! - BAND_RANK[a.worstBand ?? 'low']!) || b.members.length - a.members.length || a.id.localeCompare(b.id))
+  }
+
+  /**
+   * Every current application this one shares something with, joined or not, and why (the pair rule):
+   * what a ring page says of an application that is in no ring.
+   */
+  async function pairsOf(trx: Knex, caseId: string): Promise<Array<{ caseId: string; reference: string; name: string; joined: boolean; reason: string }>> {
+    const rows = (await trx('links as l')
+      .join('cases as a', 'a.id', 'l.case_a')
+      .join('cases as b', 'b.id', 'l.case_b')
+      .where('a.is_current', true)
+      .where('b.is_current', true)
+      .where(q => q.where('l.case_a', caseId).orWhere('l.case_b', caseId))
+      .select('l.case_a', 'l.case_b', 'l.kind', 'l.key', 'l.via', 'l.support')) as Array<{ case_a: string; case_b: string; kind: string; key: string; via: string; support: string | null }>
+    const hubs = await hubKeys(trx, rows.map(r => r.key))
+    const verdicts = [...pairVerdicts(rows.filter(r => !hubs.has(r.key)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key, ...(r.support ? { supporting: true, why: r.support } : {}) }))).values()]
+    const others = verdicts.map(v => (v.a === caseId ? v.b : v.a))
+    const info = new Map(((others.length ? await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', others).select('c.id', 'c.reference', 's.full_name') : []) as Array<{ id: string; reference: string; full_name: string }>).map(r => [r.id, r]))
+    return verdicts.map(v => {
+      const other = v.a === caseId ? v.b : v.a
+      return { caseId: other, reference: info.get(other)?.reference ?? '', name: info.get(other)?.full_name ?? '', joined: v.joined, reason: v.reason }
+    })
   }
 
   return {
     relink,
     linkFacts,
     rings,
+    pairsOf,
 
     /** Identifier values of a case shared by more than HUB_LIMIT applications: shown, with why they were not used. */
     async hubsOf(trx: Knex, caseId: string): Promise<Array<{ kind: string; label: string; role: string; count: number }>> {
-      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label', 'role')) as Array<LinkKey & { kind: string }>
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary']).select('kind', 'key', 'label', 'role')) as Array<LinkKey & { kind: string }>
       const out: Array<{ kind: string; label: string; role: string; count: number }> = []
       for (const k of keys) {
         const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': k.kind, 'k.key': k.key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
@@ -325,7 +399,8 @@ export function createLinkService(deps: {
      */
     async watch(trx: Knex.Transaction, caseId: string, ctx: ActorContext): Promise<number> {
       await assertChangeable(trx, caseId)
-      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
+      // A declared intermediary's values are the agency's, not this person's: never watched.
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
       if (!keys.length) throw badRequest('This case has no identifiers to watch for')
       const now = new Date().toISOString()
       const existing = new Set(((await trx('watch_keys').where({ source_case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u001f${k.key}`))

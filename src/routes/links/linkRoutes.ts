@@ -21,13 +21,20 @@ export function linkRoutes(services: Services): Router {
     const c = (await db('cases').where({ reference: ref, is_current: true }).first('id')) as { id: string } | undefined
     if (!c) throw notFound('No such ring')
     const [ring] = await services.links.rings(db, { caseId: c.id })
-    if (!ring) throw notFound('This application is not linked to any other')
+    if (!ring) {
+      // In no ring: say what it shares and why that joined nothing ("supporting only: not joined").
+      const pairs = await services.links.pairsOf(db, c.id)
+      if (!pairs.length) throw notFound('This application is not linked to any other')
+      res.render('pages/rings/unjoined', { pageTitle: `${ref}: in no ring`, reference: ref, pairs })
+      return
+    }
     const index = new Map(ring.members.map((m, i) => [m.caseId, i]))
     const graph = {
       nodes: ring.members.map(m => ({ id: m.caseId, label: `${m.reference} ${m.name}`, band: m.band ?? 'unscored' })),
       edges: ring.links.map(l => ({ source: l.a, target: l.b, label: l.kind })),
     }
-    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, graph: JSON.stringify(graph), nameOf: (id: string) => ring.members[index.get(id) ?? 0]?.name ?? id })
+    const outside = new Map(ring.nearby.map(n => [n.caseId, n.name]))
+    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, graph: JSON.stringify(graph), nameOf: (id: string) => (index.has(id) ? ring.members[index.get(id)!]!.name : (outside.get(id) ?? id)) })
   })
 
   router.post('/cases/:id/links', requirePermission('links:judge'), async (req, res) => {
