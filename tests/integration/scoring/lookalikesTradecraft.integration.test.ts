@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { scorePaths } from '../../../src/cli/scoreCommand'
 import { RULES } from '../../../src/rules/registry'
@@ -9,7 +10,9 @@ import { RULES } from '../../../src/rules/registry'
  */
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures')
 const score = async (dir: string) => {
-  const { lines, errors } = await scorePaths([path.join(FIXTURES, dir)], { asOf: new Date('2026-10-30T12:00:00Z'), rules: RULES })
+  // The applications only (their access logs are referenced from them); the README is not a resume.
+  const files = fs.readdirSync(path.join(FIXTURES, dir)).filter(f => f.endsWith('.json')).map(f => path.join(FIXTURES, dir, f))
+  const { lines, errors } = await scorePaths(files, { asOf: new Date('2026-10-30T12:00:00Z'), rules: RULES })
   expect(errors).toEqual([])
   return lines
 }
@@ -17,7 +20,7 @@ const score = async (dir: string) => {
 describe('the score weighs independent evidence', () => {
   it('keeps every honest look-alike below high', async () => {
     const lines = await score('lookalikes')
-    expect(lines.length).toBeGreaterThanOrEqual(12)
+    expect(lines.length).toBe(12)
     const high = lines.filter(l => l.band === 'high' || l.band === 'critical').map(l => `${l.id} ${l.score}`)
     expect(high).toEqual([])
     // The three measured on independent data (issue 14): agency payee + Google Voice, own LLC + office, moving + camera failure.
@@ -26,7 +29,7 @@ describe('the score weighs independent evidence', () => {
 
   it('lifts every tradecraft case to high or above', async () => {
     const lines = await score('tradecraft')
-    expect(lines.length).toBeGreaterThanOrEqual(10)
+    expect(lines.length).toBe(12)
     const below = lines.filter(l => l.band === 'low' || l.band === 'elevated').map(l => `${l.id} ${l.score}`)
     expect(below).toEqual([])
   })
