@@ -11,6 +11,10 @@ describe('links-shared-artifact', () => {
     expect(r.status).toBe('flag')
     expect(r.status === 'flag' && r.message).toContain('Alan Price')
   })
+  it('names the identifying link first, and a supporting one as supporting', () => {
+    const r = rule.evaluate(with_([link({ kind: 'address', via: 'shipping address: 85 Garden Pkwy PMB 301', support: 'a commercial address' }), link({ kind: 'wallet', via: 'payout wallet: T9x' })]), ctx)
+    expect(r.status === 'flag' && r.message).toBe('Shares address, wallet with 1 other application in other names: Alan Price (payout wallet: T9x); Alan Price (shipping address: 85 Garden Pkwy PMB 301, supporting).')
+  })
   it('stops counting links judged by a reviewer', () => {
     expect(rule.evaluate(with_([link({ judgement: 'different_people' })]), ctx).status).toBe('clear')
     expect(rule.evaluate(with_([]), ctx).status).toBe('clear')
