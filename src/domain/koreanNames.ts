@@ -59,8 +59,11 @@ const YALE_VOWELS: Record<string, string[]> = {
 const YALE_CODAS: Array<[string, string]> = [
   ['ng', 'NG'], ['kk', 'K'], ['ks', 'K'], ['k', 'K'], ['n', 'N'], ['l', 'L'], ['m', 'M'], ['ph', 'P'], ['p', 'P'], ['th', 'T'], ['ch', 'T'], ['t', 'T'], ['s', 'T'], ['c', 'T'], ['h', 'T'], ['', ''],
 ]
-/** Spellings only Yale uses: ㅈ as a lone "c", the y-diphthongs ay/ey/oy/uy, ㅜ as "wu", or "e" standing alone for ㅓ ("Ceng", "Kwuk", "Hyen", "Sewul"). */
-const YALE_MARK = /c(?!h)|[aeou]y(?![aeiou])|wu|(?<![aoyw])e(?![aouyi])/
+/**
+ * Spellings only Yale uses: ㅈ as a lone "c", the y-diphthongs ay/ey/oy/uy, ㅜ as "wu", "e" standing alone
+ * or "ye" before a final for ㅓ/ㅕ, the aspirates "ph"/"th", "ly" for 류/량 ("Ceng", "Kwuk", "Hyen", "Yeng", "Phyo", "Lyu").
+ */
+const YALE_MARK = /c(?!h)|[aeou]y(?![aeiou])|wu|(?<![aoyw])e(?![aouyi])|ye(?:ng|[kntlmp])|ph|th|(?<![aeiou])ly(?=[aeiouw])/
 
 interface Scheme {
   onsets: Array<[string, string]>
@@ -316,14 +319,19 @@ export function sameKoreanName(a: KoreanReading[], b: KoreanReading[]): boolean 
   return false
 }
 
+/** A word's readings as syllables: the usual ones, a family name's own spelling ("Park"), Yale when marked. */
+function wordAsSyllables(w: string): Syllable[][] {
+  return [...latinSyllables(w), ...(FAMILY_SPELLINGS[w] ?? []).flatMap(x => latinSyllables(x)), ...(looksYale(w) ? latinSyllables(w, true) : [])]
+}
+
 /**
  * Whether two written words both read as romanised syllables and no reading of one is a reading of the
  * other ("Sang" / "Song", "Jeonyun" / "Jeongyun", "Yun" / "Yeon"): a word with one letter changed that
  * still reads as syllables is another name, not a typo.
  */
 export function differentSyllableWords(a: string, b: string): boolean {
-  const pa = [...latinSyllables(a), ...(looksYale(a) ? latinSyllables(a, true) : [])]
-  const pb = [...latinSyllables(b), ...(looksYale(b) ? latinSyllables(b, true) : [])]
+  const pa = wordAsSyllables(a)
+  const pb = wordAsSyllables(b)
   if (!pa.length || !pb.length) return false
   return !pa.some(x => pb.some(y => sameRun(x.map(withInitialRule), y.map(withInitialRule))))
 }

@@ -8,7 +8,8 @@ import { scoreNames } from '../domain/names'
  * Korean names written in the published romanisation standards, compared. The syllable table
  * (tests/fixtures/names/korean-syllables.csv) gives each syllable as Hangul, in Revised Romanization (the
  * 2000 standard of South Korea's Ministry of Culture and Tourism / National Institute of Korean Language),
- * in McCune–Reischauer (1939; the initial forms of its table, with breves and apostrophes) and in the
+ * in McCune–Reischauer (1939; the initial forms of its table, with breves and apostrophes), in Yale (Martin
+ * 1942: its jamo table applied letter for letter, ㅜ as "u" after labials) and in the
  * spellings people commonly choose (marked * when only a family name is spelt so, as "Park", "Ahn"). Made-up names are put together from those syllables, so each side of
  * a pair is a standard's own spelling of the same name, never our output; near-misses
  * (korean-near-misses.csv) swap one syllable for a look-alike one, so the two names are different people.
@@ -18,6 +19,7 @@ export interface SyllableRow {
   rr: string
   mr: string
   common: string[]
+  yale: string
 }
 export interface KoreanBenchResult {
   same: { pairs: number; right: number; missed: string[] }
@@ -37,7 +39,7 @@ const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').
 
 export function loadSyllables(dir = fixtureDir()): SyllableRow[] {
   const rows = parse(fs.readFileSync(path.join(dir, 'korean-syllables.csv')), { columns: true }) as Array<Record<string, string>>
-  return rows.map(r => ({ hangul: r.hangul!, rr: r.rr!, mr: r.mr!, common: r.common!.split('/') }))
+  return rows.map(r => ({ hangul: r.hangul!, rr: r.rr!, mr: r.mr!, common: r.common!.split('/'), yale: r.yale ?? '' }))
 }
 
 /** One made-up name (family, given, given) in every way the standards and people write it. */
@@ -53,10 +55,13 @@ function renderings(f: SyllableRow, g1: SyllableRow, g2: SyllableRow, variant: n
     mrTyped: plain(`${cap(f.mr)} ${cap(g1.mr)}-${g2.mr}`),
     common: `${cap(given(g1))}${given(g2)} ${cap(family(f))}`,
     upper: plain(`${f.mr} ${g1.mr} ${g2.mr}`).toUpperCase(),
+    yale: `${cap(f.yale)} ${cap(g1.yale)}${g2.yale}`,
+    yaleLast: `${cap(g1.yale)}-${g2.yale} ${cap(f.yale)}`,
   }
 }
 const SAME_PAIRS: Array<[keyof ReturnType<typeof renderings>, keyof ReturnType<typeof renderings>]> = [
   ['hangul', 'rr'], ['hangul', 'mr'], ['hangul', 'common'], ['rr', 'mr'], ['rr', 'mrTyped'], ['rr', 'common'], ['mr', 'common'], ['mrTyped', 'common'], ['rrHyphen', 'upper'],
+  ['hangul', 'yale'], ['rr', 'yale'], ['mrTyped', 'yaleLast'],
 ]
 
 export type PairComparator = (a: string, b: string) => boolean
@@ -91,7 +96,7 @@ export function runKoreanNameBench(same: PairComparator = comparatorMatch, dir =
       const asFamily = [renderings(a, g1, g2, 0), renderings(b, g1, g2, 0)] as const
       const asGiven = [renderings(g1, a, g2, 0), renderings(g1, b, g2, 0)] as const
       for (const [x, y] of [asFamily, asGiven]) {
-        for (const [p, q] of [[x.rr, y.rr], [x.hangul, y.rr], [x.rr, y.hangul], [x.rrHyphen, y.rrHyphen]] as const) {
+        for (const [p, q] of [[x.rr, y.rr], [x.hangul, y.rr], [x.rr, y.hangul], [x.rrHyphen, y.rrHyphen], [x.yale, y.yale]] as const) {
           const matched = same(p, q)
           if (ambiguous) {
             result.ambiguous.pairs++
