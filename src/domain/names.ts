@@ -535,9 +535,11 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
       // repeated, is another name, not a typo. Doubled letters ("Anna"/"Ana") stay a spelling.
       const changed = aligned.matches.find(m => (m.how === 'typo' || m.how === 'sounds alike' || m.how === 'spelling') && differentSyllableWords(m.a, m.b))
       const dropped = aligned.unmatched.length > 0 || a.tokens.length !== b.tokens.length
-      if (changed || dropped) {
+      // The same words in another order that no reading puts in one order: the given syllables swapped ("Min-jun" / "Jun-min").
+      const swapped = !changed && !dropped && !aligned.matches.some(m => m.how === 'doubled letters')
+      if (changed || dropped || swapped) {
         score = Math.min(score, 0.85)
-        why.push(changed ? `read as syllables, "${changed.a}" and "${changed.b}" are different syllables` : 'read as syllables, one name has a syllable the other lacks')
+        why.push(changed ? `read as syllables, "${changed.a}" and "${changed.b}" are different syllables` : dropped ? 'read as syllables, one name has a syllable the other lacks' : 'read as syllables, the given name\'s syllables are in another order')
       }
     }
   }

@@ -6,6 +6,7 @@ import { RULES } from '../rules/registry'
 import { exactJaccard, type Shingles } from '../links/minhash'
 import { generateTo } from './cli'
 import { formatNameBench, runNameBench } from './nameBench'
+import { formatConventions, loadConventionPairs, rateByConvention } from './nameConventions'
 import { BANDS, FAMILY_DISCOUNT, PRIOR_ODDS } from '../scoring/scoreCase'
 import { LR_VERSION } from '../scoring/likelihoodRatios'
 
@@ -389,7 +390,7 @@ async function main() {
   const report = formatReport(result, `Evaluation of ${path.basename(dir)} (scored in ${((Date.now() - started) / 1000).toFixed(0)} s)`).replace('\n', `\n\n${provenance}\n`)
   const fixtures = formatFixtures(await scoreFixtureSets())
   const names = runNameBench()
-  const full = `${report}\n${fixtures}\n${names ? formatNameBench(names) : '(name_bench not found beside the project: names not measured)\n'}`
+  const full = `${report}\n${fixtures}\n${names ? formatNameBench(names) : '(name_bench not found beside the project: names not measured)\n'}\n${formatConventions(rateByConvention(loadConventionPairs()))}`
   const reportPath = flag('report') ?? path.join(dir, 'eval-report.md')
   fs.writeFileSync(reportPath, `${full}\n`)
   process.stdout.write(`${full}\nReport written to ${reportPath}\n`)

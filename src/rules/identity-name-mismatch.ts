@@ -1,14 +1,14 @@
-import { scoreNames } from '../domain/names'
+import { samePersonName } from '../domain/samePersonNames'
 import { str } from './helpers'
 import { notApplicable, type Rule } from './types'
 
 export const rule: Rule = {
   meta: {
     id: 'identity-name-mismatch',
-    version: 2,
+    version: 3,
     title: 'The resume or a profile carries another name',
     rationale:
-      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for accents, initials, word order, nicknames written out, given names joined or split, family name first or last, Hangul and the Korean romanisations, syllable by syllable) is the inconsistency the advisories list first.',
+      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for how one person writes their own name: accents, case, initials (also of a joined given name), word order, nicknames, given names joined or split, a middle, father’s or maternal name added or left out, a preferred name in brackets, another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Choi/Cho or Jeon/Jeong, is another name) is the inconsistency the advisories list first.',
     category: 'identity',
     severity: 'medium',
     strength: 'moderate',
@@ -25,7 +25,7 @@ export const rule: Rule = {
       ...facts.profiles.flatMap(p => (str(p.value.name) ? [{ value: str(p.value.name)!, evidence: p.evidence }] : [])),
     ]
     if (!name || !others.length) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!others.length ? ['resume.names or profiles[].name'] : []))
-    const mismatches = others.map(o => ({ ...o, s: scoreNames(name.value, o.value, 'Person') })).filter(o => !o.s.match)
+    const mismatches = others.map(o => ({ ...o, s: samePersonName(name.value, o.value) })).filter(o => !o.s.same)
     if (!mismatches.length) return { status: 'clear', message: `Every name on the resume and profiles is ${name.value}.`, evidence: [name.evidence, ...others.map(o => o.evidence)].slice(0, 6) }
     const list = mismatches.map(m => `"${m.value}" (${m.evidence.where}; similarity ${m.s.score.toFixed(2)})`).join(', ')
     return { status: 'flag', message: `The applicant is ${name.value}, but ${list} ${mismatches.length > 1 ? 'name someone else' : 'names someone else'}.`, evidence: [name.evidence, ...mismatches.map(m => m.evidence)].slice(0, 6) }

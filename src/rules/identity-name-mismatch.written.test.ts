@@ -1,4 +1,5 @@
 import { rule } from './identity-name-mismatch'
+import { loadConventionPairs } from '../generate/nameConventions'
 import { fact, factsOf, testContext } from './ruleTestKit'
 
 // A person writing their own name another way is not a signal (made-up names).
@@ -18,5 +19,38 @@ describe('identity-name-mismatch: names as people write them', () => {
   it('still flags another person one syllable apart', () => {
     expect(rule.evaluate(factsOf([fact('person.full_name', 'Choi Su-il'), fact('resume.name', 'Cho Su-il')]), ctx).status).toBe('flag')
     expect(rule.evaluate(factsOf([fact('person.full_name', '김동만'), fact('resume.name', '김동민')]), ctx).status).toBe('flag')
+  })
+})
+
+describe('identity-name-mismatch on the own-name variants (tests/fixtures/names/own-name-variants.csv)', () => {
+  const pairs = loadConventionPairs()
+  const status = (name: string, written: string) => rule.evaluate(factsOf([fact('person.full_name', name), fact('resume.name', written)]), ctx).status
+  it('raises no finding for at least 95 in 100 honest variants, in every convention', () => {
+    const honest = pairs.filter(p => p.same)
+    const flagged = honest.filter(p => status(p.a, p.b) !== 'clear')
+    expect(flagged.map(p => `${p.a} | ${p.b}`)).toEqual([])
+    expect(1 - flagged.length / honest.length).toBeGreaterThanOrEqual(0.95)
+  })
+  it('still flags most pairs of different people', () => {
+    const different = pairs.filter(p => !p.same)
+    const missed = different.filter(p => status(p.a, p.b) !== 'flag')
+    expect(missed.length / different.length).toBeLessThanOrEqual(0.05)
+  })
+  it('more written forms: Yale, Wade–Giles, Cyrillic, Arabic script, fuller names, initials', () => {
+    for (const [name, written] of [
+      ['Jeong Min-gyu', 'Ceng Minkyu'],
+      ['Zhang Xiaoming', 'Chang Hsiao-ming'],
+      ['Yuri Smirnov', 'Юрий Смирнов'],
+      ['Mohammed Hussein', 'محمد حسين'],
+      ['María García López', 'María García'],
+      ['Park Jihoon', 'JH Park'],
+      ['Kim Min-jun (Kevin)', 'Kevin Kim'],
+    ]) expect(status(name!, written!)).toBe('clear')
+    for (const [name, written] of [
+      ['Kim Sang-ho', 'Kim Song-ho'],
+      ['Wu Xiaoming', 'Wu Xiaomin'],
+      ['Kim Min-jun', 'Kim Jun-min'],
+      ['Ahmed Mohamed', 'أحمد محمود'],
+    ]) expect(status(name!, written!)).toBe('flag')
   })
 })

@@ -4,17 +4,17 @@ import { notApplicable, type Rule } from './types'
 export const rule: Rule = {
   meta: {
     id: 'payment-payee-name-mismatch',
-    version: 2,
+    version: 3,
     title: 'Pay to an account in another name',
     rationale:
-      'Workers route pay through accounts held by facilitators or front companies. A payout account whose holder is not the applicant (allowing for middle names, initials, word order, accents, given names joined or split, a holder name in Hangul or another Korean romanisation) is the request the advisories single out.',
+      'Workers route pay through accounts held by facilitators or front companies. A payout account whose holder is not the applicant (allowing for how one person writes their own name: middle and maternal names, initials, word order, case, accents, given names joined or split, a holder name in another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Jeon/Jeong, is another name) is the request the advisories single out.',
     category: 'payment',
     severity: 'high',
     strength: 'strong',
     indicators: ['PY-NAME-MISMATCH'],
     sources: ['G1: "requesting use of a different account, especially if registered to a different name"', 'G1 mitigation: require payment to accounts in the worker’s own name'],
     requires: ['person.fullName', 'payment.account_holder'],
-    knownFalsePositives: ['a name changed by marriage or legal process', 'a sole trader’s registered business name', 'a romanisation the comparison does not know (Yale, or a spelling outside its tables)'],
+    knownFalsePositives: ['a name changed by marriage or legal process', 'a sole trader’s registered business name', 'a romanisation the comparison does not know (a spelling outside its tables)'],
     checklist: ['Verify that the payout account is held in the name on the verified ID (bank letter or statement header)', 'If the applicant invoices through a company, verify the company and the applicant’s ownership of it'],
   },
   evaluate(facts) {

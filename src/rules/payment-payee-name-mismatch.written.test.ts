@@ -1,6 +1,7 @@
 import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './payment-payee-name-mismatch'
+import { loadConventionPairs } from '../generate/nameConventions'
 
 // The account holder's name as the bank writes it is not a signal (made-up names).
 const ctx = testContext('2026-10-01T00:00:00Z')
@@ -21,5 +22,27 @@ describe('payment-payee-name-mismatch: names as people write them', () => {
   it('still flags another person one syllable apart', () => {
     expect(rule.evaluate(facts('Jeon Hae-ok', 'Jeong Hae-ok'), ctx).status).toBe('flag')
     expect(rule.evaluate(facts('Park Hye-won', 'Baek Hye-won'), ctx).status).toBe('flag')
+  })
+})
+
+describe('payment-payee-name-mismatch on the own-name variants (tests/fixtures/names/own-name-variants.csv)', () => {
+  const pairs = loadConventionPairs()
+  const status = (name: string, holder: string) => rule.evaluate(facts(name, holder), ctx).status
+  it('raises no finding for at least 95 in 100 honest variants, in every convention', () => {
+    const honest = pairs.filter(p => p.same)
+    const flagged = honest.filter(p => status(p.a, p.b) !== 'clear')
+    expect(flagged.map(p => `${p.a} | ${p.b}`)).toEqual([])
+    expect(1 - flagged.length / honest.length).toBeGreaterThanOrEqual(0.95)
+  })
+  it('still flags most pairs of different people', () => {
+    const different = pairs.filter(p => !p.same)
+    const missed = different.filter(p => status(p.a, p.b) !== 'flag')
+    expect(missed.length / different.length).toBeLessThanOrEqual(0.05)
+  })
+  it('a bank holder name in Arabic script, Cyrillic or Wade–Giles is the applicant', () => {
+    expect(status('Fatima Hassan', 'فاطمة حسن')).toBe('clear')
+    expect(status('Natalia Kuznetsova', 'НАТАЛЬЯ КУЗНЕЦОВА')).toBe('clear')
+    expect(status('Xi Jinping', 'HSI CHIN-PING')).toBe('clear')
+    expect(status('Jeon Hae-ok', 'JEONG HAE OK')).toBe('flag')
   })
 })
