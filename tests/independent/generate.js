@@ -17,6 +17,7 @@
 const fs = require('node:fs')
 const path = require('node:path')
 const zlib = require('node:zlib')
+const { Buffer } = require('node:buffer')
 
 // ---------------------------------------------------------------- arguments and RNG
 function arg(name, dflt) {
@@ -215,7 +216,7 @@ function weighted(mix) {
   return mix[0][0]
 }
 function makeName(mix, origin) { return ORIGINS[origin || weighted(mix)]() }
-const latinOf = n => (/[^\u0000-\u024f]/.test(n.form) ? n.resume : n.form)
+const latinOf = n => (/[^ -\u024f]/.test(n.form) ? n.resume : n.form)
 
 // ---------------------------------------------------------------- places, phones, IPs
 const US = [
@@ -891,7 +892,6 @@ function personaLog(b, opts = {}) {
 }
 const MODERATE = ['webmail-refs', 'camera-refused', 'interview-oddities', 'impossible-travel', 'night-signins', 'voip', 'datacenter-ip', 'thin-new-profiles', 'remote-tool']
 
-const patternPlan = { 'laptop-farm': 0, 'persona-ring': 0, 'front-company': 0, 'rented-account': 0, 'sdn-identifier': 0, 'multi-moderate': 0, 'payee-mismatch': 0, 'forwarder-reship': 0 }
 const pat = []
 function pushP(b, arch, ring = '') { pat.push({ b, arch, ring }) }
 
