@@ -45,6 +45,10 @@ const BLOCK_PITCH = 1.32
 const ROW_TOLERANCE = 2
 /** A group is read as a table when at least this share of the blocks in its sparsest column line up with a block in another column. */
 const TABLE_ALIGNMENT = 0.6
+/** More columns than any resume has: the lines are read as they come (this also bounds the work per line). */
+const MAX_COLUMNS = 8
+/** Table rows are at least this many font heights apart (top to top); single-spaced lines are closer. */
+const ROW_PITCH = 1.55
 /** Bullet glyphs, including the private-use ones Symbol and Wingdings fonts draw bullets with. */
 const BULLET_ONLY = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]$/u
 const BULLET_START = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]\s/u
@@ -116,13 +120,15 @@ function blocksOf(bands: Band[]): Block[] {
   const open = new Map<number, Block>()
   const blocks: Block[] = []
   for (const band of bands) {
+    const perCol = new Map<number, number>()
+    for (const f of band.frags) perCol.set(f.col, (perCol.get(f.col) ?? 0) + 1)
     for (const f of band.frags) {
       const prev = open.get(f.col)
       const last = prev?.lines[prev.lines.length - 1]
       // One fragment per line in a block: a second fragment on the same baseline in this column starts its own.
       if (prev && last && last.y !== f.y && f.y - last.y <= BLOCK_PITCH * Math.max(f.h, last.h) && Math.abs(f.x0 - prev.x0) < 3 * f.h) {
         prev.lines.push(f)
-        if (band.frags.filter(g => g.col === f.col).length > 1) open.delete(f.col)
+        if (perCol.get(f.col)! > 1) open.delete(f.col)
         continue
       }
       const block: Block = { col: f.col, top: f.y, x0: f.x0, lines: [f] }
@@ -135,16 +141,43 @@ function blocksOf(bands: Band[]): Block[] {
 
 /** Joins the lines of one table cell: a word wrapped at a hyphen is rejoined, others get a space. */
 function joinCell(lines: string[]): string {
-  return lines.reduce((text, line) => (!text ? line : /[-–—/@.]$/.test(text) && !/\s[-–—]$/.test(text) ? text + line : `${text} ${line}`), '')
+  const parts: string[] = []
+  let tail = ''
+  for (const line of lines) {
+    // Only the end of the text so far is looked at: testing the whole growing text would be quadratic.
+    if (parts.length) parts.push(/[-–—/@.]$/.test(tail) && !/\s[-–—]$/.test(tail) ? '' : ' ')
+    parts.push(line)
+    tail = (tail + line).slice(-2)
+  }
+  return parts.join('')
 }
 
 function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
-  for (const band of bands) for (const f of band.frags) f.col = columns.findIndex(([a, b]) => f.x0 >= a - 0.5 && f.x0 <= b + 0.5)
+  for (const band of bands) for (const f of band.frags) f.col = columnOf(columns, f.x0)
   const blocks = blocksOf(bands)
-  const byCol = columns.map((_, c) => blocks.filter(b => b.col === c))
-  const aligned = (b: Block) => blocks.some(o => o.col !== b.col && Math.abs(o.top - b.top) <= ROW_TOLERANCE)
+  const byCol: Block[][] = columns.map(() => [])
+  for (const b of blocks) byCol[b.col]!.push(b)
+  // A block is aligned when a block of another column starts on its row: one sweep over blocks by top.
+  const byTop = [...blocks].sort((a, b) => a.top - b.top)
+  const alignedSet = new Set<Block>()
+  for (let i = 0, j = 0; i < byTop.length; i++) {
+    while (byTop[j]!.top < byTop[i]!.top - ROW_TOLERANCE) j++
+    for (let k = j; k < byTop.length && byTop[k]!.top <= byTop[i]!.top + ROW_TOLERANCE; k++) {
+      if (byTop[k]!.col !== byTop[i]!.col) {
+        alignedSet.add(byTop[i]!)
+        break
+      }
+    }
+  }
+  const aligned = (b: Block) => alignedSet.has(b)
   const sparsest = byCol.filter(c => c.length).sort((a, b) => a.length - b.length)[0] ?? []
-  const tableLike = sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
+  // Rows of a table stand apart (cell padding, rules); two columns of single-spaced lines line up too, but
+  // line after line at the text's own line pitch.
+  const rowTops = [...new Set(blocks.filter(aligned).map(b => Math.round(b.top)))].sort((a, b) => a - b)
+  const pitches = rowTops.slice(1).map((y, i) => y - rowTops[i]!).sort((a, b) => a - b)
+  const lineH = blocks.map(b => b.lines[0]!.h).sort((a, b) => a - b)[Math.floor(blocks.length / 2)] ?? 0
+  const rowsApart = pitches.length === 0 || pitches[Math.floor(pitches.length / 2)]! >= ROW_PITCH * lineH
+  const tableLike = rowsApart && sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
   if (tableLike) {
     // Rows: blocks whose tops line up; each row read across.
     const sorted = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0)
@@ -165,14 +198,29 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     return
   }
   // Columns: each read top to bottom, left column first; fragments sharing a baseline in a column are cells.
-  columns.forEach((_, c) => {
-    const placed: PlacedLine[] = []
-    for (const band of bands) {
-      const here = band.frags.filter(f => f.col === c)
-      if (here.length) placed.push(placedLine(here))
+  const perColumn: PlacedLine[][] = columns.map(() => [])
+  for (const band of bands) {
+    const here = new Map<number, Fragment[]>()
+    for (const f of band.frags) {
+      const list = here.get(f.col)
+      if (list) list.push(f)
+      else here.set(f.col, [f])
     }
-    out.push(...unwrap(placed, Math.max(...placed.map(l => l.x1))))
-  })
+    for (const [c, frags] of here) perColumn[c]!.push(placedLine(frags))
+  }
+  for (const placed of perColumn) if (placed.length) out.push(...unwrap(placed, Math.max(...placed.map(l => l.x1))))
+}
+
+/** The column whose extent holds x (columns are sorted and apart); a binary search. */
+function columnOf(columns: Interval[], x: number): number {
+  let lo = 0
+  let hi = columns.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (columns[mid]![0] - 0.5 <= x) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
 
 const placedLine = (frags: Fragment[]): PlacedLine => ({ text: frags.map(f => f.text).join(' | '), x0: frags[0]!.x0, x1: frags[frags.length - 1]!.x1, y: frags[0]!.y, h: frags[0]!.h })
@@ -268,7 +316,7 @@ export function layoutPage(items: PdfTextItem[]): string {
     if (group.length) {
       const merged = coverage([...cover, ...extents], FRAGMENT_GAP * Math.min(groupH, bandH(band)))
       // Stay in the group while a gutter survives.
-      if (merged.length > 1) {
+      if (merged.length > 1 && merged.length <= MAX_COLUMNS) {
         group.push(band)
         cover = merged
         groupH = Math.min(groupH, bandH(band))
@@ -279,6 +327,7 @@ export function layoutPage(items: PdfTextItem[]): string {
     group = [band]
     groupH = bandH(band)
     cover = coverage(extents, FRAGMENT_GAP * groupH)
+    if (cover.length > MAX_COLUMNS) cover = [[cover[0]![0], Math.max(...cover.map(c => c[1]))]]
   }
   close()
   const out: string[] = []

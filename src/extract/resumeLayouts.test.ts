@@ -2,11 +2,11 @@
  * Extraction from real layouts: public JSON Resume documents rendered by us (tests/fixtures/layouts/render.ts,
  * LibreOffice and Chromium) in common resume layouts, read as uploads are read. These documents were
  * used while building the reader, so the figures show the design works on these layouts; they are not a
- * measure of accuracy on resumes in general.
+ * measure of accuracy on resumes in general. `npx tsx tests/fixtures/layouts/report.ts` prints the table.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { byLayout, FIELDS, LAYOUT_DIR, manifest, scoreDocument, table, type DocScore } from '../../tests/fixtures/layouts/accuracy'
+import { byLayout, FIELDS, LAYOUT_DIR, manifest, scoreDocument, type DocScore } from '../../tests/fixtures/layouts/accuracy'
 import { buildCaseFacts } from '../rules/caseFacts'
 import { testContext } from '../rules/ruleTestKit'
 import { rule as organisationHit } from '../rules/sanctions-organisation-hit'
@@ -19,7 +19,6 @@ let scores: DocScore[] = []
 beforeAll(async () => {
   scores = []
   for (const doc of docs) scores.push(await scoreDocument(doc))
-  if (process.env.LAYOUT_REPORT) process.stdout.write(`${table(byLayout(scores))}\n`)
 }, 120_000)
 
 describe('extraction from rendered resume layouts', () => {
