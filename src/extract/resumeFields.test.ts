@@ -95,3 +95,51 @@ describe('resume name', () => {
     expect(out.name).toBeNull()
   })
 })
+
+describe('resume fields from real layouts', () => {
+  const job = (text: string) => extractResumeFields([`Jane Roe\nExperience\n${text}`]).employers.map(e => e.value)
+
+  it.each([
+    ['Mar. 2018 to Jan. 2020', '2018-03', '2020-01'],
+    ['2018 – Present', '2018', null],
+    ['03/2018 - 05/2020', '2018-03', '2020-05'],
+    ['March 2018 — now', '2018-03', null],
+    ['2018.03 – 2020.01', '2018-03', '2020-01'],
+    ['Sept 2019 ~ 2021', '2019-09', '2021'],
+  ])('reads the dates %p', (dates, start, end) => {
+    expect(job(`Backend Developer, Acme Corp\n${dates}`)[0]).toMatchObject({ company: 'Acme Corp', title: 'Backend Developer', start, end })
+  })
+
+  it.each([
+    ['Backend Developer at Acme Corp\nMar 2018 - Jan 2020'],
+    ['Acme Corp — Backend Developer\nMar 2018 - Jan 2020'],
+    ['Acme Corp / Backend Developer | Mar 2018 - Jan 2020'],
+    ['Acme Corp\nBackend Developer | Mar 2018 - Jan 2020\n• Built things'],
+    ['Acme Corp\nBackend Developer\nMar 2018 - Jan 2020'],
+    ['Backend Developer, Acme Corp\nMar 2018 - Jan 2020'],
+    ['Backend Developer | Mar 2018 - Jan 2020\nAcme Corp\n• Built things'],
+    ['Mar 2018 - Jan 2020 | Acme Corp | Backend Developer'],
+  ])('reads employer and title in either order: %p', text => {
+    expect(job(text)).toEqual([expect.objectContaining({ company: 'Acme Corp', title: 'Backend Developer', start: '2018-03', end: '2020-01' })])
+  })
+
+  it('keeps a legal form with its company and does not take a description for one', () => {
+    expect(job('Yanbian Silverstar Network Technology Co., Ltd. / Senior Engineer | May 2014 – Dec 2016')[0]).toMatchObject({ company: 'Yanbian Silverstar Network Technology Co., Ltd.', title: 'Senior Engineer' })
+    expect(job('Senior Engineer at Volasys Silver Star Co., Ltd.\nMay 2014 to Dec. 2016')[0]).toMatchObject({ company: 'Volasys Silver Star Co., Ltd.', title: 'Senior Engineer' })
+  })
+
+  it('rejoins emails, URLs and date ranges cut at a line wrap', () => {
+    const out = extractResumeFields(['Jane Roe\njohn.smith@exam-\nple.com\nrichard.hendriks@mail.\ncom\ngithub.com/\njaneroe\nhttps://soundcloud.\nexample.com/\ndandy\nExperience\nDeveloper | May 2014 — December\n2016\nAcme Corp'])
+    expect(out.emails.map(e => e.value)).toEqual(['john.smith@example.com', 'richard.hendriks@mail.com'])
+    expect(out.urls.map(u => u.value.url)).toEqual(['https://github.com/janeroe', 'https://soundcloud.example.com/dandy'])
+    expect(out.employers[0]?.value).toMatchObject({ company: 'Acme Corp', title: 'Developer', start: '2014-05', end: '2016-12' })
+  })
+
+  it('reads a name a narrow box wrapped over two lines', () => {
+    expect(extractResumeFields(['Pässi\nVillanen\nSoftware Engineer\nContact']).name?.value).toBe('Pässi Villanen')
+  })
+
+  it('does not read a phone number as a date range', () => {
+    expect(job('Developer, Acme (555) 1234-5678')).toEqual([])
+  })
+})
