@@ -44,7 +44,7 @@ export interface RingSummary {
   worstBand: string | null
   /** links between members; `support` says why one only supports (null: it identifies) */
   links: Array<{ a: string; b: string; kind: string; via: string; support: string | null }>
-  /** every pair that shares something, members or not, joined or not, and why (see pairVerdicts) */
+  /** every pair of members that shares something, joined or not, and why (see pairVerdicts) */
   pairs: Array<{ a: string; b: string; joined: boolean; reason: string }>
   /** applications outside the ring that share only supporting values with a member: not joined */
   nearby: Array<{ caseId: string; reference: string; name: string; with: string; reason: string }>
@@ -319,9 +319,9 @@ export function createLinkService(deps: {
       .map(members => {
         const set = new Set(members)
         const links = active.filter(r => set.has(r.case_a) && set.has(r.case_b)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via, support: r.support ?? null }))
-        const pairs = verdicts.filter(v => set.has(v.a) || set.has(v.b)).map(v => ({ a: v.a, b: v.b, joined: v.joined, reason: v.reason }))
+        const pairs = verdicts.filter(v => set.has(v.a) && set.has(v.b)).map(v => ({ a: v.a, b: v.b, joined: v.joined, reason: v.reason }))
         const nearby = options.caseId
-          ? pairs
+          ? verdicts
               .filter(p => !p.joined && set.has(p.a) !== set.has(p.b))
               .map(p => {
                 const out = set.has(p.a) ? p.b : p.a
