@@ -18,3 +18,24 @@ describe('DOCX body text', () => {
     expect(docxBodyText(xml)).toBe('new\nboxed\n\n')
   })
 })
+
+describe('DOCX tables', () => {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`
+  const row = (...cells: string[][]) => `<w:tr>${cells.map(c => `<w:tc>${c.map(p).join('')}</w:tc>`).join('')}</w:tr>`
+
+  it('reads a row of short cells as one line, cells joined, in row order', () => {
+    const xml = body(`<w:tbl>${row(['Period'], ['Employer'], ['Position'])}${row(['Jan 2019 - Present'], ['Volasys Silver Star'], ['Developer'])}${row(['2015 - 2018'], ['Globex', 'Seoul'], ['Engineer'])}</w:tbl>`)
+    expect(docxBodyText(xml)).toBe('Period | Employer | Position\nJan 2019 - Present | Volasys Silver Star | Developer\n2015 - 2018 | Globex Seoul | Engineer\n')
+  })
+
+  it('reads a sidebar beside the main text cell after cell, a line per paragraph', () => {
+    const xml = body(row(['Jane Roe', 'jane@example.org', 'Skills', 'Go'], ['Experience', 'Acme Corp — Developer', '2019 – Present']))
+    expect(docxBodyText(xml)).toBe('Jane Roe\njane@example.org\nSkills\nGo\nExperience\nAcme Corp — Developer\n2019 – Present\n')
+  })
+
+  it('reads nested and unclosed tables without losing text', () => {
+    const nested = body(`<w:tbl><w:tr><w:tc>${p('outer')}<w:tbl>${row(['a'], ['b'])}</w:tbl></w:tc></w:tr></w:tbl>`)
+    expect(docxBodyText(nested)).toBe('outer\na | b\n')
+    expect(docxBodyText(body(`<w:tbl><w:tr><w:tc>${p('x')}<w:tc>${p('y')}`))).toBe('x | y\n')
+  })
+})
