@@ -532,7 +532,12 @@ function uniqueEmail(e) {
   usedEmails.add(cand.toLowerCase().replace(/\./g, ''))
   return cand
 }
-function emailFor(n, provider, style) { return uniqueEmail(emailFor0(n, provider, style)) }
+function emailFor(n, provider, style) {
+  // styles overlap on purpose: some honest people use handle-like mailboxes, some personas plain ones
+  let st = style
+  if (style === 'persona' && R.chance(0.4)) { st = undefined; provider = provider || R.pick(['gmail.com', 'outlook.com', 'yahoo.com']) } else if (!style && R.chance(0.1)) st = 'persona'
+  return uniqueEmail(emailFor0(n, provider, st))
+}
 function emailFor0(n, provider, style) {
   const f = slug(n.first), l = slug(n.last)
   const local = R.pick([`${f}.${l}`, `${f}${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${f}.${l}${R.int(1, 99)}`, `${l}${f.charAt(0)}`, `${f}${l}${R.int(70, 99)}`]) || `user${R.digits(4)}`
@@ -575,7 +580,7 @@ function baseApplicant({ name, kind, residence, source, submitted }) {
     profiles: [],
     submission: { ip: homeIp, user_agent: ua },
     references: [],
-    interview: { video: 'completed', observations: R.chance(0.6) ? [R.pick(OBS_GOOD)] : [] },
+    interview: kind === 'contractor' && R.chance(0.2) ? { video: 'not_held', observations: [] } : { video: 'completed', observations: R.chance(0.6) ? [R.pick(OBS_GOOD)] : [] },
     logistics: { shipping_address: { ...addr } },
     payment: { method: abroad ? R.pick(['bank', 'wise', 'payoneer', 'bank']) : 'bank', account_holder: name.form, bank_country: residence, currency: abroad ? ABROAD[residence].cur : 'USD' },
   }
@@ -848,6 +853,7 @@ function persona(opts = {}) {
   b.meta.resumeData.resumeEmail = b.app.person.email
   b.meta.operatorTz = R.pick(['Asia/Shanghai', 'Asia/Shanghai', 'Asia/Vladivostok', 'Asia/Pyongyang', 'Asia/Shanghai'])
   b.meta.operatorCc = b.meta.operatorTz === 'Asia/Vladivostok' ? 'RU' : 'CN'
+  if (R.chance(0.5)) { const d = new Date(b.app.submitted_at); const day = new Intl.DateTimeFormat('en-CA', { timeZone: b.meta.operatorTz }).format(d).split('-').map(Number); b.app.submitted_at = iso(localToUtc(b.meta.operatorTz, day[0], day[1] - 1, day[2], R.int(9, 19), R.int(0, 59), R.int(0, 59))) }
   return b
 }
 // moderate signals from different families
