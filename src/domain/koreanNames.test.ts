@@ -1,4 +1,4 @@
-import { differentSyllableWords, hangulToRoman, koreanReadings, latinSyllables, romaniseHangul, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, hangulToRoman, koreanReadings, latinSyllables, looksYale, romaniseHangul, sameKoreanName } from './koreanNames'
 
 // Made-up names only, put together from single syllables.
 const same = (a: string, b: string) => sameKoreanName(koreanReadings(a), koreanReadings(b))
@@ -39,6 +39,11 @@ describe('Korean names, syllable by syllable', () => {
     ['Chong Hyon-sok', 'Jung Hyun-suk', 'MR typed without breves / common'],
     ['Kang Eun-ji', 'Eunji Kang', 'family name last, given name joined'],
     ['Kang Ŭn-ji', 'Kang Eun Ji', 'MR ŭ'],
+    ['Ceng Minho', 'Jeong Min-ho', 'Yale c = ㅈ, e = ㅓ'],
+    ['Choy Swuil', 'Choe Su-il', 'Yale oy = ㅚ, wu = ㅜ'],
+    ['Mwun Cayin', 'Mun Jae-in', 'Yale ay = ㅐ'],
+    ['Kim Hyenswu', '김현수', 'Yale against Hangul'],
+    ['Phyo Kwanglyu', 'Pyo Gwang-ryu', 'Yale ph, ly'],
   ])('%s = %s (%s)', (a, b) => expect(same(a, b)).toBe(true))
 
   it.each([
@@ -51,6 +56,8 @@ describe('Korean names, syllable by syllable', () => {
     ['김동만', '김동민', 'Hangul, one syllable apart'],
     ['Kim Dong-man', '김동민', 'Hangul against romanised'],
     ['Kim Su-il', 'Kim Su-il-ho', 'one syllable more'],
+    ['Ceng Minho', 'Jeon Min-ho', 'Yale ceng = 정, not 전'],
+    ['Payk Minho', 'Bak Min-ho', 'Yale payk = 백, not 박'],
   ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
 
   it('tries joined given names every way they split ("Jongun" = jong-un or jon-gun)', () => {
@@ -63,6 +70,15 @@ describe('Korean names, syllable by syllable', () => {
     expect(koreanReadings('Xiao Ming Wu')).toEqual([])
     expect(koreanReadings('Dana Whitfield')).toEqual([])
     expect(koreanReadings('Kevin')).toEqual([])
+  })
+})
+
+describe('Yale', () => {
+  it('is read only beside a spelling of its own', () => {
+    expect(looksYale('ceng')).toBe(true)
+    expect(looksYale('swuil')).toBe(true)
+    expect(looksYale('jeong')).toBe(false)
+    expect(looksYale('minho')).toBe(false)
   })
 })
 

@@ -33,21 +33,27 @@ function computeSpellingKey(word: string): string {
       .toLowerCase()
       .replace(/x/g, 'ks')
       .replace(/ck/g, 'k')
+      // ц is "ts", "tz" or "c" ("Tsvetkov"/"Cvetkov", "Zaytsev"/"Zaycev"); c elsewhere is k ("Nicolai").
+      .replace(/tz/g, 'ts')
+      .replace(/c(?=[eiy]|[bdfgjlmnpqrstvwz])/g, 'ts')
+      .replace(/c(?!h)/g, 'k')
       .replace(/ph/g, 'f')
       .replace(/kh/g, 'h')
-      .replace(/tz/g, 'ts')
       // ICAO writes я/ю/ё as ia/iu/io where BGN writes ya/yu/yo; "J" for й in older and German forms.
       .replace(/^j(?=[aeiou])/, 'y')
       .replace(/^i(?=[aeou])/, 'y')
       .replace(/([aeiou])i(?=[aeou])/g, '$1y')
-      .replace(/([bcdfghklmnprstvz])i([aou])/g, '$1y$2')
-      // ё is "yo" or "e" ("Fyodor"/"Fedor", "Pyotr"/"Petr", "Semyon"/"Semen").
-      .replace(/([bcdfgklmnprstvz])yo/g, '$1e')
+      // ё is "yo" or "e" ("Fyodor"/"Fedor", "Pyotr"/"Petr", "Semyon"/"Semen", "Khrushchyov"/"Khrushchev").
+      .replace(/([bcdfghklmnprstvz])yo/g, '$1e')
+      // ья/ия and the like after a consonant: "iya", "iia", "ya", "ia" ("Natalya"/"Natalia", "Yuliya"/"Iuliia"/"Yulia").
+      .replace(/([bcdfghklmnprstvz])(?:iy|ii|y|i)(?=[aeou])/g, '$1i')
       // е at the start is "ye" or "e" ("Yevgeniy"/"Evgeny", "Yelena"/"Elena").
       .replace(/^ye/, 'e')
-      // -ий / -ый / -ей endings: "iy", "ii", "yy", "ij", "y", "i" ("Yuriy"/"Iurii"/"Yury"/"Yuri").
-      .replace(/(?:iy|ii|yy|ij|yj|iy|y)$/, 'i')
-      .replace(/ey$/, 'ei')
+      // -ий / -ый / -ей / -ай endings: "iy", "ii", "yy", "ij", "y", "i" ("Yuriy"/"Iurii"/"Yury"/"Yuri"), "ey"/"ei"/"ej".
+      .replace(/(?:iy|ii|yy|ij|yj|y)$/, 'i')
+      .replace(/([ae])[yj]$/, '$1i')
+      // й before a consonant: "y" or "i" ("Zaytsev"/"Zaitsev").
+      .replace(/([aeou])[yj](?=[bcdfghklmnprstvz])/g, '$1i')
       .replace(/^w(?=[aeiou]|l)/, 'v')
       .replace(/(.)\1+/g, '$1')
   )
@@ -115,9 +121,9 @@ export function latinSkeleton(tokens: string[]): string[] {
     .filter(Boolean)
 }
 
-/** Latin vowel runs each long vowel may be spelt with; "ou", "oo", "ee", "aa" are always long. */
+/** Latin vowel runs each long vowel may be spelt with; "ou", "oo", "ee", "aa", "ei", "ai" are always long ("Hussein" is not "Hasan"). */
 const LONG: Record<string, RegExp> = { A: /^(?:a|aa|e|ae|ai)$/, U: /^(?:u|ou|oo|o|uu|w)$/, I: /^(?:i|ee|ie|ei|e|y|ai|ay|ey|ii|iy)$/ }
-const ALWAYS_LONG = /^(?:ou|oo|ee|aa|uu|ii)$/
+const ALWAYS_LONG = /^(?:ou|oo|ee|aa|uu|ii|ei|ai|ay|ey)$/
 
 /** Whether an Arabic symbol string and a Latin skeleton spell one word (short vowels only on the Latin side). */
 export function sameArabicWord(arabic: string, latin: string): boolean {

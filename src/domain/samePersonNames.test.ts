@@ -1,0 +1,58 @@
+import { samePersonName, writtenForms } from './samePersonNames'
+
+// Made-up people, put together from common given and family names.
+const same = (a: string, b: string) => samePersonName(a, b).same
+
+describe('the same person, as they write their own name', () => {
+  it.each([
+    ['Minjun Kim', 'Kim Min-jun', 'given name joined, family name last'],
+    ['BAK JI HUN', 'Park Ji-hoon', 'capitals, another romanisation'],
+    ['Xiao Ming Wu', 'Wu Xiaoming', 'pinyin split and joined, order'],
+    ['Park Hye-won', '박혜원', 'Hangul'],
+    ['Wang Xiaoming', '王小明', 'Chinese characters'],
+    ['Yuri Smirnov', 'Юрий Смирнов', 'Cyrillic'],
+    ['Mohammed Hussein', 'محمد حسين', 'Arabic script'],
+    ['Ana María López García', 'Ana López', 'given and maternal names left out'],
+    ['José Luis Rodríguez Fernández', 'José Luis Rodríguez', 'maternal name left out'],
+    ['Park Jihoon', 'JH Park', 'initials of a joined given name'],
+    ['Park Ji-hoon', 'J.H. Park', 'initials of a hyphenated given name'],
+    ['Sergey Viktorovich Ivanov', 'Sergey V. Ivanov', 'patronymic as an initial'],
+    ['Kim Min-jun (Kevin)', 'Kevin Kim', 'preferred name in brackets'],
+    ['Lee Ji-eun "Jenny"', 'Jenny Lee', 'preferred name in quotes'],
+    ['Muhammad Ali Khan', 'Mohd Ali Khan', 'Mohd'],
+    ['Jeong Min-gyu', 'Ceng Minkyu', 'Yale'],
+  ])('%s = %s (%s)', (a, b) => expect(same(a, b)).toBe(true))
+
+  it.each([
+    ['Choi Su-il', 'Cho Su-il', 'Choi / Cho'],
+    ['Jeon Hae-ok', 'Jeong Hae-ok', 'Jeon / Jeong'],
+    ['Kim Sang-ho', 'Kim Song-ho', 'Sang / Song'],
+    ['Kim Min-jun', 'Kim Jun-min', 'given syllables swapped'],
+    ['Kim Min-jun', 'Kim Min-jin', 'one given syllable'],
+    ['Wu Xiaoming', 'Wu Xiaomin', 'one pinyin syllable'],
+    ['Hans Joachim Friedrich', 'Hans Otto Friedrich', 'another middle name'],
+    ['María García López', 'María Gómez López', 'another paternal name'],
+    ['Robert Smith', 'J. Smith', 'another initial'],
+    ['Kim Min-jun', 'Kevin Kim', 'a preferred name not written beside the legal one'],
+    ['Kevin Brandt', 'Kevin', 'a given name alone'],
+    ['Kevin Brandt', 'Brandt Consulting LLC', 'a company'],
+    ['Ahmed Mohamed', 'أحمد محمود', 'Mohamed / Mahmoud'],
+  ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
+
+  it('reads a preferred name in brackets as another form of the name', () => {
+    expect(writtenForms('Kim Min-jun (Kevin)')).toEqual(expect.arrayContaining(['Kim Min-jun', 'Kevin Min-jun', 'Kim Kevin']))
+    expect(writtenForms('Dana Whitfield')).toEqual(['Dana Whitfield'])
+  })
+
+  it('is symmetric on the fixtures it is tested with and says why', () => {
+    expect(same('JH Park', 'Park Jihoon')).toBe(true)
+    expect(samePersonName('Ana María López García', 'Ana López').why.join(' ')).toMatch(/added/)
+  })
+
+  it('stays fast: 20,000 comparisons well under a second once names repeat', () => {
+    const names = ['Kim Min-jun', 'Minjun Kim', 'María García López', 'Wu Xiaoming', 'Юрий Смирнов', 'Dana Whitfield']
+    const started = Date.now()
+    for (let i = 0; i < 20_000; i++) samePersonName(names[i % 6]!, names[(i * 7 + 1) % 6]!)
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+})
