@@ -1,10 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { parse } from 'csv-parse/sync'
+import { loadNameTable } from '../generate/nameConventions'
 import { chineseReadings, chineseSyllables, differentChineseWords, pinyinOf, sameChineseName } from './chineseNames'
 
 // The Wade–Giles ↔ pinyin table and public figures' names (tests/fixtures/names/wade-giles-pinyin.csv, see its README).
-const rows = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'fixtures', 'names', 'wade-giles-pinyin.csv')), { columns: true }) as Array<Record<string, string>>
+const rows = loadNameTable('wade-giles-pinyin.csv')
 const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '').toLowerCase()
 const same = (a: string, b: string) => sameChineseName(chineseReadings(a), chineseReadings(b))
 

@@ -1,11 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { parse } from 'csv-parse/sync'
+import { loadNameTable } from '../generate/nameConventions'
 import { samePersonName } from './samePersonNames'
 import { arabicSkeleton, latinSkeleton, sameArabicWord, spellingKey } from './scriptNames'
 
 // Tables: tests/fixtures/names (see its README for where each came from). Names are common given and family names, not people.
-const fixture = (file: string) => parse(fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'fixtures', 'names', file)), { columns: true }) as Array<Record<string, string>>
+const fixture = loadNameTable
 
 describe('Cyrillic names in their Latin transliterations (BGN/PCGN, ICAO 9303, common)', () => {
   const rows = fixture('cyrillic-latin.csv')

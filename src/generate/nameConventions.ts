@@ -43,6 +43,11 @@ export function conventionFixture(): string {
   return path.join(__dirname, '..', '..', 'tests', 'fixtures', 'names', 'own-name-variants.csv')
 }
 
+/** A table under tests/fixtures/names, as rows of named columns. */
+export function loadNameTable(file: string): Array<Record<string, string>> {
+  return parse(fs.readFileSync(path.join(path.dirname(conventionFixture()), file)), { columns: true }) as Array<Record<string, string>>
+}
+
 export function loadConventionPairs(file = conventionFixture()): ConventionPair[] {
   const rows = parse(fs.readFileSync(file), { columns: true }) as Array<Record<string, string>>
   return rows.map(r => ({ convention: r.convention!, same: r.same === 'true', a: r.a!, b: r.b! }))
