@@ -97,7 +97,7 @@ function korean() {
   const resume = form === hangul ? `${joined} ${sur}` : form
   const latin = form === hangul ? `${joined} ${sur}` : form
   const parts = latin.split(' ')
-  return { origin: 'korean', form, resume, bankHonest: R.pick(bankOptions), hangul, first: strip(parts[0]), last: strip(sur), sur, given: joined }
+  return { origin: 'korean', form, resume, bankHonest: R.pick(bankOptions), hangul, first: strip(parts[0] === sur && parts.length > 1 ? parts.slice(1).join('') : parts[0]), last: strip(sur), sur, given: joined }
 }
 
 const ZH_SUR = [['王', 'Wang'], ['李', 'Li'], ['张', 'Zhang'], ['刘', 'Liu'], ['陈', 'Chen'], ['杨', 'Yang'], ['黄', 'Huang'], ['赵', 'Zhao'], ['吴', 'Wu'], ['周', 'Zhou'], ['徐', 'Xu'], ['孙', 'Sun'], ['马', 'Ma'], ['朱', 'Zhu'], ['胡', 'Hu'], ['郭', 'Guo'], ['何', 'He'], ['林', 'Lin'], ['罗', 'Luo'], ['高', 'Gao']]
@@ -118,7 +118,7 @@ function chinese() {
   else if (w < 0.85) form = `${R.pick(EN_ZH)} ${s}`
   else form = `${R.pick(EN_ZH)} ${g} ${s}`
   const bank = R.pick([sh + gh, `${s} ${g}`, `${gSplit} ${s}`, `${s.toUpperCase()} ${g.toUpperCase()}`, `${g} ${s}`])
-  return { origin: 'chinese', form, resume: form, bankHonest: bank, first: form.split(' ')[0], last: s }
+  return { origin: 'chinese', form, resume: form, bankHonest: bank, first: form.startsWith(`${s} `) ? g : form.split(' ')[0], last: s }
 }
 
 const VI_SUR = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương']
@@ -338,7 +338,13 @@ const VERB = ['Built', 'Designed', 'Migrated', 'Led', 'Rewrote', 'Automated', 'S
 const THING = ['the billing pipeline', 'a claims-processing service', 'the mobile checkout flow', 'our internal feature-flag system', 'a warehouse routing API', 'the customer analytics dashboard', 'an ETL job for partner data', 'the on-call runbook tooling', 'a GraphQL gateway', 'the search indexer', 'a fraud-scoring microservice', 'the CI/CD pipelines', 'a patient-scheduling app', 'the legacy monolith', 'a Kafka event bus', 'an LLM-based support triage tool', 'the payments reconciliation job', 'a design-system component library', 'the image-processing workers', 'a Terraform module catalogue', 'an NFT marketplace contract suite', 'a DeFi lending protocol', 'a cross-chain bridge relayer', 'the loyalty-points ledger', 'a telematics ingestion service', 'the K-12 gradebook backend', 'a real-time bidding engine', 'the identity and SSO layer']
 const HOW = ['in Go', 'with TypeScript and React', 'on AWS Lambda', 'on Kubernetes', 'in Python', 'with Postgres and Redis', 'in Java/Spring', 'in Rust', 'using Kafka Streams', 'with Next.js', 'in Kotlin', 'in Solidity', 'on GCP', 'with dbt and Airflow', 'in Elixir', 'in C#/.NET']
 const RESULT = () => R.pick([`cutting p95 latency by ${R.int(15, 70)}%`, `saving about $${R.int(20, 400)}k a year`, `serving ${R.int(2, 90)}M requests a day`, `for ${R.int(3, 40)} internal teams`, `with no customer-visible downtime`, `reducing incidents by ${R.int(20, 80)}%`, `used by ${R.int(10, 900)}k customers`, `in ${R.int(3, 14)} weeks`, `raising test coverage from ${R.int(20, 50)}% to ${R.int(70, 95)}%`, `onboarding ${R.int(2, 12)} new engineers`, `processing ${R.int(1, 60)} TB a month`, `handling $${R.int(5, 400)}M in volume`])
-const bullet = () => `${R.pick(VERB)} ${R.pick(THING)} ${R.pick(HOW)}, ${RESULT()}.`
+// first public release year of what a bullet names: honest resumes only name what existed by the job's end
+const SINCE = { 'an LLM-based support triage tool': 2023, 'an NFT marketplace contract suite': 2018, 'a DeFi lending protocol': 2019, 'a cross-chain bridge relayer': 2020, 'a GraphQL gateway': 2016, 'a Terraform module catalogue': 2015, 'a Kafka event bus': 2012, 'on AWS Lambda': 2015, 'on Kubernetes': 2015, 'in Rust': 2015, 'using Kafka Streams': 2016, 'with Next.js': 2017, 'in Kotlin': 2016, 'in Solidity': 2016, 'with dbt and Airflow': 2017, 'in Elixir': 2013, 'with TypeScript and React': 2014, 'in Go': 2012, 'on GCP': 2012 }
+const ANACHRONISM = [['Next.js', 2016], ['Kubernetes', 2014], ['Rust', 2015], ['Solidity', 2015], ['Hardhat', 2020], ['React', 2013], ['Flutter', 2018], ['Kotlin', 2016], ['GraphQL', 2015], ['Terraform', 2014]]
+function bullet(endYear = 2026, allowAnachronism = false) {
+  const ok = x => allowAnachronism || (SINCE[x] || 0) <= endYear
+  return `${R.pick(VERB)} ${R.pick(THING.filter(ok))} ${R.pick(HOW.filter(ok))}, ${RESULT()}.`
+}
 const SCHOOLS_US = ['Rutgers University', 'University of Texas at Austin', 'Georgia Institute of Technology', 'Ohio State University', 'University of Washington', 'Arizona State University', 'Purdue University', 'University of Illinois Urbana-Champaign', 'San Jose State University', 'Penn State', 'University of Minnesota', 'Northeastern University', 'Florida International University', 'University of Colorado Boulder', 'NC State University']
 const SCHOOLS_INTL = { KR: ['Seoul National University', 'KAIST', 'Yonsei University', 'Korea University', 'Hanyang University'], CN: ['Zhejiang University', 'Tsinghua University', 'Sun Yat-sen University'], VN: ['Hanoi University of Science and Technology', 'Vietnam National University'], IN: ['Anna University', 'IIT Bombay', 'VIT Vellore', 'Pune University'], NG: ['University of Lagos', 'Covenant University'], UA: ['Kyiv Polytechnic Institute', 'Lviv Polytechnic'], MX: ['UNAM', 'Tecnológico de Monterrey'], ES: ['Universidad Politécnica de Madrid'], CO: ['Universidad de los Andes'], AR: ['Universidad de Buenos Aires'], BR: ['Universidade de São Paulo'], GB: ['University of Manchester'], DE: ['TU München'], PL: ['Warsaw University of Technology'], JP: ['University of Tokyo'], TW: ['National Taiwan University'], CA: ['University of Waterloo'], AE: ['American University of Sharjah'], JO: ['University of Jordan'], EG: ['Cairo University'] }
 const DEGREE = [['BS', 'Computer Science'], ['BSc', 'Software Engineering'], ['BE', 'Computer Engineering'], ['MS', 'Computer Science'], ['BA', 'Mathematics'], ['BS', 'Information Systems'], ['BEng', 'Electrical Engineering'], ['MSc', 'Data Science']]
@@ -353,7 +359,7 @@ function workHistory(n, endYear) {
     let sy = y, sm = m - len
     while (sm < 1) { sm += 12; sy-- }
     const name = R.chance(0.25) ? R.pick(REAL_CO) : coName()
-    jobs.push({ name, position: R.pick(['Software Engineer', 'Senior Software Engineer', 'Backend Developer', 'Full Stack Engineer', 'DevOps Engineer', 'Data Engineer', 'Mobile Engineer', 'Tech Lead', 'Frontend Developer', 'Blockchain Developer', 'Engineer II', 'Platform Engineer']), startDate: ym(sy, sm), endDate: i === 0 ? undefined : ym(endY, endM), highlights: Array.from({ length: R.int(2, 4) }, bullet) })
+    jobs.push({ name, position: R.pick(['Software Engineer', 'Senior Software Engineer', 'Backend Developer', 'Full Stack Engineer', 'DevOps Engineer', 'Data Engineer', 'Mobile Engineer', 'Tech Lead', 'Frontend Developer', 'Blockchain Developer', 'Engineer II', 'Platform Engineer']), startDate: ym(sy, sm), endDate: i === 0 ? undefined : ym(endY, endM), highlights: Array.from({ length: R.int(2, 4) }, () => bullet(i === 0 ? 2026 : endY)) })
     y = sy; m = sm - R.int(0, 3); while (m < 1) { m += 12; y-- }
   }
   return jobs
@@ -532,6 +538,8 @@ function uniqueEmail(e) {
   usedEmails.add(cand.toLowerCase().replace(/\./g, ''))
   return cand
 }
+const usedHandles = new Set()
+function uniqueHandle(h) { let c = h; while (usedHandles.has(c.toLowerCase())) c = `${h}${R.int(2, 999)}`; usedHandles.add(c.toLowerCase()); return c }
 function emailFor(n, provider, style) {
   // styles overlap on purpose: some honest people use handle-like mailboxes, some personas plain ones
   let st = style
@@ -565,7 +573,7 @@ function baseApplicant({ name, kind, residence, source, submitted }) {
   const gradY = 2026 - years - R.int(0, 2)
   const education = [{ institution: schoolCC === 'US' ? R.pick(SCHOOLS_US) : R.pick(SCHOOLS_INTL[schoolCC]), studyType: R.pick(DEGREE)[0], area: R.pick(DEGREE)[1], startDate: ym(gradY - 4, 9), endDate: ym(gradY, R.pick([5, 6, 12])) }]
   const skills = R.sample(SKILLS, R.int(4, 9))
-  const gh = `${slug(name.first)}${R.pick(['', '-', ''])}${slug(name.last).slice(0, R.int(3, 8))}${R.chance(0.3) ? R.int(1, 99) : ''}`
+  const gh = uniqueHandle(`${slug(name.first)}${R.pick(['', '-', ''])}${slug(name.last).slice(0, R.int(3, 8))}${R.chance(0.3) ? R.int(1, 99) : ''}`)
   const ghCreated = `${R.int(2010, 2023)}-${String(R.int(1, 12)).padStart(2, '0')}-${String(R.int(1, 28)).padStart(2, '0')}`
   const ua = R.pick(UA_BROWSERS)
   const homeIp = resIp(residence)
@@ -861,6 +869,7 @@ const SIGNALS = {
   'webmail-refs': b => { b.app.references = [0, 1].map(i => { const rn = makeName(PERSONA_MIX); const job = b.meta.resumeData.work[Math.min(i, b.meta.resumeData.work.length - 1)]; return { name: latinOf(rn), company: job.name, relationship: R.pick(['manager', 'team lead', 'CTO']), email: uniqueEmail(`${slug(rn.first)}${R.pick(['.', ''])}${slug(rn.last)}${R.pick(['', R.int(1, 99)])}@${R.pick(['gmail.com', 'gmail.com', 'outlook.com', 'proton.me'])}`), phone: `+1 ${R.pick(R.pick(US).ac)} ${R.int(201, 989)} ${R.digits(4)}` } }) },
   'camera-refused': b => { b.app.interview.video = R.pick(['camera_off', 'camera_off', 'declined']); b.app.interview.observations = [R.pick(['Said the webcam was broken', 'Kept camera off, said bandwidth was bad', 'Declined video; offered a phone call instead', 'Camera "not working" in both rounds', 'Joined with a static profile picture only'])] ; if (R.chance(0.5)) b.app.interview.observations.push(R.pick(['Long pauses before each answer', 'Seemed to be reading answers', 'Could not describe the area they live in', 'Background noise of many voices'])) },
   'interview-oddities': b => { b.app.interview.video = 'completed'; b.app.interview.notes = R.pick(['Voice sounded different from the first call.', 'Face glitched when he waved his hand in front of it.', 'Seemed to be reading his answers off another screen; eyes kept scanning.', 'Could not name anything near the neighbourhood he says he lives in.', 'Somebody else seemed to be prompting her; long silences, then fluent answers.', 'Lip movement did not match the audio for most of the call.', 'Background blurred; several other voices audible, like a call centre.']) },
+  'resume-anachronism': b => { const w = b.meta.resumeData.work; const j = w[w.length - 1]; const [tech, year] = R.pick(ANACHRONISM); const y = Math.min(year - R.int(2, 4), Number(j.startDate.slice(0, 4))); j.startDate = `${y}-0${R.int(1, 9)}`; j.endDate = `${year - 1}-${String(R.int(1, 12)).padStart(2, '0')}`; j.highlights = [`${R.pick(VERB)} ${R.pick(THING)} with ${tech}, ${RESULT()}.`, ...j.highlights.slice(0, 2)]; if (b.meta.resumeMode === 'none') b.meta.resumeMode = 'json' },
   'impossible-travel': b => { b.meta.impossibleTravel = true },
   'night-signins': b => { b.meta.nightSignins = true },
   voip: b => { b.app.person.phone_line_type = 'voip' },
@@ -1028,7 +1037,7 @@ function multiModerate(n) {
     const b = persona()
     const k = R.int(3, 5)
     // pick from different families: contact, interview, network(travel), time, presence
-    const fam = { contact: ['webmail-refs', 'voip'], interview: ['camera-refused', 'interview-oddities'], network: ['impossible-travel', 'datacenter-ip', 'remote-tool'], time: ['night-signins'], presence: ['thin-new-profiles'] }
+    const fam = { contact: ['webmail-refs', 'voip'], interview: ['camera-refused', 'interview-oddities'], network: ['impossible-travel', 'datacenter-ip', 'remote-tool'], time: ['night-signins'], presence: ['thin-new-profiles', 'resume-anachronism'] }
     const fams = R.sample(Object.keys(fam), Math.min(k, 5))
     const sigs = fams.map(f => R.pick(fam[f]))
     applySignals(b, sigs)
