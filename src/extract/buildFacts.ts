@@ -62,9 +62,11 @@ export function factsFromApplication(app: Application): FactInput[] {
   }
   add('payment', app.payment, 'payment')
   // A declared staffing agency: its identifiers are its own, not the candidate's (link analysis sets them aside).
-  if (app.intermediary) {
-    const phone = app.intermediary.phone ? normalisePhone(app.intermediary.phone, app.intermediary.address?.country) : null
-    add('intermediary', { ...app.intermediary, ...(phone ? { phone_e164: phone.e164 } : {}) }, 'intermediary')
+  const declared = app.intermediary ?? app.agency
+  if (declared) {
+    const agency = typeof declared === 'string' ? { name: declared } : declared
+    const phone = agency.phone ? normalisePhone(agency.phone, agency.address?.country) : null
+    add('intermediary', { ...agency, ...(phone ? { phone_e164: phone.e164 } : {}) }, app.intermediary ? 'intermediary' : 'agency')
   }
 
   // An embedded JSON Resume: what the resume claims, beside what the application form claims.

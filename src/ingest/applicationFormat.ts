@@ -75,7 +75,9 @@ export const payoutAccountSchema = z.looseObject({
   account_number: optText(40).describe('domestic account number, or masked as ****1234'),
   account_last4: z.string().regex(/^\d{4}$/, 'must be the last 4 digits, e.g. 4821').nullish(),
   bank: optText(120).describe('bank name'),
+  bank_name: optText(120).describe('read as bank when that is not given'),
   bank_code: optText(20).describe('BIC/SWIFT, routing number or sort code'),
+  routing_number: optText(20).describe('read as bank_code when that is not given'),
   account_email: optText(254).describe('the email of a Payoneer, Wise or PayPal account'),
 })
 
@@ -97,6 +99,7 @@ export const intermediarySchema = z.looseObject({
   address: addressSchema.nullish(),
   phone: optText(40),
   email: optText(254),
+  contact_email: optText(254).describe('read as email when that is not given'),
   website: optText(500),
   network: optText(64).describe('office network: an IPv4 address or CIDR range such as 198.51.100.0/24'),
   networks: z.array(text(64)).max(20).nullish(),
@@ -125,7 +128,8 @@ export const applicationSchema = z.looseObject({
     .nullish(),
   logistics: z.looseObject({ shipping_address: addressSchema.nullish(), note: optText(1000) }).nullish(),
   payment: paymentSchema.nullish(),
-  intermediary: intermediarySchema.nullish(),
+  intermediary: z.union([text(200), intermediarySchema]).nullish().describe('the agency it came through: its name, or an object'),
+  agency: z.union([text(200), intermediarySchema]).nullish().describe('read as intermediary when that is not given'),
   access_log: optText(500),
 })
 

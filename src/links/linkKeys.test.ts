@@ -81,6 +81,9 @@ describe('identifier specificity', () => {
     expect(wise).toEqual([expect.objectContaining({ kind: 'email', key: 'payops@gmail.com', role: 'payout account email' })])
     expect(wise[0]!.support).toBeUndefined()
     expect(keysOf(['person.full_name', 'Dana Whitfield'], ['payment', { account_holder: 'Alan Price' }])[0]!.support).toMatch(/payee name/)
+    // Other names for the same fields: bank_name, routing_number
+    expect(keysOf(['payment', { account_last4: '4821', bank_name: 'Chase Bank' }])[0]!.key).toBe('last4:name:chase|4821')
+    expect(keysOf(['payment', { account_last4: '4821', routing_number: '021000021' }])[0]!.key).toBe('last4:code:021000021|4821')
   })
 
   it('a declared intermediary’s office, switchboard, email, network and payee are the agency’s, never the candidate’s', () => {
@@ -102,5 +105,8 @@ describe('identifier specificity', () => {
     const own = keys.filter(k => !k.intermediary)
     expect(own.map(k => `${k.kind}:${k.key}`)).toEqual(['email:dana@example.org', 'address:12 oak st|60601|US'])
     expect(keys.filter(k => k.intermediary === 'Staffco').map(k => k.kind).sort()).toEqual(['address', 'email', 'payee', 'payee', 'phone'])
+    // "contact_email" is read as the agency's email
+    const other = identifierKeys([rec('reference', { email: 'jobs@staffco.example' }), rec('intermediary', { name: 'Staffco', contact_email: 'Jobs@staffco.example' })])
+    expect(other.filter(k => !k.intermediary)).toEqual([])
   })
 })

@@ -119,13 +119,13 @@ export function ibanChecksumOk(iban: string): boolean {
 
 const BANK_WORDS = new Set(['bank', 'the', 'of', 'na', 'n', 'a', 'plc', 'ag', 'sa', 'ltd', 'limited', 'inc', 'corp', 'corporation', 'co', 'national', 'association', 'group', 'fsb', 'banking', 'company'])
 /** A bank written one way: its code (BIC without branch, routing or sort code) or its name without legal words. */
-export function bankKey(pay: { bank?: unknown; bank_code?: unknown; bic?: unknown; routing_number?: unknown }): string | null {
+export function bankKey(pay: { bank?: unknown; bank_name?: unknown; bank_code?: unknown; bic?: unknown; routing_number?: unknown }): string | null {
   const code = str(pay.bank_code) ?? str(pay.bic) ?? str(pay.routing_number)
   if (code) {
     const c = code.replace(/[\s-]/g, '').toUpperCase()
     return /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(c) ? `bic:${c.slice(0, 8)}` : `code:${c}`
   }
-  const name = str(pay.bank)
+  const name = str(pay.bank) ?? str(pay.bank_name)
   if (!name) return null
   const words = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(w => w && !BANK_WORDS.has(w))
   return words.length ? `name:${words.join(' ')}` : null
@@ -139,7 +139,9 @@ interface PayoutAccount {
   account_number?: unknown
   iban?: unknown
   bank?: unknown
+  bank_name?: unknown
   bank_code?: unknown
+  routing_number?: unknown
   account_last4?: unknown
   account_email?: unknown
 }
@@ -156,7 +158,7 @@ function payoutKeys(pay: PayoutAccount, role: string, fullName: string | undefin
   const walletKey = wallet ? normaliseWallet(wallet) : null
   if (walletKey) out.push({ kind: 'wallet', key: walletKey, label: wallet!, role: `${role} wallet` })
   const bank = bankKey(pay)
-  const bankLabel = str(pay.bank) ?? str(pay.bank_code)
+  const bankLabel = str(pay.bank) ?? str(pay.bank_name) ?? str(pay.bank_code) ?? str(pay.routing_number)
   const ibanText = str(pay.iban) ?? (str(pay.account_number) && normaliseIban(str(pay.account_number)!) ? str(pay.account_number) : undefined)
   const iban = ibanText ? normaliseIban(ibanText) : null
   if (iban) out.push({ kind: 'payee', key: `account:${iban}`, label: `IBAN ${iban}${ibanChecksumOk(iban) ? '' : ' (checksum fails)'}`, role: `${role} account` })
@@ -224,6 +226,7 @@ interface Intermediary {
   phone?: unknown
   phone_e164?: unknown
   email?: unknown
+  contact_email?: unknown
   network?: unknown
   networks?: unknown
   payee?: unknown
@@ -250,8 +253,9 @@ function intermediaryKeys(records: FactRecord[]): { keys: LinkKey[]; inNetwork: 
     if (address) add({ kind: 'address', key: address, label: [(m.address as Record<string, unknown>).line1, (m.address as Record<string, unknown>).postal_code].filter(Boolean).join(', '), role: 'office address' })
     const phone = phoneKey(m.phone_e164 ?? m.phone)
     if (phone) add({ kind: 'phone', key: phone, label: phone, role: 'phone' })
-    const email = typeof m.email === 'string' ? normaliseEmailForLinking(m.email) : null
-    if (email) add({ kind: 'email', key: email, label: String(m.email), role: 'email' })
+    const emailText = str(m.email) ?? str(m.contact_email)
+    const email = emailText ? normaliseEmailForLinking(emailText) : null
+    if (email) add({ kind: 'email', key: email, label: emailText!, role: 'email' })
     for (const net of [m.network, ...(Array.isArray(m.networks) ? m.networks : [])]) {
       if (typeof net !== 'string') continue
       const range = parseCidr(net) ?? (ipv4ToInt(net) !== null ? ([ipv4ToInt(net)!, ipv4ToInt(net)!] as [number, number]) : null)

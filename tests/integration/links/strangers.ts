@@ -74,7 +74,8 @@ export function strangersPopulation(): StrangerApp[] {
   for (const [i, name] of ['Noah Williams', 'Olivia Brown', 'Liam Garcia', 'Emma Martinez'].entries()) {
     const a = app(`AG-${i}`, name, {
       source: 'staffing-agency',
-      intermediary: AGENCY,
+      // Declared as "intermediary", or as "agency" with "contact_email" (other names the format reads).
+      ...(i < 2 ? { intermediary: AGENCY } : { agency: { name: AGENCY.name, address: AGENCY.address, phone: AGENCY.phone, contact_email: AGENCY.email, payee: AGENCY.payee } }),
       logistics: { shipping_address: AGENCY.address },
       payment: { method: 'bank', ...AGENCY.payee },
       submission: { ip: `198.51.100.${10 + i}` },
