@@ -331,7 +331,9 @@ export function labelsFromJson(data: unknown): Label[] {
     const raw = firstOf(o, ['label', 'class', 'truth', 'is_pattern', 'pattern', 'fraud', 'is_fraud'])
     const ring = firstOf(o, ['ring', 'ring_id', 'cluster'])
     const archetype = firstOf(o, ['archetype', 'scenario', 'kind', 'type'])
-    return [{ id: id.replace(/\.json$/i, ''), label: labelWord(raw), archetype: archetype === undefined ? '' : String(archetype), ring: ring === undefined || ring === null ? '' : String(ring) }]
+    const nameOrigin = firstOf(o, ['nameOrigin', 'name_origin'])
+    const residence = firstOf(o, ['residence', 'country'])
+    return [{ id: id.replace(/\.json$/i, ''), label: labelWord(raw), archetype: archetype === undefined ? '' : String(archetype), ring: ring === undefined || ring === null ? '' : String(ring), ...(nameOrigin ? { nameOrigin: String(nameOrigin) } : {}), ...(residence ? { residence: String(residence) } : {}) }]
   })
 }
 

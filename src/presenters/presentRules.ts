@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../rules/types'
-import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION } from '../scoring/likelihoodRatios'
+import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS } from '../scoring/likelihoodRatios'
 import { BANDS, FAMILY_DISCOUNT, POINTS_PER_TENFOLD, PRIOR_ODDS } from '../scoring/scoreCase'
 
 const lrText = (lr: number) => (Number.isFinite(lr) ? (lr >= 10 ? String(Math.round(lr)) : String(Math.round(lr * 10) / 10)) : 'decisive')
@@ -19,6 +19,8 @@ export function presentRule(meta: RuleMeta) {
     lrBenign: l ? pct(l.benign) : '',
     lrSource: l?.source ?? '',
     lrReasoning: l?.reasoning ?? 'No likelihood ratio set: the flag adds nothing to the score.',
+    variants: Object.entries(l?.variants ?? {}).map(([id, v]) => ({ id, lr: lrText(v.lr), pattern: pct(v.pattern), benign: pct(v.benign), reasoning: v.reasoning })),
+    shared: SHARED_EXPLANATIONS.filter(x => x.rules.includes(meta.id)).map(x => ({ title: x.title, explanation: x.explanation, rules: x.rules })),
   }
 }
 
@@ -32,5 +34,6 @@ export function presentScoringModel(rules: RuleMeta[]) {
     discount: FAMILY_DISCOUNT,
     bands: [...BANDS].reverse().map(b => ({ band: b.band, from: b.from, totalLr: b.totalLr.toLocaleString('en-US'), posterior: pct(b.posterior) })),
     families,
+    shared: SHARED_EXPLANATIONS.map(x => ({ title: x.title, explanation: x.explanation, anchor: x.anchor, rules: x.rules })),
   }
 }

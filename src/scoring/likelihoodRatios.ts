@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 4
+export const LR_VERSION = 5
 
 export type FamilyId =
   | 'sanctions'
@@ -53,8 +53,18 @@ export const FAMILIES: Record<FamilyId, Family> = {
   interview: { id: 'interview', title: 'Interview observations', sharedExplanation: 'A poor connection, broken equipment or nerves explain a camera left off, long pauses and a distorted face together.' },
 }
 
+/** A finer reading of one rule's flag, from its own evidence (scoring decides which applies). */
+export interface LikelihoodVariant {
+  lr: number
+  pattern: number
+  benign: number
+  reasoning: string
+}
+
 export interface RuleLikelihood {
   family: FamilyId
+  /** finer LRs by what the flag's evidence shows (see variantOf in scoreCase.ts) */
+  variants?: Record<string, LikelihoodVariant>
   /** likelihood ratio of a flag; `decisive` ones take the top of the scale whatever the rest */
   lr: number
   decisive?: boolean
@@ -85,7 +95,15 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
   'logistics-shipping-not-home': { family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.' },
   'logistics-address-change': { family: 'logistics', lr: 4, pattern: 0.12, benign: 0.03, source: 'SH-ADDRESS-CHANGE (G8, V10, G3)', reasoning: 'An address described as temporary or changed near the start date: a genuine move explains most; it shares that explanation with shipping elsewhere.' },
 
-  'payment-payee-name-mismatch': { family: 'payment', lr: 9, pattern: 0.45, benign: 0.05, source: 'PY-NAME-MISMATCH (G1: "especially if registered to a different name")', reasoning: 'Facilitators’ and front companies’ accounts receive the pay in most public cases; honest contractors invoice through their own LLC, an agency or an employer of record, or a spouse’s account (about 5%).' },
+  'payment-payee-name-mismatch': {
+    family: 'payment', lr: 9, pattern: 0.45, benign: 0.05,
+    source: 'PY-NAME-MISMATCH (G1: "requesting use of a different account, especially if registered to a different name")',
+    reasoning: 'Facilitators’ and front companies’ accounts receive the pay in most public cases; honest contractors invoice through their own LLC, an agency or an employer of record, or a spouse’s account (about 5%). Used when the holder cannot be read from the evidence.',
+    variants: {
+      person: { lr: 15, pattern: 0.3, benign: 0.02, reasoning: 'The holder is another private person: the facilitator’s own account the advisory warns of (Chapman, Knoot, Didenko). Honest people rarely ask to be paid into someone else’s personal account (a spouse’s or parent’s, about 2%).' },
+      company: { lr: 4, pattern: 0.16, benign: 0.04, reasoning: 'The holder is a company: front and shell companies receive pay in some cases (Yanbian Silverstar, the 2025 shell companies), but honest contractors are paid through their own LLC, an agency or an employer of record far more often. The company can be verified; it shares that explanation with delivery to an office and an agency’s switchboard (SHARED_EXPLANATIONS).' },
+    },
+  },
   'payment-payout-country-mismatch': { family: 'payment', lr: 5, pattern: 0.25, benign: 0.05, source: 'PY-PRC-ROUTING (G1), PY-BANK-CHURN (V10)', reasoning: 'Pay routed to another country than the claimed home; expatriates paid at home explain it often.' },
   'payment-crypto-payout': { family: 'payment', lr: 6, pattern: 0.4, benign: 0.065, source: 'PY-CRYPTO (G1: "seeking payment in virtual currency"; V13)', reasoning: 'Asked for by many personas; crypto-native clients and freelancers paid in stablecoins by policy explain it (several percent in Web3 work).' },
 
@@ -118,6 +136,29 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
   'interview-evasive': { family: 'interview', lr: 5, pattern: 0.25, benign: 0.05, source: 'IV-READING, IV-BACKGROUND (G2; V10; V14)', reasoning: 'Reading answers, stalling, a hidden room; nerves and a second language explain some (the language itself is never judged).' },
   'interview-identity-doubt': { family: 'interview', lr: 25, pattern: 0.13, benign: 0.005, source: 'IV-APPEARANCE-DRIFT, IV-DEEPFAKE, ID-FACE-MISMATCH (G2; G5; V11): "strong when clear"', reasoning: 'A different person between rounds or a failed liveness prompt; a poor connection explains a few.' },
 }
+
+/**
+ * Innocent explanations that cross families: when the anchor flag is present (its variant, if given),
+ * the listed rules share that one explanation and count once among them, like members of a family.
+ */
+export interface SharedExplanation {
+  id: string
+  title: string
+  /** rule id, or rule id:variant, whose flag shows the explanation may apply */
+  anchor: string
+  rules: string[]
+  explanation: string
+}
+
+export const SHARED_EXPLANATIONS: SharedExplanation[] = [
+  {
+    id: 'intermediary',
+    title: 'Works through a company or an agency',
+    anchor: 'payment-payee-name-mismatch:company',
+    rules: ['payment-payee-name-mismatch', 'logistics-shipping-not-home', 'contact-reference-is-applicant', 'identity-contact-mismatch'],
+    explanation: 'Paid to a company (one’s own LLC, a staffing agency, an employer of record): the same company’s office takes delivery of the equipment, its switchboard answers for the applicant and the referee, and its recruiter’s details are on the resume.',
+  },
+]
 
 /** log10 of a rule's LR (0 for a rule without one; decisive rules are handled by the scorer). */
 export const log10Lr = (rule: string): number => {

@@ -61,6 +61,22 @@ describe('scoring by likelihood ratios', () => {
     }
   })
 
+  it('reads a payee flag finely: another private person weighs more than a company', () => {
+    const payee = (holder: string): Finding => ({ ...f('payment-payee-name-mismatch'), evidence: [{ field: 'payment', value: { account_holder: holder }, source: 'application', where: 'application: payment' } as never] })
+    const person = scoreFindings([payee('Christine M. Harper')])
+    const company = scoreFindings([payee('Whitfield Software LLC')])
+    expect(person.contributions[0]).toMatchObject({ variant: 'person', lr: 15 })
+    expect(company.contributions[0]).toMatchObject({ variant: 'company', lr: 4 })
+    expect(person.score).toBeGreaterThan(company.score)
+    // Paid to a company whose office takes the laptop and whose switchboard answers: one explanation, counted once.
+    const agency = scoreFindings([payee('Brightpath Talent Partners LLC'), f('logistics-shipping-not-home'), f('contact-reference-is-applicant')])
+    expect(agency.contributions.filter(c => c.counted === 1).map(c => c.rule)).toEqual(['contact-reference-is-applicant'])
+    expect(agency.contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ sharedWith: 'intermediary' })
+    expect(agency.band).not.toMatch(/high|critical/)
+    // Without a company payee the same two flags are independent.
+    expect(flags('logistics-shipping-not-home', 'contact-reference-is-applicant').contributions.every(c => c.counted === 1)).toBe(true)
+  })
+
   it('lets a blocking sanctions hit take the top of the scale, and a name-only lead add nothing', () => {
     expect(flags('sanctions-identifier-hit')).toMatchObject({ score: 100, band: 'critical' })
     const org = flags('sanctions-organisation-hit', 'contact-voip-phone')

@@ -1,6 +1,7 @@
 import type { RiskBand } from '../signoff/caseStatus'
 import type { Finding } from '../rules/types'
-import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, type FamilyId } from './likelihoodRatios'
+import { looksLikeCompany } from '../domain/names'
+import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type FamilyId } from './likelihoodRatios'
 
 /**
  * Findings → an advisory score 0–100 with a band, as a posterior from a stated prior and the likelihood
@@ -12,6 +13,11 @@ import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, type FamilyId } from './likeli
  * - Within a family of rules that share an innocent explanation, the flag with the largest LR counts in
  *   full and each other one at a quarter of its log-LR (FAMILY_DISCOUNT): a move, a VPN or a broken webcam
  *   is counted once, while a second sign of the same kind still adds a little.
+ * - A few innocent explanations cross families (SHARED_EXPLANATIONS: paid to a company, that company's
+ *   office takes the laptop and its switchboard answers): while their anchor flag is present, their
+ *   rules count once among them in the same way.
+ * - Some flags are read more finely from their own evidence (variants): pay to another private person
+ *   is worth more than pay to a company, which has a common, checkable explanation.
  * - Across families the evidence multiplies: log-odds add.
  * - score = 50 + 25 × log10(posterior odds), clamped to 0–100; with the prior above that is 25 points for
  *   each tenfold of evidence, 0 with no evidence. Bands (BANDS) follow from the posterior.
@@ -40,6 +46,10 @@ export const BANDS: Array<{ band: RiskBand; from: number; totalLr: number; poste
 export interface Contribution {
   rule: string
   family: FamilyId | 'unknown'
+  /** which finer reading of the flag applied, if any (e.g. payee "person" or "company") */
+  variant?: string
+  /** the shared explanation or family that discounted it, when counted < 1 */
+  sharedWith?: string
   /** the rule's likelihood ratio; null for a decisive sanctions hit */
   lr: number | null
   /** share of its log-LR that counted: 1 for the strongest of its family, FAMILY_DISCOUNT for the others */
@@ -65,29 +75,52 @@ export interface Score {
 
 export const bandOf = (score: number): RiskBand => BANDS.find(b => score >= b.from)!.band
 const round1 = (x: number) => Math.round(x * 10) / 10
-const log10Of = (rule: string) => {
-  const lr = LIKELIHOOD_RATIOS[rule]?.lr ?? 1
-  return Number.isFinite(lr) ? Math.log10(lr) : 0
-}
 const familyOf = (rule: string): FamilyId | 'unknown' => LIKELIHOOD_RATIOS[rule]?.family ?? 'unknown'
 
+/** The finer reading of a flag its evidence supports, for rules that have variants. */
+export function variantOf(finding: Finding): string | undefined {
+  if (finding.rule === 'payment-payee-name-mismatch') {
+    const payment = finding.evidence.find(e => e.field === 'payment')?.value as { account_holder?: unknown } | undefined
+    const holder = typeof payment?.account_holder === 'string' ? payment.account_holder : null
+    return holder ? (looksLikeCompany(holder) ? 'company' : 'person') : undefined
+  }
+  return undefined
+}
+
+interface Flag {
+  rule: string
+  variant: string | undefined
+  lr: number
+}
+const flagOf = (f: Finding): Flag => {
+  const table = LIKELIHOOD_RATIOS[f.rule]
+  const variant = variantOf(f)
+  const v = variant ? table?.variants?.[variant] : undefined
+  return { rule: f.rule, variant: v ? variant : undefined, lr: v?.lr ?? table?.lr ?? 1 }
+}
+const log10 = (lr: number) => (Number.isFinite(lr) ? Math.log10(lr) : 0)
+
 export function scoreFindings(findings: Finding[]): Score {
-  const flags = [...new Set(findings.filter(f => f.status === 'flag').map(f => f.rule))].sort((a, b) => log10Of(b) - log10Of(a) || a.localeCompare(b))
-  const seenFamilies = new Set<string>()
+  const byRule = new Map<string, Flag>()
+  for (const f of findings) if (f.status === 'flag' && !byRule.has(f.rule)) byRule.set(f.rule, flagOf(f))
+  const flags = [...byRule.values()].sort((a, b) => log10(b.lr) - log10(a.lr) || a.rule.localeCompare(b.rule))
+  const present = new Set(flags.flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
+  const shared = SHARED_EXPLANATIONS.filter(x => present.has(x.anchor))
+  const seen = new Set<string>()
   const contributions: Contribution[] = []
   let evidence = 0
-  for (const rule of flags) {
-    const family = familyOf(rule)
+  for (const flag of flags) {
+    const family = familyOf(flag.rule)
     // An unknown rule is its own family: it counts in full, with LR 1 until it is given one.
-    const key = family === 'unknown' ? `unknown:${rule}` : family
-    const counted = seenFamilies.has(key) ? FAMILY_DISCOUNT : 1
-    seenFamilies.add(key)
-    const lr = LIKELIHOOD_RATIOS[rule]?.lr ?? 1
-    const w = counted * log10Of(rule)
+    const keys = [family === 'unknown' ? `unknown:${flag.rule}` : family, ...shared.filter(x => x.rules.includes(flag.rule)).map(x => x.id)]
+    const sharedWith = keys.find(k => seen.has(k))
+    const counted = sharedWith ? FAMILY_DISCOUNT : 1
+    for (const k of keys) seen.add(k)
+    const w = counted * log10(flag.lr)
     evidence += w
-    contributions.push({ rule, family, lr: Number.isFinite(lr) ? lr : null, counted, points: round1(POINTS_PER_TENFOLD * w) })
+    contributions.push({ rule: flag.rule, family, ...(flag.variant ? { variant: flag.variant } : {}), ...(sharedWith ? { sharedWith } : {}), lr: Number.isFinite(flag.lr) ? flag.lr : null, counted, points: round1(POINTS_PER_TENFOLD * w) })
   }
-  const decisive = flags.some(r => LIKELIHOOD_RATIOS[r]?.decisive) || findings.some(f => f.status === 'flag' && f.blocking && (f.rule === 'sanctions-identifier-hit' || f.rule === 'sanctions-organisation-hit'))
+  const decisive = flags.some(f => LIKELIHOOD_RATIOS[f.rule]?.decisive) || findings.some(f => f.status === 'flag' && f.blocking && (f.rule === 'sanctions-identifier-hit' || f.rule === 'sanctions-organisation-hit'))
   const raw = POINTS_PER_TENFOLD * evidence
   let score = Math.max(0, Math.min(100, Math.round(raw)))
   let capped: string | null = null

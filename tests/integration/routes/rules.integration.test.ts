@@ -20,7 +20,13 @@ describe('/rules', () => {
       expect(page.text).toContain(`version ${r.meta.version}`)
       expect(page.text).toContain('Public sources')
       expect(page.text).toContain('Known innocent explanations')
+      expect(page.text).toContain('Likelihood ratio')
+      expect(page.text).toContain('Why this likelihood ratio')
     }
+    // The scoring model: each rule's LR and family, the prior, the bands and the families' shared explanations.
+    expect(index.text).toContain('data-qa="families"')
+    expect(index.text).toContain('1 : 100')
+    expect(index.text).toMatch(/<td class="num">15<\/td><td class="num">29\.4<\/td><td>Remote-control software<\/td>/)
     expect((await agent.get('/rules/no-such-rule')).status).toBe(404)
   })
 })
