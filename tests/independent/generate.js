@@ -676,7 +676,7 @@ function push(b, label, archetype, ring = '') {
 
 // ---------- benign archetypes
 const benignPlan = [
-  ['abroad-declared', 160], ['moved-house', 60], ['own-llc-payee', 60], ['agency-declared', 80], ['google-voice', 60], ['night-shift', 40], ['travelling-vpn', 40], ['name-written-differently', 120], ['forwarder-customer', 40], ['common-name', 60], ['lookalike-two-signals', 100], ['sdn-namesake', 12], ['thin-presence-newcomer', 50], ['shared-household', 6], ['recent-new-email', 20],
+  ['abroad-declared', 160], ['moved-house', 60], ['own-llc-payee', 60], ['agency-declared', 80], ['google-voice', 60], ['night-shift', 40], ['travelling-vpn', 40], ['name-written-differently', 120], ['forwarder-customer', 40], ['common-name', 60], ['lookalike-two-signals', 100], ['sdn-namesake', 12], ['thin-presence-newcomer', 50], ['shared-household', 6], ['recent-new-email', 20], ['declared-trip-abroad', 20], ['wrong-log-attached', 10],
 ]
 const planned = benignPlan.reduce((a, [, n]) => a + n, 0)
 benignPlan.unshift(['honest-local', Math.max(0, BENIGN_N - planned)])
@@ -838,6 +838,29 @@ function benign(arch) {
       b.meta.resumeData.education[0].endDate = '2026-05'
       b.meta.resumeData.education[0].startDate = '2022-09'
       b.app.profiles = [{ network: 'github', username: `${slug(b.meta.name.first)}${slug(b.meta.name.last)}-dev`, url: `https://github.com/${slug(b.meta.name.first)}${slug(b.meta.name.last)}-dev`, created_at: `2026-0${R.int(1, 6)}-0${R.int(1, 9)}`, public_repos: R.int(1, 7), followers: R.int(0, 3), contributions_last_year: R.int(5, 120) }, { network: 'linkedin', url: `https://www.linkedin.com/in/${slug(b.meta.name.first)}-${slug(b.meta.name.last)}-${R.hex(4)}`, connections: R.int(5, 45), created_at: '2025-11-01' }]
+      break
+    }
+    case 'declared-trip-abroad': {
+      // lives in the US, visiting family abroad for a few weeks and says so; signs in from there
+      const name = makeName(BENIGN_MIX)
+      b = make({ name })
+      const cc = R.pick(ABROAD_FOR_ORIGIN[name.origin] || ['GB'])
+      const where = ABROAD[cc]
+      b.app.interview.notes = R.pick([`Visiting family in ${R.pick(where.city)} until mid-${R.pick(['October', 'November'])}; said so at the start of the call.`, `On a planned trip to ${R.pick(where.city)} for three weeks, back before the start date.`, `Working remotely from ${R.pick(where.city)} for a month while a parent recovers from surgery.`])
+      const start = addDays(new Date(b.app.submitted_at), R.int(10, 20))
+      const abroadIp = resIp(cc)
+      addLog(b.app, b.meta, sessionEvents({ tz: where.tz, days: R.int(5, 9), start, hours: [9, 20], ipFn: () => (R.chance(0.85) ? abroadIp : resIp(cc)), account: b.meta.logAccount, ua: () => b.meta.ua }))
+      if (R.chance(0.5)) b.app.submission.ip = abroadIp
+      break
+    }
+    case 'wrong-log-attached': {
+      // a reviewer attached another person's sign-in export to this honest applicant's case
+      b = make({ kind: 'contractor' })
+      const other = makeName(PERSONA_MIX)
+      const acct = emailFor(other, 'gmail.com', 'persona')
+      b.meta.logStyle = 'plain'
+      const start = addDays(new Date(b.app.submitted_at), R.int(10, 20))
+      addLog(b.app, b.meta, sessionEvents({ tz: 'Asia/Shanghai', days: R.int(5, 9), start, hours: [9, 19], ipFn: () => (R.chance(0.6) ? dcIp() : resIp('US')), account: acct, ua: () => R.pick(UA_BROWSERS), remote: 0.4 }))
       break
     }
     case 'recent-new-email': {
@@ -1093,8 +1116,11 @@ function main() {
   for (const p of pat) push(p.b, 'pattern', p.arch, p.ring)
 
   // write
-  const popDir = path.join(OUT, 'population')
-  fs.rmSync(OUT, { recursive: true, force: true })
+  // write beside the target, then swap, so a reader never sees a half-written population
+  const FINAL = OUT
+  const TMP = `${FINAL}.tmp-${process.pid}`
+  fs.rmSync(TMP, { recursive: true, force: true })
+  const popDir = path.join(TMP, 'population')
   fs.mkdirSync(popDir, { recursive: true })
   const order = R.shuffle(out)
   for (const { app, meta } of order) {
@@ -1115,12 +1141,16 @@ function main() {
     for (const [f, data] of Object.entries(meta.files)) fs.writeFileSync(path.join(popDir, f), data)
   }
   const labels = order.map(o => o.label)
-  fs.writeFileSync(path.join(OUT, 'truth.json'), JSON.stringify(order.map(o => ({ id: o.app.external_id, archetype: o.label.archetype, ring: o.label.ring, signals: o.meta.signals || [], combo: o.meta.combo, sdnForm: o.meta.sdnForm, photoShared: !!o.meta.photo })), null, 1) + '\n')
-  fs.writeFileSync(path.join(OUT, 'labels.csv'), ['id,label,archetype,ring,nameOrigin,residence', ...labels.map(l => [l.id, l.label, l.archetype, l.ring, l.nameOrigin, l.residence].join(','))].join('\n') + '\n')
+  fs.writeFileSync(path.join(TMP, 'truth.json'), JSON.stringify(order.map(o => ({ id: o.app.external_id, archetype: o.label.archetype, ring: o.label.ring, signals: o.meta.signals || [], combo: o.meta.combo, sdnForm: o.meta.sdnForm, photoShared: !!o.meta.photo })), null, 1) + '\n')
+  fs.writeFileSync(path.join(TMP, 'labels.csv'), ['id,label,archetype,ring,nameOrigin,residence', ...labels.map(l => [l.id, l.label, l.archetype, l.ring, l.nameOrigin, l.residence].join(','))].join('\n') + '\n')
   fs.mkdirSync('/tmp/indep-selfcheck', { recursive: true })
   fs.writeFileSync('/tmp/indep-selfcheck/ips.tsv', ipLog.map(x => x.join('\t')).join('\n') + '\n')
   // labels.json LAST
-  fs.writeFileSync(path.join(OUT, 'labels.json'), JSON.stringify(labels, null, 1) + '\n')
+  fs.writeFileSync(path.join(TMP, 'labels.json'), JSON.stringify(labels, null, 1) + '\n')
+  const OLD = `${FINAL}.old-${process.pid}`
+  if (fs.existsSync(FINAL)) fs.renameSync(FINAL, OLD)
+  fs.renameSync(TMP, FINAL)
+  fs.rmSync(OLD, { recursive: true, force: true })
   const counts = {}
   for (const l of labels) { const k = `${l.label}\t${l.archetype}`; counts[k] = (counts[k] || 0) + 1 }
   process.stdout.write(`wrote ${labels.length} applications (${labels.filter(l => l.label === 'pattern').length} pattern) to ${OUT}\n`)
