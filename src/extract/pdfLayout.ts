@@ -152,23 +152,32 @@ function joinCell(lines: string[]): string {
   return parts.join('')
 }
 
+const bottom = (b: Block) => b.lines[b.lines.length - 1]!.y
+const centre = (b: Block) => (b.top + bottom(b)) / 2
+
 function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
   for (const band of bands) for (const f of band.frags) f.col = columnOf(columns, f.x0)
   const blocks = blocksOf(bands)
   const byCol: Block[][] = columns.map(() => [])
   for (const b of blocks) byCol[b.col]!.push(b)
-  // A block is aligned when a block of another column starts on its row: one sweep over blocks by top.
-  const byTop = [...blocks].sort((a, b) => a.top - b.top)
+  // A block is aligned when a block of another column starts on its row, or is centred on the same line
+  // (cells centred vertically beside a cell that wraps): one sweep over blocks by top, one by centre.
   const alignedSet = new Set<Block>()
-  for (let i = 0, j = 0; i < byTop.length; i++) {
-    while (byTop[j]!.top < byTop[i]!.top - ROW_TOLERANCE) j++
-    for (let k = j; k < byTop.length && byTop[k]!.top <= byTop[i]!.top + ROW_TOLERANCE; k++) {
-      if (byTop[k]!.col !== byTop[i]!.col) {
-        alignedSet.add(byTop[i]!)
-        break
+  const sweep = (key: (b: Block) => number) => {
+    const sorted = [...blocks].sort((a, b) => key(a) - key(b))
+    for (let i = 0, j = 0; i < sorted.length; i++) {
+      const at = key(sorted[i]!)
+      while (key(sorted[j]!) < at - ROW_TOLERANCE) j++
+      for (let k = j; k < sorted.length && key(sorted[k]!) <= at + ROW_TOLERANCE; k++) {
+        if (sorted[k]!.col !== sorted[i]!.col) {
+          alignedSet.add(sorted[i]!)
+          break
+        }
       }
     }
   }
+  sweep(b => b.top)
+  sweep(centre)
   const aligned = (b: Block) => alignedSet.has(b)
   const sparsest = byCol.filter(c => c.length).sort((a, b) => a.length - b.length)[0] ?? []
   // Rows of a table stand apart (cell padding, rules); two columns of single-spaced lines line up too, but
@@ -179,9 +188,11 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
   const rowsApart = pitches.length === 0 || pitches[Math.floor(pitches.length / 2)]! >= ROW_PITCH * lineH
   const tableLike = rowsApart && sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
   if (tableLike) {
-    // Rows: blocks whose tops line up; each row read across.
+    // Rows: blocks side by side whose lines overlap (tops lined up, or a short cell centred beside a
+    // wrapped one); each row read across.
     const sorted = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0)
     let row: Block[] = []
+    let rowBottom = -Infinity
     const flush = () => {
       if (!row.length) return
       row.sort((a, b) => a.x0 - b.x0)
@@ -191,8 +202,15 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
       row = []
     }
     for (const b of sorted) {
-      if (row.length && Math.abs(b.top - row[0]!.top) > ROW_TOLERANCE) flush()
+      // Cells on one baseline are one row even when a later short line merged their columns.
+      const sameTop = row.length > 0 && Math.abs(b.top - row[0]!.top) <= ROW_TOLERANCE
+      const joins = sameTop || (row.length > 0 && b.top <= rowBottom + ROW_TOLERANCE && alignedSet.has(b) && !row.some(r => r.col === b.col))
+      if (!joins) {
+        flush()
+        rowBottom = -Infinity
+      }
       row.push(b)
+      rowBottom = Math.max(rowBottom, bottom(b))
     }
     flush()
     return
