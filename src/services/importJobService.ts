@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
-import type { ImportJobRepository, ImportJobRow } from '../db/repositories/importJobRepository'
+import type { ImportedCaseRow, ImportJobRepository, ImportJobRow } from '../db/repositories/importJobRepository'
 import { notFound } from '../errors'
 import { safeErrorMessage } from '../logger'
 import { createLimiter } from '../limiter'
@@ -171,6 +171,13 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     },
 
     recent: () => jobs.recent(db),
+
+    /** A finished job's per-file outcomes, with the cases they name as those cases stand now (band, score, name). */
+    async report(job: ImportJobRow): Promise<{ outcomes: ImportOutcome[]; cases: Map<string, ImportedCaseRow> }> {
+      const outcomes = JSON.parse(job.report) as ImportOutcome[]
+      const rows = await jobs.casesOf(db, outcomes.flatMap(o => (o.outcome === 'rejected' ? [] : [o.caseId])))
+      return { outcomes, cases: new Map(rows.map(r => [r.id, r])) }
+    },
 
     /** Wait for a job started by this process (tests, CLI). */
     async waitFor(id: string): Promise<ImportJobRow> {

@@ -6,8 +6,7 @@ import { acceptUpload, keepUploads } from '../../middleware/uploads'
 import { formatDateTime } from '../../presenters/format'
 import type { Services } from '../../services'
 import type { ImportJobRow } from '../../db/repositories/importJobRepository'
-import type { ImportOutcome } from '../../services/ingestService'
-import { displayLabel } from '../../ingest/collectApplications'
+import { presentImportReport } from '../../presenters/presentImportReport'
 
 const uuid = z.string().uuid()
 export const MAX_IMPORT_FILES = 500
@@ -72,15 +71,9 @@ export function importRoutes(services: Services): Router {
     const id = uuid.safeParse(req.params.id)
     if (!id.success) throw notFound('No such import')
     const job = await services.imports.get(id.data)
-    const report = (JSON.parse(job.report) as ImportOutcome[]).map(o => ({
-      file: displayLabel(o.file),
-      outcome: o.outcome,
-      href: o.outcome === 'rejected' ? null : `/cases/${o.caseId}`,
-      reference: o.outcome === 'rejected' ? null : o.reference,
-      reason: o.outcome === 'rejected' ? o.reason : null,
-    }))
-    const filter = req.query.show === 'rejected' ? 'rejected' : 'all'
-    res.render('pages/imports/show', { pageTitle: 'Import progress', job: presentJob(job), report: filter === 'rejected' ? report.filter(r => r.outcome === 'rejected') : report, filter })
+    const filter = req.query.show === 'rejected' ? 'rejected' : req.query.show === 'flagged' ? 'flagged' : 'all'
+    const { outcomes, cases } = job.status === 'done' ? await services.imports.report(job) : { outcomes: [], cases: new Map() }
+    res.render('pages/imports/show', { pageTitle: 'Import progress', job: presentJob(job), report: presentImportReport(outcomes, cases, filter), filter })
   })
 
   router.get('/imports/:id/status', guard, async (req, res) => {
