@@ -193,7 +193,21 @@ function numbersToDigits(tokens: string[]): string[] {
   return out
 }
 
+const normalisedMemo = new Map<string, NormalisedName>()
+
+/** A name's words and readings, remembered (the rules and links compare one applicant's name many times). Callers must not change the result. */
 export function normaliseName(name: string, schema: NameSchema = 'Person'): NormalisedName {
+  const key = `${schema}\u0000${name}`
+  let found = normalisedMemo.get(key)
+  if (!found) {
+    if (normalisedMemo.size > 50_000) normalisedMemo.clear()
+    found = computeNormalisedName(name, schema)
+    normalisedMemo.set(key, found)
+  }
+  return found
+}
+
+function computeNormalisedName(name: string, schema: NameSchema): NormalisedName {
   const isPerson = schema === 'Person'
   // A person's name in Hangul reads as its syllables with the family name apart ("김상만" → "gim sangman").
   const written = isPerson ? romaniseHangul(name.normalize('NFKC')) : name.normalize('NFKC')

@@ -1,6 +1,6 @@
 import { differentChineseWords } from './chineseNames'
 import { differentSyllableWords, sameKoreanName } from './koreanNames'
-import { normaliseName, scoreNames, tokenSimilarity, type NormalisedName } from './names'
+import { normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 
 /**
  * Is this the same person, as one person writes their own name across a form, a resume and a bank
@@ -68,9 +68,10 @@ function compute(a: string, b: string): SamePerson {
 }
 
 function comparePair(a: string, b: string): SamePerson {
-  const scored = scoreNames(a, b, 'Person')
   const na = normaliseName(a, 'Person')
   const nb = normaliseName(b, 'Person')
+  // Aliases written "A / B" are scoreNames' to split; otherwise each name is normalised once.
+  const scored = /[/;|]/.test(a + b) ? scoreNames(a, b, 'Person') : scoreNormalised(na, nb)
   if (scored.match) {
     // Screening forgives a typo; one's own name does not change a syllable ("Xiaoming" / "Xiaomin" are two names).
     const changed = syllableChanged(na.tokens, nb.tokens, apartTest(na, nb))
