@@ -68,9 +68,9 @@ export function formatNameBench(r: NameBenchResult): string {
     '',
     ...(r.korean
       ? [
-          '### Korean names from the RR and MR tables (tests/fixtures/names)',
+          '### Korean names from the RR, MR and Yale tables (tests/fixtures/names)',
           '',
-          `Same name, two spellings (Hangul, RR, MR, MR typed without breves, common spellings): ${r.korean.same.right} of ${r.korean.same.pairs} right.`,
+          `Same name, two spellings (Hangul, RR, MR, MR typed without breves, Yale, common spellings): ${r.korean.same.right} of ${r.korean.same.pairs} right.`,
           `Different people one syllable apart: ${r.korean.different.falseMatches} false matches in ${r.korean.different.pairs} (${r.korean.different.withHangul.falseMatches} in ${r.korean.different.withHangul.pairs} with a Hangul side); pairs the tables' own spellings cannot tell apart: ${r.korean.ambiguous.falseMatches} of ${r.korean.ambiguous.pairs} matched.`,
           '',
         ]
