@@ -23,6 +23,19 @@ describe('Korean names from the published romanisation tables', () => {
     expect(r.different.falseMatches / r.different.pairs).toBeLessThanOrEqual(0.01)
   })
 
+  it('the comparator matches at most 1 in 100 near-misses in all (RR, Hangul, hyphenated, Yale): a changed syllable is not a typo', () => {
+    const r = runKoreanNameBench(comparatorMatch)
+    expect(r.different.pairs).toBeGreaterThan(700)
+    expect(r.different.falseMatches / r.different.pairs).toBeLessThanOrEqual(0.01)
+  })
+
+  it('has a Yale spelling for every syllable, read back to the same names', () => {
+    const rows = loadSyllables()
+    expect(rows.every(r => /^[a-z]+$/.test(r.yale))).toBe(true)
+    expect(rows.find(r => r.hangul === '정')!.yale).toBe('ceng')
+    expect(runKoreanNameBench(syllableMatch).same.missed.filter(m => /[A-Z][a-z]*(?:y|wu|c)/.test(m))).toEqual([])
+  })
+
   it('the comparator matches at most 1 in 100 near-misses where one side is written in Hangul', () => {
     const r = runKoreanNameBench(comparatorMatch)
     expect(r.different.withHangul.falseMatches / r.different.withHangul.pairs).toBeLessThanOrEqual(0.01)
