@@ -2,6 +2,9 @@ import { screeningSubject } from './sanctionsScreening'
 import { rule as identifierHit } from './sanctions-identifier-hit'
 import { rule as organisationHit } from './sanctions-organisation-hit'
 import { rule as corroborated } from './sanctions-person-corroborated'
+import { buildReferenceData } from '../refdata/referenceData'
+import { SanctionsIndex } from '../sanctions/screen'
+import { parseSdnCsv } from '../sanctions/sdnCsv'
 import { fact, factsOf, testContext } from './ruleTestKit'
 
 const ctx = testContext()
@@ -22,6 +25,30 @@ describe('what screening reads from a case', () => {
   it('"Volasys Silverstar" as an employer is the listed Volasys Silver Star; "Star Trading" is not', () => {
     expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Volasys Silverstar' })]), ctx).status).toBe('flag')
     expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Star Trading LLC' }), fact('reference', { company: 'Silver Star' })]), ctx).status).toBe('clear')
+  })
+  it('reads phone numbers written in free text, and a number as written beside its E.164 form', () => {
+    const { subject } = screeningSubject(factsOf([
+      fact('reference', { name: 'A Referee', notes: 'Call his office on +850 2 381-8208 or 2018-2020 records.' }),
+      fact('interview.notes', 'Asked us to text 136 2158 3465 instead of email.'),
+      fact('person.phone', { e164: null, raw: '021 6615 3220' }),
+    ]))
+    expect(subject.phones.map(x => x.value)).toEqual(['021 6615 3220', '+850 2 381-8208', '136 2158 3465'])
+  })
+  it('a listed phone number in a reference note is an identifier hit; another number is not', () => {
+    const listed = buildReferenceData({
+      lookupIp: () => null,
+      disposableDomains: new Set(),
+      external: [],
+      sanctions: new SanctionsIndex(parseSdnCsv('90201,"EXAMPLE TRADING",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"PHONE 850 2 381 8208/4188; Telephone (86)(13621583465)."').entries),
+    })
+    const c = { ...ctx, ref: listed }
+    expect(identifierHit.evaluate(factsOf([fact('reference', { name: 'R', notes: 'reach me on WhatsApp 0086-136-2158-3465' })]), c).status).toBe('flag')
+    expect(identifierHit.evaluate(factsOf([fact('reference', { name: 'R', notes: 'office +850 2 381 4188 ext 2' })]), c).status).toBe('flag')
+    expect(identifierHit.evaluate(factsOf([fact('reference', { name: 'R', notes: 'reach me on 0086-136-2158-3466' })]), c).status).toBe('clear')
+  })
+  it('a one-letter slip in a long listed company name is the listed company; a different company sharing words is not', () => {
+    expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Yanbian Silverstar Netwrok Technology Co., Ltd' })]), ctx).status).toBe('flag')
+    expect(organisationHit.evaluate(factsOf([fact('resume.employer', { company: 'Yanbian Goldstar Network Technology' }), fact('reference', { company: 'Korea Information Technology Cooperation Company' })]), ctx).status).toBe('clear')
   })
   it('a date of birth written month-first corroborates a name lead', () => {
     expect(corroborated.evaluate(factsOf([fact('person.full_name', 'Sang Man Kim'), fact('person.date_of_birth', '04/25/1965')]), ctx).status).toBe('flag')

@@ -1,7 +1,7 @@
 import type { ReferenceData } from '../refdata/referenceData'
-import { findWebAddresses, walletCandidates } from '../sanctions/identifiers'
+import { findPhoneNumbers, findWebAddresses, walletCandidates } from '../sanctions/identifiers'
 import type { ScreeningHit, ScreeningSubject } from '../sanctions/screen'
-import type { CaseFacts, Evidence, Fact } from './caseFacts'
+import type { CaseFacts, Evidence, Fact, Phone } from './caseFacts'
 import { str } from './helpers'
 
 /**
@@ -9,7 +9,8 @@ import { str } from './helpers'
  * People: the applicant’s names and a person payee. Organisations: employers, a company payee,
  * references’ companies. Identifiers: every email, phone, web address and wallet given, and the web
  * addresses, emails and wallets written in free text (employers' descriptions, profiles, references, the
- * logistics note, interview notes): a listed website is as telling in a sentence as in a URL field.
+ * logistics note, interview observations and notes): a listed website or phone number is as telling in a
+ * sentence as in its own field.
  */
 export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject; evidence: Map<string, Evidence> } {
   const evidence = new Map<string, Evidence>()
@@ -37,10 +38,13 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
     ...facts.resume.emails.map(e => note({ value: e.value, where: e.evidence.where }, e.evidence)),
     ...facts.references.flatMap(r => (str(r.value.email) ? [note({ value: str(r.value.email)!, where: `${r.evidence.where} (email)` }, r.evidence)] : [])),
   ]
+  // A number as parsed (E.164) and as written: a number the parser could not place (no country, an old
+  // range) is still compared by its digits.
+  const phoneForms = (ph: Fact<Phone> | undefined) => (ph ? [...new Set([ph.value.e164, ph.value.raw].filter((v): v is string => !!v))].map(value => note({ value, where: ph.evidence.where }, ph.evidence)) : [])
   const phones = [
-    ...(p.phone?.value.e164 ? [note({ value: p.phone.value.e164, where: p.phone.evidence.where }, p.phone.evidence)] : []),
-    ...facts.resume.phones.flatMap(x => (x.value.e164 ? [note({ value: x.value.e164, where: x.evidence.where }, x.evidence)] : [])),
-    ...facts.references.flatMap(r => (str(r.value.phone_e164) ? [note({ value: str(r.value.phone_e164)!, where: `${r.evidence.where} (phone)` }, r.evidence)] : [])),
+    ...phoneForms(p.phone),
+    ...facts.resume.phones.flatMap(phoneForms),
+    ...facts.references.flatMap(r => [...new Set([str(r.value.phone_e164), str(r.value.phone)].filter((v): v is string => !!v))].map(value => note({ value, where: `${r.evidence.where} (phone)` }, r.evidence))),
   ]
   const websites = [
     ...facts.resume.urls.map(u => note({ value: u.value, where: u.evidence.where }, u.evidence)),
@@ -49,7 +53,8 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
   const wallet = str(facts.payment?.value.wallet_address)
   const wallets = wallet && facts.payment ? [note({ value: wallet, where: `${facts.payment.evidence.where} (wallet)` }, facts.payment.evidence)] : []
   // Free text: every string in these facts, searched for web addresses, emails and wallets.
-  const texts: Array<Fact<unknown>> = [...facts.resume.employers, ...facts.profiles, ...facts.references, ...(facts.logistics.note ? [facts.logistics.note] : []), ...facts.interview.observations]
+  const texts: Array<Fact<unknown>> = [...facts.resume.employers, ...facts.profiles, ...facts.references, ...(facts.logistics.note ? [facts.logistics.note] : []), ...facts.interview.observations, ...(facts.interview.notes ? [facts.interview.notes] : [])]
+  const givenPhones = new Set(phones.map(x => x.value))
   const given = new Set(websites.map(w => w.value))
   for (const t of texts) {
     const strings = typeof t.value === 'string' ? [t.value] : Object.values((t.value ?? {}) as Record<string, unknown>).filter((v): v is string => typeof v === 'string')
@@ -61,6 +66,11 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
       }
       for (const email of text.match(/[^\s@<>()"',;:]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi) ?? []) {
         if (!emails.some(e => e.value === email)) emails.push(note({ value: email, where: `${t.evidence.where} (text)` }, t.evidence))
+      }
+      for (const number of findPhoneNumbers(text)) {
+        if (givenPhones.has(number)) continue
+        givenPhones.add(number)
+        phones.push(note({ value: number, where: `${t.evidence.where} (text)` }, t.evidence))
       }
       if (walletCandidates(text).length && text !== wallet) wallets.push(note({ value: text, where: `${t.evidence.where} (text)` }, t.evidence))
     }

@@ -147,6 +147,83 @@ export function normalisePhoneDigits(value: string): string | null {
   return digits.length >= 7 ? digits : null
 }
 
+/**
+ * A phone number as its significant digits, however it is written: "+98 (21) 6615-3220", "0098 21 66153220",
+ * "(98)(21)(66153220)" as sdn.csv has it, "tel:+982166153220" all give "982166153220"; the national form
+ * "021 6615 3220" gives "2166153220". A "(0)" after the country code, the international prefixes 00 and
+ * 011 and an extension ("ext. 12", "x12") are dropped. Null for fewer than seven digits or more than fifteen.
+ */
+export function phoneSignificantDigits(value: string): string | null {
+  return phoneDigitVariants(value)[0]?.digits ?? null
+}
+
+/**
+ * The readings of a written number, the first being phoneSignificantDigits'. A leading 0 of a national
+ * number is a trunk prefix in most countries but part of the number in some (Côte d'Ivoire "07 00 00 2071"),
+ * so both are kept; a 0 written after a country code ("+31 010-4951863", "96407707840824" as sdn.csv has
+ * them) is read without it too. `withArea`: written in a form that carries its area code (international,
+ * or national with its trunk 0), so a short number is still a whole one.
+ */
+export function phoneDigitVariants(value: string): Array<{ digits: string; withArea: boolean }> {
+  let v = stripInvisible(value).toLowerCase().replace(/^tel:/, '').replace(/(?:ext\.?|x|#)\d{1,5}$/, '')
+  // "+98 (0)21 …": the bracketed trunk zero is not dialled from abroad.
+  v = v.replace(/\(0\)(?=[\d(])/g, '')
+  const plus = v.startsWith('+')
+  let digits = v.replace(/\D/g, '')
+  const out: Array<{ digits: string; withArea: boolean }> = []
+  let international = plus
+  if (!plus) {
+    const prefix = digits.startsWith('00') ? 2 : digits.startsWith('011') && digits.length >= 13 ? 3 : 0
+    if (prefix) {
+      digits = digits.slice(prefix)
+      international = true
+    } else if (digits.startsWith('0')) {
+      out.push({ digits: digits.slice(1), withArea: true }, { digits, withArea: true })
+      return out.filter(x => x.digits.length >= 7 && x.digits.length <= 15)
+    }
+  }
+  out.push({ digits, withArea: international })
+  for (let k = 1; k <= 3; k++) if (digits[k] === '0' && digits.length > 9) out.push({ digits: digits.slice(0, k) + digits.slice(k + 1), withArea: international })
+  return out.filter(x => x.digits.length >= 7 && x.digits.length <= 15)
+}
+
+/** Digits two numbers must share at their end before they are compared at all (an index key). */
+export const PHONE_TAIL = 7
+
+/**
+ * One number written two ways: the same significant digits, or one is the other without its country code
+ * (one to three digits more) and is a whole number on its own: nine digits at least, or seven when it was
+ * written with its area code. A local number without its area code ("6615 3220") names a number in every
+ * city and is not matched.
+ */
+export function phonesSame(a: { digits: string; withArea: boolean }, b: { digits: string; withArea: boolean }): boolean {
+  if (a.digits === b.digits) return true
+  const [short, long] = a.digits.length < b.digits.length ? [a, b] : [b, a]
+  return (short.digits.length >= 9 || (short.withArea && short.digits.length >= 7)) && long.digits.length - short.digits.length <= 3 && long.digits.endsWith(short.digits)
+}
+
+/**
+ * Phone numbers written anywhere in a text ("call +86 136-2158-3465 after 6", "WhatsApp: 0086 13621583465"):
+ * runs of digits with the usual separators, nine to fifteen digits after an international prefix (eight
+ * when written with "+" or a trunk 0). Years, date ranges and numbers glued to letters (wallets, IDs) are
+ * left alone.
+ */
+export function findPhoneNumbers(text: string): string[] {
+  const out = new Set<string>()
+  const visible = text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+  for (const m of visible.match(/(?<![\w.+/-])(?:\+\s?)?\(?\+?\d[\d\s().-]{6,24}\d(?![\w/])/g) ?? []) {
+    const written = m.trim()
+    const digits = written.replace(/\D/g, '').replace(/^00/, '')
+    const marked = /^\(?(\+|0)/.test(written)
+    if (digits.length < (marked ? 8 : 9) || digits.length > 15) continue
+    // "2018-2020", "2019 - 2021", "05.03.2024", "2024-05-03": dates, not numbers.
+    if (/^(19|20)\d\d\s*[-–/.]\s*(19|20)\d\d$/.test(written) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(written)) continue
+    if (/\d\s{2,}\d/.test(written)) continue
+    out.add(written)
+  }
+  return [...out]
+}
+
 /** The domain of an email or web address, for "is this the employer's domain?" questions. */
 export function domainOf(value: string): string | null {
   const at = value.lastIndexOf('@')

@@ -1,6 +1,6 @@
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { MATCH_THRESHOLD, normaliseName, scoreNormalised, type NormalisedName } from '../domain/names'
-import { birthDateReadings, hostAndParents, normaliseEmail, normalisePhoneDigits, normaliseWallet, parseWebAddress, walletCandidates } from './identifiers'
+import { birthDateReadings, hostAndParents, normaliseEmail, normaliseWallet, parseWebAddress, PHONE_TAIL, phoneDigitVariants, phonesSame, walletCandidates } from './identifiers'
 import type { SanctionsEntry } from './types'
 
 /**
@@ -67,22 +67,93 @@ const DESCRIPTORS = new Set([
 /**
  * Keys of an organisation's name: its words without legal forms, written together ("Silver Star" ≡
  * "Silverstar"), and the same without trailing descriptors. Two names match when they share a key.
+ * Each key is kept as its words, so a typo can be placed in the word it falls in.
  */
-const organisationKeyMemo = new Map<string, string[]>()
-export function organisationKeys(name: string): string[] {
+const organisationKeyMemo = new Map<string, string[][]>()
+/**
+ * Long legal-form words as the name comparator sets them aside (asked of it, not listed twice): a word one
+ * slip from one of them ("Limted", "Comapny", "Corporaton") is a legal form written with a slip, set aside too.
+ */
+const LEGAL_WORDS = [
+  'company', 'corporation', 'limited', 'incorporated', 'corporacion', 'compania', 'companhia', 'sociedad', 'sociedade', 'anonima',
+  'limitada', 'gesellschaft', 'aktiengesellschaft', 'cooperation', 'cooperative', 'partnership', 'societe', 'limited liability company',
+  'sociedad de responsabilidad limitada', 'sociedad anonima',
+]
+  .filter(w => normaliseName(`Acme ${w}`, 'Company').tokens.join(' ') === 'acme')
+  .flatMap(w => w.split(' '))
+  .filter(w => w.length >= 6)
+const isMisspeltLegalWord = (token: string) => token.length >= 6 && !LEGAL_WORDS.includes(token) && LEGAL_WORDS.some(w => withinOneEdit(token, w))
+function organisationKeyWords(name: string): string[][] {
   // Employers and referees' companies repeat across a population: remember the last 20,000.
   let keys = organisationKeyMemo.get(name)
   if (keys === undefined) {
     if (organisationKeyMemo.size >= 20_000) organisationKeyMemo.clear()
-    const tokens = normaliseName(name, 'Company').tokens
-    keys = tokens.length ? [tokens.join('')] : []
+    const all = normaliseName(name, 'Company').tokens
+    const tokens = all.length > 1 ? all.filter(t => !isMisspeltLegalWord(t)) : all
+    keys = tokens.length ? [tokens] : []
     let end = tokens.length
     while (end > 0 && DESCRIPTORS.has(tokens[end - 1]!)) end--
-    if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end).join(''))
+    if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end))
     organisationKeyMemo.set(name, keys)
   }
   return keys
 }
+export function organisationKeys(name: string): string[] {
+  return organisationKeyWords(name).map(words => words.join(''))
+}
+
+/**
+ * A name written with one slip of the keyboard ("Yanbian Silverstar Netwrok Technology", "Volasys
+ * Silvestar") is the listed name when the slip is inside a long word. Different listed companies one letter
+ * apart exist, and were measured on sdn.csv (HODA/HOMA SHIPPING, MCS/MKS INTERNATIONAL, YONGJIN/PYONGJIN SHIP
+ * MANAGEMENT, FIRST/ELEVENTH OCEAN ADMINISTRATION, RIM GROUP INVESTMENTS I/II): so the slip must fall in a
+ * word of five letters or more, not on its first letter, and never change a digit; and the name must have
+ * FUZZY_MIN letters at least. A name that is exactly a listed one is never matched fuzzily to another.
+ */
+export const FUZZY_MIN = 12
+const MIN_SLIP_WORD = 5
+
+/** Optimal string alignment distance, stopping early above 1. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  let j = 0
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++
+  const ra = a.length - i - j, rb = b.length - i - j
+  if (ra + rb === 1 || (ra === 1 && rb === 1)) return true
+  // a transposition: "ab" ↔ "ba"
+  return ra === 2 && rb === 2 && a[i] === b[i + 1] && a[i + 1] === b[i]
+}
+
+/** Where the slip between a written key and a listed one's words falls, and whether it is one we accept. */
+function acceptableSlip(written: string, words: string[]): boolean {
+  const listed = words.join('')
+  let i = 0
+  while (i < written.length && i < listed.length && written[i] === listed[i]) i++
+  let j = 0
+  while (j < written.length - i && j < listed.length - i && written[written.length - 1 - j] === listed[listed.length - 1 - j]) j++
+  const changed = [...written.slice(i, written.length - j), ...listed.slice(i, listed.length - j)]
+  if (changed.some(c => /\d/.test(c))) return false
+  // The slip's place in the listed name (for an insertion, the letter after it); it must sit inside one long word.
+  const from = Math.min(i, listed.length - 1)
+  const to = Math.max(from, listed.length - j - 1)
+  const long = (w: string) => w.length >= MIN_SLIP_WORD && !/\d/.test(w)
+  const inserted = listed.length < written.length
+  let start = 0
+  for (const [k, w] of words.entries()) {
+    const end = start + w.length
+    if (from >= start && from < end) {
+      // A letter added where two words meet ("Silverrstar" for "Silver Star") belongs to the word before.
+      if (inserted && from === start && k > 0) return long(words[k - 1]!)
+      return to < end && from > start && long(w)
+    }
+    start = end
+  }
+  // A letter added at the very end.
+  return inserted && long(words[words.length - 1] ?? '')
+}
+
 /** The first key, for callers that want one. */
 export const organisationKey = (name: string): string => organisationKeys(name)[0] ?? ''
 
@@ -97,6 +168,9 @@ export class SanctionsIndex {
   private readonly websites = new Map<string, SanctionsEntry>()
   private readonly phones = new Map<string, SanctionsEntry>()
   private readonly organisations = new Map<string, { entry: SanctionsEntry; name: string }>()
+  /** long listed organisation keys by their first and last halves less one letter: one slip leaves one of them whole */
+  private readonly organisationHalves = new Map<string, Array<{ words: string[]; key: string }>>()
+  private readonly phoneTails = new Map<string, Array<{ phone: { digits: string; withArea: boolean }; entry: SanctionsEntry }>>()
   private readonly people: Array<{ entry: SanctionsEntry; name: string; normalised: NormalisedName }> = []
   private readonly byKey = new Map<string, number[]>()
   readonly size: number
@@ -118,8 +192,15 @@ export class SanctionsIndex {
         if (k && !this.websites.has(k)) this.websites.set(k, e)
       }
       for (const x of e.phones) {
-        const k = normalisePhoneDigits(x)
-        if (k && !this.phones.has(k)) this.phones.set(k, e)
+        for (const phone of phoneDigitVariants(x)) {
+          const key = `${phone.digits}${phone.withArea ? '+' : ''}`
+          if (this.phones.has(key)) continue
+          this.phones.set(key, e)
+          const tail = phone.digits.slice(-PHONE_TAIL)
+          const list = this.phoneTails.get(tail)
+          if (list) list.push({ phone, entry: e })
+          else this.phoneTails.set(tail, [{ phone, entry: e }])
+        }
       }
       for (const name of [e.name, ...e.aliases]) {
         if (e.type === 'individual') {
@@ -131,7 +212,17 @@ export class SanctionsIndex {
             else this.byKey.set(key, [i])
           }
         } else if (e.type === 'entity') {
-          for (const k of organisationKeys(name)) if (!this.organisations.has(k)) this.organisations.set(k, { entry: e, name })
+          for (const words of organisationKeyWords(name)) {
+            const k = words.join('')
+            if (this.organisations.has(k)) continue
+            this.organisations.set(k, { entry: e, name })
+            if (k.length < FUZZY_MIN) continue
+            for (const half of SanctionsIndex.halves(k, k.length)) {
+              const list = this.organisationHalves.get(half)
+              if (list) list.push({ words, key: k })
+              else this.organisationHalves.set(half, [{ words, key: k }])
+            }
+          }
         }
       }
     }
@@ -151,6 +242,38 @@ export class SanctionsIndex {
       }
     }
     return null
+  }
+
+  /** The first and the last floor(L/2)-1 letters of a key of length L (L given: a written key may be one longer or shorter). */
+  private static halves(key: string, length: number): string[] {
+    const h = Math.floor(length / 2) - 1
+    return [`${length}<${key.slice(0, h)}`, `${length}>${key.slice(key.length - h)}`]
+  }
+
+  /** A listed organisation one acceptable slip from a written key, if there is exactly one such listing. */
+  private fuzzyOrganisation(key: string): { entry: SanctionsEntry; name: string } | null {
+    if (key.length < FUZZY_MIN - 1) return null
+    const found = new Set<string>()
+    for (const length of [key.length - 1, key.length, key.length + 1]) {
+      if (length < FUZZY_MIN) continue
+      for (const half of SanctionsIndex.halves(key, length)) {
+        for (const c of this.organisationHalves.get(half) ?? []) if (withinOneEdit(key, c.key) && acceptableSlip(key, c.words)) found.add(c.key)
+      }
+    }
+    // Two listed names equally near: the writing does not say which; neither is a fact. (One name listed
+    // for several entries is one name, reported like an exact match: under its first listing.)
+    return found.size === 1 ? this.organisations.get([...found][0]!)! : null
+  }
+
+  /** Listed phones a written number is: the same digits, or one written without its country code. */
+  private phoneEntries(value: string): Array<{ digits: string; entry: SanctionsEntry }> {
+    const found = new Map<string, { digits: string; entry: SanctionsEntry }>()
+    for (const phone of phoneDigitVariants(value)) {
+      for (const c of this.phoneTails.get(phone.digits.slice(-PHONE_TAIL)) ?? []) {
+        if (!found.has(c.entry.uid) && phonesSame(phone, c.phone)) found.set(c.entry.uid, { digits: c.phone.digits, entry: c.entry })
+      }
+    }
+    return [...found.values()]
   }
 
   private static ref(e: SanctionsEntry): ScreeningHit['entry'] {
@@ -178,10 +301,18 @@ export class SanctionsIndex {
       const e = k ? this.websites.get(k) : undefined
       if (e) hits.push({ kind: 'website', value: item.value, where: item.where, entry: SanctionsIndex.ref(e), matched: k! })
     }
-    exact('phone', subject.phones, normalisePhoneDigits, this.phones)
+    for (const item of subject.phones) {
+      for (const { digits, entry } of this.phoneEntries(item.value)) hits.push({ kind: 'phone', value: item.value, where: item.where, entry: SanctionsIndex.ref(entry), matched: digits })
+    }
     for (const o of subject.organisations) {
-      const found = organisationKeys(o.name).map(k => this.organisations.get(k)).find(Boolean)
-      if (found) hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(found.entry), matched: found.name })
+      const keys = organisationKeys(o.name)
+      const found = keys.map(k => this.organisations.get(k)).find(Boolean)
+      if (found) {
+        hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(found.entry), matched: found.name })
+        continue
+      }
+      const near = keys.map(k => this.fuzzyOrganisation(k)).find(Boolean)
+      if (near) hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(near.entry), matched: near.name, why: ['written with one letter different from the listed name'] })
     }
     const identifierHits = new Map<string, string[]>()
     for (const h of hits) identifierHits.set(h.entry.uid, [...(identifierHits.get(h.entry.uid) ?? []), `${h.kind} ${h.value}`])

@@ -67,7 +67,13 @@ export function parseSdnCsv(text: string, list = 'OFAC SDN'): { entries: Sanctio
       if ((m = /^(?:alt\. )?Digital Currency Address - ([A-Z0-9]+) (\S+)/.exec(p))) entry.wallets.push({ asset: m[1]!, address: m[2]! })
       else if ((m = /^(?:alt\. )?Email Address (\S+)/.exec(p))) entry.emails.push(m[1]!)
       else if ((m = /^(?:alt\. )?Website (\S+)/.exec(p))) entry.websites.push(m[1]!)
-      else if ((m = /^(?:alt\. )?(?:Telephone(?: No\.|:)?|Phone Number|Fax(?: No\.)?) ?:? ?([+\d][\d\s()-]{5,})/.exec(p))) entry.phones.push(m[1]!.trim())
+      // "Telephone (98)(21)(66153220)", "Telephone No. (218) (0)214778301", "Phone Number 8613621583465", "Fax: …"
+      // "PHONE 850 2 381 8208/4188" lists two numbers that differ in their last digits.
+      else if ((m = /^(?:alt\. )?(?:Telephone|Phone|Fax)(?: No\.| Number)?:? ?([+(\d][\d\s()+-]{5,})((?:\/\d{1,6})*)/i.exec(p))) {
+        const base = m[1]!.trim()
+        entry.phones.push(base)
+        for (const alt of (m[2] ?? '').split('/').filter(Boolean)) entry.phones.push(base.slice(0, base.length - alt.length) + alt)
+      }
       else if ((m = /^(?:alt\. )?DOB (.+)/.exec(p))) entry.birthDates.push(m[1]!)
       else if ((m = /^(?:f\.k\.a\.|a\.k\.a\.|n\.k\.a\.) ['"](.+?)['"]?$/.exec(p))) entry.aliases.push(kind === 'individual' ? personName(m[1]!) : m[1]!)
     }

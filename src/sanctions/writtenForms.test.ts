@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { BUILTIN_SANCTIONS } from './builtin'
-import { birthDateReadings, findWebAddresses, normaliseEmail, hostAndParents, normaliseWallet, parseWebAddress, walletCandidates } from './identifiers'
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { birthDateReadings, findPhoneNumbers, findWebAddresses, normaliseEmail, hostAndParents, normaliseWallet, parseWebAddress, phoneSignificantDigits, walletCandidates } from './identifiers'
 import { mergeEntries } from './merge'
-import { SanctionsIndex, organisationKeys, type ScreeningSubject } from './screen'
+import { FUZZY_MIN, SanctionsIndex, organisationKeys, type ScreeningSubject } from './screen'
 import { parseSdnCsv } from './sdnCsv'
 import type { SanctionsEntry } from './types'
 
@@ -15,7 +16,7 @@ import type { SanctionsEntry } from './types'
  * that folder is absent).
  */
 const empty: ScreeningSubject = { personNames: [], organisations: [], emails: [], phones: [], websites: [], wallets: [] }
-type Kind = 'wallet' | 'email' | 'website' | 'organisation' | 'dob'
+type Kind = 'wallet' | 'email' | 'website' | 'organisation' | 'dob' | 'phone'
 interface Form { kind: Kind; written: string; uid: string; name?: string }
 
 /** Does screening the written form find the listing `uid`? For a date of birth: does it corroborate a name lead? */
@@ -29,6 +30,8 @@ function uidsFound(index: SanctionsIndex, f: Form): string[] {
     : f.kind === 'email' ? { ...empty, emails: [{ value: f.written, where }] }
     : f.kind === 'organisation' ? { ...empty, organisations: [{ name: f.written, where }] }
     : f.kind === 'dob' ? { ...empty, personNames: [{ name: f.name!, where }], birthDate: f.written }
+    // A phone number as found in free text (a reference's note, the resume), the way sanctionsScreening reads it.
+    : f.kind === 'phone' ? { ...empty, phones: findPhoneNumbers(`Best reached on ${f.written} (WhatsApp), after 6pm.`).map(value => ({ value, where })) }
     // A website as found in free text, the way sanctionsScreening reads notes and descriptions.
     : { ...empty, websites: findWebAddresses(`Portfolio and past clients: ${f.written}, see there.`).map(value => ({ value, where })) }
   const hits = index.screen(subject)
@@ -46,6 +49,7 @@ const inlineList = parseSdnCsv(
   [
     '90101,"NORLAND TRADING CO., LTD.",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Website www.norland-trading.example; Email Address norland.sales@gmail.com; Email Address info@norland-trading.example."',
     '90102,"PAGE, Test",-0- ,"DPRK4",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Website http://www.bigsocial.example/norlandpage; Digital Currency Address - BCH qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq; Digital Currency Address - TRX TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre."',
+    '90103,"HAEBIT TRADING CO",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Telephone (86)(13621583465); PHONE 850 2 381 8208/4188; Fax (98)(21)(66153220)."',
   ].join('\n'),
 ).entries
 const inline = new SanctionsIndex([...BUILTIN_SANCTIONS, ...inlineList])
@@ -87,6 +91,24 @@ const HAND_WRITTEN: Form[] = [
   { kind: 'organisation', written: 'Jinyong IT Cooperation Co.', uid: 'OFAC-43379' },
   { kind: 'organisation', written: 'Alis, LLC', uid: 'OFAC-48260' },
   { kind: 'organisation', written: 'Norland Trading Corporation', uid: 'OFAC-90101' },
+  // One slip of the keyboard inside a long word.
+  { kind: 'organisation', written: 'Yanbian Silverstar Netwrok Technology Co., Ltd', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Yanbian Silvestar Network Technology', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Yanbain Silverstar', uid: 'OFAC-24977' },
+  { kind: 'organisation', written: 'Volasys Silverrstar', uid: 'OFAC-24978' },
+  { kind: 'organisation', written: 'Chinyong Infromation Technology Cooperation Company', uid: 'OFAC-43379' },
+  { kind: 'organisation', written: 'Pioneer Bencont Star Real Estat', uid: 'OFAC-48261' },
+  // Phone numbers in free text, as people write them.
+  { kind: 'phone', written: '+86 136 2158 3465', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '+86-136-2158-3465', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '0086 13621583465', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '136 2158 3465', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '(+86) 136.2158.3465', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '+850 2 381 4188', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '00850-2-381-8208', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '+98 (0)21 6615 3220', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '021 6615 3220', uid: 'OFAC-90103' },
+  { kind: 'phone', written: '+98 21 66153220', uid: 'OFAC-90103' },
   // Dates of birth with the listed name.
   ...['1965-04-25', '25/04/1965', '04/25/1965', '25.04.1965', '25 Apr 1965', '25-APR-1965', 'April 25, 1965', 'Apr. 25th 1965', '1965/04/25', '1965.04.25'].map(written => ({ kind: 'dob' as const, written, uid: 'OFAC-43377', name: 'Kim Sang Man' })),
 ]
@@ -113,6 +135,21 @@ const NEAR_MISSES: Form[] = [
   { kind: 'organisation', written: 'Norland', uid: '' },
   { kind: 'organisation', written: 'Chinyong', uid: '' },
   { kind: 'organisation', written: 'Pioneer Real Estate', uid: '' },
+  // One letter away, but in a short word or on a word's first letter: other companies look like that.
+  { kind: 'organisation', written: 'Alas LLC', uid: '' },
+  { kind: 'organisation', written: 'Yanbian Goldstar', uid: '' },
+  { kind: 'organisation', written: 'Yanbian Silverstone', uid: '' },
+  { kind: 'organisation', written: 'Tanbian Silverstar', uid: '' },
+  { kind: 'organisation', written: 'Silverstar Network Technology Co., Ltd', uid: '' },
+  { kind: 'organisation', written: 'Pioneer Real Estate Star', uid: '' },
+  { kind: 'organisation', written: 'Korea Information Technology Cooperation Company', uid: '' },
+  // Another number: one digit changed, a local number without its area code, a date range, an order number.
+  { kind: 'phone', written: '+86 136 2158 3466', uid: '' },
+  { kind: 'phone', written: '6615 3220', uid: '' },
+  { kind: 'phone', written: '+1 212 6615 3220', uid: '' },
+  { kind: 'phone', written: '2013621583465', uid: '' },
+  { kind: 'phone', written: '2018-2020', uid: '' },
+  { kind: 'phone', written: '+850 2 381 4189', uid: '' },
   ...['1965-04-26', '26/04/1965', '1964-04-25', '04/24/1965', '1965', 'Apr 1965'].map(written => ({ kind: 'dob' as const, written, uid: '', name: 'Kim Sang Man' })),
 ]
 
@@ -189,6 +226,38 @@ function spacingForms(name: string): string[] {
   if (i >= 0) out.push([...words.slice(0, i), words[i]! + words[i + 1]!.toLowerCase(), ...words.slice(i + 2)].join(' '))
   return out
 }
+/**
+ * One slip of the keyboard in the name's longest word (six letters or more), in its middle: a letter
+ * dropped, two swapped, one doubled, one replaced by its neighbour on the keyboard.
+ */
+const QWERTY_NEXT: Record<string, string> = Object.fromEntries(['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].flatMap(row => [...row].map((c, i) => [c, row[i + 1] ?? row[i - 1]!])))
+function slipForms(name: string): string[] {
+  const words = name.split(/\s+/)
+  const longest = [...words].filter(w => /^[A-Za-z]{6,}$/.test(w)).sort((a, b) => b.length - a.length)[0]
+  if (!longest) return []
+  const p = Math.floor(longest.length / 2)
+  const lower = longest[p]!.toLowerCase()
+  const replaced = QWERTY_NEXT[lower] ?? 'e'
+  const slips = [
+    longest.slice(0, p) + longest.slice(p + 1),
+    longest.slice(0, p) + longest[p + 1] + longest[p] + longest.slice(p + 2),
+    longest.slice(0, p) + longest[p] + longest.slice(p),
+    longest.slice(0, p) + (longest[p] === lower ? replaced : replaced.toUpperCase()) + longest.slice(p + 1),
+  ]
+  const i = words.indexOf(longest)
+  return [...new Set(slips.filter(w => w.toLowerCase() !== longest.toLowerCase()).map(w => [...words.slice(0, i), w, ...words.slice(i + 1)].join(' ')))]
+}
+const GENERIC_WORD = /^(COMPAN(Y|IA|HIA)|CORPORA(TION|CION)|LIMITED|LIMITADA|LIABILITY|INCORPORATED|INTERNATIONAL|TRADING|TECHNOLOG(Y|IES)|SOCIEDAD|ANONIMA|PARTNERSHIP|AKTSION(N)?ERNOE|OBSHCHESTVO|OTKRYTOE|ZAKRYTOE|GENERAL|INDUSTRIAL|INDUSTRIES|HOLDINGS?|ENTERPRISES?|SERVICES?|INVESTMENTS?|DEVELOPMENT|NATIONAL|ORGANI[SZ]ATION|FOUNDATION|COOPERATION|SHIPPING|MANAGEMENT)$/i
+
+/** A listed phone number as libphonenumber writes it (international, national, RFC 3966) and as people do. */
+function phoneForms(listed: string): string[] {
+  const digits = phoneSignificantDigits(listed)
+  if (!digits) return []
+  const parsed = parsePhoneNumberFromString(`+${digits}`)
+  if (!parsed || !parsed.nationalNumber || parsed.nationalNumber.length < 7) return [listed, listed.replace(/[\s()]+/g, '-').replace(/^-|-$/g, '')]
+  const n = parsed.nationalNumber
+  return [parsed.formatInternational(), parsed.formatNational(), parsed.getURI(), `00${parsed.countryCallingCode} ${n}`, `(+${parsed.countryCallingCode}) ${n.replace(/(\d{3})(?=\d{4,})/g, '$1.')}`, `+${parsed.countryCallingCode}-${n.replace(/(\d{3})(?=\d{3,})/g, '$1-')}`]
+}
 const DOB_FORMATS: Array<(y: number, m: number, d: number) => string> = [
   (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
   (y, m, d) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
@@ -210,6 +279,9 @@ runShared('written forms measured on the OFAC snapshots (sdn.csv 2024-05-03, add
     index = new SanctionsIndex([...byUid.values()])
     const listedEmails = new Set(entries.flatMap(e => e.emails.map(x => normaliseEmail(x))))
     const listedHosts = new Set(entries.flatMap(e => e.websites.map(w => parseWebAddress(w)?.host)))
+    const listedPhones = new Set(entries.flatMap(e => e.phones.map(x => phoneSignificantDigits(x))))
+    const listedOrganisations = new Set(entries.flatMap(e => (e.type === 'entity' ? [e.name, ...e.aliases].flatMap(organisationKeys) : [])))
+    const unlisted = (name: string) => !organisationKeys(name).some(k => listedOrganisations.has(k))
     // One identifier listed by two entries is reported under the first; it is measured once, there.
     const seen = new Set<string>()
     const first = (key: string | null | undefined) => !!key && !seen.has(key) && !!seen.add(key)
@@ -254,6 +326,32 @@ runShared('written forms measured on the OFAC snapshots (sdn.csv 2024-05-03, add
         const words = e.name.replace(/[.,()]/g, ' ').split(/\s+/).filter(w => w.length >= 4 && !/^(KOREA|KOREAN|TRADING|COMPANY|CORPORATION|GENERAL|LIMITED|BANK|DEMOCRATIC|PEOPLE'?S|REPUBLIC)$/i.test(w))
         if (words.length >= 2) negatives.push({ kind: 'organisation', written: `${words[words.length - 1]} Trading LLC`, uid: e.uid })
       }
+      if (e.type === 'entity') {
+        // Typos, measured over every listed entity: all four slips for DPRK listings, one (in turn) for the rest.
+        // Only names long enough to be matched with a slip (FUZZY_MIN letters without legal forms); shorter
+        // ones must be written exactly, by design.
+        const slips = (organisationKeys(e.name)[0] ?? '').length >= FUZZY_MIN ? slipForms(e.name) : []
+        const chosen = DPRK(e) ? slips : slips.slice(Number(e.uid.replace(/\D/g, '')) % 4).slice(0, 1)
+        for (const written of chosen) if (first(`typo ${written}`)) forms.push({ kind: 'organisation', written, uid: e.uid, name: DPRK(e) ? 'typo-dprk' : 'typo' })
+        const words = e.name.split(/\s+/)
+        // A slip in a short word, or a first letter dropped: how other companies' names differ (HODA/HOMA, YONGJIN/PYONGJIN).
+        const short = words.findIndex(w => /^[A-Za-z]{4}$/.test(w) && !/^(BANK|CORP|COMPANY|TRADE|FIRM|LTDA|GMBH|SARL)$/i.test(w))
+        const shortSlip = words.map((w, i) => (i === short ? w[0] + (w[1] === 'O' ? 'A' : 'O') + w.slice(2) : w)).join(' ')
+        // (unless that is listed too: "3D MOLL" is an alias of "3D MALL")
+        if (short >= 0 && words.length >= 2 && unlisted(shortSlip)) negatives.push({ kind: 'organisation', written: shortSlip, uid: e.uid })
+        // …of the name's own word, not of a legal form or a line of business (a slip there is the same company).
+        const longest = [...words].filter(w => /^[A-Za-z]{6,}$/.test(w) && !GENERIC_WORD.test(w)).sort((a, b) => b.length - a.length)[0]
+        if (longest) negatives.push({ kind: 'organisation', written: words.map(w => (w === longest ? w.slice(1) : w)).join(' '), uid: e.uid })
+      }
+      for (const phone of e.phones) {
+        const digits = phoneSignificantDigits(phone)
+        if (!digits || !first(`phone ${digits}`)) continue
+        for (const written of phoneForms(phone)) forms.push({ kind: 'phone', written, uid: e.uid })
+        // Another number: the last digit changed (unless that one is listed too), and the local part alone.
+        const other = digits.slice(0, -1) + ((Number(digits.slice(-1)) + 1) % 10)
+        if (!listedPhones.has(other)) negatives.push({ kind: 'phone', written: `+${other}`, uid: e.uid })
+        if (digits.length >= 10) negatives.push({ kind: 'phone', written: digits.slice(-7).replace(/(\d{3})(\d{4})/, '$1 $2'), uid: e.uid })
+      }
       if (DPRK(e) && e.type === 'individual') {
         for (const dob of e.birthDates) {
           const iso = birthDateReadings(dob)[0]
@@ -268,14 +366,22 @@ runShared('written forms measured on the OFAC snapshots (sdn.csv 2024-05-03, add
 
   it('catches at least 95% of the written forms, per kind and overall', () => {
     const lines: string[] = []
-    for (const kind of ['email', 'website', 'wallet', 'organisation', 'dob'] as const) {
-      const r = share(index, forms.filter(f => f.kind === kind))
+    const groups: Array<[string, Form[]]> = [
+      ...(['email', 'website', 'wallet', 'phone', 'dob'] as const).map((kind): [string, Form[]] => [kind, forms.filter(f => f.kind === kind)]),
+      ['organisation (spacing, legal form)', forms.filter(f => f.kind === 'organisation' && !f.name)],
+      ['organisation (one typo, DPRK listings)', forms.filter(f => f.name === 'typo-dprk')],
+      ['organisation (one typo, all listed entities)', forms.filter(f => f.name === 'typo' || f.name === 'typo-dprk')],
+    ]
+    const shares: Array<[string, number]> = []
+    for (const [kind, group] of groups) {
+      const r = share(index, group)
       lines.push(`${kind}: ${r.caught}/${r.total} (${(100 * r.share).toFixed(1)}%)${r.missed.length ? ` missed e.g. ${r.missed.slice(0, 3).map(f => JSON.stringify(f.written)).join(', ')}` : ''}`)
-      expect(r.share).toBeGreaterThanOrEqual(0.95)
+      shares.push([kind, r.share])
     }
     const all = share(index, forms)
     lines.push(`all: ${all.caught}/${all.total} (${(100 * all.share).toFixed(1)}%)`)
     process.stdout.write(`OFAC snapshots, written forms caught:\n${lines.join('\n')}\n`)
+    for (const [kind, r] of shares) expect([kind, r >= 0.95]).toEqual([kind, true])
     expect(all.share).toBeGreaterThanOrEqual(0.95)
   })
 
