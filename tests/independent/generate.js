@@ -27,6 +27,8 @@ function arg(name, dflt) {
 const OUT = path.resolve(arg('out', '/work/indep/population'))
 const SEED = Number(arg('seed', '20261204'))
 const SIZE = Number(arg('size', '2000'))
+// --twin: the same population with every generated name drawn from another name bank (counterfactual twins)
+const TWIN = process.argv.includes('--twin')
 
 function mulberry32(a) {
   return function () {
@@ -37,6 +39,12 @@ function mulberry32(a) {
   }
 }
 let rnd = mulberry32(SEED)
+// names and uniqueness suffixes use their own streams, so a twin population (other names) consumes the
+// main stream identically and differs in nothing but names and what is spelled from them
+const NAME_RNG = mulberry32(SEED ^ 0x9e3779b9)
+const TWIN_RNG = mulberry32(SEED ^ 0x85ebca6b)
+const SUFFIX_RNG = mulberry32(SEED ^ 0x27d4eb2f)
+function withRng(r, fn) { const saved = rnd; rnd = r; try { return fn() } finally { rnd = saved } }
 const R = {
   f: () => rnd(),
   int: (a, b) => a + Math.floor(rnd() * (b - a + 1)),
@@ -215,7 +223,14 @@ function weighted(mix) {
   for (const [k, w] of mix) { x -= w; if (x < 0) return k }
   return mix[0][0]
 }
-function makeName(mix, origin) { return ORIGINS[origin || weighted(mix)]() }
+const TWIN_OF = { anglo: 'korean', korean: 'anglo', chinese: 'hispanic', hispanic: 'chinese', vietnamese: 'european', european: 'vietnamese', arabic: 'slavic', slavic: 'arabic', indian: 'nigerian', nigerian: 'indian', japanese: 'filipino', filipino: 'japanese' }
+function makeName(mix, origin) {
+  const o = origin || weighted(mix)
+  const orig = withRng(NAME_RNG, () => ORIGINS[o]())
+  if (!TWIN) return orig
+  const tw = withRng(TWIN_RNG, () => ORIGINS[TWIN_OF[o]]())
+  return { ...tw, origin: o, shownOrigin: TWIN_OF[o] } // decisions keep the original origin; only the spelling changes
+}
 const latinOf = n => (/[^ -\u024f]/.test(n.form) ? n.resume : n.form)
 
 // ---------------------------------------------------------------- places, phones, IPs
@@ -534,12 +549,12 @@ function newId(source) { seq++; return `${idPrefix[source] || 'X'}-${String(4000
 const usedEmails = new Set()
 function uniqueEmail(e) {
   let [local, dom] = e.split('@'); let cand = e; let k = 0
-  while (usedEmails.has(cand.toLowerCase().replace(/\./g, ''))) { k++; cand = `${local}${R.int(2, 99)}${k > 3 ? R.int(0, 9) : ''}@${dom}` }
+  while (usedEmails.has(cand.toLowerCase().replace(/\./g, ''))) { k++; cand = withRng(SUFFIX_RNG, () => `${local}${R.int(2, 99)}${k > 3 ? R.int(0, 9) : ''}@${dom}`) }
   usedEmails.add(cand.toLowerCase().replace(/\./g, ''))
   return cand
 }
 const usedHandles = new Set()
-function uniqueHandle(h) { let c = h; while (usedHandles.has(c.toLowerCase())) c = `${h}${R.int(2, 999)}`; usedHandles.add(c.toLowerCase()); return c }
+function uniqueHandle(h) { let c = h; while (usedHandles.has(c.toLowerCase())) c = withRng(SUFFIX_RNG, () => `${h}${R.int(2, 999)}`); usedHandles.add(c.toLowerCase()); return c }
 function emailFor(n, provider, style) {
   // styles overlap on purpose: some honest people use handle-like mailboxes, some personas plain ones
   let st = style
@@ -548,7 +563,7 @@ function emailFor(n, provider, style) {
 }
 function emailFor0(n, provider, style) {
   const f = slug(n.first), l = slug(n.last)
-  const local = R.pick([`${f}.${l}`, `${f}${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${f}.${l}${R.int(1, 99)}`, `${l}${f.charAt(0)}`, `${f}${l}${R.int(70, 99)}`]) || `user${R.digits(4)}`
+  const local = R.pick([`${f}.${l}`, `${f}${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${f}.${l}${R.int(1, 99)}`, `${l}${f.charAt(0)}`, `${f}${l}${R.int(70, 99)}`]) || withRng(SUFFIX_RNG, () => `user${R.digits(4)}`)
   if (style === 'persona') return `${R.pick([`${f}${l}${R.int(1000, 9999)}`, `${f}.${l}.dev`, `${f}${l}.dev${R.int(1, 99)}`, `${f}.${l}${R.int(100, 999)}`, `${l}.${f}.work`])}@${provider || R.pick(['gmail.com', 'outlook.com', 'gmail.com', 'proton.me'])}`
   return `${local}@${provider}`
 }
@@ -671,7 +686,7 @@ function make(opts) {
   return b
 }
 function push(b, label, archetype, ring = '') {
-  out.push({ ...b, label: { id: b.app.external_id, label, archetype, ring, nameOrigin: b.meta.name.origin, residence: b.meta.residence } })
+  out.push({ ...b, label: { id: b.app.external_id, label, archetype, ring, nameOrigin: b.meta.name.shownOrigin || b.meta.name.origin, residence: b.meta.residence } })
 }
 
 // ---------- benign archetypes
@@ -1147,6 +1162,16 @@ function main() {
   fs.writeFileSync('/tmp/indep-selfcheck/ips.tsv', ipLog.map(x => x.join('\t')).join('\n') + '\n')
   // labels.json LAST
   fs.writeFileSync(path.join(TMP, 'labels.json'), JSON.stringify(labels, null, 1) + '\n')
+  if (!TWIN && !process.argv.includes('--no-twins')) {
+    // counterfactual twins: the same seed with every generated name from another name bank, scored as a
+    // population of its own (DIR/twins, same external_ids); their labels in DIR/twins-labels.json
+    const build = path.join(TMP, 'twins-build')
+    require('node:child_process').execFileSync(process.execPath, [path.resolve(process.argv[1]), '--twin', '--no-twins', '--seed', String(SEED), '--size', String(SIZE), '--out', build], { stdio: ['ignore', 'ignore', 'inherit'] })
+    fs.renameSync(path.join(build, 'population'), path.join(TMP, 'twins'))
+    fs.renameSync(path.join(build, 'labels.json'), path.join(TMP, 'twins-labels.json'))
+    fs.rmSync(build, { recursive: true, force: true })
+    fs.writeFileSync(path.join(TMP, 'labels.json'), JSON.stringify(labels, null, 1) + '\n') // labels.json stays the last file written
+  }
   const OLD = `${FINAL}.old-${process.pid}`
   if (fs.existsSync(FINAL)) fs.renameSync(FINAL, OLD)
   fs.renameSync(TMP, FINAL)
