@@ -97,6 +97,12 @@ const FAMILY_SPELLINGS: Record<string, string[]> = {
   park: ['bak'], bark: ['bak'], pahk: ['bak'], paik: ['baek'], baik: ['baek'],
   chun: ['jeon', 'cheon'], jun: ['jeon', 'jun'], suh: ['seo'], huh: ['heo'], hur: ['heo'], her: ['heo'],
   um: ['eom'], uhm: ['eom'], yum: ['yeom'], yeum: ['yeom'], pyun: ['byeon'], byun: ['byeon'], sung: ['seong'], kong: ['gong'],
+  // The popular spellings listed for the 21 commonest family names (tests/fixtures/names/korean-surname-spellings.csv),
+  // except those that are another family name's own spelling (Gang for 장, Chin for 신, Sung for 송, Kwang for 강,
+  // Su for 서, Hyong for 홍, Jeung for 장).
+  kym: ['gim'], ghim: ['gim'], gym: ['gim'], rey: ['i'], bac: ['bak'], joung: ['jeong'], choung: ['jeong'], che: ['choe'], chey: ['choe'], tsoi: ['choe'],
+  joe: ['jo'], jou: ['jo'], yune: ['yun'], yeun: ['yun'], rym: ['rim'], lym: ['rim'], hann: ['han'], oe: ['o'], au: ['o'], sur: ['seo'], seu: ['seo'],
+  jeun: ['jeon'], chen: ['jeon'], hoang: ['hwang'], whoang: ['hwang'], whoan: ['hwang'], soung: ['song'], ann: ['an'], aan: ['an'], houng: ['hong'],
 }
 /** Two-syllable family names (남궁, 황보, 제갈, 선우, 독고, 사공, 서문, 동방), for Hangul written without a space. */
 const COMPOUND_FAMILY = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방'])

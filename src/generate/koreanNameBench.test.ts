@@ -1,4 +1,6 @@
+import { samePersonName } from '../domain/samePersonNames'
 import { comparatorMatch, loadSyllables, runKoreanNameBench, syllableMatch } from './koreanNameBench'
+import { loadNameTable } from './nameConventions'
 
 describe('Korean names from the published romanisation tables', () => {
   it('has a table covering every vowel of RR and MR', () => {
@@ -39,5 +41,16 @@ describe('Korean names from the published romanisation tables', () => {
   it('the comparator matches at most 1 in 100 near-misses where one side is written in Hangul', () => {
     const r = runKoreanNameBench(comparatorMatch)
     expect(r.different.withHangul.falseMatches / r.different.withHangul.pairs).toBeLessThanOrEqual(0.01)
+  })
+})
+
+describe('the popular spellings of the 21 commonest family names (tests/fixtures/names/korean-surname-spellings.csv)', () => {
+  it('reads at least 94 in 100 of them as the Hangul name; the misses are another family name\'s own spelling', () => {
+    const rows = loadNameTable('korean-surname-spellings.csv')
+    const pairs = rows.flatMap(r => [r.rr!, r.mr!, ...r.popular!.split(';')].map(sp => [`${sp} Min-jun`, `${r.hangul}민준`] as const))
+    const missed = pairs.filter(([a, b]) => !samePersonName(a, b).same).map(([a]) => a.split(' ')[0])
+    expect(pairs.length).toBeGreaterThan(130)
+    expect(1 - missed.length / pairs.length).toBeGreaterThanOrEqual(0.94)
+    for (const m of missed) expect(['Gang', 'Chin', 'Sung', 'Kwang', 'Su', 'Hyong', 'Jeung']).toContain(m)
   })
 })
