@@ -82,10 +82,13 @@ export function logVerdict(log: SignInLogInput, known: ReadonlySet<string>): Log
 }
 
 /** A total order on sign-ins, so that every door (file order, database order) hands the rules the same list. */
+const EVENT_ORDER = ['occurredAt', 'account', 'ip', 'userAgent', 'event', 'where'] as const
 function compareEvents(a: AccessEventFact, b: AccessEventFact): number {
-  const ka = [a.occurredAt, a.account ?? '', a.ip ?? '', a.userAgent ?? '', a.event ?? '', a.where]
-  const kb = [b.occurredAt, b.account ?? '', b.ip ?? '', b.userAgent ?? '', b.event ?? '', b.where]
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1
+  for (const k of EVENT_ORDER) {
+    const x = a[k] ?? ''
+    const y = b[k] ?? ''
+    if (x !== y) return x < y ? -1 : 1
+  }
   return 0
 }
 
@@ -118,7 +121,7 @@ export function judgeApplication(evidence: ApplicationEvidence, ref: ReferenceDa
   return { evaluation: judgeEvidence(evidence.kind, evidence.records, events, evidence.asOf, ref, options), events, logs }
 }
 
-/** A held log, in the words both doors show. */
+/** A held log, in the words `vet score` prints (the case page asks whose it is instead). */
 export function heldLogNote(v: LogVerdict): string {
   const shown = v.accounts.slice(0, 3).join(', ')
   const more = v.accounts.length > 3 ? ` and ${v.accounts.length - 3} more` : ''

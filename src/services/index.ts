@@ -73,7 +73,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),
-    signInLogs: createSignInLogService({ db, audit, scoring }),
+    signInLogs: createSignInLogService({ db, evidence, audit, scoring }),
     /** Let running imports finish, then stop background workers (tests and shutdown). */
     async close() {
       await imports.drain()

@@ -5,10 +5,10 @@ import { newCaseRow, type CaseRepository, type CaseRow } from '../db/repositorie
 import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenceRepository'
 import type { SubjectRepository, SubjectRow } from '../db/repositories/subjectRepository'
 import { searchTermsFor } from '../domain/searchTerms'
-import { knownAccountsOf, logOwnership, type AccessEvent } from '../extract/accessLog'
+import { knownAccountsOf, type AccessEvent } from '../extract/accessLog'
 import { factsFromDocument, type FactInput } from '../extract/buildFacts'
 import { evidenceOfPrepared, factsOfPrepared } from '../ingest/preparedFacts'
-import { judgedAsOf } from '../pipeline/judgeApplication'
+import { judgedAsOf, logVerdict } from '../pipeline/judgeApplication'
 import type { ExtractionPool } from '../extract/extractionPool'
 import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, prepareApplication, readPreparedFile, type DocumentKind, type FileResolver, type ImportOutcome, type PreparedApplication, type PreparedFile } from '../ingest/prepareApplication'
@@ -70,8 +70,9 @@ function refusedAsDecided(error: unknown): boolean {
  */
 function ownershipOf(f: PreparedFile, known: Set<string>): { columns: { confirmation_state?: string; log_accounts?: string }; held: string[] | null } {
   if (f.kind !== 'access_log' || !f.events) return { columns: {}, held: null }
-  const o = logOwnership(f.events, known)
-  return { columns: o.state ? { confirmation_state: o.state, log_accounts: JSON.stringify(o.accounts.slice(0, 20)) } : {}, held: o.state === 'held' ? o.accounts : null }
+  // The pipeline's verdict, the one `vet score` reaches on the same log: stored, so that it stands until someone decides.
+  const v = logVerdict({ name: f.name, events: f.events }, known)
+  return { columns: v.accounts.length ? { confirmation_state: v.status === 'held' ? 'held' : 'matched', log_accounts: JSON.stringify(v.accounts.slice(0, 20)) } : {}, held: v.status === 'held' ? v.accounts : null }
 }
 
 export function createIngestService(deps: IngestServiceDeps) {

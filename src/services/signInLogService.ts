@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
+import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { badRequest, notFound } from '../errors'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable } from './revisionGuard'
@@ -30,13 +31,11 @@ export const parseAccounts = (raw: unknown): string[] => {
   }
 }
 
-export function createSignInLogService(deps: { db: Knex; audit: AuditRepository; scoring: ScoringService }) {
-  const { db, audit } = deps
+export function createSignInLogService(deps: { db: Knex; evidence: EvidenceRepository; audit: AuditRepository; scoring: ScoringService }) {
+  const { db, evidence, audit } = deps
 
   async function heldLog(trx: Knex, caseId: string, documentId: string) {
-    const doc = (await trx('documents').where({ id: documentId, case_id: caseId, kind: 'access_log', confirmation_state: 'held' }).first('id', 'original_name', 'log_accounts', 'sha256')) as
-      | { id: string; original_name: string; log_accounts: string | null; sha256: string }
-      | undefined
+    const [doc] = await evidence.heldLogsOf(trx, caseId, documentId)
     if (!doc) throw notFound('No sign-in log waits for confirmation here')
     return { ...doc, accounts: parseAccounts(doc.log_accounts) }
   }
@@ -44,13 +43,7 @@ export function createSignInLogService(deps: { db: Knex; audit: AuditRepository;
   return {
     /** Logs on the case waiting for someone to say whose they are. */
     async held(q: Knex, caseId: string): Promise<HeldLog[]> {
-      const rows = (await q('documents').where({ case_id: caseId, kind: 'access_log', confirmation_state: 'held' }).orderBy('uploaded_at').select('id', 'original_name', 'log_accounts', 'uploaded_at')) as Array<{
-        id: string
-        original_name: string
-        log_accounts: string | null
-        uploaded_at: string
-      }>
-      return rows.map(r => ({ id: r.id, name: r.original_name, accounts: parseAccounts(r.log_accounts), uploadedAt: r.uploaded_at }))
+      return (await evidence.heldLogsOf(q, caseId)).map(r => ({ id: r.id, name: r.original_name, accounts: parseAccounts(r.log_accounts), uploadedAt: r.uploaded_at }))
     },
 
     /** "Yes, these accounts are this person's": the log is scored from now on. */
@@ -61,7 +54,7 @@ export function createSignInLogService(deps: { db: Knex; audit: AuditRepository;
         const chosen = [...new Set(accounts)].filter(a => doc.accounts.includes(a))
         if (!chosen.length) throw badRequest('Choose the account or accounts in this log that are this person’s, or discard the log')
         const now = new Date().toISOString()
-        await trx('documents').where({ id: documentId }).update({ confirmation_state: 'confirmed', confirmed_accounts: JSON.stringify(chosen), confirmed_by: ctx.userId, confirmed_at: now })
+        await evidence.decideLog(trx, documentId, { state: 'confirmed', accounts: chosen, by: ctx.userId, at: now })
         await audit.append(trx, { type: 'SIGN_IN_LOG_CONFIRMED', actor: auditActor(ctx), caseId, subjectId: head.subject_id, requestId: ctx.requestId, data: { documentId, sha256: doc.sha256, accounts: chosen, count: chosen.length } })
         await deps.scoring.rescore(trx, caseId, ctx)
       })
@@ -72,7 +65,7 @@ export function createSignInLogService(deps: { db: Knex; audit: AuditRepository;
       await db.transaction(async trx => {
         const head = await assertChangeable(trx, caseId)
         const doc = await heldLog(trx, caseId, documentId)
-        await trx('documents').where({ id: documentId }).update({ confirmation_state: 'discarded', confirmed_accounts: null, confirmed_by: ctx.userId, confirmed_at: new Date().toISOString() })
+        await evidence.decideLog(trx, documentId, { state: 'discarded', accounts: null, by: ctx.userId, at: new Date().toISOString() })
         await audit.append(trx, { type: 'SIGN_IN_LOG_DISCARDED', actor: auditActor(ctx), caseId, subjectId: head.subject_id, requestId: ctx.requestId, data: { documentId, sha256: doc.sha256 } })
         await deps.scoring.rescore(trx, caseId, ctx)
       })

@@ -70,6 +70,18 @@ export function createEvidenceRepository() {
       if (!documentIds.length) return []
       return db('access_events').where({ case_id: caseId }).whereIn('document_id', documentIds).orderBy('occurred_at').select('document_id', 'occurred_at', 'account', 'ip', 'user_agent', 'event')
     },
+    /** A case's sign-in logs held for someone to say whose they are, oldest first (one, when `documentId` is given). */
+    heldLogsOf(db: Knex, caseId: string, documentId?: string): Promise<Array<Pick<DocumentRow, 'id' | 'original_name' | 'sha256' | 'uploaded_at' | 'log_accounts'>>> {
+      return db('documents')
+        .where({ case_id: caseId, kind: 'access_log', confirmation_state: 'held' })
+        .modify(q => (documentId ? q.where({ id: documentId }) : q))
+        .orderBy('uploaded_at')
+        .select('id', 'original_name', 'sha256', 'uploaded_at', 'log_accounts')
+    },
+    /** What a person decided about a held sign-in log: confirmed (with the accounts that are the applicant's) or discarded. */
+    async decideLog(db: Knex, documentId: string, decision: { state: 'confirmed' | 'discarded'; accounts: string[] | null; by: number | null; at: string }): Promise<void> {
+      await db('documents').where({ id: documentId }).update({ confirmation_state: decision.state, confirmed_accounts: decision.accounts ? JSON.stringify(decision.accounts) : null, confirmed_by: decision.by, confirmed_at: decision.at })
+    },
     async insertDocument(db: Knex, row: DocumentRow): Promise<void> {
       await db('documents').insert(row)
     },
