@@ -42,13 +42,22 @@ export interface ScreeningHit {
 const dm = new DoubleMetaphone()
 const keyOf = (token: string) => (token.length > 1 ? (dm.process(token) as [string, string])[0] || token : token)
 
-function nameKeys(normalised: NormalisedName): Set<string> {
-  const tokens = normalised.tokens.filter(t => t.length > 1)
-  const keys = new Set<string>()
+function addKeys(keys: Set<string>, tokens: string[]) {
   tokens.forEach((t, i) => {
     keys.add(keyOf(t))
     if (i + 1 < tokens.length) keys.add(keyOf(t + tokens[i + 1]))
   })
+}
+/**
+ * Keys of the normalised words and of the Latin words as written: the comparator reads "Jon" as a
+ * nickname of "Jonathan", which is right for an English name and hides the Korean family name Jon (전)
+ * from an index built on normalised words alone.
+ */
+function nameKeys(normalised: NormalisedName, written = ''): Set<string> {
+  const keys = new Set<string>()
+  addKeys(keys, normalised.tokens.filter(t => t.length > 1))
+  const latin = written.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/).filter(t => t.length > 1)
+  if (latin.length) addKeys(keys, latin)
   return keys
 }
 
@@ -206,7 +215,7 @@ export class SanctionsIndex {
         if (e.type === 'individual') {
           const normalised = normaliseName(name, 'Person')
           const i = this.people.push({ entry: e, name, normalised }) - 1
-          for (const key of nameKeys(normalised)) {
+          for (const key of nameKeys(normalised, name)) {
             const list = this.byKey.get(key)
             if (list) list.push(i)
             else this.byKey.set(key, [i])
@@ -322,11 +331,11 @@ export class SanctionsIndex {
     const lookedUp = new Map<string, Array<{ i: number; s: ReturnType<typeof scoreNormalised> }>>()
     for (const person of subject.personNames) {
       const query = normaliseName(person.name, 'Person')
-      const queryKey = query.tokens.join(' ')
+      const queryKey = `${query.tokens.join(' ')}\u0000${person.name.trim().toLowerCase()}`
       let found = lookedUp.get(queryKey)
       if (!found) {
         found = []
-        const keys = [...nameKeys(query)]
+        const keys = [...nameKeys(query, person.name)]
         const counts = new Map<number, number>()
         for (const key of keys) for (const i of this.byKey.get(key) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1)
         const need = Math.min(2, keys.length)
