@@ -187,6 +187,23 @@ describe('link index', () => {
 
   it('says why each pair was or was not joined', () => {
     const v = pairVerdicts([{ a: 'B', b: 'A', kind: 'ip', via: 'home', key: 'ip' }])
-    expect([...v.values()]).toEqual([expect.objectContaining({ a: 'A', b: 'B', joined: false, reason: 'supporting only: not joined (ip: a home network)' })])
+    expect([...v.values()]).toEqual([expect.objectContaining({ a: 'A', b: 'B', joined: false, reason: 'supporting only: not joined (household: a home network)' })])
+  })
+
+  it('a home two applicants give as their own is a household (supporting); three or more, or shipping there from elsewhere, identifies', () => {
+    const home = (id: string, role = 'home address'): { id: string; keys: LinkKey[] } => ({ id, keys: [{ kind: 'address', key: '12 oak st|60601|US', label: '12 Oak St', role }, { kind: 'ip', key: '73.1.1.1', label: '73.1.1.1', role: 'submission', support: 'a home network' }] })
+    const couple = new LinkIndex()
+    couple.add(home('A'))
+    couple.add(home('B'))
+    // The shared home and the home network have one explanation (one household): not joined.
+    expect(couple.activeLinks()).toEqual([])
+    expect(couple.pairs()[0]!.reason).toMatch(/^supporting only: not joined \(household: /)
+    const farm = new LinkIndex()
+    for (const id of ['A', 'B', 'C']) farm.add(home(id))
+    expect([...clusters(['A', 'B', 'C'], farm.links.length ? farm.countingLinks() : []).values()]).toEqual([['A', 'B', 'C']])
+    const shipped = new LinkIndex()
+    shipped.add(home('A'))
+    shipped.add(home('B', 'shipping address'))
+    expect(shipped.pairs()[0]!.joined).toBe(true)
   })
 })

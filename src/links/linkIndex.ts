@@ -26,6 +26,14 @@ export const SUPPORTING_KINDS: ReadonlySet<LinkKind> = new Set(['ip'])
  */
 export const bothReferences = (roleA: string, roleB: string) => roleA.startsWith('reference') && roleB.startsWith('reference')
 export const REFEREE_SUPPORT = 'a referee both name: many people name the same well-known manager'
+/**
+ * A home two applicants both give as their own is a household (a couple, housemates): it only supports. A
+ * home three or more applicants give as theirs, or an address one ships to while living elsewhere, is the
+ * laptop-farm pattern (LK-SHARED-ADDRESS: distinct identities counted per address) and identifies.
+ */
+export const HOUSEHOLD_SUPPORT = 'a home both give as their own: couples and housemates share one'
+export const FARM_HOMES = 3
+export const bothHomes = (roleA: string, roleB: string) => roleA === 'home address' && roleB === 'home address'
 
 /** Why a link between two values only supports (either side's reason, or a referee both name); undefined when it identifies. */
 export function linkSupport(mine: { role: string; support?: string | undefined }, theirs: { role: string; support?: string | undefined | null }): string | undefined {
@@ -44,7 +52,8 @@ export function linkSupport(mine: { role: string; support?: string | undefined }
 export const MIN_SUPPORTING_CLASSES = 2
 
 export const isSupporting = (l: Pick<Link, 'kind' | 'supporting' | 'why'>) => SUPPORTING_KINDS.has(l.kind) || l.supporting === true || Boolean(l.why)
-const supportClass = (l: Link) => (l.why === REFEREE_SUPPORT ? 'referee' : l.kind)
+// A home network and a shared home have one innocent explanation (one household): one class.
+const supportClass = (l: Link) => (l.why === REFEREE_SUPPORT ? 'referee' : l.why === HOUSEHOLD_SUPPORT || l.kind === 'ip' ? 'household' : l.kind)
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 export interface PairVerdict {
@@ -108,6 +117,8 @@ export interface Link {
   supporting?: boolean
   /** why it only supports (a mail drop's address, a payee name without an account…); see pairVerdicts */
   why?: string
+  /** a home both applications give as their own: a household while fewer than FARM_HOMES do (see HOUSEHOLD_SUPPORT) */
+  homes?: boolean
 }
 
 export interface Hub {
@@ -147,9 +158,9 @@ export class LinkIndex {
   /** Add one application (once: its keys are unique); returns the links it makes now. */
   add(app: LinkableApplication): Link[] {
     const made: Link[] = []
-    const link = (other: string, kind: LinkKind, via: string, key: string, why?: string) => {
+    const link = (other: string, kind: LinkKind, via: string, key: string, why?: string, homes = false) => {
       if (other === app.id || made.some(l => l.b === other && l.kind === kind && l.key === key)) return
-      made.push({ a: app.id, b: other, kind, via, key, ...(why ? { supporting: true, why } : {}) })
+      made.push({ a: app.id, b: other, kind, via, key, ...(why ? { supporting: true, why } : {}), ...(homes ? { homes } : {}) })
     }
     for (const k of app.keys) {
       const ik = indexKey(k.kind, k.key)
@@ -164,7 +175,7 @@ export class LinkIndex {
           const theirs = entry.words[n]!
           // Worded as the application that sorts first gives it, so the order of arrival changes nothing.
           const words = other < app.id ? theirs : k
-          link(other, k.kind, `${words.role}: ${words.label}`, ik, linkSupport(k, theirs))
+          link(other, k.kind, `${words.role}: ${words.label}`, ik, linkSupport(k, theirs), bothHomes(k.role, theirs.role))
         })
         entry.ids.push(app.id)
         entry.words.push({ role: k.role, label: k.label, ...(k.support ? { support: k.support } : {}) })
@@ -255,7 +266,14 @@ export class LinkIndex {
 
   /** Links still counting: not through a hub (a value that became one after the link was made). */
   countingLinks(): Link[] {
-    return this.links.filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.count ?? 0) <= HUB_LIMIT && !this.declared.has(l.key)))
+    return this.links
+      .filter(l => (l.kind === 'resume' || l.kind === 'photo' ? true : (this.members.get(l.key)?.count ?? 0) <= HUB_LIMIT && !this.declared.has(l.key)))
+      .map(l => (l.homes && !l.why && this.homesOf(l.key) < FARM_HOMES ? { ...l, supporting: true, why: HOUSEHOLD_SUPPORT } : l))
+  }
+
+  /** How many applications give this address as their home (counted over the first HUB_LIMIT). */
+  private homesOf(ik: string): number {
+    return this.members.get(ik)?.words.filter(w => w.role === 'home address').length ?? 0
   }
 
   /** Links of joined pairs (see pairVerdicts): what rules read and rings are built from. */

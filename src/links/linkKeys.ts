@@ -84,8 +84,12 @@ export function addressKey(a: { line1?: unknown; line2?: unknown; postal_code?: 
 type MailDrop = { pattern: RegExp; label: string }
 /** Office, co-working and logistics businesses: addresses that unrelated people share by design. */
 const OFFICE = /\b(?:suite|ste|fl|floor|office|offices|tower|business (?:center|centre|park)|corporate (?:center|centre|park)|co-?working|wework|regus|servcorp|industrious|hq|headquarters|inc|llc|ltd|gmbh|corp|corporation|logistics|cargo|fulfil?ment|warehouse|depot|industrial (?:park|estate))\b/i
-/** What an applicant's shipping note says of the place: an office, a forwarder. */
-const OFFICE_NOTE = /\b(?:office|co-?working|forward(?:er|ing)?|freight|re-?ship(?:per|ping)?|warehouse|mail ?box|business address|work address)\b/i
+/**
+ * A shipping note naming a service that receives for many customers (a forwarder, reshipper, mailbox or
+ * courier service, a warehouse). A note calling the place the applicant's own office or business is a
+ * claim about their own place, as specific as a home unless the address itself shows a suite or floor.
+ */
+const OFFICE_NOTE = /\b(?:forward(?:er|ing)|freight|re-?ship(?:per|ping)?|warehouse|mail ?box(?: service)?|courier|logistics)\b/i
 
 /**
  * Why an address only supports a link (a mail drop, forwarder, office or co-working address), or null
@@ -99,7 +103,8 @@ export function commercialAddress(a: { line1?: unknown; line2?: unknown } | null
     if (p.pattern.test('c/o someone ')) continue
     if (p.pattern.test(text)) return SUPPORT.mailDrop(p.label)
   }
-  if (OFFICE.test(text) || (note && OFFICE_NOTE.test(note))) return SUPPORT.office
+  if (OFFICE.test(text)) return SUPPORT.office
+  if (note && OFFICE_NOTE.test(note)) return SUPPORT.mailDrop('a forwarding or mailbox service, as the shipping note says')
   return null
 }
 

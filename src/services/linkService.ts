@@ -6,7 +6,7 @@ import { compareNames } from '../domain/names'
 import { badRequest, notFound } from '../errors'
 import type { BlobStore } from '../ingest/blobStore'
 import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, sameCompiledPhoto, type PhotoFingerprint } from '../links/imageHash'
-import { HUB_LIMIT, RESUME_THRESHOLD, clusters, joinedLinks, linkSupport, pairVerdicts, type Link } from '../links/linkIndex'
+import { FARM_HOMES, HOUSEHOLD_SUPPORT, HUB_LIMIT, RESUME_THRESHOLD, bothHomes, clusters, joinedLinks, linkSupport, pairVerdicts, type Link } from '../links/linkIndex'
 import type { LinkKey, LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, signature, type Shingles } from '../links/minhash'
 import { homeNetworkOf, linkMaterial as pipelineLinkMaterial, photoToLink, type LinkMaterial, type ResumeInput } from '../pipeline/judgeApplication'
@@ -141,8 +141,10 @@ export function createLinkService(deps: {
       const others = (await current(trx('link_keys as k').where({ 'k.kind': k.kind, 'k.key': k.key })).select('k.case_id', 'k.role', 'k.support').limit(HUB_LIMIT + 1)) as Array<{ case_id: string; role: string; support: string | null }>
       // A value that very many applications share is a hub: shown on the case page, never linked on.
       if (new Set(others.map(o => o.case_id)).size + 1 > HUB_LIMIT) continue
+      // A home given as their own by two applicants is a household; by three or more, a farm (see HOUSEHOLD_SUPPORT).
+      const homes = k.role === 'home address' ? new Set(others.filter(o => o.role === 'home address').map(o => o.case_id)).size + 1 : 0
       for (const o of others) {
-        const why = linkSupport(k, o)
+        const why = linkSupport(k, o) ?? (bothHomes(k.role, o.role) && homes < FARM_HOMES ? HOUSEHOLD_SUPPORT : undefined)
         made.push({ a: caseId, b: o.case_id, kind: k.kind, via: `${k.role}: ${k.label}`, key: `${k.kind}\u001f${k.key}`, ...(why ? { supporting: true, why } : {}) })
       }
     }

@@ -69,6 +69,12 @@ export function strangersPopulation(): StrangerApp[] {
   push('B-1', 'benign', '', 'Priya Nair', { payment: { method: 'bank', account_holder: 'Michael Johnson' } })
   // Two honest colleagues naming the same manager as their referee (email and phone: one referee).
   for (const [i, name] of ['Jonas Weber', 'Lucia Gomez'].entries()) push(`B-2${i}`, 'benign', '', name, { references: [{ name: 'Sam Ortiz', company: 'Bluepeak', email: 'sam.ortiz@bluepeak.example', phone: '+1 415 662 0192' }] })
+  // A couple: one home, given as their own by both (written two ways).
+  for (const [i, [name, line1]] of ([['Anna Kowalski', '77 Elm St Apt 3'], ['Marek Nowak', '77 Elm Street, #3']] as const).entries()) {
+    const a = app(`H-${i}`, name, {})
+    ;(a.person as Record<string, unknown>).address = { line1, city: 'Chicago', region: 'IL', postal_code: '60614', country: 'US' }
+    out.push({ id: `H-${i}`, label: 'benign', ring: '', application: a })
+  }
   // Four honest candidates through one staffing agency that declares itself: its office, switchboard,
   // network and payee are on every application. A fifth does not declare it but gives the same office and switchboard.
   for (const [i, name] of ['Noah Williams', 'Olivia Brown', 'Liam Garcia', 'Emma Martinez'].entries()) {
