@@ -535,6 +535,8 @@ function logCsv(events, style, displayName) {
   return ['timestamp,account,ip,user_agent,event', ...events.map(e => [iso(e.t), e.account, e.ip, e.ua, e.event].map(csvCell).join(','))].join('\n') + '\n'
 }
 
+const BANKS = { KR: ['Shinhan Bank', 'KB Kookmin Bank', 'Woori Bank', 'Kakao Bank'], VN: ['Vietcombank', 'Techcombank', 'VPBank'], CN: ['ICBC', 'China Merchants Bank', 'Bank of China'], TW: ['CTBC Bank', 'Cathay United Bank'], JP: ['MUFG Bank', 'SMBC', 'Rakuten Bank'], UA: ['PrivatBank', 'Monobank'], PL: ['mBank', 'PKO Bank Polski'], ES: ['BBVA', 'Santander', 'CaixaBank'], MX: ['BBVA México', 'Banorte'], CO: ['Bancolombia', 'Davivienda'], AR: ['Banco Galicia', 'Banco Nación'], BR: ['Nubank', 'Itaú', 'Santander Brasil'], NG: ['GTBank', 'Access Bank', 'Zenith Bank'], IN: ['HDFC Bank', 'ICICI Bank', 'State Bank of India'], GB: ['Barclays', 'Monzo', 'HSBC UK'], DE: ['Deutsche Bank', 'N26', 'Sparkasse'], CA: ['TD Canada Trust', 'RBC'], AE: ['Emirates NBD', 'ADCB'], JO: ['Arab Bank', 'Housing Bank'], EG: ['CIB Egypt', 'Banque Misr'] }
+
 // ---------------------------------------------------------------- the applicant builder
 const SOURCES_CAND = ['greenhouse', 'lever', 'workday', 'ashby', 'linkedin', 'referral', 'careers-site']
 const SOURCES_CONTR = ['upwork', 'toptal', 'contra', 'freelancer', 'direct-contract']
@@ -610,7 +612,7 @@ function baseApplicant({ name, kind, residence, source, submitted }) {
   if (R.chance(0.3)) app.person.citizenship = abroad ? residence : R.pick(['US', 'US', 'US', 'CA', 'IN', 'KR', 'MX', 'GB'])
   if (R.chance(0.25)) app.person.date_of_birth = dobForms([R.int(1968, 2002), R.int(1, 12), R.int(1, 28)])
   if (kind === 'contractor' && (app.payment.method === 'payoneer' || app.payment.method === 'wise' || R.chance(0.2))) { app.payment.account_email = email }
-  if (app.payment.method === 'bank') { app.payment.bank_name = abroad ? R.pick(['Shinhan Bank', 'KB Kookmin', 'Vietcombank', 'HDFC Bank', 'ICICI Bank', 'BBVA', 'Santander', 'PrivatBank', 'Monobank', 'GTBank', 'Access Bank', 'Barclays', 'Monzo', 'Deutsche Bank', 'mBank', 'Bancolombia', 'Nubank', 'TD Bank', 'MUFG', 'CTBC Bank', 'Emirates NBD', 'Arab Bank', 'CIB Egypt', 'ICBC', 'China Merchants Bank', 'BBVA México', 'Galicia']) : R.pick(['Chase', 'Bank of America', 'Wells Fargo', 'Citibank', 'US Bank', 'PNC', 'Capital One', 'Ally Bank', 'Navy Federal CU', 'Chime', 'TD Bank', 'Truist']); app.payment.account_last4 = R.digits(4) }
+  if (app.payment.method === 'bank') { app.payment.bank_name = abroad ? R.pick(BANKS[residence] || ['HSBC']) : R.pick(['Chase', 'Bank of America', 'Wells Fargo', 'Citibank', 'US Bank', 'PNC', 'Capital One', 'Ally Bank', 'Navy Federal CU', 'Chime', 'TD Bank', 'Truist']); app.payment.account_last4 = R.digits(4) }
   if (app.payment.method === 'wise' || app.payment.method === 'payoneer') app.payment.account_email = email
   if (!abroad && app.payment.method === 'bank' && R.chance(0.3)) app.payment.routing_number = R.pick(['021000021', '026009593', '121000248', '322271627', '111000614', '071000013'])
   if (abroad && ['ES', 'DE', 'PL', 'GB', 'UA'].includes(residence) && app.payment.method === 'bank' && R.chance(0.6)) app.payment.iban = `${residence === 'GB' ? 'GB' : residence}${R.digits(2)} ${R.digits(4)} ${R.digits(4)} ${R.digits(4)} ${R.digits(4)} ${R.digits(2)}`
