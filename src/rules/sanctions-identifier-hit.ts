@@ -4,10 +4,10 @@ import { notApplicable, type Rule } from './types'
 export const rule: Rule = {
   meta: {
     id: 'sanctions-identifier-hit',
-    version: 1,
+    version: 2,
     title: 'A wallet, email, phone or website is on the sanctions list',
     rationale:
-      'Paying a designated party is unlawful whatever the intent. A payout wallet, an email address, a phone number or a website that is exactly (after normalising how it is written) an identifier of an OFAC-listed party is a fact, not a resemblance. It blocks sign-off until a security reviewer has looked at it.',
+      'Paying a designated party is unlawful whatever the intent. A payout wallet, an email address, a phone number or a website that is exactly (after normalising how it is written) an identifier of an OFAC-listed party is a fact, not a resemblance: in its own field or written in free text (a reference’s note, an employer’s description, interview notes). A phone number matches in international or national form, with or without its country code, never as a local number without its area code. It blocks sign-off until a security reviewer has looked at it.',
     category: 'sanctions',
     severity: 'critical',
     strength: 'strong',

@@ -4,17 +4,17 @@ import { notApplicable, type Rule } from './types'
 export const rule: Rule = {
   meta: {
     id: 'sanctions-organisation-hit',
-    version: 1,
+    version: 2,
     title: 'An employer, payee or reference’s company is a designated entity',
     rationale:
-      'DPRK IT workers are employed through designated front companies (Yanbian Silverstar, Volasys Silver Star, Chinyong). An employer on the resume, a company payee or a referee’s company whose name equals a listed entity’s name or alias, once legal forms and punctuation are set aside, blocks sign-off until a security reviewer has looked at it.',
+      'DPRK IT workers are employed through designated front companies (Yanbian Silverstar, Volasys Silver Star, Chinyong). An employer on the resume, a company payee or a referee’s company whose name equals a listed entity’s name or alias, once legal forms, punctuation and spacing are set aside, blocks sign-off until a security reviewer has looked at it. So does a long name written with one slip of the keyboard inside a long word ("Netwrok", "Silvestar"), when only one listed name is that near; a slip in a short word or a first letter is how different companies’ names differ (HODA/HOMA, YONGJIN/PYONGJIN on the list itself), so it is not matched.',
     category: 'sanctions',
     severity: 'critical',
     strength: 'strong',
     indicators: ['PY-SDN-WALLET', 'CV-UNVERIFIABLE-EMPLOYER'],
     sources: ['G11: OFAC designations of Yanbian Silverstar, Volasys Silver Star (2018) and Chinyong (2023)', 'D2: OFAC SDN list (sdn.csv)'],
     requires: ['resume employers, payment.account_holder or references[].company'],
-    knownFalsePositives: ['an unrelated company with exactly the same name in another country (check registration numbers)'],
+    knownFalsePositives: ['an unrelated company with exactly the same name in another country (check registration numbers)', 'an unrelated company whose long name is one letter from a listed one'],
     checklist: ['A security reviewer compares the company’s registration details with the SDN entry', 'Do not pay or contract until cleared'],
     refdata: ['sanctions'],
     blocking: true,

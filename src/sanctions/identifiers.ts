@@ -177,6 +177,9 @@ export function phoneDigitVariants(value: string): Array<{ digits: string; withA
     if (prefix) {
       digits = digits.slice(prefix)
       international = true
+    } else if (/^8\d{10}$/.test(digits) && /^\s*8\s*\(/.test(v)) {
+      // "8 (812) 335-89-79": the trunk 8 of Russia and Kazakhstan, country code 7.
+      return [{ digits: `7${digits.slice(1)}`, withArea: true }, { digits: digits.slice(1), withArea: true }]
     } else if (digits.startsWith('0')) {
       out.push({ digits: digits.slice(1), withArea: true }, { digits, withArea: true })
       return out.filter(x => x.digits.length >= 7 && x.digits.length <= 15)

@@ -221,7 +221,7 @@ function spacingForms(name: string): string[] {
   const words = name.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean)
   const out: string[] = []
   // Not with a legal form, a little word or a number word: nobody writes "THIRDfloor" or "BANKof".
-  const joinable = (w: string) => w.length >= 3 && !/-/.test(w) && !/^(CO|CORP|LTD|LLC|PTE|JSC|SA|COMPANY|CORPORATION|LIMITED|INC|AND|THE|FOR|FIRST|SECOND|THIRD|\d+\w*)$/i.test(w)
+  const joinable = (w: string) => w.length >= 3 && !/-/.test(w) && !/^(CO|CORP|LTD|LLC|PTE|JSC|SA|OOO|ZAO|OAO|PAO|TOO|COMPANY|CORPORATION|LIMITED|INC|AND|THE|FOR|ONE|TWO|THREE|FOUR|FIVE|FIRST|SECOND|THIRD|\d+\w*)$/i.test(w)
   const i = words.findIndex((w, j) => j + 1 < words.length && joinable(w) && joinable(words[j + 1]!))
   if (i >= 0) out.push([...words.slice(0, i), words[i]! + words[i + 1]!.toLowerCase(), ...words.slice(i + 2)].join(' '))
   return out
