@@ -112,12 +112,4 @@ describe('identifier specificity', () => {
     const other = identifierKeys([rec('reference', { email: 'jobs@staffco.example' }), rec('intermediary', { name: 'Staffco', contact_email: 'Jobs@staffco.example' })])
     expect(other.filter(k => !k.intermediary)).toEqual([])
   })
-
-  it('keys a listed front company named as employer or payee, never an ordinary employer', () => {
-    const a = identifierKeys([rec('person.full_name', 'Dana Whitfield'), rec('resume.employer', { company: 'Chinyong Information Technology Cooperation Co., Ltd.' })])
-    const b = identifierKeys([rec('person.full_name', 'Alan Price'), rec('payment', { account_holder: 'CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY' })])
-    expect(a.filter(k => k.kind === 'organisation').map(k => k.key)).toEqual(['listed:OFAC-43379'])
-    expect(b.filter(k => k.kind === 'organisation').map(k => k.key)).toEqual(['listed:OFAC-43379'])
-    expect(identifierKeys([rec('resume.employer', { company: 'Bluepeak Software' })])).toEqual([])
-  })
 })

@@ -4,9 +4,7 @@ import { normalisePhone } from '../extract/resumeFields'
 import { MAIL_DROP_PATTERNS } from '../refdata/builtin/mailDrops'
 import { ipv4ToInt, parseCidr } from '../refdata/ipRanges'
 import type { FactRecord } from '../rules/caseFacts'
-import { BUILTIN_SANCTIONS } from '../sanctions/builtin'
 import { normaliseWallet } from '../sanctions/identifiers'
-import { SanctionsIndex, type ScreeningHit, type ScreeningSubject } from '../sanctions/screen'
 
 /**
  * The identifiers of one application, each written one way, so that two applications sharing one can be
@@ -25,7 +23,7 @@ import { SanctionsIndex, type ScreeningHit, type ScreeningSubject } from '../san
  * candidate's: the candidate's own values equal to one of them are not keys, and the agency's values are
  * returned marked `intermediary`, so the index never links on them for anyone.
  */
-export type LinkKind = 'email' | 'phone' | 'address' | 'payee' | 'wallet' | 'handle' | 'ip' | 'document' | 'resume' | 'photo' | 'organisation'
+export type LinkKind = 'email' | 'phone' | 'address' | 'payee' | 'wallet' | 'handle' | 'ip' | 'document' | 'resume' | 'photo'
 
 export interface LinkKey {
   kind: LinkKind
@@ -222,8 +220,6 @@ export interface DocumentMeta {
 export interface IdentifierKeyOptions {
   isHomeNetwork?: (ip: string) => boolean
   documents?: DocumentMeta[]
-  /** the sanctions index (ReferenceData.sanctions); the built-in list when not given */
-  sanctions?: { screen(subject: ScreeningSubject): ScreeningHit[] }
   /** mail-drop and forwarder patterns (ReferenceData.mailDrops); the built-in list when not given */
   mailDrops?: ReadonlyArray<MailDrop>
 }
@@ -284,26 +280,6 @@ function intermediaryKeys(records: FactRecord[]): { keys: LinkKey[]; inNetwork: 
       return n !== null && ranges.some(([a, b]) => n >= a && n <= b)
     },
   }
-}
-
-let builtinSanctions: SanctionsIndex | null = null
-
-/**
- * A listed (sanctioned) organisation named as employer, payee or a referee's company: two applicants naming
- * the same listed front company belong to one scheme, whatever else differs. Only listed organisations:
- * an ordinary employer is shared by strangers and is never a key.
- */
-function listedOrganisationKeys(records: FactRecord[], fullName: string | undefined, sanctions: { screen(subject: ScreeningSubject): ScreeningHit[] }): LinkKey[] {
-  const organisations: Array<{ name: string; where: string }> = []
-  for (const r of records) {
-    const v = r.value as { company?: unknown; account_holder?: unknown } | null
-    if (r.field === 'resume.employer' && typeof v?.company === 'string') organisations.push({ name: v.company, where: 'employer' })
-    if (r.field === 'reference' && typeof v?.company === 'string') organisations.push({ name: v.company, where: 'reference company' })
-    if (r.field === 'payment' && typeof v?.account_holder === 'string' && (!fullName || !compareNames(fullName, v.account_holder).match)) organisations.push({ name: v.account_holder, where: 'payee' })
-  }
-  if (!organisations.length) return []
-  const hits = sanctions.screen({ personNames: [], wallets: [], emails: [], websites: [], phones: [], organisations })
-  return hits.filter(h => h.kind === 'organisation').map(h => ({ kind: 'organisation' as const, key: `listed:${h.entry.uid}`, label: `${h.value} (listed: ${h.entry.name})`, role: `${h.where} (a listed organisation)` }))
 }
 
 export function identifierKeys(records: FactRecord[], options: IdentifierKeyOptions = {}): LinkKey[] {
@@ -367,7 +343,6 @@ export function identifierKeys(records: FactRecord[], options: IdentifierKeyOpti
     // Author, tool and creation time together: one file's fingerprint, not a common tool's.
     if (d.author && d.created && (d.creator || d.producer)) add('document', `${d.author.toLowerCase()}|${(d.creator ?? d.producer ?? '').toLowerCase()}|${d.created}`, `${d.author}, ${d.creator ?? d.producer}, ${d.created}`, 'document metadata', SUPPORT.document)
   }
-  for (const k of listedOrganisationKeys(records, fullName, options.sanctions ?? (builtinSanctions ??= new SanctionsIndex(BUILTIN_SANCTIONS)))) add(k.kind, k.key, k.label, k.role)
   return [...keys, ...agency.keys]
 }
 
