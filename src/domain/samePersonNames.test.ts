@@ -36,6 +36,8 @@ describe('the same person, as they write their own name', () => {
     ['Kim Min-jun', 'Kevin Kim', 'a preferred name not written beside the legal one'],
     ['Kevin Brandt', 'Kevin', 'a given name alone'],
     ['Kevin Brandt', 'Brandt Consulting LLC', 'a company'],
+    ['Chinedu Nwosu', 'CN Nwosu Labs LLC', 'a company with the initials and family name'],
+    ['Carlos López', 'CL López Digital LLC', 'a company with the initials and family name'],
     ['Ahmed Mohamed', 'أحمد محمود', 'Mohamed / Mahmoud'],
   ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
 

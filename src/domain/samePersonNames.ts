@@ -1,6 +1,6 @@
 import { differentChineseWords } from './chineseNames'
 import { differentSyllableWords, sameKoreanName } from './koreanNames'
-import { normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
+import { looksLikeCompany, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 
 /**
  * Is this the same person, as one person writes their own name across a form, a resume and a bank
@@ -78,6 +78,8 @@ function comparePair(a: string, b: string): SamePerson {
     if (!changed) return { same: true, score: scored.score, why: scored.why }
     return { same: false, score: Math.min(scored.score, 0.85), why: [`read as syllables, "${changed[0]}" and "${changed[1]}" are different names`, ...scored.why] }
   }
+  // A business name is not a fuller form of a person's ("Chinedu Nwosu" / "CN Nwosu Labs LLC"): only the comparator decides there.
+  if (looksLikeCompany(a) || looksLikeCompany(b) || na.legalForms.length || nb.legalForms.length) return { same: false, score: scored.score, why: scored.why }
   // Two names that read as Korean syllables and differ there are two people, however else they look alike.
   const koreanApart = na.korean && nb.korean && !sameKoreanName(na.korean, nb.korean)
   if (koreanApart && scored.why.some(w => w.includes('syllable'))) return { same: false, score: scored.score, why: scored.why }
