@@ -197,13 +197,21 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
     expect(r.recall).toBeGreaterThanOrEqual(0.95)
     expect(r.precision).toBeGreaterThanOrEqual(0.95)
   })
-  it('held-out-2.txt: 162 notes kept aside, never tuned on', () => {
+  it('held-out-2.txt: 162 notes, measured once, then its misses fixed (a development set since)', () => {
     const r = measure('held-out-2.txt')
     report('held-out-2.txt', r)
+    // Measured once, after fixing held-out.txt's misses: recall 0.791, precision 0.968.
+    expect(r.recall).toBeGreaterThanOrEqual(0.95)
+    expect(r.precision).toBeGreaterThanOrEqual(0.95)
+  })
+  it('held-out-3.txt: 152 notes kept aside, never tuned on', () => {
+    const r = measure('held-out-3.txt')
+    report('held-out-3.txt', r)
     expect(r.notes).toBeGreaterThanOrEqual(150)
-    // Measured once, after fixing held-out.txt's misses: recall 0.791, precision 0.968. Phrase lists miss
-    // wording they were not built from; the floor holds precision, which decides whether a flag is trusted.
-    expect(r.recall).toBeGreaterThanOrEqual(0.75)
+    // Measured once, after fixing held-out-2.txt's misses: recall 0.895, precision 0.989. Phrase lists miss
+    // wording they were not built from (three rounds: 0.898, 0.791, 0.895); the floor holds precision,
+    // which decides whether a flag can be trusted.
+    expect(r.recall).toBeGreaterThanOrEqual(0.85)
     expect(r.precision).toBeGreaterThanOrEqual(0.95)
   })
 })

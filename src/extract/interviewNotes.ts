@@ -47,6 +47,8 @@ export interface NoteMatch {
 interface Phrase {
   p: string
   gap?: number
+  /** the gap before each slot after the first, where they differ ("paused … before answering") */
+  gaps?: number[]
   /** words that cancel the phrase when they follow it: "no camera issues" is not "no camera" */
   unless?: string
   /** the slots may also come in the reverse order ("camera broken" and "broken camera") */
@@ -64,7 +66,7 @@ const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|pe
 const AWAY = 'away|aside|sideways|side|down|off'
 const ANSWERING = 'answer|answers|answering|answered|reply|replying|replied|respond|responding|responded|response|responses|speaking'
 const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial'
-const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging'
+const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping'
 const PHRASES: Record<NoteCode, Phrase[]> = {
   camera_off: [
     { p: `kept|had|left|turned|switched|stayed ${CAMERA} off|muted|disabled|dark`, gap: 2 },
@@ -72,7 +74,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `disabled|muted|broken|covered ${CAMERA}`, gap: 1 },
     { p: `stayed|was|kept|remained|went off ${CAMERA}`, gap: 1 },
     { p: `turned|switched|kept|put off ${CAMERA}`, gap: 1 },
-    { p: `not|never turn|switch|put|keep|use|enable|start|show ${CAMERA}`, gap: 3 },
+    { p: `not|never turn|switch|put|keep|use|enable|start|show ${CAMERA}`, gap: 3, unless: 'off' },
     { p: `refused|declined|avoided turn|switch|put|go|use|enable ${CAMERA}|on`, gap: 3 },
     { p: 'refused|declined|avoided show face', gap: 2 },
     { p: `${CAMERA} not|never work|on|working`, gap: 2 },
@@ -84,12 +86,17 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'black|blank|dark screen', gap: 1 },
     { p: 'never showed|show face', gap: 2 },
     { p: 'not|never see|saw|seen face', gap: 2 },
+    { p: `${CAMERA} not|never saw|see|seen`, gap: 6 },
     { p: 'only|just profile|avatar|initials|tile|photo|picture', gap: 2 },
   ],
   declined: [
     { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 2 },
     { p: 'not agree|want|do|accept video|camera|zoom|teams', gap: 3 },
-    { p: 'refused|declined video|camera', gap: 0 },
+    { p: 'refused|declined video|camera', gap: 1 },
+    { p: 'skip|skipped|skipping|avoid|avoided video|camera|zoom', gap: 2 },
+    { p: 'turned|turn down video|camera|zoom|teams', gap: 2 },
+    { p: 'video|camera against policy|principles|rules', gap: 4 },
+    { p: 'text|chat|email|messages|messaging only', gap: 1 },
     { p: 'unwilling|reluctant|resisted|objected|pushed video|camera|zoom', gap: 4, both: true },
     { p: 'only willing|wanted|agreed|communicate|talk|speak|interview slack|messages|messaging|text|chat|email|telegram|whatsapp|phone|audio', gap: 4 },
     { p: 'insisted|asked|wanted|preferred|requested audio|voice|phone|text|chat|email only|call|interview', gap: 3 },
@@ -105,17 +112,17 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
   appearance_drift: [
     { p: 'different person|man|woman|guy|individual|candidate|people|face', gap: 1 },
     { p: 'not the same person|man|woman|guy|individual|candidate|one', gap: 1 },
-    { p: 'not sure|certain same person|man|woman|guy|individual|candidate', gap: 4 },
+    { p: 'not sure|certain|convinced same person|man|woman|guy|individual|candidate', gap: 4 },
     { p: 'unsure|doubt|doubtful|whether same person|man|woman|guy|individual|candidate', gap: 4 },
     { p: 'not the person|man|woman|guy|candidate|one from|in|who|we', gap: 1 },
     { p: 'another|someone|somebody person|else took|taking over', gap: 2 },
     { p: 'someone|somebody else answering|answered|answer|speaking|spoke|talking|responding|interviewing|doing|typing', gap: 4 },
     { p: 'another person|voice answering|answered|speaking|spoke|talking|responding', gap: 3 },
     { p: 'look|looked|appear|appeared differ|different|changed', gap: 2 },
-    { p: 'appearance|face|hair|hairline|hairstyle|glasses|person changed|change|different|differed', gap: 2 },
+    { p: 'appearance|face|facial|features|hair|hairline|hairstyle|glasses|person changed|change|different|differed', gap: 2 },
     { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
     { p: 'not who|whom interviewed|spoke|met|hired|saw', gap: 3 },
-    { p: 'proxy|impostor|imposter', gap: 0 },
+    { p: 'proxy|impostor|imposter|substitute|ringer', gap: 0 },
     { p: 'stand in', gap: 0, unless: 'front|line|queue' },
     { p: 'body double', gap: 0 },
   ],
@@ -132,21 +139,22 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'looked|look|seemed|appeared filter|mask|cartoon|avatar|deepfake', gap: 2 },
     { p: 'video|image|picture smeared|warped|warping|melted|morphed|morphing|shimmered|shimmering', gap: 3 },
     { p: 'looked|look|face|video|image|picture ai|computer generated', gap: 3 },
-    { p: 'hand through face', gap: 3 },
+    { p: 'hand|hands|finger|fingers|glasses|hair through|into face', gap: 3 },
+    { p: 'voice|audio|sound out|not sync|synced', gap: 2 },
     { p: 'refused|declined|skipped|avoided liveness', gap: 3 },
     { p: 'face not real', gap: 3 },
     { p: 'lips|lip|mouth not|out sync|synced|match|matching|line', gap: 3 },
     { p: 'not|out sync|synced|match lips|lip|mouth', gap: 4 },
-    { p: 'refused|declined|not wave|waving', gap: 2 },
+    { p: 'refused|declined|not wave|waving', gap: 4 },
     { p: 'refused|declined|not wave|turn|put|cover|raise|touch hand|head|face|ear|nose|sideways|profile|around', gap: 3 },
   ],
   voice_changer: [
     { p: `voice changer|changing|modulator|filter|changed|different|differed|deeper|higher|strange|odd|weird|shifted|shifting|${VOICE_ODD}`, gap: 3 },
-    { p: `${VOICE_ODD} voice|audio|sound`, gap: 2 },
+    { p: `${VOICE_ODD} voice|audio|sound`, gap: 3, both: true },
     { p: 'different|changed|new|second voice', gap: 1 },
     { p: 'pitch shifted|changed|jumped|dropped|wobbled|shifting', gap: 2 },
     { p: 'text speech', gap: 1 },
-    { p: 'voice not|never match|same', gap: 5 },
+    { p: 'voice not|never match|same|sound|sounded', gap: 5 },
     { p: 'sounded|sounding|voice ai|computer generated', gap: 3 },
     { p: 'sounded like different|another person|guy|man|woman', gap: 3 },
     { p: 'sounded like someone else', gap: 2 },
@@ -161,6 +169,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `only scan|screenshot|photo|copy ${ID_DOC}`, gap: 3 },
     { p: `covered|hid|hidden ${ID_DOC}|photo`, gap: 4 },
     { p: `${ID_STRICT} out frame|view|shot`, gap: 2 },
+    { p: `${ID_STRICT} far|blurry|unreadable|illegible`, gap: 3 },
+    { p: `${ID_STRICT} not|never show|produce|present`, gap: 8 },
+    { p: `left|forgot|forgotten|lost ${ID_STRICT}`, gap: 2 },
   ],
   id_mismatch: [
     { p: `not match|resemble ${ID_DOC}|photo|picture`, gap: 3 },
@@ -178,14 +189,19 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'answer|answers|responses chatgpt|gpt|llm|copilot', gap: 6, both: true },
     { p: 'person|someone|somebody|voice giving|gave|whispering|feeding instructions|answers|hints|prompts|directions', gap: 3 },
     { p: 'clearly|obviously|seemed|appeared|looked|like reading', gap: 3 },
-    { p: 'eye|eyes scanning|scan|darting|moving|tracking|tracked|flicking|reading|side', gap: 3 },
+    { p: 'eye|eyes scanning|scan|darting|moving|tracking|tracked|flicking|reading|side|going|went|drifting|drifted|wandering|shifting', gap: 3 },
     { p: `${LOOK} off|away|aside|sideways screen|side|second`, gap: 3 },
     { p: `${LOOK} ${AWAY} before|when|while|after ${ANSWERING}|question|questions`, gap: 3 },
     { p: `kept|constantly|repeatedly|always|keeps ${LOOK} ${AWAY}`, gap: 2 },
     { p: `paused|pausing|stopped|stalled ${LOOK} ${AWAY}`, gap: 3 },
     { p: 'second|other|another monitor|screen', gap: 1 },
     { p: 'long|lengthy|excessive|awkward|frequent|unusual|noticeable pause|pauses|pausing|delay|delays|silence|silences', gap: 2 },
-    { p: 'paused|pause|stalled|delay before|every|each answer|question|response|reply', gap: 3 },
+    { p: 'paused|pause|stalled|delay every|each|all|most answer|question|response|reply', gap: 3 },
+    // Porter reads "answering" and "the question" alike: only right after "before" ("paused before answering").
+    { p: 'paused|pause|pausing|stalled|delay|delays before|after answering|responding|replying', gaps: [3, 0] },
+    { p: 'sounded|seemed|felt read|recited', gap: 1 },
+    { p: 'coached|prompted|fed|helped|assisted by someone|somebody|person|voice|another', gap: 2 },
+    { p: 'text|screen|notes|words reflected|reflecting', gap: 2 },
     { p: 'stalled|stalling|stall', gap: 0 },
     { p: 'second|seconds silence|silences|pause|pauses', gap: 1 },
     { p: 'silence|silences|pause|pauses seconds', gap: 3 },
@@ -208,6 +224,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'confident|confidently wrong|incorrect|inaccurate', gap: 5 },
     { p: 'before released|existed|launched|invented', gap: 3 },
     { p: 'bluffed|bluffing|bluff|bluffs', gap: 0 },
+    { p: 'plausible|confident|convincing|sure fell|collapsed|crumbled', gap: 5 },
     { p: 'made up|invented|fabricated answer|answers|details|story|stories|project|projects|experience', gap: 3 },
     { p: 'answer|answers|answered|responded buzzword|buzzwords', gap: 3 },
     { p: 'not|never exist|exists|existed', gap: 0 },
@@ -216,7 +233,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
   local_knowledge_gap: [
     { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know|recognise|recognize|explain ${PLACE}|${WORK}|anyone|anybody`, gap: 6 },
     { p: `no idea|clue|answer|response|reply ${PLACE}|${WORK}`, gap: 6 },
-    { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 4 },
+    { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 6 },
     { p: `knew|know nothing ${PLACE}`, gap: 4 },
     { p: `dodged|avoided|deflected question|questions ${PLACE}|live|lives|home|timeline|${WORK}`, gap: 4 },
   ],
@@ -304,24 +321,25 @@ function tokenize(text: string, offset: number): Token[] {
 interface CompiledPhrase {
   slots: Array<Set<string>>
   gap: number
+  gaps: number[]
   unless: Set<string>
 }
 const stems = (alts: string) => new Set(alts.split('|').map(stem))
 function compile(p: Phrase): CompiledPhrase {
   // Each alternative is one word; a phrase of several words is written as several slots.
   for (const w of p.p.split(/[ |]/)) if (tokenize(w, 0).length !== 1) throw new Error(`interviewNotes: "${w}" in "${p.p}" is not one word`)
-  return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, unless: p.unless ? stems(p.unless) : new Set() }
+  return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, gaps: p.gaps ?? [], unless: p.unless ? stems(p.unless) : new Set() }
 }
 const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [
   code,
-  ps.flatMap(ph => (ph.both ? [compile(ph), compile({ ...ph, p: ph.p.split(' ').reverse().join(' ') })] : [compile(ph)])),
+  ps.flatMap(ph => (ph.both ? [compile(ph), compile({ ...ph, p: ph.p.split(' ').reverse().join(' '), ...(ph.gaps ? { gaps: [...ph.gaps].reverse() } : {}) })] : [compile(ph)])),
 ])
 
 /** First place the phrase's slots appear in order, each within `gap` words of the last: token indexes. */
 function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[] | null {
   const walk = (slot: number, at: number, acc: number[]): number[] | null => {
     if (slot === ph.slots.length) return acc
-    const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + ph.gap)
+    const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + (ph.gaps[slot - 1] ?? ph.gap))
     for (let i = at; i <= last; i++) {
       if (!ph.slots[slot]!.has(tokens[i]!.stem)) continue
       const found = walk(slot + 1, i + 1, [...acc, i])
@@ -340,8 +358,12 @@ function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[]
 
 const isNegator = (tokens: Token[], i: number) => NEGATORS.has(tokens[i]!.stem) && !PSEUDO_NEGATION_NEXT.has(tokens[i + 1]?.stem ?? '')
 
+const REFUSALS = new Set(['refuse', 'refused', 'decline', 'declined', 'avoid', 'avoided', 'reluctant'].map(w => PorterStemmer.stem(w)))
+
 /** A negator just before the phrase (within its clause), or inside it but not part of it, cancels it. */
 function negated(tokens: Token[], hit: number[]): boolean {
+  // "did not refuse to show ID": a negated refusal is no refusal.
+  if (isNegator(tokens, hit[0]!) && tokens.slice(hit[0]! + 1, hit[1] ?? hit[0]! + 1).some(t => REFUSALS.has(t.stem))) return true
   const used = new Set(hit)
   for (let i = hit[0]! + 1; i < hit[hit.length - 1]!; i++) if (!used.has(i) && isNegator(tokens, i)) return true
   for (let i = hit[0]! - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
@@ -356,8 +378,12 @@ function followedBy(tokens: Token[], hit: number[], words: Set<string>): boolean
   return [1, 2].some(k => words.has(tokens[after + k]?.stem ?? ''))
 }
 
+// Words whose stem is an ordinary word's too: "polished answers" is not "Polish".
+const PROTECTED_AS_WRITTEN = new Set(['polish'])
 function mentionsProtected(tokens: Token[]): boolean {
-  return tokens.some((t, i) => PROTECTED.has(t.stem) && !PROTECTED_EXCEPT_BEFORE[t.stem]?.has(tokens[i + 1]?.stem ?? ''))
+  return tokens.some(
+    (t, i) => PROTECTED.has(t.stem) && (!PROTECTED_AS_WRITTEN.has(t.stem) || t.raw.toLowerCase() === t.stem) && !PROTECTED_EXCEPT_BEFORE[t.stem]?.has(tokens[i + 1]?.stem ?? ''),
+  )
 }
 
 /** Sentences with their offsets: split at . ! ? ; and line ends. */
