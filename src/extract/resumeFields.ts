@@ -76,6 +76,8 @@ const DATE = `(?:${MONTH},?\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]$
 const OPEN_END = '(?:present|current|now|today|date|ongoing)'
 const RANGE_SEP = '(?:-|–|—|‒|―|−|~|to|until|till)'
 const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?`, 'i')
+const RANGE_ALL = new RegExp(RANGE.source, 'gi')
+const OPEN_ONLY = new RegExp(`^${OPEN_END}$`, 'i')
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** "Feb 2019", "02/2019", "2019-02", "2019.02", "02.2019" → "2019-02"; "2019" → "2019". */
@@ -253,6 +255,7 @@ export function joinWrappedUrls(lines: string[]): string[] {
 const EMAIL_CUT = /[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]*[.@-]?$/
 const DOMAIN_CONTINUES = /^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.[A-Za-z]{2,24}\b/
 const LOCAL_CUT = /(?:^|\s)[A-Za-z0-9%+-]+(?:[._][A-Za-z0-9%+-]+)*[._-]$/
+const WRAP_WINDOW = 320
 const DATE_OPEN = new RegExp(`${DATE}\\s*${RANGE_SEP}$`, 'i')
 const DATE_START = new RegExp(`^(?:${DATE}|${OPEN_END})\\b`, 'i')
 const DATE_CUT = new RegExp(`${DATE}\\s*${RANGE_SEP}\\s*${MONTH}$`, 'i')
@@ -265,25 +268,29 @@ const DATE_CUT = new RegExp(`${DATE}\\s*${RANGE_SEP}\\s*${MONTH}$`, 'i')
 export function joinWrappedContacts(lines: string[]): string[] {
   const out = [...lines]
   for (let i = 0; i < out.length - 1; i++) {
+    // Only a line's end and the next line's start are looked at: patterns anchored at the end of a
+    // long line would otherwise be tried from every position in it.
     const here = out[i]!.trimEnd()
-    const next = out[i + 1]!.trimStart()
-    const email = EMAIL_CUT.exec(here)
+    const tail = here.slice(-WRAP_WINDOW)
+    const next = out[i + 1]!.trimStart().slice(0, WRAP_WINDOW)
+    const rest = out[i + 1]!.trimStart().slice(WRAP_WINDOW)
+    const email = EMAIL_CUT.exec(tail)
     const cutEmail = email && !EMAIL_SHAPE.test(email[0]) ? (email[0].endsWith('.') ? /^(?:[A-Za-z0-9-]+\.)*[A-Za-z]{2,24}\b/ : DOMAIN_CONTINUES).exec(next) : null
     if (cutEmail) {
       out[i] = here.replace(/-$/, '') + cutEmail[0]
-      out[i + 1] = next.slice(cutEmail[0].length)
+      out[i + 1] = next.slice(cutEmail[0].length) + rest
       continue
     }
-    const local = LOCAL_CUT.test(here) ? /^[A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b/.exec(next) : null
+    const local = LOCAL_CUT.test(tail) ? /^[A-Za-z0-9._%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b/.exec(next) : null
     if (local) {
       out[i] = here + local[0]
-      out[i + 1] = next.slice(local[0].length)
+      out[i + 1] = next.slice(local[0].length) + rest
       continue
     }
-    const year = DATE_CUT.test(here) ? /^(?:19|20)\d{2}\b/.exec(next) : DATE_OPEN.test(here) ? DATE_START.exec(next) : null
+    const year = DATE_CUT.test(tail) ? /^(?:19|20)\d{2}\b/.exec(next) : DATE_OPEN.test(tail) ? DATE_START.exec(next) : null
     if (year) {
       out[i] = `${here} ${year[0]}`
-      out[i + 1] = next.slice(year[0].length).replace(/^\s*\|\s*/, '')
+      out[i + 1] = next.slice(year[0].length).replace(/^\s*\|\s*/, '') + rest
     }
   }
   return out
@@ -358,7 +365,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       }
     }
     // Dates and ranges look like digit runs; take phones from what is left.
-    const phoneText = withoutEmails.replace(URL_RE, ' ').replace(new RegExp(RANGE.source, 'gi'), ' ')
+    const phoneText = withoutEmails.replace(URL_RE, ' ').replace(RANGE_ALL, ' ')
     for (const phone of phonesIn(phoneText, options.defaultCountry)) {
       if (!seen.phones.has(phone.e164)) {
         seen.phones.add(phone.e164)
@@ -390,7 +397,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     if (range && inExperience && !BULLET.test(l.text)) {
       const start = normaliseDate(range[1]!)
       const endRaw = range[2]!
-      const current = new RegExp(`^${OPEN_END}$`, 'i').test(endRaw)
+      const current = OPEN_ONLY.test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
       let { title, company } = splitTitleCompany(l.text.replace(range[0], ' ').replace(/\(\s*\)/g, ''))
       used.add(index)
