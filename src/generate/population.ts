@@ -482,7 +482,10 @@ function twinOf(d: Draft, r: Rand, ringNames: readonly string[] = []): Draft {
     last = pick(r, pool.last)
   }
   const person: Person = { ...d.person, first, last, origin, citizenship: pick(r, ['US', 'GB', 'CA', 'DE', 'IN', 'KR', 'NG', 'PT', 'PL', 'BR', 'MX', 'EG'].filter(c => c !== d.person.citizenship)), university: pick(r, UNIVERSITIES.filter(u => u !== d.person.university)) }
-  const payment = d.payment && d.payment.account_holder === own ? { ...d.payment, account_holder: `${first} ${last}` } : d.payment
+  // The person's own company ("CL López Digital LLC") is renamed with them too: it is still their own.
+  const ownCompany = `${d.person.first[0]}${d.person.last[0]} ${d.person.last} `
+  const holder = String(d.payment?.account_holder ?? '')
+  const payment = d.payment && holder === own ? { ...d.payment, account_holder: `${first} ${last}` } : d.payment && holder.startsWith(ownCompany) ? { ...d.payment, account_holder: holder.replace(ownCompany, `${first[0]}${last[0]} ${last} `) } : d.payment
   // Handles made from the name follow the name, as they would for a real person of that name.
   const handle = `${first}.${last}`.normalize('NFKD').replace(/[^\w.]/g, '').toLowerCase()
   person.email = d.person.email.replace(/^[^@]*?(\d*)@/, `${handle}$1@`)
