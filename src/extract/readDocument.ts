@@ -94,7 +94,8 @@ async function pdfPages(parser: PDFParse): Promise<{ pages: string[]; total: num
       const t = item.transform
       if (typeof item.str !== 'string' || !t || !item.str.trim()) continue
       const [x, y] = viewport.convertToViewportPoint(t[4]!, t[5]!) as [number, number]
-      items.push({ str: item.str, x, y, width: item.width ?? 0, height: item.height || Math.hypot(t[2]!, t[3]!) })
+      // Some fonts (Type 3) report no height: the text matrix gives it, and text is never dropped for lack of one.
+      items.push({ str: item.str, x, y, width: item.width ?? 0, height: item.height || Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!) || 1 })
     }
     const text = layoutPage(items)
     chars += text.length
