@@ -15,6 +15,7 @@ import { apiRoutes } from './routes/api/apiRoutes'
 import { recordUploadRoutes } from './routes/cases/recordRoutes'
 import { mappingUploadRoutes } from './routes/imports/mappingRoutes'
 import { documentUploadRoutes } from './routes/documents/documentRoutes'
+import { caseUploadRoutes } from './routes/cases/caseRoutes'
 import { importUploadRoutes } from './routes/imports/importRoutes'
 import { healthRoutes } from './routes/health/healthRoutes'
 import { schemaRoutes } from './routes/schema/schemaRoutes'
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(loadCurrentUser(deps.services.users))
   app.use(csrfTokenLocals) // before the check, so error pages can still offer a working sign-out form
+  app.use(caseUploadRoutes(deps.services))
   app.use(documentUploadRoutes(deps.services)) // multipart: each parses its body, then checks the token itself
   app.use(importUploadRoutes(deps.services))
   app.use(recordUploadRoutes(deps.services))

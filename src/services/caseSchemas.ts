@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isCountryCode, isTimeZone } from '../domain/places'
+import { didYouMean, resolveCountry, resolveTimeZone } from '../domain/countriesAndZones'
 import { CASE_KINDS } from '../signoff/caseStatus'
 
 // Form fields arrive as strings; empty means "not given".
@@ -13,14 +13,38 @@ const optionalText = (max: number, label: string) =>
     .optional()
     .transform(v => v ?? null)
 
+/**
+ * A country as people write it ("USA", "United States", "Korea, Rep.", "TUR"), stored as its ISO alpha-2
+ * code; unknown or ambiguous input is refused with the closest matches. Normalisation only: no check,
+ * weight or score reads a country's origin, and none reads citizenship at all.
+ */
 const optionalCountry = (label: string) =>
   z
     .string()
     .trim()
-    .toUpperCase()
     .optional()
-    .transform(v => (v ? v : null))
-    .refine(v => v === null || isCountryCode(v), `${label} must be a two-letter country code such as US or GB`)
+    .transform((v, ctx) => {
+      if (!v) return null
+      const r = resolveCountry(v)
+      if (r.ok) return r.value
+      ctx.addIssue({ code: 'custom', message: `${label}: ${didYouMean('country', v, r, 'a country name or code, such as United States, US or USA')}` })
+      return z.NEVER
+    })
+
+/** A time zone as people write it ("PST", "Pacific", "CET", "UTC+9", "asia/kolkata"), stored as an IANA zone. */
+const optionalTimeZone = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(64, `${label} must be 64 characters or fewer`)
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null
+      const r = resolveTimeZone(v)
+      if (r.ok) return r.value
+      ctx.addIssue({ code: 'custom', message: `${label}: ${didYouMean('time zone', v, r, 'a zone such as America/Chicago, a city such as Chicago, or an abbreviation such as PST')}` })
+      return z.NEVER
+    })
 
 /** The person fields of vetting/application@1, plus the case fields of the intake form. */
 export const newCaseSchema = z.object({
@@ -56,7 +80,7 @@ export const newCaseSchema = z.object({
   region: optionalText(120, 'Region'),
   postalCode: optionalText(20, 'Postal code'),
   country: optionalCountry('Country'),
-  timezone: optionalText(64, 'Time zone').refine(v => v === null || isTimeZone(v), 'Enter an IANA time zone such as Europe/London'),
+  timezone: optionalTimeZone('Time zone'),
   citizenship: optionalCountry('Citizenship'),
 })
 

@@ -9,12 +9,16 @@ import { searchTermsFor } from '../domain/searchTerms'
 import { factsFromApplication } from '../extract/buildFacts'
 import { APPLICATION_FORMAT } from '../ingest/applicationFormat'
 import type { ScoringService } from './scoringService'
+import type { BlobStore } from '../ingest/blobStore'
+import type { ExtractSummary } from '../ingest/extractFile'
 import { conflict, forbidden, notFound } from '../errors'
 import { isWriteConflict } from '../db/knex'
 import { CASE_STATUSES, canTransition, nextStatus, RISK_BANDS, type CaseAction } from '../signoff/caseStatus'
 import { newCaseSchema, type NewCaseInput } from './caseSchemas'
 import { auditActor, type ActorContext } from './context'
 import { lockCase } from './revisionGuard'
+import { reviewBlockersOf } from './checklistService'
+import { blockedMessage, MIN_OVERRIDE_REASON } from '../signoff/reviewBlockers'
 import { fieldErrorsOf, ValidationError } from './userService'
 
 export interface CaseServiceDeps {
@@ -24,7 +28,24 @@ export interface CaseServiceDeps {
   evidence: EvidenceRepository
   audit: AuditRepository
   scoring: ScoringService
+  /** where a resume read on the new-case page waits, by SHA-256, until the case is opened with it */
+  blobs?: BlobStore
+  /** the extraction workers' reading of one file (src/ingest/extractFile.ts) */
+  extract?: (name: string, data: Buffer) => Promise<ExtractSummary>
 }
+
+/** What a resume showed beyond the form's fields: shown beside the pre-filled form, recorded when attached. */
+export interface ResumeFound {
+  emails: string[]
+  phones: string[]
+  links: Array<{ url: string; network: string }>
+  employers: number
+  education: number
+}
+
+export type ResumeReading =
+  | { ok: true; sha256: string; name: string; values: { fullName: string; email: string; phone: string }; found: ResumeFound; warnings: string[] }
+  | { ok: false; error: string }
 
 export interface CaseDetail {
   case: CaseRow
@@ -185,6 +206,16 @@ export function createCaseService(deps: CaseServiceDeps) {
           const open = await unclearedBlocking(trx, id)
           if (open.length) throw conflict('sanctions_block', `Sign-off is blocked until a security reviewer clears: ${open.join(', ')}`)
         }
+        // Guardrail: the open required items, missing dispositions and uncleared hits are listed; sending
+        // anyway needs a reason, which the trail keeps with what was open (src/signoff/reviewBlockers.ts).
+        let openWhenSent: string[] | undefined
+        if (action === 'submit_for_review') {
+          const blockers = await reviewBlockersOf(trx, id)
+          if (blockers.length) {
+            if ((statement?.trim().length ?? 0) < MIN_OVERRIDE_REASON) throw conflict('not_ready', blockedMessage(blockers))
+            openWhenSent = blockers.map(b => b.text)
+          }
+        }
         if ((action === 'sign_off' || action === 'reject') && row.created_by === ctx.userId) {
           // Four-eyes: whoever prepared a case never decides it.
           throw forbidden('The person who prepared a case cannot sign it off')
@@ -199,7 +230,7 @@ export function createCaseService(deps: CaseServiceDeps) {
           caseId: id,
           subjectId: row.subject_id,
           requestId: ctx.requestId,
-          data: { action, before: { status: row.status }, after: { status }, ...(statement ? { statement } : {}) },
+          data: { action, before: { status: row.status }, after: { status }, ...(statement ? { statement } : {}), ...(openWhenSent ? { sentWithOpen: { count: openWhenSent.length, reason: statement!.trim(), open: openWhenSent } } : {}) },
         })
         return { ...row, status, updated_at }
       })
@@ -251,6 +282,34 @@ export function createCaseService(deps: CaseServiceDeps) {
         const evaluation = await deps.scoring.rescore(trx, next.id, ctx)
         return { ...next, risk_score: evaluation.score.score, risk_band: evaluation.score.band }
       })
+    },
+
+    /**
+     * Read a resume for the new-case form: the extracted name, first email and first phone pre-fill it for
+     * the person to confirm; everything else found is listed beside it. The bytes are kept by their SHA-256
+     * so the case can be opened with the very file that was read. Nothing is written to any case here.
+     */
+    async readResume(name: string, data: Buffer): Promise<ResumeReading> {
+      if (!deps.extract || !deps.blobs) throw new Error('caseService: resume reading is not configured')
+      const fileName = (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').slice(-200) || 'resume'
+      const summary = await deps.extract(fileName, data)
+      if ('error' in summary) return { ok: false, error: summary.error }
+      const sha256 = await deps.blobs.put(data)
+      const phones = summary.phones.map(p => p.e164 ?? p.raw)
+      return {
+        ok: true,
+        sha256,
+        name: fileName,
+        values: { fullName: summary.name ?? '', email: summary.emails[0] ?? '', phone: phones[0] ?? '' },
+        found: { emails: summary.emails, phones, links: summary.urls.map(u => ({ url: u.url, network: u.network })), employers: summary.employers.length, education: summary.education.length },
+        warnings: summary.warnings ?? [],
+      }
+    },
+
+    /** The bytes of a resume read by readResume (by its SHA-256). */
+    async pendingResume(sha256: string): Promise<Buffer> {
+      if (!deps.blobs || !/^[0-9a-f]{64}$/.test(sha256)) throw notFound('That resume is no longer here: upload it again')
+      return deps.blobs.get(sha256)
     },
 
     search: (query: CaseQuery) => cases.search(db, query),

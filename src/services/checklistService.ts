@@ -8,6 +8,7 @@ import type { EvidenceRepository } from '../db/repositories/evidenceRepository'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { RULES } from '../rules/registry'
 import { isChangeable, isClosed, type CaseKind, type CaseStatus } from '../signoff/caseStatus'
+import { reviewBlockers, type ReviewBlocker } from '../signoff/reviewBlockers'
 import { auditActor, type ActorContext } from './context'
 import { assertChangeable, lockCase } from './revisionGuard'
 import { unclearedBlocking } from './sanctionsReviewService'
@@ -59,6 +60,22 @@ interface CaseHead {
   full_name: string
 }
 
+async function flaggedFindings(trx: Knex, caseId: string) {
+  const rows = (await trx('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').select('rule_id', 'severity', 'message')) as Array<{ rule_id: string; severity: string; message: string }>
+  return rows.map(r => ({ ...r, meta: META.get(r.rule_id) }))
+}
+
+/**
+ * What still blocks "Send for review" (src/signoff/reviewBlockers.ts says which items are required and why):
+ * open required items, serious findings without a disposition, uncleared sanctions hits.
+ */
+export async function reviewBlockersOf(trx: Knex, caseId: string): Promise<ReviewBlocker[]> {
+  const items = (await trx('checklist_items').where({ case_id: caseId }).orderBy('position').select('id', 'text', 'required', 'status')) as Array<{ id: number; text: string; required: boolean | number; status: ItemStatus }>
+  const disposed = new Set(((await trx('finding_dispositions').where({ case_id: caseId }).select('rule_id')) as Array<{ rule_id: string }>).map(r => r.rule_id))
+  const serious = (await flaggedFindings(trx, caseId)).filter(f => SERIOUS.has(f.severity)).map(f => ({ rule: f.rule_id, title: f.meta?.title ?? f.rule_id, severity: f.severity, disposed: disposed.has(f.rule_id) }))
+  return reviewBlockers({ checklistMade: items.length > 0, items: items.map(i => ({ ...i, required: Boolean(i.required) })), serious, blocking: await unclearedBlocking(trx, caseId) })
+}
+
 /**
  * The reviewer checklist of a case, written dispositions of its serious findings, and the manager's
  * sign-off (four-eyes, with a digest of the case as signed). Every change is audited in its transaction.
@@ -73,11 +90,6 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
   }
 
   const editable = (c: CaseHead) => isChangeable(c)
-
-  async function flaggedFindings(trx: Knex, caseId: string) {
-    const rows = (await trx('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').select('rule_id', 'severity', 'message')) as Array<{ rule_id: string; severity: string; message: string }>
-    return rows.map(r => ({ ...r, meta: META.get(r.rule_id) }))
-  }
 
   /** Add the baseline and every flagged finding's steps that the checklist does not have yet. */
   async function ensure(trx: Knex.Transaction, caseId: string, ctx: ActorContext): Promise<number> {
@@ -115,6 +127,7 @@ export function createChecklistService(deps: { db: Knex; audit: AuditRepository;
   return {
     ensure,
     readiness,
+    reviewBlockers: (trx: Knex, caseId: string) => reviewBlockersOf(trx, caseId),
 
     async view(trx: Knex, caseId: string) {
       const items = (await trx('checklist_items as i').leftJoin('users as a', 'a.id', 'i.assignee_id').leftJoin('users as d', 'd.id', 'i.completed_by').where('i.case_id', caseId).orderBy('i.position').select('i.*', 'a.email as assignee_email', 'd.email as completed_by_email')) as Array<ChecklistItemRow & { assignee_email: string | null; completed_by_email: string | null }>

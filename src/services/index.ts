@@ -9,6 +9,7 @@ import { createImportJobRepository } from '../db/repositories/importJobRepositor
 import { createSubjectRepository } from '../db/repositories/subjectRepository'
 import { createUserRepository } from '../db/repositories/userRepository'
 import { ExtractionPool } from '../extract/extractionPool'
+import { extractFile } from '../ingest/extractFile'
 import { createBlobStore } from '../ingest/blobStore'
 import { createApiTokenService } from './apiTokenService'
 import { createAtsMappingService } from './atsMappingService'
@@ -61,7 +62,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     checklists: createChecklistService({ db, audit, evidence, scoring, blobs }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),
-    cases: createCaseService({ db, cases, subjects, evidence, audit, scoring }),
+    cases: createCaseService({ db, cases, subjects, evidence, audit, scoring, blobs, extract: (name, data) => extractFile(name, data, getPool()) }),
     sanctions: createSanctionsReviewService({ db, audit }),
     links,
     /** where uploads wait, on disk and private, while their request (or the import it starts) reads them */

@@ -7,6 +7,8 @@ declare module 'express-session' {
     signedInAt?: number
     /** set after a failed form post so the next GET can show what was typed (never passwords) */
     flash?: { kind: 'success' | 'error'; message: string }
+    /** a resume read on the new-case page, kept by its SHA-256 until the case is opened with it */
+    pendingResume?: { sha256: string; name: string }
   }
 }
 

@@ -1,14 +1,18 @@
-import { Router } from 'express'
+import { Router, type Response } from 'express'
 import { z } from 'zod'
 import { can } from '../../auth/roles'
 import { CASE_SORTS, type CaseQuery } from '../../db/repositories/caseRepository'
-import { badRequest, notFound } from '../../errors'
+import { badRequest, HttpError, notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
 import { presentEvidence } from '../../presenters/presentEvidence'
 import { presentFindings } from '../../presenters/presentFindings'
 import { BAND_LABELS, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
+import type { ResumeFound } from '../../services/caseService'
+import { ImportProblem, MAX_UPLOAD_BYTES } from '../../services/ingestService'
+import { acceptUpload } from '../../middleware/uploads'
+import { COUNTRY_OPTIONS, ZONE_OPTIONS } from '../../domain/countriesAndZones'
 import type { Services } from '../../services'
 import { CASE_KINDS, CASE_STATUSES, isChangeable, RISK_BANDS } from '../../signoff/caseStatus'
 
@@ -30,6 +34,37 @@ const statusActionSchema = z.object({
   action: z.enum(['submit_for_review', 'return_to_open', 'sign_off', 'reject']),
   statement: z.string().trim().max(4000).optional(),
 })
+
+/** The new-case form, with the datalists it suggests from and, when it was filled from a resume, which one. */
+export function renderNewCase(res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string>, resume?: { name: string; found?: ResumeFound; warnings?: string[] }) {
+  res.status(status).render('pages/cases/new', {
+    pageTitle: Object.keys(errors).length ? 'Error: New case' : 'New case',
+    values: resume ? { ...values, attachResume: 'yes' } : values,
+    errors,
+    resume,
+    countryOptions: COUNTRY_OPTIONS,
+    zoneOptions: ZONE_OPTIONS.map(o => o.value),
+  })
+}
+
+/**
+ * "New case from a resume": the file is read by the extraction workers (the same code as every upload),
+ * kept by its SHA-256, and the form comes back filled with what was found, for the person to confirm.
+ * Nothing is created until they press "Open case"; then the resume is attached as the case's document.
+ */
+export function caseUploadRoutes(services: Services): Router {
+  const router = Router()
+  router.post('/cases/new/resume', requirePermission('cases:create'), ...acceptUpload({ field: 'resume', maxFiles: 1, maxFileBytes: MAX_UPLOAD_BYTES, dir: services.uploadDir }), async (req, res) => {
+    const file = req.file
+    const kind = (req.body as { kind?: string } | undefined)?.kind === 'contractor' ? 'contractor' : 'candidate'
+    if (!file) return renderNewCase(res, 400, { kind }, { resume: 'Choose a resume to upload: a PDF, Word (DOCX) or text file' })
+    const read = await services.cases.readResume(file.originalname, file.buffer)
+    if (!read.ok) return renderNewCase(res, 400, { kind }, { resume: `${file.originalname} could not be read: ${read.error}` })
+    req.session.pendingResume = { sha256: read.sha256, name: read.name }
+    renderNewCase(res, 200, { kind, ...read.values }, {}, { name: read.name, found: read.found, warnings: read.warnings })
+  })
+  return router
+}
 
 export function caseRoutes(services: Services): Router {
   const router = Router()
@@ -71,20 +106,37 @@ export function caseRoutes(services: Services): Router {
     })
   })
 
-  router.get('/cases/new', requirePermission('cases:create'), (_req, res) => {
-    res.render('pages/cases/new', { pageTitle: 'New case', values: { kind: 'candidate' }, errors: {} })
+  router.get('/cases/new', requirePermission('cases:create'), (req, res) => {
+    // A fresh form forgets a resume read earlier but not used.
+    delete req.session.pendingResume
+    renderNewCase(res, 200, { kind: 'candidate' }, {})
   })
 
   router.post('/cases', requirePermission('cases:create'), async (req, res) => {
     const body = req.body as Record<string, string>
+    const resume = body.attachResume === 'yes' ? req.session.pendingResume : undefined
+    let created
     try {
-      const created = await cases.create(body, actorOf(req, res))
-      req.session.flash = { kind: 'success', message: `Case ${created.reference} opened` }
-      res.redirect(303, `/cases/${created.id}`)
+      created = await cases.create(body, actorOf(req, res))
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      res.status(400).render('pages/cases/new', { pageTitle: 'Error: New case', values: body, errors: error.fieldErrors })
+      return renderNewCase(res, 400, body, error.fieldErrors, resume ? { name: resume.name } : undefined)
     }
+    let message = `Case ${created.reference} opened`
+    if (resume) {
+      // The resume the form was filled from becomes the case's document (its facts are read again, with locators).
+      delete req.session.pendingResume
+      try {
+        const added = await services.ingest.addDocument(created.id, resume.name, 'resume', await cases.pendingResume(resume.sha256), actorOf(req, res))
+        message += ` with ${resume.name} attached (${added.facts} ${added.facts === 1 ? 'detail' : 'details'} read from it)`
+      } catch (error) {
+        if (!(error instanceof ImportProblem)) throw error
+        req.session.flash = { kind: 'error', message: `${message}, but the resume was not attached: ${error.message}. Add it under Evidence.` }
+        return res.redirect(303, `/cases/${created.id}`)
+      }
+    }
+    req.session.flash = { kind: 'success', message }
+    res.redirect(303, `/cases/${created.id}`)
   })
 
   router.get('/cases/:id', requirePermission('cases:read'), async (req, res) => {
@@ -94,12 +146,14 @@ export function caseRoutes(services: Services): Router {
     // New findings add their steps when the case is next opened (and the checklist is made on first view).
     await services.db.transaction(trx => services.checklists.ensure(trx, id.data, actor))
     const detail = await cases.view(id.data, actor)
-    const [linkFacts, hubs, checklist, assignable, heldLogs] = await Promise.all([
+    const [linkFacts, hubs, checklist, assignable, heldLogs, reviewBlockers] = await Promise.all([
       services.links.linkFacts(services.db, id.data),
       services.links.hubsOf(services.db, id.data),
       services.checklists.view(services.db, id.data),
       services.db('users').whereIn('role', ['recruiter', 'security']).whereNull('disabled_at').orderBy('email').select('id', 'email') as Promise<Array<{ id: number; email: string }>>,
       services.signInLogs.held(services.db, id.data),
+      // What "Send for review" would refuse on, shown beside the button before it is pressed.
+      detail.case.status === 'open' && detail.case.is_current ? services.checklists.reviewBlockers(services.db, id.data) : Promise.resolve([]),
     ])
     // One entry per linked application, with everything it shares.
     const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
@@ -124,6 +178,8 @@ export function caseRoutes(services: Services): Router {
       canWaive: can(role, 'checklist:waive'),
       canAssign: can(role, 'checklist:assign'),
       // A decided revision keeps its links as decided: no judging or watching from its page.
+      reviewBlockers,
+      reviewRefused: req.query.review === 'refused' && reviewBlockers.length > 0,
       canJudge: can(role, 'links:judge') && isChangeable(detail.case),
       canWatch: can(role, 'links:watch') && isChangeable(detail.case),
     })
@@ -144,7 +200,14 @@ export function caseRoutes(services: Services): Router {
     if (!parsed.success || (parsed.data.action !== 'submit_for_review' && parsed.data.action !== 'return_to_open')) {
       throw badRequest('Unknown action')
     }
-    await cases.transition(id.data, parsed.data.action, actorOf(req, res))
+    try {
+      await cases.transition(id.data, parsed.data.action, actorOf(req, res), parsed.data.action === 'submit_for_review' ? parsed.data.statement || undefined : undefined)
+    } catch (error) {
+      // Refused for what is still open: back to the list beside the button, which says what to do.
+      if (!(error instanceof HttpError && error.id === 'not_ready')) throw error
+      req.session.flash = { kind: 'error', message: error.message }
+      return res.redirect(303, `/cases/${id.data}?review=refused#send-for-review`)
+    }
     req.session.flash = { kind: 'success', message: parsed.data.action === 'submit_for_review' ? 'Case sent for review' : 'Case returned to open' }
     res.redirect(303, `/cases/${id.data}`)
   })

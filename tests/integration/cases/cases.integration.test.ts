@@ -20,8 +20,8 @@ describe('cases', () => {
     for (const [field, message] of [
       ['fullName', 'Enter the full name'],
       ['email', 'Enter an email address like name@example.com'],
-      ['country', 'Country must be a two-letter country code'],
-      ['timezone', 'Enter an IANA time zone'],
+      ['country', 'Country: We do not know the country'],
+      ['timezone', 'Time zone: We do not know the time zone'],
       ['phone', 'Enter a phone number in international form'],
     ]) {
       expect(res.text).toContain(`id="${field}-error"`)
@@ -108,7 +108,8 @@ describe('cases', () => {
     const asManager = { userId: manager!.id, role: manager!.role, requestId: 'r2' }
     const c = await t.services.cases.create({ kind: 'contractor', fullName: 'Life Cycle' }, asRecruiter)
     const { agent, csrf } = await signIn(t.app, 'recruiter@example.test')
-    const submitted = await agent.post(`/cases/${c.id}/status`).type('form').send({ _csrf: csrf, action: 'submit_for_review' })
+    // Its checklist is not made (the page was never opened): it goes with a reason, kept in the trail.
+    const submitted = await agent.post(`/cases/${c.id}/status`).type('form').send({ _csrf: csrf, action: 'submit_for_review', statement: 'Sent early for a second opinion on the basics' })
     expect(submitted.status).toBe(303)
     expect((await t.services.cases.view(c.id, asManager)).case.status).toBe('in_review')
     // submitting twice is a conflict, not a silent no-op
