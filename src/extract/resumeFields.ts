@@ -411,8 +411,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
         if (one.title && one.company) {
           take(index - 1)
           ;({ title, company } = one)
-        }
-        else if (jobPart(index - 2, l)) {
+        } else if (jobPart(index - 2, l)) {
           const b = take(index - 1)
           const a = take(index - 2)
           ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
