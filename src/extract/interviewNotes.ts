@@ -292,7 +292,18 @@ interface Token {
 }
 
 const tokenizer = new WordTokenizer()
-const stem = (w: string) => PorterStemmer.stem(w.toLowerCase())
+// Notes repeat their words: remember stems (bounded).
+const stemMemo = new Map<string, string>()
+const stem = (w: string) => {
+  const lower = w.toLowerCase()
+  let s = stemMemo.get(lower)
+  if (s === undefined) {
+    if (stemMemo.size >= 50_000) stemMemo.clear()
+    s = PorterStemmer.stem(lower)
+    stemMemo.set(lower, s)
+  }
+  return s
+}
 
 /** Tokens of one sentence, with offsets in the note; "didn't" becomes did + not. */
 function tokenize(text: string, offset: number): Token[] {
