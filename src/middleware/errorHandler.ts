@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { HttpError, notFound } from '../errors'
 import { InvalidTransitionError } from '../signoff/caseStatus'
+import { wayBack } from './wayBack'
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(notFound())
 
@@ -60,6 +61,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: page.title, message: page.message, requestId: res.locals.requestId })
       return
     }
-    res.render(page.view, { pageTitle: page.title, message: page.message, requestId: res.locals.requestId })
+    res.render(page.view, { pageTitle: page.title, message: page.message, requestId: res.locals.requestId, back: wayBack(req.method, req.originalUrl, page.status) })
   }
 }

@@ -79,7 +79,10 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
   })
 
   it('will not let the case be decided while required items are open or serious findings lack a disposition', async () => {
+    // Refused while items are open; sent with a reason instead, and still not decidable.
     await post('recruiter', `/cases/${caseId}/status`, { action: 'submit_for_review' }).expect(303)
+    expect((await t.services.db('cases').where({ id: caseId }).first('status')).status).toBe('open')
+    await post('recruiter', `/cases/${caseId}/status`, { action: 'submit_for_review', statement: 'The manager asked to see it before the interview' }).expect(303)
     const check = await as.manager!.agent.get(`/cases/${caseId}/signoff`).expect(200)
     expect(check.text).toContain('This case cannot be approved or rejected yet')
     await post('manager', `/cases/${caseId}/signoff`, { decision: 'approve', statement: 'Everything checks out as far as I can see' }).expect(409)

@@ -27,6 +27,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /cases': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'GET /cases/new': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'POST /cases': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /cases/new/resume': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'POST /cases/:id/documents': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /cases/:id/documents/:documentId': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
@@ -135,6 +136,9 @@ describe('role × route matrix', () => {
     }
     if (route === 'POST /imports') {
       return agent.post(path).field('_csrf', csrf).attach('files', Buffer.from(`Bulk Person\nb${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
+    }
+    if (route === 'POST /cases/new/resume') {
+      return agent.post(path).field('_csrf', csrf).attach('resume', Buffer.from(`Resume Person\nr${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
     }
     if (route === 'POST /cases/:id/documents') {
       return agent.post(path).field('_csrf', csrf).field('kind', 'resume').attach('file', Buffer.from(`Upload Person\nu${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })

@@ -38,7 +38,8 @@ describe('sanctions screening in the app', () => {
     expect(JSON.parse(hit.refdata)).toEqual({ sanctions: expect.stringContaining('built-in') })
     expect(view.case.risk_band).toBe('critical')
 
-    await t.services.cases.transition(caseId, 'submit_for_review', as(recruiter, 'r3'))
+    // Sent with what is open (the hit is for security to clear): a reason is required and kept in the trail.
+    await t.services.cases.transition(caseId, 'submit_for_review', as(recruiter, 'r3'), 'Sanctions hit: handing it to security and the manager')
     await expect(t.services.cases.transition(caseId, 'sign_off', as(manager, 'r4'))).rejects.toThrow(/blocked until a security reviewer clears: sanctions-identifier-hit/)
 
     // The queue shows it to security; a recruiter may not even see it.
