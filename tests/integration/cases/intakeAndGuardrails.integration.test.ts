@@ -15,7 +15,7 @@ describe('intake and guardrails', () => {
   afterAll(() => t.close())
 
   const post = (path: string, body: Record<string, string>) => recruiter.agent.post(path).type('form').send({ _csrf: recruiter.csrf, ...body })
-  const caseIdOf = (location: string) => location.split('/').pop()!.split(/[?#]/)[0]!
+  const caseIdOf = (location: unknown) => String(location).split('/').pop()!.split(/[?#]/)[0]!
 
   describe('the new-case form', () => {
     it('accepts "USA" and "PST" and stores the ISO code and the IANA zone', async () => {
@@ -69,7 +69,7 @@ describe('intake and guardrails', () => {
       expect(docs).toEqual([{ original_name: 'maren-okafor.pdf', kind: 'resume' }])
       const fields = ((await t.services.db('facts').where({ case_id: caseId }).whereNotNull('document_id').select('field')) as Array<{ field: string }>).map(f => f.field)
       expect(fields).toEqual(expect.arrayContaining(['resume.name', 'resume.email']))
-      const page = await recruiter.agent.get(res.headers.location)
+      const page = await recruiter.agent.get(String(res.headers.location))
       expect(page.text).toContain('with maren-okafor.pdf attached')
       // Used once: the next case does not pick the same resume up.
       const again = await post('/cases', { kind: 'candidate', fullName: 'Somebody Else', attachResume: 'yes' })
@@ -116,7 +116,7 @@ describe('intake and guardrails', () => {
       expect(res.status).toBe(303)
       expect(res.headers.location).toBe(`/cases/${id}?review=refused#send-for-review`)
       expect(await statusOf(id)).toBe('open')
-      const page = await recruiter.agent.get(res.headers.location)
+      const page = await recruiter.agent.get(String(res.headers.location))
       expect(page.text).toContain('This case cannot be sent for review yet')
       expect(page.text).toMatch(/Not sent for review: \d+ things are still open/)
       // A reason too short to say anything is no reason.
