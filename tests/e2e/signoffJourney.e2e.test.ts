@@ -29,10 +29,13 @@ describeInBrowser('checklist and four-eyes sign-off, in a real browser', () => {
     await LoginPage.signInAs(page, 'recruiter@example.test', PASSWORD)
     await page.goto(`/cases/${caseId}`)
     await CasePage.verifyOnPage(page, 'Anna Lindqvist')
+    // Before anything is done, the blockers are listed beside the button (issue 15).
+    expect(await page.getByTestId('send-for-review').textContent()).toMatch(/\d+ things are still open[\s\S]*Checklist: Hold the interview on live video/)
     const checklist = new ChecklistSection(page)
     expect(await checklist.completeAll('Checked on a live call against the ID')).toBeGreaterThan(8)
     expect(await checklist.disposeAll('The applicant could not explain the mailbox; shipping only to the ID address')).toBeGreaterThan(0)
     expect(await page.getByTestId('checklist-progress').textContent()).toMatch(/0 required items open/)
+    expect(await page.getByTestId('send-for-review').textContent()).toContain('Every required checklist item is closed')
     await page.getByRole('button', { name: 'Send for review' }).click()
     const casePage = await CasePage.verifyOnPage(page, 'Anna Lindqvist')
     await casePage.signOut()
