@@ -76,8 +76,9 @@ describeInBrowser('first journey in a real browser', () => {
       'Email address': 'dana.whitfield@example.org',
       Phone: '+1 312 483 2212',
       'Town or city': 'Chicago',
-      Country: 'US',
-      'Working time zone they claim': 'America/Chicago',
+      // Written as people write them (issue 15): stored as US and America/Chicago.
+      Country: 'USA',
+      'Working time zone they claim': 'Central Time',
     })
     await form.submit()
     const casePage = await CasePage.verifyOnPage(page, 'Dana Whitfield')
