@@ -7,6 +7,18 @@ describe('network-off-hours', () => {
   it('flags a Chicago claim with sign-ins at 02:00 Chicago time (a Seoul working day)', () => {
     expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Chicago')], { events: log(7) }), ctx).status).toBe('flag')
   })
+  it('flags a Los Angeles claim whose sign-ins fill the evening and early night: a UTC+9 working day', () => {
+    // 01:00–10:00 UTC is 18:00–03:00 in Los Angeles (PDT) and 10:00–19:00 in UTC+9; under 60% fall in 22:00–06:00
+    const spread = events(Array.from({ length: 12 }, (_, d) => [`2026-10-${String(d + 1).padStart(2, '0')}T${String(1 + (d % 9)).padStart(2, '0')}:10:00Z`, '198.51.100.1'] as [string, string]))
+    const r = rule.evaluate(factsOf([fact('person.timezone', 'America/Los_Angeles')], { events: spread }), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.message).toMatch(/working day at UTC\+[89]/)
+  })
+  it('clears evening work mixed with a business day in the claimed zone', () => {
+    // half at 15:00 Chicago (20:00 UTC), half at 20:00 Chicago (01:00 UTC)
+    const mixed = events(Array.from({ length: 12 }, (_, d) => [`2026-10-${String(d + 1).padStart(2, '0')}T${d % 2 ? '20' : '01'}:10:00Z`, '198.51.100.1'] as [string, string]))
+    expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Chicago')], { events: mixed }), ctx).status).toBe('clear')
+  })
   it('clears working hours in the claimed zone', () => {
     expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Chicago')], { events: log(15) }), ctx).status).toBe('clear')
   })

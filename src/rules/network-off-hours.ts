@@ -3,14 +3,23 @@ import { notApplicable, type Rule } from './types'
 
 const MIN_EVENTS = 10
 const MIN_SHARE = 0.6
+/**
+ * The second reading of NW-TIMEZONE ("activity follows a UTC+8/+9 working day, not the claimed time zone"):
+ * at most this share of sign-ins in the claimed business day (08:00–18:00)…
+ */
+const MAX_CLAIMED_DAY_SHARE = 0.3
+/** …and at least this share inside a 08:00–20:00 working day at UTC+8 or UTC+9, the offsets the advisories name. */
+const MIN_FOREIGN_DAY_SHARE = 0.7
+const FOREIGN_OFFSETS = [8, 9]
+const utcHour = (iso: string) => new Date(iso).getUTCHours()
 
 export const rule: Rule = {
   meta: {
     id: 'network-off-hours',
-    version: 1,
+    version: 2,
     title: 'Works the night in the claimed time zone',
     rationale:
-      `Workers abroad keep their own working day, which falls in the night of the time zone they claim. When at least ${MIN_SHARE * 100}% of ${MIN_EVENTS}+ sign-ins fall between 22:00 and 06:00 in the claimed zone, the hours fit another zone. Easy to evade and common among night owls, so weak alone.`,
+      `Workers abroad keep their own working day, which falls in the night of the time zone they claim. When at least ${MIN_SHARE * 100}% of ${MIN_EVENTS}+ sign-ins fall between 22:00 and 06:00 in the claimed zone, the hours fit another zone. A UTC+8/+9 working day seen from the Americas also covers the evening (09:00 in Seoul is 20:00 in New York, 17:00 in Los Angeles), so the rule also flags when no more than ${MAX_CLAIMED_DAY_SHARE * 100}% of the sign-ins fall in the claimed 08:00–18:00 business day while ${MIN_FOREIGN_DAY_SHARE * 100}%+ fall in a 08:00–20:00 working day at UTC+8 or UTC+9: the histogram compared with the claimed zone, as the indicator says. Easy to evade and common among night owls, so weak alone.`,
     category: 'network',
     severity: 'low',
     strength: 'weak',
@@ -29,6 +38,13 @@ export const rule: Rule = {
     const night = hours.filter(h => h >= 22 || h < 6).length
     const share = night / hours.length
     const message = `${night} of ${hours.length} sign-ins (${Math.round(share * 100)}%) were between 22:00 and 06:00 in ${zone.value}.`
-    return share >= MIN_SHARE ? { status: 'flag', message, evidence: [zone.evidence] } : { status: 'clear', message, evidence: [zone.evidence] }
+    if (share >= MIN_SHARE) return { status: 'flag', message, evidence: [zone.evidence] }
+    const inDay = hours.filter(h => h >= 8 && h < 18).length
+    const foreign = FOREIGN_OFFSETS.map(o => ({ o, n: events.filter(e => { const h = (utcHour(e.occurredAt) + o) % 24; return h >= 8 && h < 20 }).length })).reduce((a, b) => (b.n > a.n ? b : a))
+    const n = events.length
+    if (inDay / hours.length <= MAX_CLAIMED_DAY_SHARE && foreign.n / n >= MIN_FOREIGN_DAY_SHARE) {
+      return { status: 'flag', message: `Only ${inDay} of ${hours.length} sign-ins (${Math.round((inDay / hours.length) * 100)}%) fell in the 08:00–18:00 business day in ${zone.value}, while ${foreign.n} of ${n} (${Math.round((foreign.n / n) * 100)}%) fell in a 08:00–20:00 working day at UTC+${foreign.o}.`, evidence: [zone.evidence] }
+    }
+    return { status: 'clear', message: `${message} ${inDay} (${Math.round((inDay / hours.length) * 100)}%) were in the 08:00–18:00 business day.`, evidence: [zone.evidence] }
   },
 }
