@@ -7,6 +7,15 @@ describe('network-impossible-travel', () => {
     const log = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T16:00:00Z', '198.51.103.1'], ['2026-10-01T18:00:00Z', '198.51.100.1'], ['2026-10-02T01:00:00Z', '198.51.103.2']])
     expect(rule.evaluate(factsOf([], { events: log }), ctx).status).toBe('flag')
   })
+  it('flags one sign-in abroad between two at home when the excursion is shorter than the round trip', () => {
+    // US → China in 1 h, back in 13 h: the return alone is possible, the 14 h out-and-back is not (about 22,000 km).
+    const out = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T15:00:00Z', '198.51.103.1'], ['2026-10-02T04:00:00Z', '198.51.100.1']])
+    expect(rule.evaluate(factsOf([], { events: out }), ctx).status).toBe('flag')
+  })
+  it('counts a hosting server abroad between two sign-ins at home (G1: various IPs in different countries)', () => {
+    const hosted = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T14:20:00Z', '203.0.113.7'], ['2026-10-01T16:00:00Z', '198.51.100.1']])
+    expect(rule.evaluate(factsOf([], { events: hosted }), ctx).status).toBe('flag')
+  })
   it('does not flag one trip abroad, nor VPN hops', () => {
     const trip = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-03T14:00:00Z', '198.51.102.1'], ['2026-10-09T14:00:00Z', '198.51.100.1']])
     expect(rule.evaluate(factsOf([], { events: trip }), ctx).status).toBe('clear')

@@ -9,10 +9,10 @@ const MIN_JUMPS = 2
 export const rule: Rule = {
   meta: {
     id: 'network-impossible-travel',
-    version: 1,
+    version: 2,
     title: 'Sign-ins from countries too far apart for the time between them',
     rationale:
-      `Logins to one account from several countries within a short time mean several people, or a relay. Consecutive sign-ins from residential networks in countries more than ${MIN_KM} km apart, faster than ${MAX_KMH} km/h, at least ${MIN_JUMPS} times: one trip abroad, however far, is not a finding, and VPN or hosting networks are left out (another rule covers them).`,
+      `Logins to one account from several countries within a short time mean several people, or a relay. Consecutive sign-ins from residential networks in countries more than ${MIN_KM} km apart, faster than ${MAX_KMH} km/h, at least ${MIN_JUMPS} times: one trip abroad, however far, is not a finding. A sign-in abroad between two at home counts both ways when the whole excursion took less time than the round trip at that speed (there and back cannot take less than twice the one-way flight). Commercial VPN exits are left out (they hop countries by design; another rule covers them); a hosting server abroad is a place the session came from, as G1's "various IP addresses … from different countries" says, so it counts.`,
     category: 'network',
     severity: 'medium',
     strength: 'moderate',
@@ -28,7 +28,7 @@ export const rule: Rule = {
     if (events.length < 2) return notApplicable('accessEvents with IP addresses')
     const located = events
       .map(e => ({ e, info: ctx.ref.lookupIp(e.ip!) }))
-      .filter(x => x.info?.country && x.info.network !== 'datacenter' && x.info.network !== 'vpn')
+      .filter(x => x.info?.country && x.info.network !== 'vpn')
       .sort((a, b) => a.e.occurredAt.localeCompare(b.e.occurredAt))
     const jumps: Array<{ from: string; to: string; km: number; hours: number; at: string; where: string; ip: string }> = []
     for (let i = 1; i < located.length; i++) {
@@ -40,7 +40,19 @@ export const rule: Rule = {
       if (!pa || !pb) continue
       const km = distanceKm(pa, pb)
       const hours = Math.max(1 / 60, (Date.parse(b.e.occurredAt) - Date.parse(a.e.occurredAt)) / 3_600_000)
-      if (km >= MIN_KM && km / hours > MAX_KMH) jumps.push({ from: a.info!.country!, to: b.info!.country!, km: Math.round(km), hours: Math.round(hours * 10) / 10, at: b.e.occurredAt, where: b.e.where, ip: b.e.ip! })
+      if (km >= MIN_KM && km / hours > MAX_KMH) {
+        jumps.push({ from: a.info!.country!, to: b.info!.country!, km: Math.round(km), hours: Math.round(hours * 10) / 10, at: b.e.occurredAt, where: b.e.where, ip: b.e.ip! })
+        // Out and back: home at a, abroad at b, home again at c. The return leg alone may look possible, but the
+        // person cannot have left after a and be home by c unless c − a covers the round trip.
+        const c = located[i + 1]
+        if (c && c.info!.country === a.info!.country) {
+          const round = Math.max(1 / 60, (Date.parse(c.e.occurredAt) - Date.parse(a.e.occurredAt)) / 3_600_000)
+          const back = Math.max(1 / 60, (Date.parse(c.e.occurredAt) - Date.parse(b.e.occurredAt)) / 3_600_000)
+          if ((2 * km) / round > MAX_KMH && km / back <= MAX_KMH) {
+            jumps.push({ from: b.info!.country!, to: c.info!.country!, km: Math.round(km), hours: Math.round(back * 10) / 10, at: c.e.occurredAt, where: c.e.where, ip: c.e.ip! })
+          }
+        }
+      }
     }
     const evidence = jumps.slice(0, 4).map(j => ({ field: 'access_event', value: { at: j.at, ip: j.ip, from: j.from, to: j.to }, source: 'document', where: j.where }))
     if (jumps.length >= MIN_JUMPS) return { status: 'flag', message: `${jumps.length} impossible journeys between sign-ins, e.g. ${jumps[0]!.from} → ${jumps[0]!.to}: ${jumps[0]!.km} km in ${jumps[0]!.hours} h.`, evidence }
