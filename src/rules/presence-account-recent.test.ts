@@ -11,6 +11,14 @@ describe('presence-account-recent', () => {
     expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github', created_at: '2026-04-18' }), fact('profile', { network: 'linkedin', created_at: '2013-05-01' })]), ctx).status).toBe('clear')
     expect(rule.evaluate(factsOf([fact('resume.employer', { start: '2024-01' }), fact('profile', { network: 'github', created_at: '2026-04-18' })]), ctx).status).toBe('clear')
   })
+  it('sets an aged marketplace account aside when the personal accounts are all new', () => {
+    const r = rule.evaluate(factsOf([job, fact('profile', { network: 'github', created_at: '2026-04-18' }), fact('profile', { network: 'upwork', created_at: '2017-05-02' })]), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.message).toMatch(/marketplace/)
+  })
+  it('reads marketplace accounts when they are all there is', () => {
+    expect(rule.evaluate(factsOf([job, fact('profile', { network: 'upwork', created_at: '2017-05-02' })]), ctx).status).toBe('clear')
+  })
   it('is not applicable without account dates', () => {
     expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github' })]), ctx).status).toBe('not_applicable')
   })

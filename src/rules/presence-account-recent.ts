@@ -3,14 +3,20 @@ import { notApplicable, type Rule } from './types'
 
 const NEW_MONTHS = 12
 const CAREER_YEARS = 4
+/**
+ * Marketplace accounts can be rented or bought with their age and ratings (DOJ: UpWorkSell; G1 platforms: an
+ * account owner asking to work through another's account), so their age says nothing about the applicant.
+ * When the applicant also gives personal accounts (GitHub, LinkedIn…), those are the footprint that is read.
+ */
+const MARKETPLACES = new Set(['upwork', 'freelancer', 'fiverr', 'toptal', 'guru', 'peopleperhour', 'contra'])
 
 export const rule: Rule = {
   meta: {
     id: 'presence-account-recent',
-    version: 1,
+    version: 2,
     title: 'Every online account is new, against a long claimed career',
     rationale:
-      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
+      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. Freelance marketplace accounts are set aside when personal ones are given: they are rented and sold with their age (DOJ, UpWorkSell), so an aged marketplace account does not vouch for a new personal footprint. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
     category: 'presence',
     severity: 'low',
     strength: 'weak',
@@ -21,7 +27,9 @@ export const rule: Rule = {
     checklist: ['Ask for older public work (talks, commits under another handle, publications) and check it independently'],
   },
   evaluate(facts, ctx) {
-    const dated = facts.profiles.map(p => ({ p, created: parseYearMonth(p.value.created_at) })).filter(x => x.created)
+    const all = facts.profiles.map(p => ({ p, created: parseYearMonth(p.value.created_at) })).filter(x => x.created)
+    const personal = all.filter(x => !MARKETPLACES.has(String(x.p.value.network).toLowerCase()))
+    const dated = personal.length ? personal : all
     const start = careerStart(facts)
     if (!dated.length || !start) return notApplicable(...(!dated.length ? ['profiles[].created_at'] : []), ...(!start ? ['resume.employers[].start'] : []))
     const careerYears = (ctx.now.getTime() - start.date.getTime()) / YEAR_MS
@@ -31,6 +39,7 @@ export const rule: Rule = {
     if (ageMonths >= NEW_MONTHS || careerYears < CAREER_YEARS) {
       return { status: 'clear', message: `The oldest account (${oldest.p.value.network}) is ${Math.floor(ageMonths)} months old; the claimed career is ${careerYears.toFixed(1)} years.`, evidence }
     }
-    return { status: 'flag', message: `All ${dated.length} accounts were created in the last ${NEW_MONTHS} months (oldest: ${oldest.p.value.network}, ${String(oldest.p.value.created_at)}), but the resume claims ${careerYears.toFixed(0)} years of work since ${String(start.evidence.value && (start.evidence.value as { start?: string }).start)}.`, evidence }
+    const aside = all.length - dated.length
+    return { status: 'flag', message: `All ${dated.length} ${aside ? 'personal ' : ''}accounts were created in the last ${NEW_MONTHS} months (oldest: ${oldest.p.value.network}, ${String(oldest.p.value.created_at)}), but the resume claims ${careerYears.toFixed(0)} years of work since ${String(start.evidence.value && (start.evidence.value as { start?: string }).start)}.${aside ? ` ${aside} freelance marketplace account(s) set aside: such accounts are rented and sold with their age.` : ''}`, evidence }
   },
 }
