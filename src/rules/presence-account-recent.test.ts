@@ -14,7 +14,10 @@ describe('presence-account-recent', () => {
   it('sets an aged marketplace account aside when the personal accounts are all new', () => {
     const r = rule.evaluate(factsOf([job, fact('profile', { network: 'github', created_at: '2026-04-18' }), fact('profile', { network: 'upwork', created_at: '2017-05-02' })]), ctx)
     expect(r.status).toBe('flag')
-    expect(r.message).toMatch(/marketplace/)
+    expect(r.status === 'flag' && r.message).toMatch(/marketplace/)
+  })
+  it('clears a new account that already has an established network (50+ connections)', () => {
+    expect(rule.evaluate(factsOf([job, fact('profile', { network: 'linkedin', created_at: '2026-04-18', connections: 210 }), fact('profile', { network: 'upwork', created_at: '2017-05-02' })]), ctx).status).toBe('clear')
   })
   it('reads marketplace accounts when they are all there is', () => {
     expect(rule.evaluate(factsOf([job, fact('profile', { network: 'upwork', created_at: '2017-05-02' })]), ctx).status).toBe('clear')

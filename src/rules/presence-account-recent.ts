@@ -8,6 +8,9 @@ const CAREER_YEARS = 4
  * account owner asking to work through another's account), so their age says nothing about the applicant.
  * When the applicant also gives personal accounts (GitHub, LinkedIn…), those are the footprint that is read.
  */
+/** INDICATORS.md threshold note (uncalibrated): under 50 connections against 5+ career years is thin. */
+const ESTABLISHED_NETWORK = 50
+const networkSize = (v: Record<string, unknown>) => Math.max(...[v.connections, v.followers].map(n => (typeof n === 'number' ? n : 0)))
 const MARKETPLACES = new Set(['upwork', 'freelancer', 'fiverr', 'toptal', 'guru', 'peopleperhour', 'contra'])
 
 export const rule: Rule = {
@@ -16,7 +19,7 @@ export const rule: Rule = {
     version: 2,
     title: 'Every online account is new, against a long claimed career',
     rationale:
-      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. Freelance marketplace accounts are set aside when personal ones are given: they are rented and sold with their age (DOJ, UpWorkSell), so an aged marketplace account does not vouch for a new personal footprint. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
+      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. A new account that already carries ${ESTABLISHED_NETWORK}+ connections or followers is not thin (the threshold note in INDICATORS.md). Freelance marketplace accounts are set aside when personal ones are given: they are rented and sold with their age (DOJ, UpWorkSell), so an aged marketplace account does not vouch for a new personal footprint. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
     category: 'presence',
     severity: 'low',
     strength: 'weak',
@@ -36,6 +39,10 @@ export const rule: Rule = {
     const oldest = dated.reduce((a, b) => (b.created! < a.created! ? b : a))
     const ageMonths = (ctx.now.getTime() - oldest.created!.getTime()) / (YEAR_MS / 12)
     const evidence = [start.evidence, ...dated.map(d => d.p.evidence)].slice(0, 5)
+    const established = dated.find(d => networkSize(d.p.value as Record<string, unknown>) >= ESTABLISHED_NETWORK)
+    if (established && ageMonths < NEW_MONTHS && careerYears >= CAREER_YEARS) {
+      return { status: 'clear', message: `Every account is under ${NEW_MONTHS} months old, but ${established.p.value.network} already has ${networkSize(established.p.value as Record<string, unknown>)} connections or followers: not a thin presence.`, evidence }
+    }
     if (ageMonths >= NEW_MONTHS || careerYears < CAREER_YEARS) {
       return { status: 'clear', message: `The oldest account (${oldest.p.value.network}) is ${Math.floor(ageMonths)} months old; the claimed career is ${careerYears.toFixed(1)} years.`, evidence }
     }
