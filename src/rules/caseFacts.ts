@@ -51,6 +51,8 @@ export interface Payment {
   bank_country?: string
   currency?: string
   wallet_address?: string
+  /** a Payoneer, Wise or PayPal account's email (application format: payment.account_email) */
+  account_email?: string
 }
 export interface AccessEventFact {
   occurredAt: string

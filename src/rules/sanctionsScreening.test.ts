@@ -18,6 +18,10 @@ describe('what screening reads from a case', () => {
     expect(subject.wallets.map(w => w.value)).toEqual([expect.stringContaining('ethereum:pay-0xb6f5')])
     expect(screeningSubject(factsOf([fact('reference', { name: 'A Referee', notes: 'reach him at Norland.Sales+ref@gmail.com.' })])).subject.emails.map(e => e.value)).toEqual(['Norland.Sales+ref@gmail.com'])
   })
+  it('screens the payout account email (Payoneer, Wise, PayPal)', () => {
+    const { subject } = screeningSubject(factsOf([fact('payment', { method: 'payoneer', account_holder: 'A Person', account_email: 'payee.box@example.com' })]))
+    expect(subject.emails).toEqual([expect.objectContaining({ value: 'payee.box@example.com', where: expect.stringContaining('account email') })])
+  })
   it('a listed wallet in a payment URI in a note is an identifier hit', () => {
     const r = identifierHit.evaluate(factsOf([fact('logistics.note', 'Pay me at ethereum:pay-0xB6F5EC1A0A9CD1526536D3F0426C429529471F40@1 please')]), ctx)
     expect(r.status).toBe('flag')

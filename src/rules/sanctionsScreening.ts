@@ -37,6 +37,8 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
     ...(p.email ? [note({ value: p.email.value, where: p.email.evidence.where }, p.email.evidence)] : []),
     ...facts.resume.emails.map(e => note({ value: e.value, where: e.evidence.where }, e.evidence)),
     ...facts.references.flatMap(r => (str(r.value.email) ? [note({ value: str(r.value.email)!, where: `${r.evidence.where} (email)` }, r.evidence)] : [])),
+    // The payout account's own email (Payoneer, Wise, PayPal): a listed mailbox as the payee is as telling as the applicant's.
+    ...(str(facts.payment?.value.account_email) && facts.payment ? [note({ value: str(facts.payment.value.account_email)!, where: `${facts.payment.evidence.where} (account email)` }, facts.payment.evidence)] : []),
   ]
   // A number as parsed (E.164) and as written: a number the parser could not place (no country, an old
   // range) is still compared by its digits.
