@@ -50,6 +50,17 @@ describe('logOwnership: evidence belongs to the subject', () => {
     expect(logOwnership(ev('dwhitfield@other.example'), known).state).toBe('held')
     expect(logOwnership(ev('dev'), knownAccountsOf([{ field: 'profile', value: { username: 'dev' } }])).state).toBe('held')
   })
+  it("scores a client's company login made from the applicant's name (the format's own example), either order", () => {
+    const named = knownAccountsOf([{ field: 'person.full_name', value: 'Dana Whitfield' }, { field: 'person.email', value: 'dw1990@gmail.com' }])
+    expect(logOwnership(ev('dana.whitfield@example.org'), named).state).toBe('matched')
+    expect(logOwnership(ev('DWhitfield@client.example'), named).state).toBe('matched')
+    expect(logOwnership(ev('whitfield.dana@client.example'), named).state).toBe('matched')
+    expect(logOwnership(ev('pieter.vanderberg@client.example'), knownAccountsOf([{ field: 'person.full_name', value: 'Pieter van der Berg' }])).state).toBe('matched')
+    expect(logOwnership(ev('solye.jeong@client.example'), knownAccountsOf([{ field: 'person.full_name', value: 'Jeong Sol-ye' }])).state).toBe('matched')
+    // another person's export, and a one-word name, stay held
+    expect(logOwnership(ev('brian.watson@client.example'), named).state).toBe('held')
+    expect(logOwnership(ev('dana@client.example'), knownAccountsOf([{ field: 'person.full_name', value: 'Dana' }])).state).toBe('held')
+  })
   it('cannot tell for a log that names no account', () => {
     expect(logOwnership(ev(null, ' '), known).state).toBeNull()
   })

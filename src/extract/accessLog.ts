@@ -96,13 +96,51 @@ const normAccount = (a: string) => {
 // Short handles ("dev", "admin") are too common to say whose an account is.
 const MIN_HANDLE = 4
 
-/** The applicant's known accounts from fact records (person.email, resume.email, profile usernames). */
+/** Entries of the known set that are forms of the applicant's own name, not accounts they gave. */
+const NAME_FORM = 'name:'
+const nameParts = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .map(w => w.replace(/[^a-z]/g, ''))
+    .filter(Boolean)
+/**
+ * The usual company logins made from a person's name, either order: dana.whitfield, danawhitfield,
+ * dana_whitfield, dana-whitfield, dwhitfield, d.whitfield (the format's own example: Dana Whitfield signs in
+ * as dana.whitfield@example.org). Contractors sign in with the client's accounts, not their own mailbox.
+ * Only for names of two or more words; a single word says too little.
+ */
+export function nameLogins(name: string): string[] {
+  const w = nameParts(name)
+  if (w.length < 2) return []
+  const out = new Set<string>()
+  const pairs: Array<[string, string]> = []
+  for (const [given, family] of [
+    [w[0]!, w.slice(1).join('')],
+    [w[0]!, w[w.length - 1]!],
+    [w[w.length - 1]!, w.slice(0, -1).join('')],
+    [w[w.length - 1]!, w[0]!],
+  ] as Array<[string, string]>)
+    pairs.push([given, family])
+  for (const [g, f] of pairs) {
+    if (g.length < 2 || f.length < 2) continue
+    for (const sep of ['.', '', '_', '-']) out.add(`${g}${sep}${f}`)
+    out.add(`${g[0]}${f}`)
+    out.add(`${g[0]}.${f}`)
+  }
+  return [...out]
+}
+
+/** The applicant's known accounts from fact records (person.email, resume.email, profile usernames), and the logins their name makes. */
 export function knownAccountsOf(records: Array<{ field: string; value: unknown }>): Set<string> {
   const known = new Set<string>()
   const add = (v: unknown) => {
     if (typeof v === 'string' && v.trim()) known.add(normAccount(v))
   }
   for (const r of records) {
+    if ((r.field === 'person.full_name' || r.field === 'resume.name') && typeof r.value === 'string') for (const l of nameLogins(r.value)) known.add(`${NAME_FORM}${l}`)
     if (r.field === 'person.email' || r.field === 'resume.email') add(r.value)
     if (r.field === 'profile' && r.value && typeof r.value === 'object') {
       const p = r.value as { username?: unknown; url?: unknown; email?: unknown }
@@ -120,9 +158,12 @@ export function logOwnership(events: Array<Pick<AccessEvent, 'account'>>, known:
   for (const e of events) if (e.account?.trim()) counts.set(e.account.trim(), (counts.get(e.account.trim()) ?? 0) + 1)
   const accounts = [...counts].sort((a, b) => b[1] - a[1]).map(([a]) => a)
   if (!accounts.length) return { accounts, matched: [], state: null }
-  const handles = new Set([...known].map(k => (k.includes('@') ? k.slice(0, k.lastIndexOf('@')) : k)).filter(h => h.length >= MIN_HANDLE))
+  const handles = new Set([...known].filter(k => !k.startsWith(NAME_FORM)).map(k => (k.includes('@') ? k.slice(0, k.lastIndexOf('@')) : k)).filter(h => h.length >= MIN_HANDLE))
   const matched = accounts.filter(a => {
     const n = normAccount(a)
+    // A login made from the applicant's own full name (dana.whitfield@client.example for Dana Whitfield): the
+    // company account a contractor signs in with. Another person's export names another person.
+    if (known.has(`${NAME_FORM}${n.includes('@') ? n.slice(0, n.lastIndexOf('@')) : n}`)) return true
     // An address must match whole: kim@other.example may well be another Kim.
     if (n.includes('@')) return known.has(n)
     // A bare login ("kimdev") that is one of the person's handles, or their address's local part.
