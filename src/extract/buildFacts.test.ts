@@ -33,4 +33,13 @@ describe('facts', () => {
       { field: 'resume.skill', value: 'Go', source: 'document', documentKey: 'd0', locator: 'page 2, line 2' },
     ])
   })
+
+  it('reads a labelled web address written without its scheme, never a technology name in a sentence', () => {
+    const pages = ['Jane Roe\nPortfolio: norland-trading.site/about\nWebsite: https://janeroe.example\n\nBuilt services in Node.js and Next.js.']
+    const doc = { kind: 'text' as const, pages, metadata: {} as never, fields: extractResumeFields(pages), warnings: [] }
+    const urls = factsFromDocument(doc, 'd0').filter(f => f.field === 'resume.url').map(f => f.value)
+    expect(urls).toContain('norland-trading.site/about')
+    expect(urls.filter(u => String(u).includes('janeroe'))).toHaveLength(1)
+    expect(urls.some(u => /node|next/i.test(String(u)))).toBe(false)
+  })
 })

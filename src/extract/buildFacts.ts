@@ -1,5 +1,6 @@
 import type { Application } from '../ingest/applicationFormat'
 import type { ReadDocument } from './readDocument'
+import { findWebAddresses } from '../sanctions/identifiers'
 import { normalisePhone } from './resumeFields'
 
 /**
@@ -104,6 +105,20 @@ export function factsFromDocument(doc: ReadDocument, documentKey: string): FactI
   for (const e of f.emails) add('resume.email', e.value, e.page, e.line)
   for (const p of f.phones) add('resume.phone', p.value, p.page, p.line)
   for (const u of f.urls) add('resume.url', u.value.url, u.page, u.line)
+  // A labelled web address written without its scheme ("Portfolio: example.site/about"): resumes give sites
+  // this way, and a listed front site is as telling bare as with https://. Only after a label, so that
+  // "Node.js" in a sentence is never taken for a site.
+  const given = new Set(f.urls.map(u => u.value.url.toLowerCase()))
+  doc.pages.forEach((text, p) =>
+    text.split('\n').forEach((line, l) => {
+      const m = /^\s*(?:portfolio|website|web ?site|personal site|homepage|home page|blog|site|web)\s*[:|–-]\s*(\S+)\s*$/i.exec(line)
+      const address = m ? findWebAddresses(m[1]!)[0] : undefined
+      if (address && !given.has(address.toLowerCase()) && ![...given].some(g => g.includes(address.toLowerCase()))) {
+        given.add(address.toLowerCase())
+        add('resume.url', address, p + 1, l + 1)
+      }
+    }),
+  )
   for (const e of f.employers) add('resume.employer', compact(e.value as unknown as Record<string, unknown>), e.page, e.line)
   for (const e of f.education) add('resume.education', compact(e.value as unknown as Record<string, unknown>), e.page, e.line)
   for (const s of f.skills) add('resume.skill', s.value, s.page, s.line)
