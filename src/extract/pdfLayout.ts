@@ -51,7 +51,7 @@ const MAX_COLUMNS = 8
 const ROW_PITCH = 1.55
 /** Bullet glyphs, including the private-use ones Symbol and Wingdings fonts draw bullets with. */
 const BULLET_ONLY = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]$/u
-const BULLET_START = /^[•·▪‣◦●■□➢►✓\uf000-\uf0ff]\s/u
+const BULLET_START = /^[•·▪‣◦●■□➢►✓*\-–—\uf000-\uf0ff]\s/u
 
 function bandsOf(items: PdfTextItem[]): Band[] {
   const usable = items.filter(i => i.str.trim() && Number.isFinite(i.x) && Number.isFinite(i.y) && i.height > 0)
@@ -259,6 +259,10 @@ interface PlacedLine {
 function unwrap(lines: PlacedLine[], right: number): string[] {
   const out: string[] = []
   let prev: PlacedLine | null = null
+  // The right edge is a margin only when several lines reach it; one long line on a sparse page is not a
+  // full line, and the short line after it is no continuation (a heading, a contact line, a job line).
+  const left = Math.min(...lines.map(l => l.x0))
+  const reaching = lines.filter(l => l.x1 >= right - 1.5 * l.h).length
   for (const line of lines) {
     const firstWord = /^\S*/.exec(line.text)![0].length
     const continues =
@@ -270,7 +274,11 @@ function unwrap(lines: PlacedLine[], right: number): string[] {
       Math.abs(line.x0 - prev.x0) <= 1.5 &&
       line.y - prev.y > 0 &&
       line.y - prev.y <= BLOCK_PITCH * line.h &&
-      prev.x1 + 0.5 * line.h * (firstWord + 1) >= right - 1
+      prev.x1 + 0.5 * line.h * (firstWord + 1) >= right - 1 &&
+      reaching >= 2 &&
+      prev.x1 - left >= 0.6 * (right - left) &&
+      // a finished sentence followed by a capital starts something new
+      !(/[.!?]$/.test(prev.text) && /^\p{Lu}/u.test(line.text))
     if (continues) {
       out[out.length - 1] = joinCell([out[out.length - 1]!, line.text])
       prev = { ...line, x0: prev!.x0 }
