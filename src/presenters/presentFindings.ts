@@ -56,7 +56,8 @@ export function presentFindings(rows: FindingRow[], scoreDetail: string | null |
     }
   }
   const detail = scoreDetail ? (JSON.parse(scoreDetail) as ScoreDetail) : null
-  const flags = rows.filter(r => r.status === 'flag').map(item)
+  // A flag that blocks sign-off leads, whatever its points (a decisive hit's points are what is left of the scale).
+  const flags = rows.filter(r => r.status === 'flag').map(item).sort((a, b) => Number(b.blocking) - Number(a.blocking))
   // Findings grouped by family, families in the order of their strongest flag.
   const families = [...new Set(flags.map(f => f.category))].map(category => ({ category, label: FAMILY_LABEL[category] ?? category, flags: flags.filter(f => f.category === category) }))
   return {
