@@ -4,8 +4,8 @@ import { notApplicable, type Rule } from './types'
 const NEW_MONTHS = 12
 const CAREER_YEARS = 4
 /**
- * Marketplace accounts can be rented or bought with their age and ratings (DOJ: UpWorkSell; G1 platforms: an
- * account owner asking to work through another's account), so their age says nothing about the applicant.
+ * Marketplace accounts can be rented or bought with their history and ratings (DOJ: UpWorkSell; G1 platforms: an
+ * account owner asking to work through another's account), so how long they have existed says nothing about the applicant.
  * When the applicant also gives personal accounts (GitHub, LinkedIn…), those are the footprint that is read.
  */
 /** INDICATORS.md threshold note (uncalibrated): under 50 connections against 5+ career years is thin. */
@@ -19,7 +19,7 @@ export const rule: Rule = {
     version: 2,
     title: 'Every online account is new, against a long claimed career',
     rationale:
-      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. A new account that already carries ${ESTABLISHED_NETWORK}+ connections or followers is not thin (the threshold note in INDICATORS.md). Freelance marketplace accounts are set aside when personal ones are given: they are rented and sold with their age (DOJ, UpWorkSell), so an aged marketplace account does not vouch for a new personal footprint. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
+      `A developer with years of claimed experience usually has some account older than a year. When every GitHub, LinkedIn or freelancer account given was created in the last ${NEW_MONTHS} months while the resume claims ${CAREER_YEARS}+ years of work, the online presence was made for this application. A new account that already carries ${ESTABLISHED_NETWORK}+ connections or followers is not thin (the threshold note in INDICATORS.md). Freelance marketplace accounts are set aside when personal ones are given: they are rented and sold with their history (DOJ, UpWorkSell), so an old marketplace account does not vouch for a new personal footprint. Thresholds are the uncalibrated ones from INDICATORS.md; treat as context.`,
     category: 'presence',
     severity: 'low',
     strength: 'weak',
@@ -47,6 +47,6 @@ export const rule: Rule = {
       return { status: 'clear', message: `The oldest account (${oldest.p.value.network}) is ${Math.floor(ageMonths)} months old; the claimed career is ${careerYears.toFixed(1)} years.`, evidence }
     }
     const aside = all.length - dated.length
-    return { status: 'flag', message: `All ${dated.length} ${aside ? 'personal ' : ''}accounts were created in the last ${NEW_MONTHS} months (oldest: ${oldest.p.value.network}, ${String(oldest.p.value.created_at)}), but the resume claims ${careerYears.toFixed(0)} years of work since ${String(start.evidence.value && (start.evidence.value as { start?: string }).start)}.${aside ? ` ${aside} freelance marketplace account(s) set aside: such accounts are rented and sold with their age.` : ''}`, evidence }
+    return { status: 'flag', message: `All ${dated.length} ${aside ? 'personal ' : ''}accounts were created in the last ${NEW_MONTHS} months (oldest: ${oldest.p.value.network}, ${String(oldest.p.value.created_at)}), but the resume claims ${careerYears.toFixed(0)} years of work since ${String(start.evidence.value && (start.evidence.value as { start?: string }).start)}.${aside ? ` ${aside} freelance marketplace account(s) set aside: such accounts are rented and sold with their history.` : ''}`, evidence }
   },
 }
