@@ -1,3 +1,5 @@
+import { boundedMemo } from './boundedMemo'
+
 /**
  * Korean names as people write them. One person's name is written in Hangul, in Revised Romanization
  * (RR, "Jeon Sang-man"), in McCune–Reischauer (MR, "Chŏn Sang-man", "Ch'oe"), in the spellings people
@@ -149,18 +151,11 @@ const MAX_READINGS = 48
 /** Longer words are not one person's name part written as syllables (and would cost time to read). */
 const MAX_WORD = 24
 
-const syllableMemo = new Map<string, Syllable[][]>()
+const syllableMemo = boundedMemo(50_000, key => (key.startsWith('y:') ? readSyllables(key.slice(2), YALE) : readSyllables(key, USUAL)))
 
 /** Every way a Latin word reads as romanised syllables; empty when it does not read cleanly. Remembered (names repeat). */
 export function latinSyllables(word: string, yale = false): Syllable[][] {
-  const key = yale ? `y:${word}` : word
-  let found = syllableMemo.get(key)
-  if (!found) {
-    if (syllableMemo.size > 50_000) syllableMemo.clear()
-    found = readSyllables(word, yale ? YALE : USUAL)
-    syllableMemo.set(key, found)
-  }
-  return found
+  return syllableMemo(yale ? `y:${word}` : word)
 }
 
 function readSyllables(word: string, sc: Scheme): Syllable[][] {
@@ -262,7 +257,11 @@ export function koreanWords(name: string): string[] {
     .filter(Boolean)
 }
 
-const readingsMemo = new Map<string, KoreanReading[]>()
+const readingsMemo = boundedMemo(20_000, name => {
+  const words = koreanWords(name)
+  const found = readingsOf(words, false)
+  return words.some(w => !isHangul(w) && looksYale(w)) ? [...found, ...readingsOf(words, true)] : found
+})
 
 /**
  * The ways a name reads as a Korean name: family name first or last, the given name joined, split or
@@ -270,15 +269,7 @@ const readingsMemo = new Map<string, KoreanReading[]>()
  * does not read cleanly as syllables. Remembered per name (the rules and screening compare one name often).
  */
 export function koreanReadings(name: string): KoreanReading[] {
-  let found = readingsMemo.get(name)
-  if (!found) {
-    if (readingsMemo.size > 20_000) readingsMemo.clear()
-    const words = koreanWords(name)
-    found = readingsOf(words, false)
-    if (words.some(w => !isHangul(w) && looksYale(w))) found = [...found, ...readingsOf(words, true)]
-    readingsMemo.set(name, found)
-  }
-  return found
+  return readingsMemo(name)
 }
 
 function readingsOf(words: string[], yale: boolean): KoreanReading[] {

@@ -5,6 +5,7 @@ import { chineseReadings, sameChineseName, type ChineseReading } from './chinese
 import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 import { samePersonName } from './samePersonNames'
 import { arabicSkeleton, hasArabicScript, latinSkeleton, sameArabicWord, spellingKey } from './scriptNames'
+import { boundedMemo } from './boundedMemo'
 
 /**
  * One name comparator for screening and for the claims-consistency rules. It compares how names are
@@ -193,18 +194,14 @@ function numbersToDigits(tokens: string[]): string[] {
   return out
 }
 
-const normalisedMemo = new Map<string, NormalisedName>()
+const normalisedMemo = boundedMemo(50_000, key => {
+  const cut = key.indexOf('\u0000')
+  return computeNormalisedName(key.slice(cut + 1), key.slice(0, cut) as NameSchema)
+})
 
 /** A name's words and readings, remembered (the rules and links compare one applicant's name many times). Callers must not change the result. */
 export function normaliseName(name: string, schema: NameSchema = 'Person'): NormalisedName {
-  const key = `${schema}\u0000${name}`
-  let found = normalisedMemo.get(key)
-  if (!found) {
-    if (normalisedMemo.size > 50_000) normalisedMemo.clear()
-    found = computeNormalisedName(name, schema)
-    normalisedMemo.set(key, found)
-  }
-  return found
+  return normalisedMemo(`${schema}\u0000${name}`)
 }
 
 function computeNormalisedName(name: string, schema: NameSchema): NormalisedName {
@@ -276,27 +273,14 @@ const collapse = (s: string) => s.replace(/(.)\1+/g, '$1')
 
 /** Phonetic codes and word similarities repeat across comparisons (screening compares each applicant with
  * many listed names sharing words): both are remembered, within a bound. */
-const phoneticMemo = new Map<string, [string, string]>()
-function phonetic(word: string): [string, string] {
-  let code = phoneticMemo.get(word)
-  if (!code) {
-    if (phoneticMemo.size > 50_000) phoneticMemo.clear()
-    code = dm.process(word) as [string, string]
-    phoneticMemo.set(word, code)
-  }
-  return code
-}
-const similarityMemo = new Map<string, { sim: number; how: string }>()
+const phonetic = boundedMemo(50_000, word => dm.process(word) as [string, string])
+const similarityMemo = boundedMemo(200_000, key => {
+  const cut = key.indexOf('\u0000')
+  return computeTokenSimilarity(key.slice(0, cut), key.slice(cut + 1))
+})
 export function tokenSimilarity(a: string, b: string): { sim: number; how: string } {
   if (a === b) return { sim: 1, how: 'same' }
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
-  let found = similarityMemo.get(key)
-  if (!found) {
-    if (similarityMemo.size > 200_000) similarityMemo.clear()
-    found = computeTokenSimilarity(a, b)
-    similarityMemo.set(key, found)
-  }
-  return found
+  return similarityMemo(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`)
 }
 
 function computeTokenSimilarity(a: string, b: string): { sim: number; how: string } {

@@ -1,6 +1,7 @@
 import { differentChineseWords } from './chineseNames'
 import { differentSyllableWords, sameKoreanName } from './koreanNames'
 import { looksLikeCompany, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
+import { boundedMemo } from './boundedMemo'
 
 /**
  * Is this the same person, as one person writes their own name across a form, a resume and a bank
@@ -30,17 +31,13 @@ const MAX_ADDED = 3
 /** A word-to-word similarity that counts as the same word here (the comparator's own threshold). */
 const SAME_WORD = 0.88
 
-const memo = new Map<string, SamePerson>()
+const memo = boundedMemo(100_000, key => {
+  const cut = key.indexOf('\u0000')
+  return compute(key.slice(0, cut), key.slice(cut + 1))
+})
 
 export function samePersonName(a: string, b: string): SamePerson {
-  const key = `${a}\u0000${b}`
-  let found = memo.get(key)
-  if (!found) {
-    if (memo.size > 100_000) memo.clear()
-    found = compute(a, b)
-    memo.set(key, found)
-  }
-  return found
+  return memo(`${a}\u0000${b}`)
 }
 
 /** A name and the forms it is written in: a preferred name in brackets or quotes is another form. */

@@ -1,3 +1,5 @@
+import { boundedMemo } from './boundedMemo'
+
 /**
  * Names carried across scripts: the spellings that Cyrillic and Arabic names take in Latin letters.
  *
@@ -14,18 +16,8 @@
  * Both are spelling equivalences: nothing here reads or infers anyone's origin.
  */
 
-const keyMemo = new Map<string, string>()
-
 /** A key for the Latin spellings one name takes under the common Cyrillic transliterations. */
-export function spellingKey(word: string): string {
-  let k = keyMemo.get(word)
-  if (k === undefined) {
-    if (keyMemo.size > 50_000) keyMemo.clear()
-    k = computeSpellingKey(word)
-    keyMemo.set(word, k)
-  }
-  return k
-}
+export const spellingKey: (word: string) => string = boundedMemo(50_000, word => computeSpellingKey(word))
 
 function computeSpellingKey(word: string): string {
   return (
