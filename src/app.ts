@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpRequestContext } from './middleware/setUpRequestContext'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { saveSessionBeforeRedirect, setUpWebSession } from './middleware/setUpWebSession'
+import { vendorAssets } from './middleware/vendorAssets'
 import { routes } from './routes'
 import { apiRoutes } from './routes/api/apiRoutes'
 import { recordUploadRoutes } from './routes/cases/recordRoutes'
@@ -48,8 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps.services.db)) // before sessions: probes must not create sessions
   app.use(schemaRoutes())
   app.use('/public', express.static(path.join(ROOT_DIR, 'public'), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
-  // Front-end libraries from npm, served from our own origin (never a CDN).
-  app.use('/vendor/cytoscape', express.static(path.dirname(require.resolve('cytoscape')), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
+  app.use(vendorAssets({ production: deps.config.production }))
   app.use(setUpWebSession(deps.sessionStore, deps.sessionSecret, deps.config.sessionIdleMinutes))
   app.use(saveSessionBeforeRedirect)
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))

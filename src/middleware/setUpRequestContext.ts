@@ -15,6 +15,7 @@ export function setUpRequestContext(logger: Logger): RequestHandler[] {
     const incoming = req.get('x-request-id')
     const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID()
     res.locals.requestId = id
+    res.locals.currentPath = req.path // the navigation marks where the person is
     res.setHeader('X-Request-Id', id)
     next()
   }
