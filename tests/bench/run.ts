@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links|healthz
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links|healthz|pages
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
 import { healthzBench } from './healthzBench'
 import { ingestBench } from './ingestBench'
 import { linkBench } from './linkBench'
+import { pageBenchReport } from './pageBench'
 import { rulesBench } from './rulesBench'
 import { scoreBench } from './scoreBench'
 
@@ -18,6 +19,7 @@ async function main() {
   if (!only || only === 'rules') await rulesBench()
   if (!only || only === 'links') await linkBench()
   if (!only || only === 'healthz') await healthzBench()
+  if (!only || only === 'pages') await pageBenchReport()
 }
 
 main().then(
