@@ -17,7 +17,8 @@ export function compileStyles(): string {
     // govuk-frontend's own deprecation notices are not ours to fix.
     quietDeps: true,
   })
-  return `/* Built from src/styles by npm run build:css; do not edit. */\n${result.css}\n`
+  // Sass starts non-ASCII output with a byte-order mark; after our header it would break the first rule.
+  return `/* Built from src/styles by npm run build:css; do not edit. */\n${result.css.replace(/^\uFEFF/, '')}\n`
 }
 
 if (require.main === module) {
