@@ -17,7 +17,7 @@ const SCENARIOS: Array<[string, (n: number) => string]> = [
   ['filter status + band', () => '/cases?status=in_review&band=high'],
   ['sort by name, deep page', n => `/cases?sort=name&page=${Math.max(1, Math.floor(n / 25 / 2))}`],
   ['sort by score', () => '/cases?sort=score'],
-  ['dashboard', () => '/'],
+  ['dashboard', () => '/dashboard'],
 ]
 
 function median(xs: number[]): number {

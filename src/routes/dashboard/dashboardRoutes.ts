@@ -3,15 +3,24 @@ import { can } from '../../auth/roles'
 import { requireSignedIn } from '../../middleware/authentication'
 import { presentCaseListItem } from '../../presenters/presentCase'
 import { bandLabel, statusLabel } from '../../presenters/format'
+import { dashboardCharts } from '../../presenters/charts/dashboardCharts'
+import { createDashboardService } from '../../services/dashboardService'
 import type { Services } from '../../services'
 
 export function dashboardRoutes(services: Services): Router {
   const router = Router()
-  router.get('/', requireSignedIn, async (req, res) => {
+  // Built here from the shared connection so the composition root need not change for it.
+  const dashboard = createDashboardService(services.db)
+  router.get('/dashboard', requireSignedIn, async (req, res) => {
     const user = req.currentUser!
     const canRead = can(user.role, 'cases:read')
-    // Counts are not personal data; the list of recent cases is, so only case readers see it.
-    const data = await services.cases.dashboard()
+    // Counts, workload and timings are not personal data about applicants; the list of recent cases is,
+    // so only case readers see it (and only they get links into the case list).
+    const [data, figures] = await Promise.all([services.cases.dashboard(), dashboard.figures(new Date())])
+    const bands = data.byBand.map(b => {
+      const key = b.band ?? 'unscored'
+      return { key, label: bandLabel(b.band), count: b.count, ...(canRead ? { href: `/cases?band=${key}` } : {}) }
+    })
     const flash = req.session.flash
     delete req.session.flash
     res.render('pages/dashboard', {
@@ -19,7 +28,7 @@ export function dashboardRoutes(services: Services): Router {
       flash,
       total: data.total,
       byStatus: data.byStatus.map(s => ({ ...s, label: statusLabel(s.status) })),
-      byBand: data.byBand.map(b => ({ ...b, key: b.band ?? 'unscored', label: bandLabel(b.band) })),
+      charts: dashboardCharts(bands, figures),
       recent: canRead ? data.recent.map(presentCaseListItem) : null,
       canCreate: can(user.role, 'cases:create'),
       canManageUsers: can(user.role, 'users:manage'),

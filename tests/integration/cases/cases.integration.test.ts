@@ -55,7 +55,6 @@ describe('cases', () => {
     const id = String(res.headers.location).split('/').pop()!
     const page = await agent.get(`/cases/${id}`)
     expect(page.text).toContain('Dana Whitfield')
-    expect(page.text).toContain('United States (US)')
     expect(page.text).toContain('Risk: Low')
     expect(page.text).toContain('Checks')
 
@@ -67,6 +66,8 @@ describe('cases', () => {
     // Opening the case makes its checklist (audited) before the view is recorded.
     expect(audit.map(a => a.type)).toEqual(['CASE_CREATED', 'RULES_RUN', 'CHECKLIST_ITEMS_ADDED', 'CASE_VIEWED'])
     expect(audit[0].actor_role).toBe('recruiter')
+    // The person's details are under Evidence (one section at a time on the case page).
+    expect((await agent.get(`/cases/${id}?tab=evidence`)).text).toContain('United States (US)')
 
     // the same source + external id cannot open a second case
     const dup = await agent.post('/cases').type('form').send({ _csrf: csrf, kind: 'candidate', fullName: 'Someone Else', source: 'greenhouse', externalId: 'GH-88213' })
@@ -135,11 +136,11 @@ describe('cases', () => {
   it('shows a dashboard with counts, and recent cases only to those who may read cases', async () => {
     await addUser(t.services, 'admin')
     const admin = await signIn(t.app, 'admin@example.test')
-    const page = await admin.agent.get('/')
+    const page = await admin.agent.get('/dashboard')
     expect(page.text).toContain('Cases by status')
     expect(page.text).not.toContain('Recently updated cases')
     const recruiter = await signIn(t.app, 'recruiter@example.test')
-    expect((await recruiter.agent.get('/')).text).toContain('Recently updated cases')
+    expect((await recruiter.agent.get('/dashboard')).text).toContain('Recently updated cases')
   })
 
   it('renders a 500 page without internals when something breaks', async () => {
