@@ -27,4 +27,21 @@ describe('ATS exports', () => {
   it('says when nothing can be placed', () => {
     expect(parseAtsCsv('Kandidat,Posteingang\nJonas Weber,jonas@example.de\n')).toEqual({ ok: false, problem: 'no column holds a name or an email address; map the columns on the import page' })
   })
+
+  it('reads payroll and vendor columns as the payout account and the agency', () => {
+    const csv = 'Candidate ID,Name,Email,Account Holder Name,IBAN,Bank Name,SWIFT,PayPal Email,Wallet Address,Staffing Agency\n' +
+      '21,Lee Ana,ana@example.test,Ana Lee,DE89 3704 0044 0532 0130 00,Commerzbank,COBADEFFXXX,pay@example.test,TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE,Northwind Staffing\n' +
+      '22,Bo Kim,bo@example.test,,,,,,,\n'
+    const r = parseAtsCsv(csv)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.unmapped).toEqual([])
+    expect(r.rows[0]!.application).toMatchObject({
+      payment: { account_holder: 'Ana Lee', iban: 'DE89 3704 0044 0532 0130 00', bank: 'Commerzbank', bank_code: 'COBADEFFXXX', account_email: 'pay@example.test', wallet_address: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', method: 'crypto' },
+      intermediary: 'Northwind Staffing',
+    })
+    // An empty payroll row adds no payment and no agency: nothing to compare is not a mismatch.
+    expect(r.rows[1]!.application.payment).toBeUndefined()
+    expect(r.rows[1]!.application.intermediary).toBeUndefined()
+  })
 })

@@ -5,7 +5,11 @@ import { APPLICATION_FORMAT, parseApplication, type Application } from './applic
  * ATS exports (Greenhouse, Lever, Workable, spreadsheets…): one application per row. Common column
  * names are recognised out of the box; other columns are kept, untouched, under `ats_extra`.
  */
-export const ATS_FIELDS = ['first_name', 'last_name', 'full_name', 'email', 'phone', 'location', 'country', 'linkedin', 'github', 'website', 'source', 'job', 'applied_on', 'resume_file', 'external_id'] as const
+export const ATS_FIELDS = [
+  'first_name', 'last_name', 'full_name', 'email', 'phone', 'location', 'country', 'linkedin', 'github', 'website', 'source', 'job', 'applied_on', 'resume_file', 'external_id',
+  // Payroll and vendor columns that HR exports carry: where the pay goes and which agency placed the person.
+  'payee_name', 'iban', 'account_number', 'bank', 'bank_code', 'payout_email', 'wallet', 'agency',
+] as const
 export type AtsField = (typeof ATS_FIELDS)[number]
 export type AtsMapping = Partial<Record<AtsField, string>>
 
@@ -25,6 +29,14 @@ const ALIASES: Record<AtsField, string[]> = {
   applied_on: ['appliedon', 'appliedat', 'applicationdate', 'dateapplied', 'applieddate', 'createdat', 'submittedat'],
   resume_file: ['resume', 'resumefile', 'resumefilename', 'cv', 'cvfile', 'attachment', 'resumeattachment'],
   external_id: ['id', 'candidateid', 'applicationid', 'externalid', 'applicantid'],
+  payee_name: ['payee', 'payeename', 'accountholder', 'accountholdername', 'accountname', 'beneficiary', 'beneficiaryname', 'bankaccountname'],
+  iban: ['iban', 'ibannumber', 'bankiban'],
+  account_number: ['accountnumber', 'bankaccount', 'bankaccountnumber', 'accountno', 'acctnumber'],
+  bank: ['bank', 'bankname'],
+  bank_code: ['bankcode', 'swift', 'bic', 'swiftbic', 'swiftcode', 'routingnumber', 'sortcode', 'aba'],
+  payout_email: ['payoutemail', 'paypalemail', 'payoneeremail', 'wiseemail', 'paymentemail'],
+  wallet: ['wallet', 'walletaddress', 'cryptowallet', 'cryptoaddress', 'usdtaddress', 'payoutwallet'],
+  agency: ['agency', 'agencyname', 'staffingagency', 'vendor', 'vendorname', 'employerofrecord', 'eor', 'supplier'],
 }
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -101,6 +113,17 @@ export function parseAtsCsv(text: string, options: { mapping?: AtsMapping; defau
     )
       .filter(([, url]) => url)
       .map(([network, url]) => ({ network, url }))
+    const payment = {
+      account_holder: get('payee_name')?.slice(0, 200) ?? null,
+      iban: get('iban')?.slice(0, 42) ?? null,
+      account_number: get('account_number')?.slice(0, 40) ?? null,
+      bank: get('bank')?.slice(0, 120) ?? null,
+      bank_code: get('bank_code')?.slice(0, 20) ?? null,
+      account_email: get('payout_email')?.slice(0, 254) ?? null,
+      wallet_address: get('wallet')?.slice(0, 120) ?? null,
+    }
+    const hasPayment = Object.values(payment).some(v => v !== null)
+    const agency = get('agency')?.slice(0, 200) ?? null
     const applied = get('applied_on')
     const country = get('country')?.toUpperCase()
     const application: Application = {
@@ -116,6 +139,8 @@ export function parseAtsCsv(text: string, options: { mapping?: AtsMapping; defau
         address: get('location') || (country && country.length === 2) ? { city: get('location')?.slice(0, 120) ?? null, country: country && country.length === 2 ? country : null } : null,
       },
       profiles,
+      ...(hasPayment ? { payment: { ...payment, method: payment.wallet_address ? 'crypto' : null } } : {}),
+      ...(agency ? { intermediary: agency } : {}),
       ...(Object.keys(extra).length ? { ats_extra: extra } : {}),
     }
     // Cells are cut to 1,000 characters, but some fields allow less (an id 120, a URL 500): such a row is

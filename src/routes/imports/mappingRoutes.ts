@@ -9,6 +9,7 @@ import type { Services } from '../../services'
 const FIELD_LABELS: Record<(typeof ATS_FIELDS)[number], string> = {
   first_name: 'First name', last_name: 'Last name', full_name: 'Full name', email: 'Email', phone: 'Phone', location: 'Location (town or city)', country: 'Country',
   linkedin: 'LinkedIn URL', github: 'GitHub URL', website: 'Website', source: 'Source', job: 'Job applied for', applied_on: 'Applied on', resume_file: 'Resume file name', external_id: 'Id in the ATS',
+  payee_name: 'Payee (account holder)', iban: 'IBAN', account_number: 'Bank account number', bank: 'Bank', bank_code: 'SWIFT/BIC, routing number or sort code', payout_email: 'Payout account email (PayPal, Payoneer, Wise)', wallet: 'Crypto wallet address', agency: 'Agency, vendor or employer of record',
 }
 const fieldOptions = [{ value: '', label: 'Keep as extra information' }, ...ATS_FIELDS.map(f => ({ value: f, label: FIELD_LABELS[f] }))]
 const sourceSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_.-]{0,59}$/, 'Use letters, digits, dots, dashes or underscores, as in the export’s file name')

@@ -36,4 +36,15 @@ describe('ATS column mappings', () => {
     const list = await agent.get('/cases?q=jonas%40example.de')
     expect(list.text).toContain('Jonas Weber')
   })
+
+  it('reads a payroll export: pay to another name raises the payee check', async () => {
+    const payroll = Buffer.from('Name,Email,Account Holder Name,IBAN,Staffing Agency\nPriya Raman,priya@example.test,Dmitri Volkov,GB33BUKB20201555555555,Northwind Staffing\n')
+    const { agent, csrf } = await signIn(t.app, 'recruiter@example.test')
+    const res = await agent.post('/imports').field('_csrf', csrf).attach('files', payroll, { filename: 'payroll.csv' })
+    const job = await t.services.imports.waitFor(String(res.headers.location).split('/').pop()!)
+    expect(job).toMatchObject({ created: 1, rejected: 0 })
+    const c = (await t.testDb.db('cases').join('subjects', 'subjects.id', 'cases.subject_id').where('subjects.email', 'priya@example.test').first('cases.id as id')) as { id: string }
+    const flags = (await t.testDb.db('findings').where({ case_id: c.id, status: 'flag' }).whereNull('superseded_at').pluck('rule_id')) as string[]
+    expect(flags).toContain('payment-payee-name-mismatch')
+  })
 })
