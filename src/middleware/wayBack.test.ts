@@ -22,5 +22,13 @@ describe('wayBack', () => {
     expect(wayBack('GET', '/imports', 500)).toBeNull()
     expect(wayBack('POST', '/nowhere/at/all', 404)).toBeNull()
     expect(wayBack('POST', '/', 500)).toBeNull()
+    expect(wayBack('POST', '/dashboard/refresh', 500)).toEqual({ href: '/dashboard', label: 'Back to the dashboard' })
+  })
+
+  it('leads an upload refused on a form of its own back to that form', () => {
+    expect(wayBack('POST', '/cases/new/resume', 413)).toEqual({ href: '/cases/new', label: 'Back to the new case form' })
+    expect(wayBack('POST', '/imports/mappings/preview', 413)).toEqual({ href: '/imports/mappings', label: 'Back to the field mappings' })
+    expect(wayBack('POST', `/cases/${id}/record/profile`, 413)).toEqual({ href: `/cases/${id}`, label: 'Back to the case' })
+    expect(wayBack('POST', `/cases/${id}/checklist/12`, 413)).toEqual({ href: `/cases/${id}`, label: 'Back to the case' })
   })
 })

@@ -22,6 +22,7 @@ const SECTIONS: Record<string, WayBack> = {
   'my-items': { href: '/my-items', label: 'Back to my items' },
   notifications: { href: '/notifications', label: 'Back to notifications' },
   watchlist: { href: '/watchlist', label: 'Back to the watch list' },
+  dashboard: { href: '/dashboard', label: 'Back to the dashboard' },
 }
 
 export function wayBack(method: string, originalUrl: string, status: number): WayBack | null {
@@ -40,6 +41,10 @@ export function wayBack(method: string, originalUrl: string, status: number): Wa
   })
   const [section, id, ...rest] = parts
   if (!section) return null
+  // Forms with a page of their own: an upload refused there leads back to that form, not to a list.
+  const postedOrBelow = rest.length > 0 || method.toUpperCase() !== 'GET'
+  if (section === 'cases' && id === 'new' && postedOrBelow) return { href: '/cases/new', label: 'Back to the new case form' }
+  if (section === 'imports' && id === 'mappings' && postedOrBelow) return { href: '/imports/mappings', label: 'Back to the field mappings' }
   if (section === 'cases' && id && UUID.test(id)) {
     // "No such case" on the case page itself: the case is not there to go back to.
     if (status === 404 && rest.length === 0) return SECTIONS.cases!

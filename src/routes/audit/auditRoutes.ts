@@ -5,6 +5,7 @@ import { can } from '../../auth/roles'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import type { Services } from '../../services'
+import { AUDIT_EVENT_NAMES, changeLines, presentAuditEvent, referencedIds, trailDataOf, type AuditLookups } from '../../presenters/presentAudit'
 
 /** A real calendar day: 2026-13-45 and 2026-02-30 are refused, not passed on to become an Invalid Date. */
 const day = (label: string) =>
@@ -27,16 +28,33 @@ const filterSchema = z.object({
 
 const PAGE = 100
 
+type Db = Services['db']
+
+/**
+ * The names and references the page shows for the ids events hold: one query for the cases (every id on the
+ * page at once, not one per row) and one for the people.
+ */
+async function lookupsFor(db: Db, ids: { caseIds: string[]; userIds: number[] }, people?: Array<{ id: number; display_name: string; role: string }>): Promise<AuditLookups> {
+  const cases = ids.caseIds.length ? ((await db('cases').whereIn('id', ids.caseIds).select('id', 'reference', 'revision')) as Array<{ id: string; reference: string; revision: number }>) : []
+  const users = people ?? (ids.userIds.length ? ((await db('users').whereIn('id', ids.userIds).select('id', 'display_name', 'role')) as Array<{ id: number; display_name: string; role: string }>) : [])
+  return {
+    cases: new Map(cases.map(c => [c.id, { reference: c.reference, revision: Number(c.revision) }])),
+    users: new Map(users.map(u => [u.id, { name: u.display_name, role: u.role }])),
+  }
+}
+
 /** The audit trail, filtered, and its hash chain verified on request (the same check as `vet audit verify`). */
 export function auditRoutes(services: Services): Router {
   const router = Router()
   const db = services.db
 
   router.get('/audit', requirePermission('audit:read'), async (req, res) => {
-    const people = (await db('users').select('id', 'email').orderBy('email')) as Array<{ id: number; email: string }>
+    // Every account, for the filter and to name the people events mention (a desk has tens, not thousands).
+    const people = (await db('users').select('id', 'email', 'display_name', 'role').orderBy('display_name')) as Array<{ id: number; email: string; display_name: string; role: string }>
+    const types = services.auditTrail.types().map(code => ({ code, name: AUDIT_EVENT_NAMES[code] })).sort((a, b) => a.name.localeCompare(b.name))
     // A bad filter is the request's fault: say which, rather than fail (or quietly show everything).
     const refuse = (errors: Record<string, string>) =>
-      res.status(400).render('pages/audit/index', { pageTitle: 'Error: Audit trail', errors, filter: {}, events: [], people, types: services.auditTrail.types(), verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
+      res.status(400).render('pages/audit/index', { pageTitle: 'Error: Audit trail', errors, filter: {}, events: [], people, types, verification: null, nextPage: null, verifyLink: '/audit?verify=1', showValues: false })
     const parsed = filterSchema.safeParse(req.query)
     if (!parsed.success) return refuse(Object.fromEntries(parsed.error.issues.map(i => [String(i.path[0] ?? '_form'), i.message])))
     const f = parsed.data
@@ -60,14 +78,16 @@ export function auditRoutes(services: Services): Router {
     const shown = events.slice(0, PAGE)
     const verification = f.verify ? await services.auditTrail.verify() : null
     const query = new URLSearchParams(Object.entries({ person: f.person, case: f.case, type: f.type, from: f.from, to: f.to }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))
+    const lookups = await lookupsFor(db, referencedIds(shown), people)
     res.render('pages/audit/index', {
       pageTitle: 'Audit trail',
       errors: {},
       filter: f,
-      // Personal values never reach this page: the trail holds hashes of them (see auditPrivacy).
-      events: shown.map(e => ({ ...e, dataText: Object.keys(e.shownData).length ? JSON.stringify(e.shownData) : '' })),
+      // Personal values never reach this page: the trail holds hashes of them (see auditPrivacy), shown as "(withheld)".
+      events: shown.map(e => presentAuditEvent(e, lookups)),
       people,
-      types: services.auditTrail.types(),
+      types,
+      brokenName: verification?.broken?.type ? (AUDIT_EVENT_NAMES as Record<string, string>)[verification.broken.type] ?? verification.broken.type : null,
       verification,
       // Security reads cases, so may follow a link to an event's values; administrators never see them.
       showValues: can(req.currentUser!.role, 'cases:read'),
@@ -87,10 +107,16 @@ export function auditRoutes(services: Services): Router {
       const actor = actorOf(req, res)
       await db.transaction(trx => services.audit.append(trx, { type: 'CASE_VIEWED', actor: { userId: actor.userId, role: actor.role }, caseId: event.case_id, subjectId: event.subject_id, requestId: actor.requestId, data: { page: 'audit event', event: event.id } }))
     }
+    const trail = trailDataOf(event)
+    const ids = referencedIds([{ ...event, shownData: { trail: trail.shownData, values: found.values ?? {} } }])
+    const lookups = await lookupsFor(db, ids)
+    const item = presentAuditEvent({ ...event, ...trail }, lookups, { maxItems: 50 })
     res.render('pages/audit/event', {
-      pageTitle: `Audit event ${event.id}`,
-      event,
-      valuesText: found.values ? JSON.stringify(found.values, null, 2) : null,
+      pageTitle: `Audit event ${event.id}: ${item.name}`,
+      item,
+      requestId: event.request_id,
+      chain: { version: Number(event.chain_version ?? 0), hash: event.hash, prevHash: event.prev_hash, detailHmac: typeof (JSON.parse(event.data) as { detailHmac?: unknown }).detailHmac === 'string' },
+      values: found.values ? changeLines(found.values, lookups, 50) : null,
       matchesTrail: found.matchesTrail,
     })
   })

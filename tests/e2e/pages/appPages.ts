@@ -116,10 +116,13 @@ export class SanctionsReviewPage extends BasePage {
   hit(name: string) {
     return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name }) })
   }
+  /** Clearing cannot be undone: the reviewer chooses it (nothing is chosen for them) and ticks "I understand". */
   async clear(name: string, note: string): Promise<void> {
     const hit = this.hit(name)
+    await hit.getByLabel('Clear the hit: not the listed party').check()
     await hit.getByLabel('What you compared').fill(note)
-    await hit.getByRole('button', { name: 'Clear: not the listed party' }).click()
+    await hit.getByLabel(/I understand/).check()
+    await hit.getByRole('button', { name: 'Record the decision' }).click()
   }
 }
 

@@ -154,7 +154,7 @@ describe('role × route matrix', () => {
     if (route === 'POST /cases/:id/reopen') body = { ...body, reason: 'new evidence arrived' }
     if (route === 'POST /cases/:id/signoff') body = { ...body, decision: 'escalate', statement: 'a long enough statement' }
     if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
-    if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }
+    if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID', confirm: 'yes' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }
     if (route === 'POST /login') body = { ...body, email: 'nobody@example.test', password: 'wrong password' }
     if (route === 'POST /setup') body = { ...body, email: 'x@example.test', displayName: 'X', password: 'a long enough password', confirmPassword: 'a long enough password' }

@@ -49,8 +49,27 @@ describe('sanctions screening in the app', () => {
     expect(page.text).toContain('Blocks sign-off')
     const rec = await signIn(t.app, 'recruiter@example.test')
     expect((await rec.agent.get('/sanctions')).status).toBe(403)
-    const posted = await sec.agent.post('/sanctions/review').type('form').send({ _csrf: sec.csrf, caseId, ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'Exchange confirmed the wallet belongs to another customer' })
+    // Clearing cannot be undone: without the "I understand" box, or without a decision, it is refused on the queue itself.
+    const form = { _csrf: sec.csrf, caseId, ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'Exchange confirmed the wallet belongs to another customer' }
+    const unconfirmed = await sec.agent.post('/sanctions/review').type('form').send(form)
+    expect(unconfirmed.status).toBe(400)
+    expect(unconfirmed.text).toContain('govuk-error-summary')
+    expect(unconfirmed.text).toContain('Tick &#34;I understand&#34; to record the decision')
+    expect(unconfirmed.text).toContain('Exchange confirmed the wallet belongs to another customer') // what was typed is kept
+    const undecided = await sec.agent.post('/sanctions/review').type('form').send({ ...form, decision: '', confirm: 'yes' })
+    expect(undecided.status).toBe(400)
+    expect(undecided.text).toContain('Choose whether this is the listed party or not')
+    expect(await t.services.sanctions.queue({ openOnly: true })).toHaveLength(1)
+    // No decision is chosen for the reviewer.
+    expect(page.text).not.toMatch(/name="decision"[^>]*checked/)
+    const posted = await sec.agent.post('/sanctions/review').type('form').send({ ...form, confirm: 'yes' })
     expect(posted.status).toBe(303)
+    expect(posted.headers.location).toBe('/sanctions')
+    // The result is shown on the queue, where the decision was made, and only there.
+    const after = await sec.agent.get('/sanctions')
+    expect(after.text).toMatch(/Decision recorded for VD-\d+ \(Pat Doe\): sanctions-identifier-hit cleared: not the listed party/)
+    expect((await sec.agent.get('/sanctions')).text).not.toContain('Decision recorded')
+    expect((await sec.agent.get('/cases')).text).not.toContain('Decision recorded')
     expect(await t.services.sanctions.queue({ openOnly: true })).toHaveLength(0)
     await t.services.cases.transition(caseId, 'sign_off', as(manager, 'r5'), 'Cleared by security')
     const events = await t.services.db('audit_events').where({ case_id: caseId, type: 'SANCTIONS_REVIEWED' })

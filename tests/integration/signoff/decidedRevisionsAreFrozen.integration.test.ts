@@ -96,7 +96,7 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'POST /cases/:id/rescore': { expect: [409], why: 'read_only', call: c => post('recruiter', `/cases/${c.caseId}/rescore`) },
     'POST /cases/:id/links': { expect: [409], why: 'read_only', call: c => post('recruiter', `/cases/${c.caseId}/links`, { otherCaseId: c.neighbour, judgement: 'different_people', note: 'Different IDs on video' }) },
     'POST /cases/:id/watch': { expect: [409], why: 'read_only', call: c => post('security', `/cases/${c.caseId}/watch`) },
-    'POST /sanctions/review': { expect: [409], why: 'read_only', call: c => post('security', '/sanctions/review', { caseId: c.caseId, ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID' }) },
+    'POST /sanctions/review': { expect: [409], why: 'read_only', call: c => post('security', '/sanctions/review', { caseId: c.caseId, ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID', confirm: 'yes' }) },
     'POST /cases/:id/record/:section': { expect: [409], why: 'read_only', call: c => multipart('recruiter', `/cases/${c.caseId}/record/payment`).field('method', 'bank').field('account_holder', 'Someone Else') },
     'POST /cases/:id/checklist/:itemId': { expect: [409], why: 'read_only', call: c => multipart('recruiter', `/cases/${c.caseId}/checklist/${c.itemId}`).field('action', 'reopen').field('note', '') },
     'POST /cases/:id/checklist/:itemId/assign': { expect: [409], why: 'read_only', call: c => post('manager', `/cases/${c.caseId}/checklist/${c.itemId}/assign`, { assignee: String(userIds.recruiter), due: '2027-01-01' }) },
