@@ -9,6 +9,7 @@ import { extractCommand } from './extractCommand'
 import { scoreCommand } from './scoreCommand'
 import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
+import { relinkCommand } from './relinkCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
 import { resolveAuditKey } from '../auditKeys'
@@ -44,6 +45,8 @@ Commands:
   import [--json] PATH…                 bring applications into the database: application JSON (with the
                                         files they reference), JSON Resume, resumes, ATS CSV exports,
                                         folders and ZIP archives of them; prints what happened to each
+  relink [--json]                       rebuild every current case's link keys and links (after an upgrade
+                                        changed how they are made); cases whose links change are scored again
   refdata import [--kind K] FILE…       load reference data into DATA_DIR/refdata: OFAC sdn.csv, OFAC
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)
@@ -137,7 +140,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return extractCommand(paths, flags.json === true, out)
   }
-  if (!['migrate', 'users', 'import', 'tokens', 'audit'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -200,6 +203,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!paths.length) throw new UsageError('import needs at least one file or folder')
       try {
         return await importCommand(services, paths, flags.json === true, actor, out)
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'relink') {
+      try {
+        return await relinkCommand(db, services, flags.json === true, actor, out)
       } finally {
         await services.close()
       }
