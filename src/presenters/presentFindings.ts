@@ -33,6 +33,21 @@ export interface ScoreDetail {
   weightsVersion: number
 }
 
+const SEVERITY_ORDER = ['Low', 'Medium', 'High', 'Critical']
+const round1 = (n: number) => Math.round(n * 10) / 10
+const worstSeverity = (severities: string[]) => severities.reduce((w, s) => (SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(w) ? s : w), 'Low')
+
+/**
+ * The case's strongest reasons for the summary chart: the flags adding the most points, a sign-off-blocking
+ * flag first whatever its points (it is the reason that matters most), at most `n`.
+ */
+export function strongestReasons(flags: Array<{ title: string; points: number; severity: string; blocking: boolean }>, n = 3) {
+  return [...flags]
+    .sort((a, b) => Number(b.blocking) - Number(a.blocking) || b.points - a.points)
+    .slice(0, n)
+    .map(f => ({ label: f.title, points: f.points, note: f.blocking ? `${f.severity}, blocks sign-off` : f.severity }))
+}
+
 /** Findings for the case page: flags first with their evidence and sources, then what was clear or could not be checked. */
 export function presentFindings(rows: FindingRow[], scoreDetail: string | null | undefined) {
   const item = (r: FindingRow) => {
@@ -59,7 +74,11 @@ export function presentFindings(rows: FindingRow[], scoreDetail: string | null |
   // A flag that blocks sign-off leads, whatever its points (a decisive hit's points are what is left of the scale).
   const flags = rows.filter(r => r.status === 'flag').map(item).sort((a, b) => Number(b.blocking) - Number(a.blocking))
   // Findings grouped by family, families in the order of their strongest flag.
-  const families = [...new Set(flags.map(f => f.category))].map(category => ({ category, label: FAMILY_LABEL[category] ?? category, flags: flags.filter(f => f.category === category) }))
+  // The first (strongest) family is shown open on the case page, the rest collapsed.
+  const families = [...new Set(flags.map(f => f.category))].map((category, i) => {
+    const own = flags.filter(f => f.category === category)
+    return { category, label: FAMILY_LABEL[category] ?? category, flags: own, open: i === 0, points: round1(own.reduce((a, f) => a + f.points, 0)), worst: worstSeverity(own.map(f => f.severity)) }
+  })
   return {
     flags,
     families,

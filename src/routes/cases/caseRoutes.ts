@@ -4,9 +4,10 @@ import { can } from '../../auth/roles'
 import { CASE_SORTS, type CaseQuery } from '../../db/repositories/caseRepository'
 import { badRequest, HttpError, notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
-import { presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
+import { ACTIVITY_HIDDEN, blockerLink, CASE_TABS, caseTabHref, caseTabs, nextActionFor, presentActivity, presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
 import { presentEvidence } from '../../presenters/presentEvidence'
-import { presentFindings } from '../../presenters/presentFindings'
+import { presentFindings, strongestReasons } from '../../presenters/presentFindings'
+import { contributionChart } from '../../presenters/charts/contribution'
 import { BAND_LABELS, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
 import type { ResumeFound } from '../../services/caseService'
@@ -29,10 +30,16 @@ export const listQuerySchema = z.object({
 })
 
 const idParam = z.string().uuid()
+/** The Activity tab lists the latest events; the full trail is on /audit. */
+const ACTIVITY_LIMIT = 100
+
+const tabSchema = z.enum(CASE_TABS).catch('findings')
 
 const statusActionSchema = z.object({
   action: z.enum(['submit_for_review', 'return_to_open', 'sign_off', 'reject']),
   statement: z.string().trim().max(4000).optional(),
+  // the section the person was on: the header's buttons bring them back to it
+  tab: tabSchema.optional(),
 })
 
 /** The new-case form, with the datalists it suggests from and, when it was filled from a resume, which one. */
@@ -142,46 +149,68 @@ export function caseRoutes(services: Services): Router {
   router.get('/cases/:id', requirePermission('cases:read'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
+    const tab = tabSchema.parse(req.query.tab)
     const actor = actorOf(req, res)
     // New findings add their steps when the case is next opened (and the checklist is made on first view).
     await services.db.transaction(trx => services.checklists.ensure(trx, id.data, actor))
     const detail = await cases.view(id.data, actor)
-    const [linkFacts, hubs, checklist, assignable, heldLogs, reviewBlockers] = await Promise.all([
+    const role = req.currentUser!.role
+    const changeable = isChangeable(detail.case)
+    // Only the selected section's extra reads are made: a tab nobody opened costs nothing.
+    const [linkFacts, hubs, checklist, assignable, heldLogs, blockers, activity] = await Promise.all([
       services.links.linkFacts(services.db, id.data),
-      services.links.hubsOf(services.db, id.data),
+      tab === 'links' ? services.links.hubsOf(services.db, id.data) : Promise.resolve([]),
       services.checklists.view(services.db, id.data),
-      services.db('users').whereIn('role', ['recruiter', 'security']).whereNull('disabled_at').orderBy('email').select('id', 'email') as Promise<Array<{ id: number; email: string }>>,
+      tab === 'checklist' && can(role, 'checklist:assign') ? (services.db('users').whereIn('role', ['recruiter', 'security']).whereNull('disabled_at').orderBy('email').select('id', 'email') as Promise<Array<{ id: number; email: string }>>) : Promise.resolve([]),
       services.signInLogs.held(services.db, id.data),
-      // What "Send for review" would refuse on, shown beside the button before it is pressed.
-      detail.case.status === 'open' && detail.case.is_current ? services.checklists.reviewBlockers(services.db, id.data) : Promise.resolve([]),
+      // What "Send for review" (and a manager's approve or reject: the same bar) would refuse on, shown at the top.
+      changeable ? services.checklists.reviewBlockers(services.db, id.data) : Promise.resolve([]),
+      tab === 'activity'
+        ? (services.db('audit_events as e').leftJoin('users as u', 'u.id', 'e.actor_user_id').where('e.case_id', id.data).whereNotIn('e.type', ACTIVITY_HIDDEN).orderBy('e.id', 'desc').limit(ACTIVITY_LIMIT).select('e.occurred_at', 'e.type', 'e.actor_role', 'e.data', 'u.email as actor_email') as Promise<Array<{ occurred_at: string; type: string; actor_role: string | null; data: string | null; actor_email: string | null }>>)
+        : Promise.resolve([]),
     ])
     // One entry per linked application, with everything it shares.
     const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
     const flash = req.session.flash
     delete req.session.flash
-    const role = req.currentUser!.role
+    const c = presentCaseDetail(detail)
+    const findings = presentFindings(detail.findings, detail.case.score_detail)
+    const evidence = presentEvidence(detail.documents, detail.facts, detail.case.id)
+    const canEdit = can(role, 'cases:edit')
+    const canJudge = can(role, 'links:judge') && changeable
+    const reviewBlockers = detail.case.status === 'open' ? blockers : []
+    const itemsOpen = checklist.items.filter(i => i.status === 'open').length
     res.render('pages/cases/show', {
       pageTitle: `${detail.case.reference}`,
-      c: presentCaseDetail(detail),
-      evidence: presentEvidence(detail.documents, detail.facts, detail.case.id),
+      c,
+      tab,
+      tabs: caseTabs(detail.case.id, tab, { flags: findings.flags.length, documents: evidence.documents.length, linked: linked.length, itemsOpen, items: checklist.items.length }),
+      summary: {
+        chart: contributionChart(strongestReasons(findings.flags), { title: 'The strongest reasons for the score, in points' }),
+        blockers: blockers.map(b => blockerLink(detail.case.id, b)),
+        next: nextActionFor({ caseId: detail.case.id, role, status: detail.case.status, isCurrent: Boolean(detail.case.is_current), blockers, unjudgedLinks: linked.filter(l => !l.judgement).length, canEdit, canDecide: can(role, 'cases:signoff'), canClearSanctions: can(role, 'sanctions:review'), canJudge }),
+        itemsOpen,
+      },
+      evidence,
       accessEvents: detail.accessEvents,
       heldLogs,
-      findings: presentFindings(detail.findings, detail.case.score_detail),
+      findings,
       flash,
-      canEdit: can(role, 'cases:edit'),
+      canEdit,
       canDecide: can(role, 'cases:signoff'),
       linked,
       hubs,
       checklist,
       assignable,
+      activity: presentActivity(activity),
       canComplete: can(role, 'checklist:complete'),
       canWaive: can(role, 'checklist:waive'),
       canAssign: can(role, 'checklist:assign'),
-      // A decided revision keeps its links as decided: no judging or watching from its page.
       reviewBlockers,
       reviewRefused: req.query.review === 'refused' && reviewBlockers.length > 0,
-      canJudge: can(role, 'links:judge') && isChangeable(detail.case),
-      canWatch: can(role, 'links:watch') && isChangeable(detail.case),
+      // A decided revision keeps its links as decided: no judging or watching from its page.
+      canJudge,
+      canWatch: can(role, 'links:watch') && changeable,
     })
   })
 
@@ -190,7 +219,7 @@ export function caseRoutes(services: Services): Router {
     if (!id.success) throw notFound('No such case')
     const evaluation = await cases.rescore(id.data, actorOf(req, res))
     req.session.flash = { kind: 'success', message: `Checks run again: score ${evaluation.score.score}, ${evaluation.findings.filter(f => f.status === 'flag').length} flags` }
-    res.redirect(303, `/cases/${id.data}`)
+    res.redirect(303, caseTabHref(id.data, 'findings'))
   })
 
   router.post('/cases/:id/status', requirePermission('cases:edit'), async (req, res) => {
@@ -206,10 +235,10 @@ export function caseRoutes(services: Services): Router {
       // Refused for what is still open: back to the list beside the button, which says what to do.
       if (!(error instanceof HttpError && error.id === 'not_ready')) throw error
       req.session.flash = { kind: 'error', message: error.message }
-      return res.redirect(303, `/cases/${id.data}?review=refused#send-for-review`)
+      return res.redirect(303, `/cases/${id.data}?${new URLSearchParams({ ...(parsed.data.tab && parsed.data.tab !== 'findings' ? { tab: parsed.data.tab } : {}), review: 'refused' }).toString()}#send-for-review`)
     }
     req.session.flash = { kind: 'success', message: parsed.data.action === 'submit_for_review' ? 'Case sent for review' : 'Case returned to open' }
-    res.redirect(303, `/cases/${id.data}`)
+    res.redirect(303, caseTabHref(id.data, parsed.data.tab ?? 'findings'))
   })
 
   router.post('/cases/:id/reopen', requirePermission('cases:signoff'), async (req, res) => {
@@ -219,7 +248,7 @@ export function caseRoutes(services: Services): Router {
     if (!reason.success) throw badRequest('Say why the case is reopened (at least 10 characters)')
     const next = await cases.reopen(id.data, actorOf(req, res), reason.data)
     req.session.flash = { kind: 'success', message: `Reopened as revision ${next.revision}; revision ${next.revision - 1} and its decision stay as they were` }
-    res.redirect(303, `/cases/${next.id}`)
+    res.redirect(303, caseTabHref(next.id, 'checklist'))
   })
 
   return router

@@ -7,6 +7,7 @@ import { acceptUpload } from '../../middleware/uploads'
 import { MAX_UPLOAD_BYTES } from '../../services/ingestService'
 import type { Services } from '../../services'
 import { DECISIONS } from '../../services/checklistService'
+import { caseTabHref } from '../../presenters/presentCase'
 
 const idParam = z.string().uuid()
 const itemParam = z.coerce.number().int().positive()
@@ -16,7 +17,7 @@ const assignSchema = z.object({
   due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
 })
 const disposeSchema = z.object({ rule: z.string().min(1).max(80), disposition: z.string().max(4000) })
-const signSchema = z.object({ decision: z.enum(DECISIONS as [string, ...string[]]), statement: z.string().max(4000).default(''), confirm: z.literal('yes').optional() })
+const signSchema = z.object({ decision: z.enum(DECISIONS as [string, ...string[]]), statement: z.string().max(4000).default(''), confirm: z.string().optional() })
 
 /** Completing or failing an item needs checklist:complete; waiving needs checklist:waive (managers may only waive). */
 const mayAct: RequestHandler = (req, res, next) => {
@@ -53,7 +54,7 @@ export function checklistUploadRoutes(services: Services): Router {
     const file = req.file ? { name: req.file.originalname, data: req.file.buffer } : undefined
     const { status } = await services.checklists.act(id, item.data, { ...body.data, ...(file ? { file } : {}) }, { ...actor, role: req.currentUser!.role })
     req.session.flash = { kind: 'success', message: status === 'open' ? 'Item reopened' : `Item marked ${status}${file ? `, with ${file.name} attached` : ''}` }
-    res.redirect(303, `/cases/${id}#item-${item.data}`)
+    res.redirect(303, caseTabHref(id, 'checklist'))
   })
   return router
 }
@@ -80,7 +81,7 @@ export function checklistRoutes(services: Services): Router {
     if (!body.success) throw badRequest('Choose a person and, if you like, a due date (YYYY-MM-DD)')
     await checklists.assign(id, item.data, { assigneeId: body.data.assignee === '' ? null : body.data.assignee, dueDate: body.data.due || null }, actorOf(req, res))
     req.session.flash = { kind: 'success', message: body.data.assignee === '' ? 'Item unassigned' : 'Item assigned' }
-    res.redirect(303, `/cases/${id}#item-${item.data}`)
+    res.redirect(303, caseTabHref(id, 'checklist'))
   })
 
   router.post('/cases/:id/dispositions', requirePermission('checklist:complete'), async (req, res) => {
@@ -89,24 +90,40 @@ export function checklistRoutes(services: Services): Router {
     if (!body.success) throw badRequest('Say which finding and what was done about it')
     await checklists.dispose(id, body.data.rule, body.data.disposition, actorOf(req, res))
     req.session.flash = { kind: 'success', message: 'Disposition recorded' }
-    res.redirect(303, `/cases/${id}#dispositions-heading`)
+    res.redirect(303, caseTabHref(id, 'checklist'))
   })
+
+  const wouldSign = async (id: string, statement: string, actor: ReturnType<typeof actorOf>) => {
+    const answers = await checklists.checkAnswers(id, actor)
+    return answers.problems.length === 0 && !answers.conflictOfInterest && statement.trim().length >= 10
+  }
 
   router.get('/cases/:id/signoff', requirePermission('cases:signoff'), async (req, res) => {
     const id = caseId(req.params.id)
     const answers = await checklists.checkAnswers(id, actorOf(req, res))
     await services.db.transaction(trx => services.audit.append(trx, { type: 'CASE_VIEWED', actor: { userId: req.currentUser!.id, role: req.currentUser!.role }, caseId: id, subjectId: answers.case.subject_id, requestId: actorOf(req, res).requestId, data: { page: 'sign-off' } }))
     const view = await checklists.view(services.db, id)
-    res.render('pages/checklists/signoff', { pageTitle: `Decide ${answers.case.reference}`, c: answers.case, problems: answers.problems, conflictOfInterest: answers.conflictOfInterest, ...view, error: null, values: { decision: '', statement: '' } })
+    // Only the current revision of a case in review can be decided: anything else (going back after signing,
+    // an old bookmark) shows the decision as signed, read-only, instead of a form that would be refused.
+    const decidable = answers.case.status === 'in_review' && Boolean(answers.case.is_current)
+    const flash = req.session.flash
+    delete req.session.flash
+    res.render('pages/checklists/signoff', { flash, pageTitle: decidable ? `Decide ${answers.case.reference}` : `Decision on ${answers.case.reference}`, c: answers.case, decidable, problems: answers.problems, conflictOfInterest: answers.conflictOfInterest, ...view, error: null, values: { decision: '', statement: '' } })
   })
 
   router.post('/cases/:id/signoff', requirePermission('cases:signoff'), async (req, res) => {
     const id = caseId(req.params.id)
     const body = signSchema.safeParse(req.body)
     if (!body.success) throw badRequest('Choose approve, reject or escalate')
+    // Approve and reject cannot be taken back: the form's "I understand" box must be ticked. Asked only of a
+    // decision that would otherwise be signed, so a refusal for another reason (decided, four-eyes, too short) stays as it was.
+    if (body.data.decision !== 'escalate' && body.data.confirm !== 'yes' && (await wouldSign(id, body.data.statement, actorOf(req, res)))) {
+      req.session.flash = { kind: 'error', message: 'Nothing was signed: tick "I understand this cannot be undone" to sign the decision.' }
+      return res.redirect(303, `/cases/${id}/signoff`)
+    }
     const { status, digest } = await checklists.signOff(id, { decision: body.data.decision as (typeof DECISIONS)[number], statement: body.data.statement }, actorOf(req, res))
     req.session.flash = { kind: 'success', message: `Decision recorded: the case is ${status.replace('_', ' ')}. Digest of the case as signed: ${digest}` }
-    res.redirect(303, `/cases/${id}`)
+    res.redirect(303, caseTabHref(id, 'checklist'))
   })
 
   router.get('/my-items', requirePermission('checklist:complete'), async (req, res) => {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { acceptUpload } from '../../middleware/uploads'
+import { caseTabHref } from '../../presenters/presentCase'
 import type { Services } from '../../services'
 import { ImportProblem, MAX_UPLOAD_BYTES } from '../../services/ingestService'
 
@@ -19,12 +20,12 @@ export function documentUploadRoutes(services: Services): Router {
     const file = req.file
     if (!file) {
       req.session.flash = { kind: 'error', message: 'Choose a file to upload.' }
-      return res.redirect(303, `/cases/${id.data}#evidence`)
+      return res.redirect(303, caseTabHref(id.data, 'evidence'))
     }
     try {
       const result = await services.ingest.addDocument(id.data, file.originalname, kind, file.buffer, actorOf(req, res))
       const read = result.held
-        ? `Sign-in log added but not scored: its accounts (${result.held.slice(0, 3).join(', ')}${result.held.length > 3 ? '…' : ''}) are none of this person's known emails or usernames. Confirm below whether it is theirs.`
+        ? `Sign-in log added but not scored: its accounts (${result.held.slice(0, 3).join(', ')}${result.held.length > 3 ? '…' : ''}) are none of this person's known emails or usernames. Confirm under Evidence whether it is theirs.`
         : kind === 'access_log' ? 'Sign-in log added.' : kind === 'photo' ? 'Photo added.' : `${result.facts} ${result.facts === 1 ? 'detail was' : 'details were'} read from it.`
       req.session.flash = { kind: 'success', message: `${file.originalname} uploaded. ${read}${result.warnings.length ? ` Note: ${result.warnings.join('; ')}.` : ''}` }
     } catch (error) {
@@ -32,7 +33,7 @@ export function documentUploadRoutes(services: Services): Router {
       await services.ingest.recordRejectedUpload(id.data, kind, file.buffer, error.message, actorOf(req, res))
       req.session.flash = { kind: 'error', message: `Not uploaded: ${error.message}` }
     }
-    res.redirect(303, `/cases/${id.data}#evidence`)
+    res.redirect(303, caseTabHref(id.data, 'evidence'))
   })
   return router
 }
@@ -53,13 +54,13 @@ export function documentRoutes(services: Services): Router {
     const { accounts } = confirmSchema.parse(req.body ?? {})
     await services.signInLogs.confirm(caseId, documentId, accounts, actorOf(req, res))
     req.session.flash = { kind: 'success', message: 'Sign-in log confirmed as this person’s; the checks now read it.' }
-    res.redirect(303, `/cases/${caseId}#evidence`)
+    res.redirect(303, caseTabHref(caseId, 'evidence'))
   })
   router.post('/cases/:id/documents/:documentId/discard', requirePermission('cases:edit'), async (req, res) => {
     const { caseId, documentId } = ids(req)
     await services.signInLogs.discard(caseId, documentId, actorOf(req, res))
     req.session.flash = { kind: 'success', message: 'Sign-in log discarded: it stays on file but is never scored.' }
-    res.redirect(303, `/cases/${caseId}#evidence`)
+    res.redirect(303, caseTabHref(caseId, 'evidence'))
   })
   router.get('/cases/:id/documents/:documentId', requirePermission('cases:read'), async (req, res) => {
     const id = uuid.safeParse(req.params.id)

@@ -103,7 +103,7 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
     const check = await as.manager!.agent.get(`/cases/${caseId}/signoff`).expect(200)
     expect(check.text).not.toContain('cannot be approved or rejected yet')
     await post('manager', `/cases/${caseId}/signoff`, { decision: 'reject', statement: 'x' }).expect(400)
-    await post('manager', `/cases/${caseId}/signoff`, { decision: 'reject', statement: 'Liveness failed on camera; identity not established' }).expect(303)
+    await post('manager', `/cases/${caseId}/signoff`, { decision: 'reject', statement: 'Liveness failed on camera; identity not established', confirm: 'yes' }).expect(303)
 
     const c = await t.services.db('cases').where({ id: caseId }).first('status')
     expect(c.status).toBe('rejected')
@@ -127,7 +127,7 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
     // Read-only now.
     const [first] = await items()
     await post('recruiter', `/cases/${caseId}/checklist/${first!.id}`, { action: 'reopen' }).expect(409)
-    const page = await as.recruiter!.agent.get(`/cases/${caseId}`).expect(200)
+    const page = await as.recruiter!.agent.get(`/cases/${caseId}?tab=checklist`).expect(200)
     expect(page.text).toContain(signed.digest)
     const event = await t.services.db('audit_events').where({ type: 'CASE_SIGNED_OFF', case_id: caseId }).first('data')
     expect(JSON.parse(event.data)).toMatchObject({ decision: 'reject', digest: signed.digest, before: { status: 'in_review' }, after: { status: 'rejected' } })
@@ -138,8 +138,8 @@ describe('checklist, dispositions and four-eyes sign-off', () => {
     const reopened = await post('manager', `/cases/${caseId}/reopen`, { reason: 'New evidence from the employer' }).expect(303)
     const next = await t.services.db('cases').where({ previous_revision_id: caseId }).first('id', 'revision', 'status')
     expect(next).toMatchObject({ revision: 2, status: 'open' })
-    expect(reopened.headers.location).toBe(`/cases/${next.id}`)
-    const old = await as.manager!.agent.get(`/cases/${caseId}`).expect(200)
+    expect(reopened.headers.location).toBe(`/cases/${next.id}?tab=checklist`)
+    const old = await as.manager!.agent.get(`/cases/${caseId}?tab=checklist`).expect(200)
     expect(old.text).toContain('earlier revision')
     expect(old.text).toContain('Liveness failed on camera')
     expect(await t.services.db('signoffs').where({ case_id: caseId }).count({ n: '*' }).first()).toMatchObject({ n: expect.anything() })

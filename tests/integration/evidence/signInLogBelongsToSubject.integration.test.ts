@@ -41,14 +41,14 @@ describe('a sign-in log belongs to the person it is about', () => {
   const remoteFlag = async (caseId: string) => (await db()('findings').where({ case_id: caseId, rule_id: 'network-remote-access-tool' }).whereNull('superseded_at').first('status'))?.status as string | undefined
   const logOf = async (caseId: string) => (await db()('documents').where({ case_id: caseId, kind: 'access_log' }).first('id', 'confirmation_state', 'confirmed_accounts')) as { id: string; confirmation_state: string | null; confirmed_accounts: string | null }
   const upload = (caseId: string, log: Buffer) => agent.post(`/cases/${caseId}/documents`).field('_csrf', csrf).field('kind', 'access_log').attach('file', log, { filename: 'signins.csv', contentType: 'text/csv' }).expect(303)
-  const page = async (caseId: string) => (await agent.get(`/cases/${caseId}`).expect(200)).text
+  const page = async (caseId: string) => (await agent.get(`/cases/${caseId}?tab=evidence`).expect(200)).text
   const newCase = async (id: string, email: string) => (await importOne([{ path: `${id}/app.json`, data: json(application(id, email)) }]))[0]!
 
   it("holds another person's log: the score is unchanged and the case page asks whose it is", async () => {
     const caseId = await newCase('EV-1', 'dana.whitfield@example.org')
     const before = await scoreOf(caseId)
     const res = await upload(caseId, remoteLog('kevin.oneill@contoso.example'))
-    expect(res.headers.location).toBe(`/cases/${caseId}#evidence`)
+    expect(res.headers.location).toBe(`/cases/${caseId}?tab=evidence`)
     expect(await scoreOf(caseId)).toBe(before)
     expect(await remoteFlag(caseId)).toBe('not_applicable')
     expect((await logOf(caseId)).confirmation_state).toBe('held')

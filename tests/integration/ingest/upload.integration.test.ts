@@ -17,10 +17,12 @@ describe('uploading to a case', () => {
     const pdf = await makePdf([['Dana Whitfield', 'dana@example.org | +1 312 483 2212'], ['Experience', 'Staff Engineer, Bluepeak (2019-03 to present)']], { Author: 'Dana W' })
     const res = await agent.post(`/cases/${caseId}/documents`).field('_csrf', csrf).field('kind', 'resume').attach('file', pdf, { filename: 'Dana CV.pdf', contentType: 'application/octet-stream' })
     expect(res.status).toBe(303)
-    const page = await agent.get(`/cases/${caseId}`)
+    // Back to the Evidence section, with the message under the case summary.
+    expect(res.headers.location).toBe(`/cases/${caseId}?tab=evidence`)
+    const page = await agent.get(String(res.headers.location))
     expect(page.text).toContain('Dana CV.pdf uploaded. 4 details were read from it.')
-    expect(page.text).toMatch(/Email \(resume\)<\/th><td>dana@example\.org<\/td><td>Dana CV\.pdf, page 1, line 2<\/td>/)
-    expect(page.text).toMatch(/Employer \(resume\)<\/th><td>Staff Engineer, Bluepeak \(2019-03 – present\)<\/td><td>Dana CV\.pdf, page 2, line 2<\/td>/)
+    expect(page.text).toMatch(/Email \(resume\)<\/th><td[^>]*>dana@example\.org<\/td><td[^>]*>Dana CV\.pdf, page 1, line 2<\/td>/)
+    expect(page.text).toMatch(/Employer \(resume\)<\/th><td[^>]*>Staff Engineer, Bluepeak \(2019-03 – present\)<\/td><td[^>]*>Dana CV\.pdf, page 2, line 2<\/td>/)
     expect(page.text).toContain('2 pages · author Dana W')
     const docLink = /href="(\/cases\/[^"]+\/documents\/[^"]+)"/.exec(page.text)![1]!
     const download = await agent.get(docLink)

@@ -46,7 +46,7 @@ describe('link analysis in the app', () => {
     expect(ring.text).toContain('/vendor/cytoscape/cytoscape.min.js')
     expect(ring.text).toContain('reference phone: +16465550123')
     expect((await agent.get('/vendor/cytoscape/cytoscape.min.js')).status).toBe(200)
-    const page = await agent.get(`/cases/${ids['L-1']}`)
+    const page = await agent.get(`/cases/${ids['L-1']}?tab=links`)
     expect(page.text).toContain('Linked applications')
     expect(page.text).toContain('Maria Lindqvist')
   })

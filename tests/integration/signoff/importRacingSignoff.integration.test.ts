@@ -43,7 +43,7 @@ describe('an import racing a sign-off on another instance', () => {
       const before = (await hashOf(caseId)).content_hash
       const changed = { ...ringMember(externalId, `Race Applicant${r}`), role: `Changed role ${r}` }
       const [signoff, api] = await Promise.all([
-        manager.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: manager.csrf, decision: 'approve', statement: 'Identity and history verified; approved' }),
+        manager.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: manager.csrf, decision: 'approve', statement: 'Identity and history verified; approved', confirm: 'yes' }),
         request(a.app).post('/api/applications').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(JSON.stringify(changed)),
       ])
       seen.add(`signoff ${signoff.status}, api ${api.status}`)
@@ -79,7 +79,7 @@ describe('an import racing a sign-off on another instance', () => {
       await makeReady(a.services, caseId, as(recruiter, 'recruiter'))
       const changed = { ...ringMember(externalId, `Job Applicant${r}`), role: `Changed role ${r}` }
       const job = await a.services.imports.start([{ name: `${externalId}.json`, data: Buffer.from(JSON.stringify(changed)) }], as(recruiter, 'recruiter'))
-      const signoff = await manager.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: manager.csrf, decision: 'approve', statement: 'Identity and history verified; approved' })
+      const signoff = await manager.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: manager.csrf, decision: 'approve', statement: 'Identity and history verified; approved', confirm: 'yes' })
       expect(signoff.status).toBeLessThan(500)
       await a.services.imports.waitFor(job)
       const row = (await a.db('import_jobs').where({ id: job }).first()) as Record<string, unknown>

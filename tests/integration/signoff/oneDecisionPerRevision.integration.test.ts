@@ -49,7 +49,7 @@ describe('exactly one decision per revision, two app instances deciding at once'
   }
 
   const sign = (s: Session, caseId: string, decision: string) =>
-    s.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: s.csrf, decision, statement: `Decided ${decision} after reviewing the evidence` })
+    s.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: s.csrf, decision, statement: `Decided ${decision} after reviewing the evidence`, confirm: 'yes' })
 
   it(`through the web: approve on one instance, reject on the other, ${ROUNDS} rounds`, async () => {
     for (let r = 0; r < ROUNDS; r++) {

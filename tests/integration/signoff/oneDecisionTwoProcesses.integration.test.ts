@@ -80,7 +80,7 @@ describe('exactly one decision per revision, two server processes', () => {
   it(`approve on one process and reject on the other, ${ROUNDS} rounds: one decision each time, the loser gets 409`, async () => {
     const one = await signInTo(servers[0]!.url, 'manager1@example.test')
     const two = await signInTo(servers[1]!.url, 'manager2@example.test')
-    const sign = (s: { agent: TestAgent; csrf: string }, caseId: string, decision: string) => s.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: s.csrf, decision, statement: `Decided ${decision} after reviewing the evidence` })
+    const sign = (s: { agent: TestAgent; csrf: string }, caseId: string, decision: string) => s.agent.post(`/cases/${caseId}/signoff`).type('form').send({ _csrf: s.csrf, decision, statement: `Decided ${decision} after reviewing the evidence`, confirm: 'yes' })
     for (let r = 0; r < ROUNDS; r++) {
       const c = await local.services.cases.create({ kind: 'candidate', fullName: `Process Race ${++round}`, email: `prace${round}@example.org` }, as(recruiter, 'recruiter'))
       await makeReady(local.services, c.id, as(recruiter, 'recruiter'))
