@@ -17,11 +17,42 @@ function readSet(file: string): Array<{ text: string; groups: string[][] }> {
       return { text: l.slice(i + 3), groups: exp === '-' ? [] : exp.split(';').map(g => g.split(',').map(c => c.trim())) }
     })
 }
+/**
+ * held-out-4.txt was written with code names from the lead's brief, not ours (the brief's list was written
+ * from memory). This table, fixed before the set was read, turns each into the codes a reviewer could tick
+ * here; a note with an observation no code of ours records (refusing an office visit, payment pressure) is
+ * left out, since nothing says what the matcher should raise for it.
+ */
+const BRIEF_CODES: Record<string, string[]> = {
+  camera_refused: ['camera_off'],
+  camera_failed: ['camera_off', 'liveness_failed'],
+  voice_changer: ['voice_changer'],
+  // Corrected after the one measurement (see below): the brief defined these as "looked different from the
+  // photo / ID / previous interview" and "could not answer about their own claimed past", which our
+  // id_mismatch and local_knowledge_gap also record.
+  appearance_drift: ['appearance_drift', 'id_mismatch'],
+  deepfake_artifacts: ['liveness_failed', 'appearance_drift'],
+  scripted_answers: ['reading_answers'],
+  coached_answers: ['crowded_room', 'reading_answers'],
+  evasive_location: ['local_knowledge_gap', 'virtual_background'],
+  evasive_identity: ['id_not_shown', 'id_mismatch', 'plausible_wrong_answers', 'local_knowledge_gap'],
+  multiple_people: ['crowded_room', 'appearance_drift'],
+  refused_onsite: [],
+  payment_evasive: [],
+}
+function readBriefSet(file: string): { rows: Array<{ text: string; groups: string[][] }>; left: number } {
+  const all = readSet(file)
+  const rows = all
+    .map(r => ({ text: r.text, groups: r.groups.map(g => [...new Set(g.flatMap(c => BRIEF_CODES[c] ?? [`unknown:${c}`]))]) }))
+    .filter(r => r.groups.every(g => g.length > 0))
+  return { rows, left: all.length - rows.length }
+}
+
 /** Recall over observations (any acceptable code found), precision over recognised codes. */
-function measure(file: string) {
+function measure(file: string, given?: Array<{ text: string; groups: string[][] }>) {
   let observations = 0, found = 0, predicted = 0, right = 0
   const differing: string[] = []
-  const rows = readSet(file)
+  const rows = given ?? readSet(file)
   for (const { text, groups } of rows) {
     const got = recogniseNote(text).map(m => m.code as string)
     const ok = new Set(groups.flat())
@@ -212,6 +243,22 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
     // wording they were not built from (three rounds: 0.898, 0.791, 0.895); the floor holds precision,
     // which decides whether a flag can be trusted.
     expect(r.recall).toBeGreaterThanOrEqual(0.85)
+    expect(r.precision).toBeGreaterThanOrEqual(0.95)
+  })
+  it('held-out-4.txt: written blind by another hand, measured once, then its misses fixed (a development set since)', () => {
+    const { rows, left } = readBriefSet('held-out-4.txt')
+    expect(rows.every(r => r.groups.flat().every(c => !c.startsWith('unknown:')))).toBe(true)
+    const r = measure('held-out-4.txt', rows)
+    report(`held-out-4.txt (${left} notes without a code of ours left out)`, r)
+    expect(r.notes).toBeGreaterThanOrEqual(100)
+    // Measured once, untouched, at 2026-12-04 19:11 UTC: recall 0.577, precision 0.898 (119 notes, 68 with
+    // an observation); with the two mapping corrections above, 0.603 and 0.959. Another hand, other words:
+    // the phrase lists read their authors' wording far better than a stranger's. Then its misses were fixed
+    // (contractions typed without an apostrophe, a camera that fails exactly when asked to show the face,
+    // an earpiece, people at desks behind, "bg"): 0.910 and 0.986 — a development set since. What is left
+    // is by design (a sentence that mentions age is not read) or needs meaning, not phrases (a blurred
+    // background that "came on when asked" against one turned off when asked).
+    expect(r.recall).toBeGreaterThanOrEqual(0.9)
     expect(r.precision).toBeGreaterThanOrEqual(0.95)
   })
 })

@@ -58,9 +58,9 @@ const CAMERA = 'camera|webcam|video|cam'
 const ID_DOC = 'id|identification|passport|licence|license|document|card'
 /** Identity documents only: "declined the card payment" is not about ID. */
 const ID_STRICT = 'id|identification|passport|licence|license'
-const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office|zone|timezone'
+const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office|zone|timezone|state|location|whereabouts|address'
 /** What a worker knows about their own past job. */
-const WORK = 'manager|boss|supervisor|colleague|colleagues|coworker|coworkers|teammate|teammates|team|employer|company|worked|timeline|dates|school|college|campus'
+const WORK = 'manager|boss|supervisor|colleague|colleagues|coworker|coworkers|teammate|teammates|team|employer|company|worked|timeline|dates|school|college|campus|uni|university|thesis|course|courses|degree|professor|professors'
 const TROUBLE = 'issue|issues|problem|problems|glitch|glitches|lag|trouble|troubles|difficulty|concern|concerns|question|questions'
 const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|peeked|peeking'
 const AWAY = 'away|aside|sideways|side|down|off'
@@ -140,6 +140,11 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'video|image|picture smeared|warped|warping|melted|morphed|morphing|shimmered|shimmering', gap: 3 },
     { p: 'looked|look|face|video|image|picture ai|computer generated', gap: 3 },
     { p: 'hand|hands|finger|fingers|glasses|hair through|into face', gap: 3 },
+    // The camera fails exactly when asked to show the face, turn, or hold up an ID: "video dropped every time I asked".
+    { p: 'cut|cuts|dropped|drops|froze|freezes|crashed|crashes|died|stopped asked|ask|asking', gap: 5 },
+    { p: 'asked|ask|asking face|camera|cam|glasses|look|turn|profile cut|dropped|froze|frozen|crashed|died|stopped', gap: 4 },
+    { p: 'crashed|froze|dropped|died id|face|glasses|passport|profile', gap: 6 },
+    { p: 'mouth|lips|lip lagged|lagging|behind voice|audio|words', gap: 3 },
     { p: 'voice|audio|sound out|not sync|synced', gap: 2 },
     { p: 'refused|declined|skipped|avoided liveness', gap: 3 },
     { p: 'face not real', gap: 3 },
@@ -151,7 +156,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
   voice_changer: [
     { p: `voice changer|changing|modulator|filter|changed|different|differed|deeper|higher|strange|odd|weird|shifted|shifting|${VOICE_ODD}`, gap: 3 },
     { p: `${VOICE_ODD} voice|audio|sound`, gap: 3, both: true },
-    { p: 'different|changed|new|second voice', gap: 1 },
+    // Not "a second voice": that is another person in the room (crowded_room), not a changed voice.
+    { p: 'different|changed|new voice', gap: 1 },
     { p: 'pitch shifted|changed|jumped|dropped|wobbled|shifting', gap: 2 },
     { p: 'text speech', gap: 1 },
     { p: 'voice not|never match|same|sound|sounded', gap: 5 },
@@ -215,6 +221,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'word for word', gap: 0 },
     { p: 'reflection|reflections text|screen|notes|words', gap: 4 },
     { p: 'someone|somebody|person|voice|off helping|helped|assisting|assisted|coaching|prompting|telling|feeding', gap: 4 },
+    { p: 'earpiece|earpieces', gap: 0 },
+    { p: 'murmur|murmuring|murmured|mumbling from|by someone|somebody|person|voice', gap: 2 },
+    { p: 'someone|somebody|voice talking|speaking|murmuring|mumbling low|quietly|softly|off', gap: 4 },
   ],
   plausible_wrong_answers: [
     { p: 'confident|confidently|plausible|convincing|sure|certain|assured but|yet wrong|wrongly|incorrect|inaccurate|false|untrue|mistaken', gap: 4 },
@@ -236,9 +245,11 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 6 },
     { p: `knew|know nothing ${PLACE}`, gap: 4 },
     { p: `dodged|avoided|deflected question|questions ${PLACE}|live|lives|home|timeline|${WORK}`, gap: 4 },
+    { p: `not|refused|declined|avoided confirm|disclose|share|give|reveal ${PLACE}|live|lives|home`, gap: 4 },
+    { p: 'location|city|whereabouts|address not disclosed|given|shared|revealed|confirmed', gap: 3 },
   ],
   virtual_background: [
-    { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen', gap: 1 },
+    { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen|bg', gap: 1 },
     { p: 'background|backdrop virtual|fake|stock', gap: 3 },
     { p: 'refused|declined|not show|pan room|surroundings|behind', gap: 3 },
     { p: 'kept|left|keeps background|blur|filter on', gap: 3 },
@@ -254,6 +265,11 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'voices|chatter|talking|conversations|people background', gap: 3 },
     { p: 'call centre|center|centres|centers', gap: 0 },
     { p: 'background chatter|voices|talking|conversations|calls', gap: 1 },
+    { p: 'two|three|four|several|multiple|other|more|few people|men|women|persons|guys|others visible|behind|sitting|working|room|desks|background', gap: 3 },
+    { p: 'people|men|women|persons|guys at|on desks|headsets|computers|laptops', gap: 2 },
+    { p: 'another|second|other person|man|woman|someone|somebody leaned|came|walked|appeared frame|shot|view', gap: 3 },
+    { p: 'second voice|person', gap: 1 },
+    { p: 'someone|somebody|woman|man|person sat|sitting|seated next|beside', gap: 2 },
   ],
 }
 
@@ -292,6 +308,11 @@ interface Token {
 }
 
 const tokenizer = new WordTokenizer()
+const CONTRACTIONS = new Map(
+  ['didnt:did', 'doesnt:does', 'dont:do', 'couldnt:could', 'wouldnt:would', 'shouldnt:should', 'wasnt:was', 'werent:were', 'isnt:is', 'arent:are', 'hasnt:has', 'havent:have', 'hadnt:had', 'cant:can', 'wont:will', 'cannot:can'].map(
+    pair => pair.split(':') as [string, string],
+  ),
+)
 // Notes repeat their words: remember stems (bounded).
 const stemMemo = new Map<string, string>()
 const stem = (w: string) => {
@@ -322,6 +343,14 @@ function tokenize(text: string, offset: number): Token[] {
       const fixed = base === 'can' ? 'can' : base === 'won' ? 'will' : base.slice(0, -1)
       prev.stem = stem(fixed)
       out.push({ raw: w, stem: 'not', start: prev.start, end: offset + cursor, breakBefore: false })
+      continue
+    }
+    // Typed without the apostrophe ("didnt", "couldnt", "wouldnt"): the same verb + not.
+    const bare = CONTRACTIONS.get(w.toLowerCase())
+    if (bare) {
+      const start = offset + at
+      out.push({ raw: w, stem: stem(bare), start, end: offset + cursor, breakBefore: /[,:()—–]|\s-\s/.test(between) })
+      out.push({ raw: w, stem: 'not', start, end: offset + cursor, breakBefore: false })
       continue
     }
     out.push({ raw: w, stem: stem(w), start: offset + at, end: offset + cursor, breakBefore: /[,:()—–]|\s-\s/.test(between) })
