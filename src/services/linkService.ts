@@ -43,7 +43,7 @@ export interface RingSummary {
   kinds: string[]
   worstBand: string | null
   /** links between members; `support` says why one only supports (null: it identifies) */
-  links: Array<{ a: string; b: string; kind: string; via: string; support: string | null }>
+  links: Array<{ a: string; b: string; kind: string; via: string; key: string; support: string | null }>
   /** every pair of members that shares something, joined or not, and why (see pairVerdicts) */
   pairs: Array<{ a: string; b: string; joined: boolean; reason: string }>
   /** applications outside the ring that share only supporting values with a member: not joined */
@@ -317,11 +317,25 @@ export function createLinkService(deps: {
     for (let i = 0; i < memberIds.length; i += 400) {
       for (const r of (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').whereIn('c.id', memberIds.slice(i, i + 400)).select('c.id', 'c.reference', 's.full_name', 'c.risk_band')) as Array<{ id: string; reference: string; full_name: string; risk_band: string | null }>) info.set(r.id, r)
     }
+    // Links and pairs bucketed by ring in one pass each: filtering every link for every ring made /rings
+    // cost rings x links.
+    const ringOf = new Map<string, number>()
+    wanted.forEach((members, i) => members.forEach(id => ringOf.set(id, i)))
+    const linksByRing = wanted.map((): RingSummary['links'] => [])
+    for (const r of active) {
+      const i = ringOf.get(r.case_a)
+      if (i !== undefined && ringOf.get(r.case_b) === i) linksByRing[i]!.push({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via, key: r.key, support: r.support ?? null })
+    }
+    const pairsByRing = wanted.map((): RingSummary['pairs'] => [])
+    for (const v of verdicts) {
+      const i = ringOf.get(v.a)
+      if (i !== undefined && ringOf.get(v.b) === i) pairsByRing[i]!.push({ a: v.a, b: v.b, joined: v.joined, reason: v.reason })
+    }
     return wanted
-      .map(members => {
+      .map((members, i) => {
         const set = new Set(members)
-        const links = active.filter(r => set.has(r.case_a) && set.has(r.case_b)).map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind, via: r.via, support: r.support ?? null }))
-        const pairs = verdicts.filter(v => set.has(v.a) && set.has(v.b)).map(v => ({ a: v.a, b: v.b, joined: v.joined, reason: v.reason }))
+        const links = linksByRing[i]!
+        const pairs = pairsByRing[i]!
         const nearby = options.caseId
           ? verdicts
               .filter(p => !p.joined && set.has(p.a) !== set.has(p.b))

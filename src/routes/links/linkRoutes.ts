@@ -2,7 +2,11 @@ import { Router } from 'express'
 import { z } from 'zod'
 import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
+import { presentRing, presentRingRows } from '../../presenters/presentRing'
 import type { Services } from '../../services'
+
+/** confirmAction's ticked "I understand" box arrives as confirm=yes; anything else, or nothing, is no confirmation. */
+const confirmed = (v: unknown) => v === 'yes'
 
 const idParam = z.string().uuid()
 
@@ -13,7 +17,7 @@ export function linkRoutes(services: Services): Router {
 
   router.get('/rings', requirePermission('cases:read'), async (_req, res) => {
     const rings = await services.links.rings(db)
-    res.render('pages/rings/index', { pageTitle: 'Rings', rings })
+    res.render('pages/rings/index', { pageTitle: 'Rings', rings: presentRingRows(rings) })
   })
 
   router.get('/rings/:reference', requirePermission('cases:read'), async (req, res) => {
@@ -28,32 +32,43 @@ export function linkRoutes(services: Services): Router {
       res.render('pages/rings/unjoined', { pageTitle: `${ref}: in no ring`, reference: ref, pairs })
       return
     }
-    const index = new Map(ring.members.map((m, i) => [m.caseId, i]))
-    const graph = {
-      nodes: ring.members.map(m => ({ id: m.caseId, label: `${m.reference} ${m.name}`, band: m.band ?? 'unscored' })),
-      edges: ring.links.map(l => ({ source: l.a, target: l.b, label: l.kind })),
-    }
-    const outside = new Map(ring.nearby.map(n => [n.caseId, n.name]))
-    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, graph: JSON.stringify(graph), nameOf: (id: string) => (index.has(id) ? ring.members[index.get(id)!]!.name : (outside.get(id) ?? id)) })
+    const names = new Map([...ring.members.map(m => [m.caseId, m.name] as const), ...ring.nearby.map(n => [n.caseId, n.name] as const)])
+    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, view: presentRing(ring), nameOf: (id: string) => names.get(id) ?? id })
   })
 
   router.post('/cases/:id/links', requirePermission('links:judge'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
+    const back = `/cases/${id.data}?tab=links`
+    const body = (req.body ?? {}) as Record<string, unknown>
+    // The menu starts on "Choose…": no judgement is recorded by leaving it alone.
+    if (typeof body.judgement !== 'string' || body.judgement === '') {
+      req.session.flash = { kind: 'error', message: 'Choose a judgement (same person, different people or unsure): nothing was recorded' }
+      res.redirect(303, back)
+      return
+    }
     const actor = actorOf(req, res)
     await db.transaction(async trx => {
-      const { otherCaseId } = await services.links.judge(trx, { ...(req.body as object), caseId: id.data }, actor)
+      const { otherCaseId } = await services.links.judge(trx, { ...body, caseId: id.data }, actor)
       await services.scoring.rescore(trx, id.data, actor, new Date(), { relink: false, neighbours: false })
       // The other application may be decided: it keeps its findings, and its signer is told instead.
       await services.scoring.rescoreIfChangeable(trx, otherCaseId, actor, 'a link to it was judged')
     })
     req.session.flash = { kind: 'success', message: 'Judgement recorded' }
-    res.redirect(303, `/cases/${id.data}#links-heading`)
+    res.redirect(303, back)
   })
 
   router.post('/cases/:id/watch', requirePermission('links:watch'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
+    const back = `/cases/${id.data}?tab=links`
+    // Confirming as fraudulent cannot be undone (other applications start counting it as critical): the
+    // form's "I understand" box must be ticked.
+    if (!confirmed((req.body as Record<string, unknown> | undefined)?.confirm)) {
+      req.session.flash = { kind: 'error', message: 'Nothing was confirmed: tick "I understand" to confirm this case as fraudulent. It cannot be undone.' }
+      res.redirect(303, back)
+      return
+    }
     const actor = actorOf(req, res)
     const added = await db.transaction(async trx => {
       const n = await services.links.watch(trx, id.data, actor)
@@ -61,8 +76,8 @@ export function linkRoutes(services: Services): Router {
       for (const f of await services.links.linkFacts(trx, id.data)) await services.scoring.rescoreIfChangeable(trx, f.otherId, actor, 'a linked application was confirmed as fraudulent')
       return n
     })
-    req.session.flash = { kind: 'success', message: `${added} identifiers added to the watch list` }
-    res.redirect(303, '/watchlist')
+    req.session.flash = { kind: 'success', message: `Confirmed as fraudulent: ${added} identifiers added to the watch list` }
+    res.redirect(303, back)
   })
 
   router.get('/watchlist', requirePermission('links:watch'), async (req, res) => {
