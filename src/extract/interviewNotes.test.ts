@@ -261,6 +261,17 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
     expect(r.recall).toBeGreaterThanOrEqual(0.9)
     expect(r.precision).toBeGreaterThanOrEqual(0.95)
   })
+  it('held-out-5.txt: written blind by another hand with our codes, kept aside, never tuned on', () => {
+    const r = measure('held-out-5.txt')
+    report('held-out-5.txt', r)
+    expect(r.notes).toBeGreaterThanOrEqual(130)
+    // Measured once, untouched, at 2026-12-04 19:15 UTC, after held-out-4's fixes: recall 0.680, precision
+    // 0.932. Two blind sets by other hands (0.603 and 0.680) say what the phrase lists do on a stranger's
+    // words: most misses are wordings no list holds ("bore little resemblance", "the picture froze exactly
+    // then"). Kept aside: the floors guard against a regression, they are not a target.
+    expect(r.recall).toBeGreaterThanOrEqual(0.65)
+    expect(r.precision).toBeGreaterThanOrEqual(0.9)
+  })
 })
 
 /** Notes that talk about accent, language or origin: never a signal (INDICATORS.md §3). */
