@@ -39,7 +39,7 @@ describeInBrowser('rings, link judgements and the watch list, in a real browser'
 
   it('a recruiter finds the ring from a case, sees who shares what and the graph, and judges a link', async () => {
     await signInAs('recruiter@example.test')
-    await page.goto(`/cases/${ids['Daniel Moreau']}`)
+    await page.goto(`/cases/${ids['Daniel Moreau']}?tab=links`)
     await CasePage.verifyOnPage(page, 'Daniel Moreau')
     const linked = new LinkedApplications(page)
     const other = await linked.item('Lukas Brenner').textContent()
@@ -57,7 +57,7 @@ describeInBrowser('rings, link judgements and the watch list, in a real browser'
     expect(shared).toMatch(/address/i)
     expect(await ring.graphDrawn()).toBe(true)
 
-    await page.goto(`/cases/${ids['Daniel Moreau']}`)
+    await page.goto(`/cases/${ids['Daniel Moreau']}?tab=links`)
     await CasePage.verifyOnPage(page, 'Daniel Moreau')
     await linked.judge('Lukas Brenner', 'Same person', 'Same voice and face on both interview recordings')
     await CasePage.verifyOnPage(page, 'Daniel Moreau')
@@ -67,11 +67,16 @@ describeInBrowser('rings, link judgements and the watch list, in a real browser'
 
   it('a security reviewer confirms a case as fraudulent and the watch list lists the others', async () => {
     await signInAs('security@example.test')
-    await page.goto(`/cases/${ids['Lukas Brenner']}`)
+    await page.goto(`/cases/${ids['Lukas Brenner']}?tab=links`)
     await CasePage.verifyOnPage(page, 'Lukas Brenner')
+    // Irreversible: the form asks for "I understand" first, and the message shows on the case's links.
+    await page.getByLabel(/I understand/).check()
     await page.getByRole('button', { name: 'Confirm as fraudulent: watch its identifiers' }).click()
+    await CasePage.verifyOnPage(page, 'Lukas Brenner')
+    expect(new URL(page.url()).search).toBe('?tab=links')
+    await expect(page.getByText(/added to the watch list/).first().isVisible()).resolves.toBe(true)
+    await page.goto('/watchlist')
     const watch = await WatchListPage.verifyOnPage(page)
-    expect(await page.getByRole('status').first().textContent()).toContain('added to the watch list')
     const hits = (await watch.hitRows()).join('\n')
     expect(hits).toContain('Daniel Moreau')
     expect(hits).toContain('Tomasz Wilk')

@@ -64,7 +64,7 @@ describe('link analysis in the app', () => {
 
   it('retro-hunts: a confirmed case’s identifiers list every application that shares them', async () => {
     const { agent, csrf } = await signIn(t.app, 'security@example.test')
-    const res = await agent.post(`/cases/${ids['L-2']}/watch`).type('form').send({ _csrf: csrf })
+    const res = await agent.post(`/cases/${ids['L-2']}/watch`).type('form').send({ _csrf: csrf, confirm: 'yes' })
     expect(res.status).toBe(303)
     const list = await agent.get('/watchlist')
     expect(list.text).toContain('Kevin Brandt')

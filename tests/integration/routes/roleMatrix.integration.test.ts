@@ -153,6 +153,7 @@ describe('role × route matrix', () => {
     if (route === 'POST /cases/:id/dispositions') body = { ...body, rule: 'none', disposition: 'a long enough disposition' }
     if (route === 'POST /cases/:id/reopen') body = { ...body, reason: 'new evidence arrived' }
     if (route === 'POST /cases/:id/signoff') body = { ...body, decision: 'escalate', statement: 'a long enough statement' }
+    if (route === 'POST /cases/:id/watch') body = { ...body, confirm: 'yes' }
     if (route === 'POST /cases/:id/links') body = { ...body, otherCaseId: await newCaseId(), judgement: 'unsure', note: 'looked' }
     if (route === 'POST /sanctions/review') body = { ...body, caseId: await newCaseId(), ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID', confirm: 'yes' }
     if (route === 'POST /users') body = { ...body, email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: 'a long enough password' }

@@ -43,14 +43,14 @@ describe.each(['approve', 'reject'] as const)('a case decided (%s) stays as deci
     // From the open neighbour: recorded and counted there; the decided case is not re-scored.
     await post('recruiter', `/cases/${open}/links`, { otherCaseId: decided, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(303)
     expect(await flagOf(open, 'links-shared-artifact')).toBe('clear')
-    await post('security', `/cases/${open}/watch`).expect(303)
+    await post('security', `/cases/${open}/watch`, { confirm: 'yes' }).expect(303)
     // Its page offers neither; directly on the decided case, both are refused with a conflict page.
     const page = (await s.security!.agent.get(`/cases/${decided}`).expect(200)).text
     expect(page).not.toContain(`action="/cases/${decided}/watch"`)
     expect(page).not.toContain(`action="/cases/${decided}/links"`)
     const judged = await post('recruiter', `/cases/${decided}/links`, { otherCaseId: open, judgement: 'different_people', note: 'Different IDs seen on video' }).expect(409)
     expect(judged.text).toContain('Reopen it')
-    await post('security', `/cases/${decided}/watch`).expect(409)
+    await post('security', `/cases/${decided}/watch`, { confirm: 'yes' }).expect(409)
     await post('recruiter', `/cases/${decided}/rescore`).expect(409)
 
     expect(await stateOf(i.db, decided)).toEqual(before)

@@ -95,7 +95,7 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'POST /cases/:id/status': { expect: [409], why: 'read_only', call: c => post('recruiter', `/cases/${c.caseId}/status`, { action: 'submit_for_review' }) },
     'POST /cases/:id/rescore': { expect: [409], why: 'read_only', call: c => post('recruiter', `/cases/${c.caseId}/rescore`) },
     'POST /cases/:id/links': { expect: [409], why: 'read_only', call: c => post('recruiter', `/cases/${c.caseId}/links`, { otherCaseId: c.neighbour, judgement: 'different_people', note: 'Different IDs on video' }) },
-    'POST /cases/:id/watch': { expect: [409], why: 'read_only', call: c => post('security', `/cases/${c.caseId}/watch`) },
+    'POST /cases/:id/watch': { expect: [409], why: 'read_only', call: c => post('security', `/cases/${c.caseId}/watch`, { confirm: 'yes' }) },
     'POST /sanctions/review': { expect: [409], why: 'read_only', call: c => post('security', '/sanctions/review', { caseId: c.caseId, ruleId: 'sanctions-identifier-hit', decision: 'cleared', note: 'compared with the ID', confirm: 'yes' }) },
     'POST /cases/:id/record/:section': { expect: [409], why: 'read_only', call: c => multipart('recruiter', `/cases/${c.caseId}/record/payment`).field('method', 'bank').field('account_holder', 'Someone Else') },
     'POST /cases/:id/checklist/:itemId': { expect: [409], why: 'read_only', call: c => multipart('recruiter', `/cases/${c.caseId}/checklist/${c.itemId}`).field('action', 'reopen').field('note', '') },
@@ -113,7 +113,7 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
   /** Changes to the open case linked to a decided one: they must work there and leave the decided one alone. */
   const THROUGH_NEIGHBOUR: Record<string, (c: Ctx) => Promise<request.Response>> = {
     'judge the link from the open side': c => post('recruiter', `/cases/${c.neighbour}/links`, { otherCaseId: c.caseId, judgement: 'different_people', note: 'Different IDs on video' }),
-    'watch the open neighbour': c => post('security', `/cases/${c.neighbour}/watch`),
+    'watch the open neighbour': c => post('security', `/cases/${c.neighbour}/watch`, { confirm: 'yes' }),
     'record details on the open neighbour': c => multipart('recruiter', `/cases/${c.neighbour}/record/payment`).field('method', 'bank').field('account_holder', 'Maria Lindqvist'),
     'upload a document to the open neighbour': c => multipart('recruiter', `/cases/${c.neighbour}/documents`).field('kind', 'resume').attach('file', Buffer.from(`Maria Lindqvist\nml${++counter}@example.org\nReference: Alan Price +1 646 555 0123\n`), { filename: 'cv.txt', contentType: 'text/plain' }),
     'run the checks again on the open neighbour': c => post('recruiter', `/cases/${c.neighbour}/rescore`),
