@@ -84,7 +84,7 @@ export function auditRoutes(services: Services): Router {
       errors: {},
       filter: f,
       // Personal values never reach this page: the trail holds hashes of them (see auditPrivacy), shown as "(withheld)".
-      events: shown.map(e => presentAuditEvent(e, lookups)),
+      events: shown.map(e => presentAuditEvent(e, lookups, { maxItems: 3 })),
       people,
       types,
       brokenName: verification?.broken?.type ? (AUDIT_EVENT_NAMES as Record<string, string>)[verification.broken.type] ?? verification.broken.type : null,

@@ -3,7 +3,7 @@ import { addUser, createTestApp, signIn, type TestApp } from '../../support/appS
 
 /** The contents of every table cell of the audit table. */
 const cellsOf = (html: string) => {
-  const table = /<table class="govuk-table app-table-stack" data-qa="audit-events">([\s\S]*?)<\/table>/.exec(html)
+  const table = /<table class="govuk-table app-table-stack govuk-!-font-size-16" data-qa="audit-events">([\s\S]*?)<\/table>/.exec(html)
   if (!table) throw new Error('no audit table on the page')
   return [...table[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(m => m[1]!)
 }
@@ -49,7 +49,7 @@ describe('the audit trail as people read it', () => {
     for (const [i, ref] of refs.entries()) expect(page.text).toContain(`<a class="govuk-link govuk-!-text-break-word" href="/cases/${ids[i]}">${ref}</a>`)
     expect(page.text).toContain('Case created')
     expect(page.text).toContain('Checklist item assigned')
-    expect(page.text).toContain('Test recruiter<br><span class="govuk-hint govuk-body-s govuk-!-margin-0">Recruiter</span>')
+    expect(page.text).toContain('Test recruiter<br><span class="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">Recruiter</span>')
     // "field: before → after", the assignee by name, and a withheld note that changed said so without either value.
     expect(page.text).toMatch(/assignee:<\/span> none <span aria-hidden="true">→<\/span><span class="govuk-visually-hidden"> changed to<\/span> Test recruiter/)
     expect(page.text).toMatch(/status:<\/span> open <span aria-hidden="true">→<\/span><span class="govuk-visually-hidden"> changed to<\/span> done/)
