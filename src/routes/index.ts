@@ -14,11 +14,13 @@ import { linkRoutes } from './links/linkRoutes'
 import { auditRoutes } from './audit/auditRoutes'
 import { exportRoutes } from './exports/exportRoutes'
 import { checklistRoutes } from './checklists/checklistRoutes'
+import { workRoutes } from './work/workRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
   const router = Router()
   router.use(authRoutes(services, options))
+  router.use(workRoutes(services)) // `/` is each role's queue: before the dashboard
   router.use(dashboardRoutes(services))
   router.use(exportRoutes(services))
   router.use(caseRoutes(services))

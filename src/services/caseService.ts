@@ -198,7 +198,7 @@ export function createCaseService(deps: CaseServiceDeps) {
       return db.transaction(async trx => {
         // Locked first: a status change and a concurrent decision or reopen never both win.
         await lockCase(trx, id)
-        const { case: row } = await load(trx, id)
+        const { case: row, subject } = await load(trx, id)
         if (!row.is_current) throw conflict('not_current', 'Only the current revision of a case can change')
         if (!canTransition(row.status, action)) throw conflict('invalid_transition', `This case is ${row.status.replace('_', ' ')}; it cannot ${action.replace(/_/g, ' ')}`)
         if (action === 'sign_off') {
@@ -232,6 +232,12 @@ export function createCaseService(deps: CaseServiceDeps) {
           requestId: ctx.requestId,
           data: { action, before: { status: row.status }, after: { status }, ...(statement ? { statement } : {}), ...(openWhenSent ? { sentWithOpen: { count: openWhenSent.length, reason: statement!.trim(), open: openWhenSent } } : {}) },
         })
+        if (status === 'in_review') {
+          // Every active manager is told, in the same transaction, with the way to the decision page.
+          const managers = (await trx('users').where({ role: 'manager' }).whereNull('disabled_at').whereNot('id', ctx.userId ?? 0).select('id')) as Array<{ id: number }>
+          const message = `${row.reference} (${subject.full_name}) was sent for review${openWhenSent ? ` with ${openWhenSent.length} thing${openWhenSent.length === 1 ? '' : 's'} still open` : ''}`
+          if (managers.length) await trx('notifications').insert(managers.map(m => ({ user_id: m.id, case_id: id, message, link: `/cases/${id}/signoff`, created_at: updated_at })))
+        }
         return { ...row, status, updated_at }
       })
     },

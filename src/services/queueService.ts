@@ -1,0 +1,316 @@
+import type { Knex } from 'knex'
+import type { Role } from '../auth/roles'
+import { RULES } from '../rules/registry'
+import type { RiskBand } from '../signoff/caseStatus'
+
+/**
+ * "My work": what needs the signed-in person now, per role. Each section is one bounded query on an
+ * indexed path (checklist_items by assignee and status, cases by is_current and status, findings by
+ * rule and status), so the page stays fast with thousands of cases; ages are then read for the few rows
+ * shown, from the audit trail by case id.
+ */
+
+export type SectionKey = 'assigned' | 'decisions' | 'hits' | 'rescreened' | 'myCases'
+
+export interface QueueRow {
+  caseId: string
+  reference: string
+  name: string
+  band: RiskBand | null
+  /** when the row entered the state it is waiting in (ISO) */
+  since: string
+  ageDays: number
+  /** a checklist item's due date (YYYY-MM-DD) */
+  due: string | null
+  overdue: boolean
+  /** what is waiting: the item's text, the hit's message, the open item count */
+  detail: string
+  action: { label: string; href: string }
+}
+
+export interface QueueSection {
+  key: SectionKey
+  title: string
+  /** every waiting row, of which `rows` are the first `limit` in queue order */
+  total: number
+  rows: QueueRow[]
+  /** said when the section is empty: what that means and what to do */
+  empty: string
+  /** where the whole list lives when it is longer than the rows shown */
+  more?: { label: string; href: string }
+  note?: string
+}
+
+export interface Queue {
+  sections: QueueSection[]
+}
+
+/** Rows shown per section: the queue is for acting now; the full lists live on their own pages. */
+export const QUEUE_LIMIT = 25
+
+const BAND_RANK: Record<string, number> = { critical: 0, high: 1, elevated: 2, low: 3 }
+const bandRank = (band: string | null) => (band ? (BAND_RANK[band] ?? 4) : 4)
+/** The same order in SQL, so the rows a limited query keeps are the ones the queue would put first. */
+const BAND_RANK_SQL = "case c.risk_band when 'critical' then 0 when 'high' then 1 when 'elevated' then 2 when 'low' then 3 else 4 end"
+
+// Links into the case page's tabs (`?tab=checklist`, as caseTabHref in src/presenters/presentCase.ts writes
+// them); the summary with "Send for review" heads every tab.
+const SANCTIONS_RULES = RULES.map(r => r.meta.id).filter(id => id.startsWith('sanctions-'))
+const DAY_MS = 86_400_000
+
+/** Overdue first, then band (critical first), then the oldest; ties by reference, so the order is stable. */
+export function compareQueueRows(a: QueueRow, b: QueueRow): number {
+  return Number(b.overdue) - Number(a.overdue) || bandRank(a.band) - bandRank(b.band) || a.since.localeCompare(b.since) || a.reference.localeCompare(b.reference)
+}
+
+export function ageInDays(since: string, now: Date): number {
+  const t = new Date(since).getTime()
+  return Number.isNaN(t) ? 0 : Math.max(0, Math.floor((now.getTime() - t) / DAY_MS))
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+const countOf = (row: unknown) => Number((row as { n?: number | string } | undefined)?.n ?? 0)
+
+export function createQueueService(deps: { db: Knex }) {
+  const { db } = deps
+
+  /** When each case last changed status (the audit trail), for the few cases shown. */
+  async function statusChangedAt(caseIds: string[]): Promise<Map<string, string>> {
+    if (!caseIds.length) return new Map()
+    const rows = (await db('audit_events').whereIn('case_id', caseIds).where('type', 'CASE_STATUS_CHANGED').groupBy('case_id').select('case_id', db.raw('max(occurred_at) as at'))) as Array<{ case_id: string; at: string }>
+    return new Map(rows.map(r => [r.case_id, r.at]))
+  }
+
+  /** Open checklist items assigned to the user on current, undecided cases. */
+  async function assigned(userId: number, now: Date): Promise<QueueSection> {
+    const today = now.toISOString().slice(0, 10)
+    const base = () =>
+      db('checklist_items as i')
+        .join('cases as c', 'c.id', 'i.case_id')
+        .where({ 'i.assignee_id': userId, 'i.status': 'open', 'c.is_current': true })
+        .whereIn('c.status', ['open', 'in_review'])
+    const [total, rows] = await Promise.all([
+      base().count({ n: '*' }).first(),
+      base()
+        .join('subjects as s', 's.id', 'c.subject_id')
+        .orderByRaw('case when i.due_date is not null and i.due_date < ? then 0 else 1 end', [today])
+        .orderByRaw(BAND_RANK_SQL)
+        .orderBy('i.created_at')
+        .limit(QUEUE_LIMIT)
+        .select('i.id', 'i.text', 'i.due_date', 'i.created_at', 'i.case_id', 'c.reference', 'c.risk_band', 's.full_name') as Promise<Array<{ id: number; text: string; due_date: string | null; created_at: string; case_id: string; reference: string; risk_band: RiskBand | null; full_name: string }>>,
+    ])
+    // The item waits on this person from when it was assigned to them (the latest assignment event).
+    const assignedAt = new Map<string, string>()
+    if (rows.length) {
+      const events = (await db('audit_events')
+        .whereIn('case_id', [...new Set(rows.map(r => r.case_id))])
+        .where('type', 'CHECKLIST_ITEM_ASSIGNED')
+        .whereIn('target', rows.map(r => `checklist_item:${r.id}`))
+        .groupBy('target')
+        .select('target', db.raw('max(occurred_at) as at'))) as Array<{ target: string; at: string }>
+      for (const e of events) assignedAt.set(e.target, e.at)
+    }
+    return {
+      key: 'assigned',
+      title: 'Assigned to me',
+      total: countOf(total),
+      rows: rows
+        .map(r => {
+          const since = assignedAt.get(`checklist_item:${r.id}`) ?? r.created_at
+          return {
+            caseId: r.case_id,
+            reference: r.reference,
+            name: r.full_name,
+            band: r.risk_band,
+            since,
+            ageDays: ageInDays(since, now),
+            due: r.due_date,
+            overdue: r.due_date !== null && r.due_date < today,
+            detail: r.text,
+            action: { label: 'Do this check', href: `/cases/${r.case_id}?tab=checklist#item-${r.id}` },
+          }
+        })
+        .sort(compareQueueRows),
+      empty: 'Nothing is assigned to you. Items someone assigns to you on a case checklist appear here, soonest due first.',
+      more: { label: 'All my items', href: '/my-items' },
+    }
+  }
+
+  /** Cases in review that this manager may decide (never one they prepared or helped with: four-eyes). */
+  async function decisions(userId: number, now: Date): Promise<QueueSection> {
+    const inReview = () => db('cases as c').where({ 'c.is_current': true, 'c.status': 'in_review' })
+    const mine = (q: Knex.QueryBuilder) =>
+      q.where(function () {
+        this.where('c.created_by', userId).orWhereExists(db('checklist_items as h').whereRaw('h.case_id = c.id').where('h.completed_by', userId).select(db.raw('1')))
+      })
+    const notMine = (q: Knex.QueryBuilder) =>
+      q.where(function () {
+        this.whereNull('c.created_by').orWhereNot('c.created_by', userId)
+      }).whereNotExists(db('checklist_items as h').whereRaw('h.case_id = c.id').where('h.completed_by', userId).select(db.raw('1')))
+    const [total, others, rows] = await Promise.all([
+      notMine(inReview()).count({ n: '*' }).first(),
+      mine(inReview()).count({ n: '*' }).first(),
+      notMine(inReview())
+        .join('subjects as s', 's.id', 'c.subject_id')
+        .orderByRaw(BAND_RANK_SQL)
+        .orderBy('c.updated_at')
+        .limit(QUEUE_LIMIT)
+        .select('c.id', 'c.reference', 'c.risk_band', 'c.updated_at', 's.full_name') as Promise<Array<{ id: string; reference: string; risk_band: RiskBand | null; updated_at: string; full_name: string }>>,
+    ])
+    const sent = await statusChangedAt(rows.map(r => r.id))
+    const conflicted = countOf(others)
+    return {
+      key: 'decisions',
+      title: 'Awaiting my decision',
+      total: countOf(total),
+      rows: rows
+        .map(r => {
+          const since = sent.get(r.id) ?? r.updated_at
+          return { caseId: r.id, reference: r.reference, name: r.full_name, band: r.risk_band, since, ageDays: ageInDays(since, now), due: null, overdue: false, detail: 'Sent for review', action: { label: 'Decide this case', href: `/cases/${r.id}/signoff` } }
+        })
+        .sort(compareQueueRows),
+      empty: 'No case is waiting for a decision. Cases appear here when a recruiter or security reviewer sends them for review, and you get a notification.',
+      more: { label: 'All cases in review', href: '/cases?status=in_review' },
+      ...(conflicted ? { note: `${plural(conflicted, 'case')} in review ${conflicted === 1 ? 'was' : 'were'} prepared or checked by you: another manager decides ${conflicted === 1 ? 'it' : 'them'} (four-eyes).` } : {}),
+    }
+  }
+
+  /**
+   * Sanctions hits no security decision has answered since they were raised, on current undecided cases.
+   * A hit the previous screening of the same case did not raise (re-screening after new lists or new
+   * evidence) is listed apart, as new.
+   */
+  async function hits(now: Date): Promise<[QueueSection, QueueSection]> {
+    const base = () =>
+      db('findings as f')
+        .join('cases as c', 'c.id', 'f.case_id')
+        .whereIn('f.rule_id', SANCTIONS_RULES)
+        .where('f.status', 'flag')
+        .whereNull('f.superseded_at')
+        .where('c.is_current', true)
+        .whereIn('c.status', ['open', 'in_review'])
+        .whereNotExists(db('sanctions_reviews as r').whereRaw('r.case_id = f.case_id and r.rule_id = f.rule_id and r.created_at >= f.created_at').select(db.raw('1')))
+    const [total, rows] = await Promise.all([
+      base().count({ n: '*' }).first(),
+      base()
+        .join('subjects as s', 's.id', 'c.subject_id')
+        .orderBy('f.blocking', 'desc')
+        .orderByRaw(BAND_RANK_SQL)
+        .orderBy('f.created_at')
+        .limit(QUEUE_LIMIT * 2)
+        .select('f.case_id', 'f.rule_id', 'f.message', 'f.blocking', 'f.created_at', 'c.reference', 'c.risk_band', 's.full_name') as Promise<Array<{ case_id: string; rule_id: string; message: string; blocking: boolean | number; created_at: string; reference: string; risk_band: RiskBand | null; full_name: string }>>,
+    ])
+    // Earlier runs on the same cases (superseded rows; indexed by case): which hits did they raise already?
+    const earlier = rows.length
+      ? ((await db('findings').whereIn('case_id', [...new Set(rows.map(r => r.case_id))]).whereNotNull('superseded_at').select('case_id', 'rule_id', 'status', 'created_at')) as Array<{ case_id: string; rule_id: string; status: string; created_at: string }>)
+      : []
+    // New: the case was screened before, and the run just before this one did not flag this rule.
+    const isNew = (r: { case_id: string; rule_id: string; created_at: string }) => {
+      const before = earlier.filter(e => e.case_id === r.case_id && e.created_at < r.created_at)
+      const previousRun = before.reduce((m, e) => (e.created_at > m ? e.created_at : m), '')
+      return previousRun !== '' && !before.some(e => e.created_at === previousRun && e.rule_id === r.rule_id && e.status === 'flag')
+    }
+    const present = rows.map(r => ({
+      fresh: isNew(r),
+      row: {
+        caseId: r.case_id,
+        reference: r.reference,
+        name: r.full_name,
+        band: r.risk_band,
+        since: r.created_at,
+        ageDays: ageInDays(r.created_at, now),
+        due: null,
+        overdue: false,
+        detail: `${r.blocking ? 'Blocks sign-off. ' : ''}${r.message}`,
+        action: { label: 'Review this hit', href: `/sanctions#hit-${r.case_id}-${r.rule_id}` },
+      } satisfies QueueRow,
+    }))
+    const fresh = present.filter(p => p.fresh).map(p => p.row)
+    const rest = present.filter(p => !p.fresh).map(p => p.row)
+    return [
+      {
+        key: 'rescreened',
+        title: 'New hits from re-screening',
+        total: fresh.length,
+        rows: fresh.sort(compareQueueRows).slice(0, QUEUE_LIMIT),
+        empty: 'No new hits. When the checks run again (new sanctions lists, new evidence) and raise a hit an earlier screening did not, it appears here.',
+      },
+      {
+        key: 'hits',
+        title: 'Sanctions hits awaiting review',
+        total: countOf(total) - fresh.length,
+        rows: rest.sort(compareQueueRows).slice(0, QUEUE_LIMIT),
+        empty: 'No sanctions hit is waiting for a security decision.',
+        more: { label: 'The sanctions review page', href: '/sanctions' },
+      },
+    ]
+  }
+
+  /** Open cases the user created whose checklist is not finished (or not yet made): theirs to carry on. */
+  async function myCases(userId: number, now: Date): Promise<QueueSection> {
+    const openItems = (required?: boolean) => {
+      const q = db('checklist_items as i').whereRaw('i.case_id = c.id').where('i.status', 'open')
+      return (required ? q.where('i.required', true) : q).count('*')
+    }
+    const anyItems = () => db('checklist_items as i').whereRaw('i.case_id = c.id').select(db.raw('1'))
+    const base = () =>
+      db('cases as c')
+        .where({ 'c.is_current': true, 'c.status': 'open', 'c.created_by': userId })
+        .where(function () {
+          this.whereExists(db('checklist_items as i').whereRaw('i.case_id = c.id').where('i.status', 'open').select(db.raw('1'))).orWhereNotExists(anyItems())
+        })
+    const [total, rows] = await Promise.all([
+      base().count({ n: '*' }).first(),
+      base()
+        .join('subjects as s', 's.id', 'c.subject_id')
+        .orderByRaw(BAND_RANK_SQL)
+        .orderBy('c.created_at')
+        .limit(QUEUE_LIMIT)
+        .select('c.id', 'c.reference', 'c.risk_band', 'c.created_at', 's.full_name', openItems().as('open_items'), openItems(true).as('open_required'), db('checklist_items as i').whereRaw('i.case_id = c.id').count('*').as('all_items')) as Promise<
+        Array<{ id: string; reference: string; risk_band: RiskBand | null; created_at: string; full_name: string; open_items: number | string; open_required: number | string; all_items: number | string }>
+      >,
+    ])
+    const changed = await statusChangedAt(rows.map(r => r.id))
+    return {
+      key: 'myCases',
+      title: 'My open cases',
+      total: countOf(total),
+      rows: rows
+        .map(r => {
+          const since = changed.get(r.id) ?? r.created_at
+          const [open, required, all] = [Number(r.open_items), Number(r.open_required), Number(r.all_items)]
+          const action = !all
+            ? { label: 'Start its checklist', href: `/cases/${r.id}?tab=checklist` }
+            : required
+              ? { label: `Close ${plural(required, 'required item')}`, href: `/cases/${r.id}?tab=checklist#checklist-heading` }
+              : { label: 'Send for review', href: `/cases/${r.id}#send-for-review` }
+          const detail = !all ? 'No checklist yet' : `${plural(open, 'item')} open of ${all}${required ? `, ${required} required` : ''}`
+          return { caseId: r.id, reference: r.reference, name: r.full_name, band: r.risk_band, since, ageDays: ageInDays(since, now), due: null, overdue: false, detail, action }
+        })
+        .sort(compareQueueRows),
+      empty: 'None of the open cases you started has unfinished checks. Start a new case or import applications, and they appear here until they are sent for review.',
+      more: { label: 'All open cases', href: '/cases?status=open' },
+    }
+  }
+
+  return {
+    /** The queue of one person, by role. Admins have no queue (their landing page is the admin one). */
+    async forUser(user: { id: number; role: Role }, now = new Date()): Promise<Queue> {
+      switch (user.role) {
+        case 'recruiter':
+          return { sections: await Promise.all([assigned(user.id, now), myCases(user.id, now)]) }
+        case 'security': {
+          const [mine, [fresh, rest], started] = await Promise.all([assigned(user.id, now), hits(now), myCases(user.id, now)])
+          // Security reviewers seldom start cases: their own open cases are shown only when there are some.
+          return { sections: [mine, fresh, rest, ...(started.total ? [started] : [])] }
+        }
+        case 'manager':
+          return { sections: [await decisions(user.id, now)] }
+        default:
+          return { sections: [] }
+      }
+    },
+  }
+}
+
+export type QueueService = ReturnType<typeof createQueueService>
