@@ -26,14 +26,14 @@ export const WIDTH = 400
 
 /**
  * The outer <svg>: scales to its column through viewBox + width 100% (height follows the ratio), is one
- * image to assistive technology (role="img", named by <title>, described by <desc>), and uses only
+ * image to assistive technology (role="img", named by <title>, described by <desc>), takes the page font from .app-chart, and uses only
  * presentation attributes (no style attributes: the CSP forbids them).
  */
 export function svgDocument(o: { id: string; height: number; title: string; desc: string; body: string; width?: number }): string {
   const width = o.width ?? WIDTH
   const id = escapeXml(o.id)
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${Math.ceil(o.height)}" width="100%" role="img" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 ${width} ${Math.ceil(o.height)}" width="100%" role="img" ` +
     `aria-labelledby="${id}-title ${id}-desc" focusable="false" font-size="13" fill="${INK}">` +
     `<title id="${id}-title">${escapeXml(o.title)}</title><desc id="${id}-desc">${escapeXml(o.desc)}</desc>` +
     o.body +

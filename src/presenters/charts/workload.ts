@@ -9,10 +9,11 @@ export interface WorkloadRow {
   overdue: number
 }
 
-const LABEL_W = 112
-const COUNT_W = 150
-const ROW_H = 30
-const BAR_H = 20
+// The name sits above its bar, so names keep most of their length and the bar keeps the width for the count.
+const COUNT_W = 180
+const NAME_H = 16
+const ROW_H = 42
+const BAR_H = 18
 const LEGEND_H = 30
 const SHOWN = 12
 const HATCH = 'chart-workload-overdue'
@@ -28,7 +29,7 @@ export function workloadChart(input: WorkloadRow[]): Chart {
   // Past a dozen people the bars get too thin to read; the rest share one bar and the table lists everyone.
   const rows = all.length > SHOWN ? [...all.slice(0, SHOWN - 1), merge(all.slice(SHOWN - 1))] : all
   const max = Math.max(1, ...rows.map(r => r.open))
-  const span = WIDTH - LABEL_W - COUNT_W
+  const span = WIDTH - COUNT_W
   const legend =
     `<defs><pattern id="${HATCH}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="${OVERDUE_FILL}"/></pattern></defs>` +
@@ -36,16 +37,16 @@ export function workloadChart(input: WorkloadRow[]): Chart {
     `<rect x="100" y="6" width="14" height="14" fill="${OPEN_FILL}" stroke="${INK}"/><text x="120" y="18">Not yet due or no due date</text></g>`
   const bars = rows
     .map((r, i) => {
-      const y = LEGEND_H + i * ROW_H + 4
+      const top = LEGEND_H + i * ROW_H
+      const y = top + NAME_H + 2
       const wOverdue = (r.overdue / max) * span
       const wRest = ((r.open - r.overdue) / max) * span
-      const label = escapeXml(clip(label_(r), 16))
       const counts = escapeXml(r.overdue > 0 ? `${num(r.open)} open, ${num(r.overdue)} overdue` : `${num(r.open)} open`)
       return (
-        `<g><text x="${LABEL_W - 8}" y="${y + 15}" text-anchor="end">${label}</text>` +
-        (r.overdue > 0 ? `<rect x="${LABEL_W}" y="${y}" width="${r1(wOverdue)}" height="${BAR_H}" fill="url(#${HATCH})" stroke="${INK}"/>` : '') +
-        (r.open > r.overdue ? `<rect x="${r1(LABEL_W + wOverdue)}" y="${y}" width="${r1(wRest)}" height="${BAR_H}" fill="${OPEN_FILL}" stroke="${INK}"/>` : '') +
-        `<text x="${r1(LABEL_W + wOverdue + wRest + 6)}" y="${y + 15}">${counts}</text></g>`
+        `<g><text x="0" y="${top + 12}">${escapeXml(clip(label_(r), 48))}</text>` +
+        (r.overdue > 0 ? `<rect x="0" y="${y}" width="${r1(wOverdue)}" height="${BAR_H}" fill="url(#${HATCH})" stroke="${INK}"/>` : '') +
+        (r.open > r.overdue ? `<rect x="${r1(wOverdue)}" y="${y}" width="${r1(wRest)}" height="${BAR_H}" fill="${OPEN_FILL}" stroke="${INK}"/>` : '') +
+        `<text x="${r1(wOverdue + wRest + 6)}" y="${y + 13}">${counts}</text></g>`
       )
     })
     .join('')
@@ -60,7 +61,7 @@ export function workloadChart(input: WorkloadRow[]): Chart {
     id: 'chart-workload',
     heading: 'Workload',
     hint: 'Open checklist items on cases not yet decided, per person they are assigned to; the hatched part is past its due date.',
-    svg: svgDocument({ id: 'chart-workload', height: LEGEND_H + Math.max(1, rows.length) * ROW_H + 8, title: 'Bar chart: open checklist items per assignee, overdue part hatched', desc, body: legend + bars + empty }),
+    svg: svgDocument({ id: 'chart-workload', height: LEGEND_H + Math.max(1, rows.length) * ROW_H + 4, title: 'Bar chart: open checklist items per assignee, overdue part hatched', desc, body: legend + bars + empty }),
     table: {
       caption: 'Open checklist items per assignee',
       head: ['Assigned to', 'Open items', 'Of which overdue'],

@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { can } from '../../auth/roles'
 import { requireSignedIn } from '../../middleware/authentication'
 import { presentCaseListItem } from '../../presenters/presentCase'
-import { bandLabel, statusLabel } from '../../presenters/format'
+import { bandLabel, formatDateTime, statusLabel } from '../../presenters/format'
 import { dashboardCharts } from '../../presenters/charts/dashboardCharts'
 import { createDashboardService } from '../../services/dashboardService'
 import type { Services } from '../../services'
@@ -16,7 +16,7 @@ export function dashboardRoutes(services: Services): Router {
     const canRead = can(user.role, 'cases:read')
     // Counts, workload and timings are not personal data about applicants; the list of recent cases is,
     // so only case readers see it (and only they get links into the case list).
-    const [data, figures] = await Promise.all([services.cases.dashboard(), dashboard.figures(new Date())])
+    const [data, { asOf, figures }] = await Promise.all([services.cases.dashboard(), dashboard.recentFigures(new Date())])
     const bands = data.byBand.map(b => {
       const key = b.band ?? 'unscored'
       return { key, label: bandLabel(b.band), count: b.count, ...(canRead ? { href: `/cases?band=${key}` } : {}) }
@@ -29,6 +29,7 @@ export function dashboardRoutes(services: Services): Router {
       total: data.total,
       byStatus: data.byStatus.map(s => ({ ...s, label: statusLabel(s.status) })),
       charts: dashboardCharts(bands, figures),
+      figuresAsOf: formatDateTime(asOf.toISOString()),
       recent: canRead ? data.recent.map(presentCaseListItem) : null,
       canCreate: can(user.role, 'cases:create'),
       canManageUsers: can(user.role, 'users:manage'),

@@ -49,6 +49,7 @@ describe('GET /dashboard (on SQLite, or PostgreSQL with DATABASE_URL)', () => {
       expect(svg).not.toMatch(/\sstyle=/)
     }
     expect(page.text.match(/Show the numbers/g)).toHaveLength(4)
+    expect(page.text).toMatch(/data-qa="figures-as-of">Workload, findings and decision times as of \d{4}-\d\d-\d\d \d\d:\d\d UTC/)
 
     // Risk: current revisions only (E's first revision is not counted)
     expect(tableOf(page.text, 'chart-risk')).toEqual([

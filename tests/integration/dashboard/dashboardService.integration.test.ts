@@ -56,4 +56,28 @@ describe('dashboard figures (on SQLite, or PostgreSQL with DATABASE_URL)', () =>
       { month: '2026-11', decisions: 1, medianDays: 2, p90Days: 2 },
     ])
   })
+
+  it('works the figures out at most once a minute, sharing one computation between concurrent requests', async () => {
+    const service = createDashboardService(t.services.db)
+    const spy = jest.spyOn(service, 'figures')
+    const [first, second] = await Promise.all([service.recentFigures(NOW), service.recentFigures(NOW)])
+    expect(spy).toHaveBeenCalledTimes(1)
+    expect(second.figures).toBe(first.figures)
+    expect(first.asOf).toEqual(NOW)
+    const later = await service.recentFigures(new Date(NOW.getTime() + 59_000))
+    expect(spy).toHaveBeenCalledTimes(1)
+    expect(later.asOf).toEqual(NOW)
+    expect(later.figures).toBe(first.figures)
+    const fresh = await service.recentFigures(new Date(NOW.getTime() + 60_000))
+    expect(spy).toHaveBeenCalledTimes(2)
+    expect(fresh.asOf).toEqual(new Date(NOW.getTime() + 60_000))
+    expect(fresh.figures.workload).toEqual(first.figures.workload)
+  })
+
+  it('does not keep a failed computation', async () => {
+    const service = createDashboardService(t.services.db)
+    jest.spyOn(service, 'figures').mockRejectedValueOnce(new Error('database gone'))
+    await expect(service.recentFigures(NOW)).rejects.toThrow('database gone')
+    await expect(service.recentFigures(NOW)).resolves.toMatchObject({ asOf: NOW })
+  })
 })
