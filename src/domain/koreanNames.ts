@@ -26,9 +26,9 @@ const CODA_OF_JAMO = ['', 'K', 'K', 'K', 'N', 'N', 'N', 'T', 'L', 'K', 'M', 'L',
 const RR_ONSET = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h']
 const RR_CODA = ['', 'k', 'k', 'k', 'n', 'n', 'n', 't', 'l', 'k', 'm', 'l', 'l', 'l', 'p', 'l', 'm', 'p', 'p', 't', 't', 'ng', 't', 't', 'k', 't', 'p', 't']
 
-/** Latin onsets, longest first, and their classes. "rh" as in Rhee; "sh" as in Shin, Shim. */
+/** Latin onsets, longest first, and their classes. "rh" as in Rhee; "sh" as in Shin, Shim; "th", "ph" for MR's t', p' with the apostrophe typed as an h ("Thaegyu"). */
 const ONSETS: Array<[string, string]> = [
-  ['tch', 'C'], ['kk', 'K'], ['gg', 'K'], ['kh', 'K'], ['tt', 'T'], ['dd', 'T'], ['pp', 'P'], ['bb', 'P'], ['ss', 'S'], ['sh', 'S'], ['jj', 'C'], ['ch', 'C'], ['rh', 'L'],
+  ['tch', 'C'], ['kk', 'K'], ['gg', 'K'], ['kh', 'K'], ['th', 'T'], ['ph', 'P'], ['tt', 'T'], ['dd', 'T'], ['pp', 'P'], ['bb', 'P'], ['ss', 'S'], ['sh', 'S'], ['jj', 'C'], ['ch', 'C'], ['rh', 'L'],
   ['g', 'K'], ['k', 'K'], ['n', 'N'], ['d', 'T'], ['t', 'T'], ['r', 'L'], ['l', 'L'], ['m', 'M'], ['b', 'P'], ['p', 'P'], ['s', 'S'], ['j', 'C'], ['h', 'H'], ['', ''],
 ]
 /**
@@ -171,12 +171,16 @@ function readSyllables(word: string, sc: Scheme): Syllable[][] {
       const afterOnset = at + onsetSpelling.length
       for (const v of sc.vowelSpellings) {
         if (!w.startsWith(v, afterOnset)) continue
+        // MR's t'/p' typed "th"/"ph" go with MR's own vowels; before e, eo or eu they read as English ("Theo", "Phe").
+        if (sc.loose && (onsetSpelling === 'th' || onsetSpelling === 'ph') && /^(e|eo|eu|ye|yeo)$/.test(v)) continue
         const afterVowel = afterOnset + v.length
         for (const [codaSpelling, coda] of sc.codas) {
           if (!w.startsWith(codaSpelling, afterVowel)) continue
           const next = afterVowel + codaSpelling.length
-          // A coda consonant followed by a vowel is the next syllable's onset instead (except ng; before a glide y/w, either).
-          if (codaSpelling && codaSpelling !== 'ng' && next < w.length && /[aeiou]/.test(w[next]!)) continue
+          // A coda consonant followed by a vowel is the next syllable's onset instead (except ng; before a glide
+          // y/w, either); n, l and m also stay codas before a syllable with no onset, as joined given names are
+          // written without RR's hyphen ("Yeonu" 연우, "Jinah" 진아, "Jinun" 진은 beside "Jina" 지나).
+          if (codaSpelling && codaSpelling !== 'ng' && !/^[nlm]$/.test(codaSpelling) && next < w.length && /[aeiou]/.test(w[next]!)) continue
           const readings = sc.loose ? vowelReadings(v, onset, coda) : sc.vowels[v]!
           steps[at]!.push({ next, syllable: new Set(readings.map(x => `${onset}.${x}.${coda}`)) })
         }

@@ -21,6 +21,16 @@ describe('the same person, as they write their own name', () => {
     ['Lee Ji-eun "Jenny"', 'Jenny Lee', 'preferred name in quotes'],
     ['Muhammad Ali Khan', 'Mohd Ali Khan', 'Mohd'],
     ['Jeong Min-gyu', 'Ceng Minkyu', 'Yale'],
+    ['Huong Phan', 'Phan Thu Huong', 'family name first on one side, a middle name on one side only'],
+    ['An Hoang Pham', 'Pham Hoang An', 'the whole name in the other order'],
+    ['Hùng Hồ', 'HO HOANG HUNG', 'other order, a middle name added, accents and capitals'],
+    ['Daniel Sung Woo Rhee', 'Sungwoo Rhee', 'a preferred name added, the given name split on one side'],
+    ['Grace Min Ji Han', 'Minji Han', 'a preferred name added, the given name split on one side'],
+    ['Amaka Nnamdi', 'Nnamdi Chiamaka', 'a short form (the end of the given name), other order'],
+    ['Emeka Chukwu', 'Chukwuemeka Chukwu', 'a short form, the family name also the start of the given name'],
+    ['Vlad Petrov', 'Владимир Петров', 'a short form (the start), Cyrillic'],
+    ['Alex Morgan', 'Alexander Morgan', 'a short form (the start)'],
+    ['Chris Park', 'Christopher James Park', 'a short form and a middle name added'],
   ])('%s = %s (%s)', (a, b) => expect(same(a, b)).toBe(true))
 
   it.each([
@@ -39,7 +49,20 @@ describe('the same person, as they write their own name', () => {
     ['Chinedu Nwosu', 'CN Nwosu Labs LLC', 'a company with the initials and family name'],
     ['Carlos López', 'CL López Digital LLC', 'a company with the initials and family name'],
     ['Ahmed Mohamed', 'أحمد محمود', 'Mohamed / Mahmoud'],
+    ['Kim Minjun', 'Kim Soyeon', 'the family name only'],
+    ['Peter Oh', 'OH JINDONG', 'the family name only: a preferred name not written beside the legal one'],
+    ['John Smith', 'John Brown', 'the given name only'],
+    ['Al Morgan', 'Alexander Morgan', 'two letters are no short form'],
   ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
+
+  it('says when two names share one whole name and nothing else, and only then', () => {
+    expect(samePersonName('Kim Minjun', 'Kim Soyeon').sharesOneName).toBe('kim')
+    expect(samePersonName('Peter Oh', 'OH JINDONG').sharesOneName).toBe('oh')
+    expect(samePersonName('Kim Minjun', 'Lee Soyeon').sharesOneName).toBeUndefined()
+    expect(samePersonName('Kim Min-jun', 'Kim Min-jin').sharesOneName).toBeUndefined()
+    expect(samePersonName('Kevin Brandt', 'Brandt Consulting LLC').sharesOneName).toBeUndefined()
+    expect(samePersonName('Kim Minjun', 'Minjun Kim').sharesOneName).toBeUndefined()
+  })
 
   it('reads a preferred name in brackets as another form of the name', () => {
     expect(writtenForms('Kim Min-jun (Kevin)')).toEqual(expect.arrayContaining(['Kim Min-jun', 'Kevin Min-jun', 'Kim Kevin']))

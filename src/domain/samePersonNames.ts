@@ -1,5 +1,5 @@
 import { differentChineseWords } from './chineseNames'
-import { differentSyllableWords, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, latinSyllables, sameKoreanName } from './koreanNames'
 import { looksLikeCompany, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 import { boundedMemo } from './boundedMemo'
 
@@ -24,7 +24,21 @@ export interface SamePerson {
   same: boolean
   score: number
   why: string[]
+  /**
+   * Two names that are not one person's by their words, yet share one whole name (family name or given
+   * name) and nothing else: "Peter Oh" / "OH JINDONG", "Kim Minjun" / "Kim Soyeon". Honest people write
+   * this when a preferred name stands beside a legal one that does not contain it, and when paid into a
+   * spouse's or parent's account; a facilitator's account can look the same. The rules report it as a
+   * weaker reading of their flag (see likelihoodRatios.ts), never as the same person.
+   */
+  sharesOneName?: string
 }
+
+/**
+ * Evidence field the name rules add to a flag whose names share one whole name and nothing else
+ * (SamePerson.sharesOneName); scoring reads it as the weaker variant of the flag.
+ */
+export const NAME_IN_COMMON = 'names.one-in-common'
 
 /** Words added on the longer side that still read as a fuller form of the same name. */
 const MAX_ADDED = 3
@@ -61,6 +75,12 @@ function compute(a: string, b: string): SamePerson {
       if (best.same && best.score >= 0.95) return best
     }
   }
+  if (!best.same) {
+    const na = normaliseName(a, 'Person').tokens
+    const nb = normaliseName(b, 'Person').tokens
+    const shared = looksLikeCompany(a) || looksLikeCompany(b) ? null : oneNameShared(na, nb)
+    if (shared) return { ...best, sharesOneName: shared, why: [`only "${shared}" in common, the other names differ`, ...best.why] }
+  }
   return best
 }
 
@@ -77,6 +97,11 @@ function comparePair(a: string, b: string): SamePerson {
   }
   // A business name is not a fuller form of a person's ("Chinedu Nwosu" / "CN Nwosu Labs LLC"): only the comparator decides there.
   if (looksLikeCompany(a) || looksLikeCompany(b) || na.legalForms.length || nb.legalForms.length) return { same: false, score: scored.score, why: scored.why }
+  // Every word of the shorter name written out whole in the longer, in any order, with middle names added
+  // or left out ("Huong Phan" / "Phan Thu Huong", "An Hoang Pham" / "Pham Hoang An"): one person's
+  // family-first and given-first forms. No syllable was changed, so a syllable reading does not part them.
+  const whole = sameWholeWords(hyphenJoined(a, na.tokens), hyphenJoined(b, nb.tokens))
+  if (whole) return { same: true, score: Math.max(scored.score, 0.9), why: [whole, ...scored.why] }
   // Two names that read as Korean syllables and differ there are two people, however else they look alike.
   const koreanApart = na.korean && nb.korean && !sameKoreanName(na.korean, nb.korean)
   if (koreanApart && scored.why.some(w => w.includes('syllable'))) return { same: false, score: scored.score, why: scored.why }
@@ -115,40 +140,125 @@ function initialsOf(cluster: string, word: string): boolean {
 }
 
 /**
+ * The shorter name's every word written out whole in the longer (at least two of them, each to its own
+ * word), whatever the order, with at most three words added: why, or null.
+ */
+function sameWholeWords(ta: string[], tb: string[]): string | null {
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta]
+  if (short.length < 2 || long.length - short.length > MAX_ADDED || short.some(w => w.length < 2)) return null
+  const left = [...long]
+  for (const w of short) {
+    const at = left.indexOf(w)
+    if (at < 0) return null
+    left.splice(at, 1)
+  }
+  if (left.length) return `the same words in another order, ${left.map(t => `"${t}"`).join(', ')} added`
+  return 'the same words in another order'
+}
+
+/**
+ * The name's words with a hyphenated given name kept as one word ("Kim Min-jun": kim, minjun), so that
+ * moving words does not swap its syllables (Min-jun / Jun-min are two names). Only when the written name
+ * and its normalised words line up letter for letter; otherwise the normalised words as they are.
+ */
+function hyphenJoined(raw: string, tokens: string[]): string[] {
+  if (!raw.includes('-')) return tokens
+  const groups = raw.split(/\s+/).filter(Boolean).map(g => normaliseName(g.replace(/-/g, ' '), 'Person').tokens)
+  if (groups.flat().join(' ') !== tokens.join(' ')) return tokens
+  return groups.map(g => g.join('')).filter(Boolean)
+}
+
+/** Two words that read as the same romanised syllables ("Toa" / "Do-ah" in MR and RR). */
+function sameSyllableWord(a: string, b: string): boolean {
+  return latinSyllables(a).length > 0 && latinSyllables(b).length > 0 && !differentSyllableWords(a, b)
+}
+
+/** A short form a person writes for their own given name: its start or its end ("Vlad" / "Vladimir", "Emeka" / "Chukwuemeka"). */
+export function shortFormOf(short: string, long: string): boolean {
+  if (short.length + 3 > long.length) return false
+  if (short.length >= 3 && long.startsWith(short)) return true
+  return short.length >= 4 && long.endsWith(short)
+}
+
+interface Found {
+  at: number[]
+  how: 'whole' | 'initials' | 'short form'
+}
+
+/**
  * The shorter name's every word is found in the longer, each to its own word (the same word, a spelling of
- * it, or its initial), with at most three words added and a whole word among those found: a fuller form of
- * one name. Why, or null.
+ * it, its initial, a short form of it, or two of the longer's words written together: "Sungwoo" / "Sung
+ * Woo"), with at most three words added and a whole word among those found: a fuller form of one name.
+ * Why, or null. Whole words are placed first, so a family name is not taken as a short form of a given
+ * name that starts with it ("Chukwu" / "Chukwuemeka").
  */
 function fullerForm(ta: string[], tb: string[], wordsApart: WordsApart): string | null {
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta]
-  if (short.length < 2 || long.length - short.length > MAX_ADDED) return null
+  if (short.length < 2 || long.length - short.length > MAX_ADDED + 1) return null
   const used = new Set<number>()
-  let whole = 0
-  let initials = 0
-  for (const w of short) {
-    let at = -1
-    let how = ''
-    long.forEach((v, j) => {
-      if (at >= 0 || used.has(j)) return
-      if (initialsOf(w, v) || initialsOf(v, w)) {
-        at = j
-        how = 'initials'
-        return
-      }
-      const s = tokenSimilarity(w, v)
-      if (s.sim < SAME_WORD && !(s.how === 'initial' && s.sim > 0)) return
-      // One romanised syllable changed into another is another name, not a spelling (Sang/Song).
-      if (s.how !== 'same' && s.how !== 'doubled letters' && s.how !== 'initial' && wordsApart(w, v)) return
-      at = j
-      how = s.how
-    })
-    if (at < 0) return null
-    used.add(at)
-    if (how !== 'initial' && how !== 'initials' && w.length > 1) whole++
-    else initials++
+  const found: Array<Found | null> = short.map(() => null)
+  const spelling = (w: string, v: string) => {
+    const s = tokenSimilarity(w, v)
+    if (s.sim < SAME_WORD && !(s.how === 'initial' && s.sim > 0)) return null
+    // One romanised syllable changed into another is another name, not a spelling (Sang/Song).
+    if (s.how !== 'same' && s.how !== 'doubled letters' && s.how !== 'initial' && wordsApart(w, v)) return null
+    return s.how === 'initial' || w.length < 2 ? ('initials' as const) : ('whole' as const)
   }
-  if (!whole) return null
+  const passes: Array<(w: string, j: number) => Found['how'] | null> = [
+    (w, j) => (w === long[j] ? 'whole' : null),
+    (w, j) => (spelling(w, long[j]!) === 'whole' ? 'whole' : null),
+    (w, j) => (initialsOf(w, long[j]!) || initialsOf(long[j]!, w) ? 'initials' : spelling(w, long[j]!)),
+    // Not where both names read as syllables and the words differ there ("Xiao" / "Xiaoping", "Min" / "Minjun"): a syllable dropped is another name.
+    (w, j) => ((shortFormOf(w, long[j]!) || shortFormOf(long[j]!, w)) && !wordsApart(w, long[j]!) ? 'short form' : null),
+  ]
+  for (const pass of passes) {
+    short.forEach((w, i) => {
+      if (found[i]) return
+      for (let j = 0; j < long.length; j++) {
+        if (used.has(j)) continue
+        const how = pass(w, j)
+        if (how) {
+          found[i] = { at: [j], how }
+          used.add(j)
+          return
+        }
+      }
+    })
+    // A given name written together on one side and in two words on the other.
+    short.forEach((w, i) => {
+      if (found[i]) return
+      for (let j = 0; j + 1 < long.length; j++) {
+        if (used.has(j) || used.has(j + 1)) continue
+        const two = long[j]! + long[j + 1]!
+        if (w === two || spelling(w, two) === 'whole' || sameSyllableWord(w, two)) {
+          found[i] = { at: [j, j + 1], how: 'whole' }
+          used.add(j).add(j + 1)
+          return
+        }
+      }
+    })
+  }
+  if (found.some(f => !f)) return null
   const added = long.filter((_, j) => !used.has(j))
+  if (added.length > MAX_ADDED) return null
+  const whole = found.filter(f => f!.how === 'whole').length
+  if (!whole) return null
+  const shortForms = found.filter(f => f!.how === 'short form').length
+  // One given name shortened, beside whole words: not a name made of other names' beginnings.
+  if (shortForms > 1) return null
   if (added.length) return `a fuller form of the same name: ${added.map(t => `"${t}"`).join(', ')} added`
-  return initials ? 'the same name, some of it as initials' : 'the same words'
+  if (shortForms) return 'the same name, a given name in its short form'
+  return whole < short.length ? 'the same name, some of it as initials' : 'the same words'
+}
+
+/** The one whole word two names of two words or more share, when nothing else in them agrees: or null. */
+function oneNameShared(ta: string[], tb: string[]): string | null {
+  if (ta.length < 2 || tb.length < 2) return null
+  const shared = ta.filter(w => w.length >= 2 && tb.includes(w))
+  if (shared.length !== 1) return null
+  const restA = ta.filter(w => w !== shared[0])
+  const restB = tb.filter(w => w !== shared[0])
+  // Anything else alike (a spelling, an initial, a short form) is another question than "one name in common".
+  if (restA.some(w => restB.some(v => tokenSimilarity(w, v).sim >= 0.6 || shortFormOf(w, v) || shortFormOf(v, w)))) return null
+  return shared[0]!
 }

@@ -1,14 +1,14 @@
-import { samePersonName } from '../domain/samePersonNames'
+import { NAME_IN_COMMON, samePersonName } from '../domain/samePersonNames'
 import { str } from './helpers'
 import { notApplicable, type Rule } from './types'
 
 export const rule: Rule = {
   meta: {
     id: 'identity-name-mismatch',
-    version: 3,
+    version: 4,
     title: 'The resume or a profile carries another name',
     rationale:
-      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for how one person writes their own name: accents, case, initials (also of a joined given name), word order, nicknames, given names joined or split, a middle, father’s or maternal name added or left out, a preferred name in brackets, another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Choi/Cho or Jeon/Jeong, is another name) is the inconsistency the advisories list first.',
+      'Personas are assembled from reused documents: a resume or profile prepared for one identity turns up under another. A name on the resume or on a profile that is not the applicant’s name (allowing for how one person writes their own name: accents, case, initials (also of a joined given name), word order, nicknames, given names joined or split, a middle, father’s or maternal name added or left out, a preferred name in brackets, another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Choi/Cho or Jeon/Jeong, is another name) is the inconsistency the advisories list first. A name that shares one whole name with the applicant’s and nothing else ("Sarah Kwon" / "Jinsol Kwon") is reported as that, a weaker reading: a preferred name beside a legal one that does not contain it looks so, and at full strength it would weigh on people for how they name themselves. The trade-off: a reused resume whose persona shares only the family name weighs little alone; the other evidence and the checklist (see the ID) carry it.',
     category: 'identity',
     severity: 'medium',
     strength: 'moderate',
@@ -27,7 +27,16 @@ export const rule: Rule = {
     if (!name || !others.length) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!others.length ? ['resume.names or profiles[].name'] : []))
     const mismatches = others.map(o => ({ ...o, s: samePersonName(name.value, o.value) })).filter(o => !o.s.same)
     if (!mismatches.length) return { status: 'clear', message: `Every name on the resume and profiles is ${name.value}.`, evidence: [name.evidence, ...others.map(o => o.evidence)].slice(0, 6) }
+    const inCommon = mismatches.every(m => m.s.sharesOneName)
     const list = mismatches.map(m => `"${m.value}" (${m.evidence.where}; similarity ${m.s.score.toFixed(2)})`).join(', ')
+    if (inCommon) {
+      const shared = [...new Set(mismatches.map(m => `"${m.s.sharesOneName}"`))].join(', ')
+      return {
+        status: 'flag',
+        message: `The applicant is ${name.value}, but ${list} ${mismatches.length > 1 ? 'share' : 'shares'} only ${shared} with that name: a preferred name beside the legal one, or someone else.`,
+        evidence: [name.evidence, ...mismatches.map(m => m.evidence)].slice(0, 5).concat({ field: NAME_IN_COMMON, value: mismatches[0]!.s.sharesOneName, source: 'rule', where: 'the applicant’s name and the other names compared' }),
+      }
+    }
     return { status: 'flag', message: `The applicant is ${name.value}, but ${list} ${mismatches.length > 1 ? 'name someone else' : 'names someone else'}.`, evidence: [name.evidence, ...mismatches.map(m => m.evidence)].slice(0, 6) }
   },
 }

@@ -1,4 +1,5 @@
 import { rule } from './identity-name-mismatch'
+import { NAME_IN_COMMON } from '../domain/samePersonNames'
 import { loadConventionPairs } from '../generate/nameConventions'
 import { fact, factsOf, testContext } from './ruleTestKit'
 
@@ -19,6 +20,14 @@ describe('identity-name-mismatch: names as people write them', () => {
   it('still flags another person one syllable apart', () => {
     expect(rule.evaluate(factsOf([fact('person.full_name', 'Choi Su-il'), fact('resume.name', 'Cho Su-il')]), ctx).status).toBe('flag')
     expect(rule.evaluate(factsOf([fact('person.full_name', '김동만'), fact('resume.name', '김동민')]), ctx).status).toBe('flag')
+  })
+  it('flags a resume name sharing only the family name as that weaker reading, and another name at full reading', () => {
+    const weak = rule.evaluate(factsOf([fact('person.full_name', 'Sarah Kwon'), fact('resume.name', 'Jinsol Kwon')]), ctx)
+    expect(weak.status).toBe('flag')
+    if (weak.status === 'flag') expect(weak.evidence.some(e => e.field === NAME_IN_COMMON)).toBe(true)
+    const full = rule.evaluate(factsOf([fact('person.full_name', 'Sarah Kwon'), fact('resume.name', 'Jinsol Kwon'), fact('resume.name', 'Daniel Lee')]), ctx)
+    expect(full.status).toBe('flag')
+    if (full.status === 'flag') expect(full.evidence.some(e => e.field === NAME_IN_COMMON)).toBe(false)
   })
 })
 

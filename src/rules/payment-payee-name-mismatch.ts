@@ -1,13 +1,14 @@
-import { compareNames, looksLikeCompany } from '../domain/names'
+import { looksLikeCompany } from '../domain/names'
+import { NAME_IN_COMMON, samePersonName } from '../domain/samePersonNames'
 import { notApplicable, type Rule } from './types'
 
 export const rule: Rule = {
   meta: {
     id: 'payment-payee-name-mismatch',
-    version: 3,
+    version: 4,
     title: 'Pay to an account in another name',
     rationale:
-      'Workers route pay through accounts held by facilitators or front companies. A payout account whose holder is not the applicant (allowing for how one person writes their own name: middle and maternal names, initials, word order, case, accents, given names joined or split, a holder name in another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Jeon/Jeong, is another name) is the request the advisories single out.',
+      'Workers route pay through accounts held by facilitators or front companies. A payout account whose holder is not the applicant (allowing for how one person writes their own name: middle and maternal names, initials, word order, case, accents, given names joined or split, a holder name in another script (Hangul, Chinese, Cyrillic, Arabic) or romanisation (RR, MR, Yale, pinyin, Wade–Giles) — while one changed syllable, as Jeon/Jeong, is another name) is the request the advisories single out. A holder who shares one whole name with the applicant and nothing else ("Peter Oh" / "OH JINDONG", "Kim Minjun" / "Kim Soyeon") is reported as that, a weaker reading: a preferred name beside a legal one that does not contain it, and a spouse’s or parent’s account, look so, and are far commoner among people whose legal and everyday names differ, so at full strength it would weigh on them for how they name themselves. The trade-off: a facilitator’s account that happens to share the persona’s family name (or a persona named after it) weighs little alone and is caught by the other evidence and by the checklist’s verification of the holder against the ID.',
     category: 'payment',
     severity: 'high',
     strength: 'strong',
@@ -23,9 +24,16 @@ export const rule: Rule = {
     const holder = payment?.value.account_holder
     if (!name || !holder) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!holder ? ['payment.account_holder'] : []))
     const evidence = [name.evidence, payment!.evidence]
-    const cmp = compareNames(name.value, holder)
-    if (cmp.match) return { status: 'clear', message: `The payout account holder "${holder}" is the applicant.`, evidence }
+    const cmp = samePersonName(name.value, holder)
+    if (cmp.same) return { status: 'clear', message: `The payout account holder "${holder}" is the applicant.`, evidence }
     const company = looksLikeCompany(holder)
+    if (!company && cmp.sharesOneName) {
+      return {
+        status: 'flag',
+        message: `Pay is to go to an account held by "${holder}", which shares only "${cmp.sharesOneName}" with the applicant's name (${name.value}): a preferred name beside the legal one, a relative's account, or another person's.`,
+        evidence: [...evidence, { field: NAME_IN_COMMON, value: cmp.sharesOneName, source: 'rule', where: 'the applicant’s name and the holder’s compared' }],
+      }
+    }
     return {
       status: 'flag',
       message: company

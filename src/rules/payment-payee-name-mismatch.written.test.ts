@@ -1,6 +1,7 @@
 import { testContext } from './ruleTestKit'
 import { buildCaseFacts } from './caseFacts'
 import { rule } from './payment-payee-name-mismatch'
+import { NAME_IN_COMMON } from '../domain/samePersonNames'
 import { loadConventionPairs } from '../generate/nameConventions'
 
 // The account holder's name as the bank writes it is not a signal (made-up names).
@@ -22,6 +23,27 @@ describe('payment-payee-name-mismatch: names as people write them', () => {
   it('still flags another person one syllable apart', () => {
     expect(rule.evaluate(facts('Jeon Hae-ok', 'Jeong Hae-ok'), ctx).status).toBe('flag')
     expect(rule.evaluate(facts('Park Hye-won', 'Baek Hye-won'), ctx).status).toBe('flag')
+  })
+  it.each([
+    ['Kim Minjun', 'Kim Soyeon'],
+    ['Peter Oh', 'OH JINDONG'],
+    ['Dana Whitfield', 'Mark Whitfield'],
+  ])('flags %s paid to %s, who share only one name, as that weaker reading', (name, holder) => {
+    const r = rule.evaluate(facts(name, holder), ctx)
+    expect(r.status).toBe('flag')
+    if (r.status !== 'flag') return
+    expect(r.message).toMatch(/shares only/)
+    expect(r.evidence.some(e => e.field === NAME_IN_COMMON)).toBe(true)
+  })
+  it('flags another person sharing no name at full reading', () => {
+    const r = rule.evaluate(facts('Kim Minjun', 'Lee Soyeon'), ctx)
+    expect(r.status).toBe('flag')
+    if (r.status === 'flag') expect(r.evidence.some(e => e.field === NAME_IN_COMMON)).toBe(false)
+  })
+  it('a company sharing the family name is a company, not the weaker reading', () => {
+    const r = rule.evaluate(facts('Kevin Brandt', 'Brandt Consulting LLC'), ctx)
+    expect(r.status === 'flag' && r.message).toContain('company account')
+    if (r.status === 'flag') expect(r.evidence.some(e => e.field === NAME_IN_COMMON)).toBe(false)
   })
 })
 

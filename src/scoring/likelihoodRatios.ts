@@ -102,6 +102,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     variants: {
       person: { lr: 15, pattern: 0.3, benign: 0.02, reasoning: 'The holder is another private person: the facilitator’s own account the advisory warns of (Chapman, Knoot, Didenko). Honest people rarely ask to be paid into someone else’s personal account (a spouse’s or parent’s, about 2%).' },
       company: { lr: 4, pattern: 0.16, benign: 0.04, reasoning: 'The holder is a company: front and shell companies receive pay in some cases (Yanbian Silverstar, the 2025 shell companies), but honest contractors are paid through their own LLC, an agency or an employer of record far more often. The company can be verified; it shares that explanation with delivery to an office and an agency’s switchboard (SHARED_EXPLANATIONS).' },
+      'one-name-in-common': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'The holder shares one whole name with the applicant and nothing else ("Peter Oh" / "OH JINDONG", "Kim Minjun" / "Kim Soyeon"): a preferred name beside a legal one that does not contain it, or a spouse’s or parent’s account, explain about 2% of honest applicants, concentrated among people whose everyday and legal names differ, so the full weight would fall on them for how they name themselves. Facilitators’ accounts share the persona’s family name rarely (about 3% of cases, by chance or by naming the persona after the holder). Weak alone by design; the trade-off, a persona named after the account holder, is left to the other evidence and to verifying the holder against the ID.' },
     },
   },
   'payment-payout-country-mismatch': { family: 'payment', lr: 5, pattern: 0.25, benign: 0.05, source: 'PY-PRC-ROUTING (G1), PY-BANK-CHURN (V10)', reasoning: 'Pay routed to another country than the claimed home; expatriates paid at home explain it often.' },
@@ -114,7 +115,14 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
   'contact-reference-webmail': { family: 'references', lr: 5, pattern: 0.5, benign: 0.1, source: 'CT-REF-WEBMAIL (V7; G1)', reasoning: 'Invented referees are reachable only on webmail (KnowBe4 case); about one honest applicant in ten gives a referee’s private address.' },
   'contact-reference-is-applicant': { family: 'references', lr: 20, pattern: 0.06, benign: 0.003, source: 'CT-SHARED-CONTACT (G5)', reasoning: 'The referee’s phone or email is the applicant’s own: a persona vouching for itself. A family business’s shared line explains a few.' },
 
-  'identity-name-mismatch': { family: 'self-description', lr: 6, pattern: 0.2, benign: 0.033, source: 'CV-CROSS-PROFILE (G1: "inconsistencies in name spelling")', reasoning: 'Templates keep the first persona’s name; former, professional and transliterated names explain some honest cases (the comparator tolerates how people write their own names).' },
+  'identity-name-mismatch': {
+    family: 'self-description', lr: 6, pattern: 0.2, benign: 0.033,
+    source: 'CV-CROSS-PROFILE (G1: "inconsistencies in name spelling")',
+    reasoning: 'Templates keep the first persona’s name; former, professional and transliterated names explain some honest cases (the comparator tolerates how people write their own names).',
+    variants: {
+      'one-name-in-common': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'The other name shares one whole name with the applicant’s and nothing else ("Sarah Kwon" / "Jinsol Kwon"): a preferred name beside a legal one that does not contain it explains it for honest people, concentrated among those whose everyday and legal names differ; a reused persona resume shares the family name by chance rarely. Weak alone by design; the other evidence and seeing the ID carry the rest.' },
+    },
+  },
   'identity-work-history-mismatch': { family: 'self-description', lr: 5, pattern: 0.1, benign: 0.02, source: 'CV-CROSS-PROFILE (G1; G2: profiles "that do not match the hired individual’s provided resume")', reasoning: 'Two accounts of the work history with no employer in common; tailored resumes explain some.' },
   'identity-contact-mismatch': { family: 'self-description', lr: 2, pattern: 0.2, benign: 0.1, source: 'CV-CROSS-PROFILE (G1)', reasoning: 'The resume gives other contacts than the application: templates do; so do old resumes and recruiter-sent ones.' },
   'identity-location-inconsistent': { family: 'self-description', lr: 2, pattern: 0.1, benign: 0.05, source: 'ID-SELF-INCONSISTENT (V1, V13): "weak alone"', reasoning: 'The applicant’s own location claims disagree; a recent move explains most.' },
