@@ -28,7 +28,8 @@ describe('GET /dashboard (on SQLite, or PostgreSQL with DATABASE_URL)', () => {
     const bob = await addUser(t.services, 'security', 'bob@example.test')
     await addUser(t.services, 'admin')
     await t.services.db('users').where({ id: ada.id }).update({ display_name: 'Ada Lovelace' })
-    await t.services.db('users').where({ id: bob.id }).update({ display_name: 'Bob Okafor' })
+    // a name with markup in it, to show it is escaped in the picture and the table
+    await t.services.db('users').where({ id: bob.id }).update({ display_name: 'Bob <Okafor> & Co' })
     ;({ decisions } = await seedDashboard(t.services.db, new Date(), { ada: ada.id, bob: bob.id }))
   })
   afterAll(() => t.close())
@@ -64,11 +65,13 @@ describe('GET /dashboard (on SQLite, or PostgreSQL with DATABASE_URL)', () => {
 
     // Workload: open items of undecided cases; most overdue first
     expect(tableOf(page.text, 'chart-workload')).toEqual([
-      ['Bob Okafor', '2', '2'],
+      ['Bob &lt;Okafor&gt; &amp; Co', '2', '2'],
       ['Ada Lovelace', '3', '1'],
       ['Not assigned', '1', '1'],
     ])
     expect(svgOf(page.text, 'chart-workload')).toContain('>3 open, 1 overdue</text>')
+    expect(svgOf(page.text, 'chart-workload')).toContain('>Bob &lt;Okafor&gt; &amp; Co</text>')
+    expect(page.text).not.toContain('<Okafor>')
 
     // Families: current flags on current cases opened in the last 12 weeks (A, B and C)
     const families = tableOf(page.text, 'chart-families')

@@ -150,7 +150,7 @@ describe('security', () => {
       const { agent, csrf } = await signIn(t.app, 'recruiter@example.test')
       const created = await agent.post('/cases').type('form').send({ _csrf: csrf, kind: 'candidate', fullName: hostile, email: 'hostile@example.test' })
       expect(created.status).toBe(303)
-      for (const path of [created.headers.location as string, '/cases?q=hostile', '/']) {
+      for (const path of [created.headers.location as string, '/cases?q=hostile', '/', '/dashboard']) {
         const page = await agent.get(path)
         expect(page.status).toBe(200)
         expect(page.text).not.toContain('<script>alert(1)')
