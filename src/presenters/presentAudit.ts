@@ -271,7 +271,7 @@ function valueText(key: string, value: unknown, lookups: AuditLookups, maxItems:
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   if (typeof value === 'number') {
     if (USER_ID_KEYS.has(key)) return lookups.users.get(value)?.name ?? `account ${value}`
-    return value.toLocaleString('en')
+    return NUMBER.format(value)
   }
   if (typeof value === 'string') {
     if (CASE_ID_KEYS.has(key)) return caseLink(value, lookups).label
@@ -292,9 +292,14 @@ function listText(key: string, values: unknown[], lookups: AuditLookups, maxItem
   const shown = values.slice(0, maxItems).map(v => valueText(key, v, lookups, maxItems))
   const more = values.length - shown.length
   const joined = shown.join(shown.some(t => t.includes(', ')) ? '; ' : ', ')
-  return more > 0 ? `${joined} and ${more.toLocaleString('en')} more` : joined
+  return more > 0 ? `${joined} and ${NUMBER.format(more)} more` : joined
 }
 
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+// One formatter for the page: Number#toLocaleString builds a new one on every call.
+const NUMBER = new Intl.NumberFormat('en')
