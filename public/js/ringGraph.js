@@ -16,6 +16,7 @@
   }
   if (!data.nodes || !data.nodes.length) return
 
+  var MAX_ZOOM = 1.5
   var fcose = typeof window.cytoscapeFcose === 'function'
   if (fcose && !window.cytoscape.__fcoseRegistered) {
     window.cytoscape.use(window.cytoscapeFcose)
@@ -69,7 +70,7 @@
       ? { name: 'fcose', quality: 'proof', animate: false, randomize: true, nodeDimensionsIncludeLabels: true, idealEdgeLength: 140, nodeRepulsion: 12000, nodeSeparation: 120, padding: 30, packComponents: true }
       : { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: 140, nodeRepulsion: 12000, padding: 30 },
     // Fitting a small ring must not blow it up to poster size.
-    maxZoom: 1.5,
+    maxZoom: MAX_ZOOM,
     // The page scrolls over the drawing (a phone must not be trapped in it); nodes can still be dragged.
     userZoomingEnabled: false,
     userPanningEnabled: false,
@@ -103,8 +104,10 @@
       if (labelsCollide()) swap()
       bb = cy.nodes().boundingBox({ includeLabels: true })
     }
-    var wanted = Math.round((el.clientWidth * bb.h) / Math.max(bb.w, 1)) + 60
-    el.style.height = Math.max(320, Math.min(900, wanted)) + 'px'
+    // As tall as the drawing needs at its width (never past the zoom cap), within most of the screen.
+    var wanted = Math.round(Math.min((el.clientWidth * bb.h) / Math.max(bb.w, 1), bb.h * MAX_ZOOM)) + 60
+    var tallest = Math.max(320, Math.min(900, Math.round(window.innerHeight * 0.8)))
+    el.style.height = Math.max(280, Math.min(tallest, wanted)) + 'px'
     cy.resize()
     cy.fit(undefined, 30)
   }
