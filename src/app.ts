@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpRequestContext } from './middleware/setUpRequestContext'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { saveSessionBeforeRedirect, setUpWebSession } from './middleware/setUpWebSession'
+import { unreadNotifications } from './middleware/unreadNotifications'
 import { vendorAssets } from './middleware/vendorAssets'
 import { routes } from './routes'
 import { apiRoutes } from './routes/api/apiRoutes'
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(saveSessionBeforeRedirect)
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(loadCurrentUser(deps.services.users))
+  app.use(unreadNotifications(deps.services.checklists)) // the header's count of unread notifications
   app.use(csrfTokenLocals) // before the check, so error pages can still offer a working sign-out form
   app.use(caseUploadRoutes(deps.services))
   app.use(documentUploadRoutes(deps.services)) // multipart: each parses its body, then checks the token itself
