@@ -133,7 +133,8 @@ export function nextActionFor(input: {
   if (closed) return input.canDecide ? { kind: 'link', text: 'See the decision', href: caseTabHref(caseId, 'checklist', 'signoffs-heading'), hint: 'Decided cases are read-only; a manager may reopen one as a new revision.' } : { kind: 'note', text: `Decided: ${status === 'signed_off' ? 'signed off' : 'rejected'}. The case is read-only.` }
   const sanctionsOpen = input.blockers.some(b => b.kind === 'sanctions')
   if (input.canClearSanctions && sanctionsOpen) return { kind: 'link', text: 'Clear or confirm the sanctions hit', href: '/sanctions', hint: 'Nothing can be approved until security has judged it.' }
-  if (input.canJudge && input.unjudgedLinks > 0) return { kind: 'link', text: `Judge ${input.unjudgedLinks === 1 ? 'the linked application' : `the ${input.unjudgedLinks} linked applications`}`, href: caseTabHref(caseId, 'links') }
+  // Judging links is security's work first; a preparer's next step stays closing items and sending for review.
+  if (input.canJudge && input.canClearSanctions && input.unjudgedLinks > 0) return { kind: 'link', text: `Judge ${input.unjudgedLinks === 1 ? 'the linked application' : `the ${input.unjudgedLinks} linked applications`}`, href: caseTabHref(caseId, 'links') }
   if (status === 'in_review') {
     if (input.canDecide) return { kind: 'link', text: 'Decide this case', href: `/cases/${caseId}/signoff` }
     return { kind: 'note', text: 'Sent for review: waiting for a manager’s decision.' }

@@ -22,6 +22,11 @@ function evidenceText(e: Evidence): string {
     const v = e.value as { at?: string; ip?: string; userAgent?: string; event?: string }
     return [v.at?.replace('T', ' ').slice(0, 16), v.ip, v.userAgent, v.event].filter(Boolean).join(' · ')
   }
+  if (e.field === 'link') {
+    // A link's evidence names the other application (or its band) and what is shared; its id means nothing to a reader.
+    const v = e.value as { name?: string; band?: string; via?: string }
+    return `${v.name ?? (v.band ? `an application at ${v.band}` : 'another application')} · ${v.via ?? ''}`
+  }
   return formatFactValue(e.field, JSON.stringify(e.value))
 }
 
@@ -60,7 +65,7 @@ export function presentFindings(rows: FindingRow[], scoreDetail: string | null |
       strength: r.strength,
       message: r.message,
       points: r.points,
-      evidence: (JSON.parse(r.evidence) as Evidence[]).map(e => ({ value: evidenceText(e), where: e.where })),
+      evidence: (JSON.parse(r.evidence) as Evidence[]).map(e => ({ value: evidenceText(e), where: e.field === 'link' ? 'link analysis: see Links' : e.where })),
       sources: meta?.sources ?? [],
       indicators: meta?.indicators ?? [],
       checklist: meta?.checklist ?? [],

@@ -31,7 +31,7 @@ describe('contribution chart', () => {
   })
 
   it('cuts long labels in the picture but keeps them whole in words', () => {
-    const long = 'A'.repeat(80)
+    const long = 'A'.repeat(100)
     const { svg, described } = contributionChart([{ label: long, points: 5 }], { title: 't' })
     expect(svg).not.toContain(`>${long}<`)
     expect(svg).toContain('…</text>')
@@ -39,7 +39,7 @@ describe('contribution chart', () => {
   })
 
   it('draws nothing broken for no reasons or zero points', () => {
-    expect(contributionChart([], { title: 't' }).svg).toContain('viewBox="0 0 480 34"')
+    expect(contributionChart([], { title: 't' }).svg).toContain('viewBox="0 0 560 31"')
     expect(contributionChart([{ label: 'x', points: 0 }], { title: 't' }).svg).toMatch(/width="2"/)
   })
 

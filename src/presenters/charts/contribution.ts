@@ -22,13 +22,14 @@ export function escapeXml(s: string): string {
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 /** Labels longer than this are cut with an ellipsis so the picture keeps its width (the full text is in <desc>). */
-const MAX_LABEL = 46
+const MAX_LABEL = 72
 
 export function contributionChart(bars: ContributionBar[], opts: { title: string; width?: number } = { title: 'Strongest reasons' }): ContributionChart {
-  const width = opts.width ?? 480
-  const rowH = 34
+  const width = opts.width ?? 560
+  const rowH = 31
   const barH = 12
-  const valueW = 90
+  // room after the longest bar for its value ("42.5 pts · High, blocks sign-off")
+  const valueW = 230
   const barMax = width - valueW
   const height = Math.max(1, bars.length) * rowH
   const max = Math.max(1, ...bars.map(b => b.points))
@@ -39,8 +40,8 @@ export function contributionChart(bars: ContributionBar[], opts: { title: string
     const label = b.label.length > MAX_LABEL ? `${b.label.slice(0, MAX_LABEL - 1)}…` : b.label
     return [
       `<text x="0" y="${y + 12}" class="app-chart__label">${escapeXml(label)}</text>`,
-      `<rect x="0" y="${y + 17}" width="${w}" height="${barH}" class="app-chart__bar" fill="#1d70b8"/>`,
-      `<text x="${Math.min(w + 6, barMax + 6)}" y="${y + 28}" class="app-chart__value">${escapeXml(`${fmt(b.points)} pts${b.note ? ` · ${b.note}` : ''}`)}</text>`,
+      `<rect x="0" y="${y + 16}" width="${w}" height="${barH}" class="app-chart__bar" fill="#1d70b8"/>`,
+      `<text x="${Math.min(w + 6, barMax + 6)}" y="${y + 27}" class="app-chart__value">${escapeXml(`${fmt(b.points)} pts${b.note ? ` · ${b.note}` : ''}`)}</text>`,
     ].join('')
   })
   const id = `chart-${Math.abs(hash(opts.title + described.join('|'))).toString(36)}`

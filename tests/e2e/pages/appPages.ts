@@ -85,7 +85,12 @@ export class CasePage extends BasePage {
     await p.verify()
     return p
   }
+  /** The case page shows one section at a time (Findings, Evidence, Links, Checklist, Activity), chosen by its tab. */
+  async openSection(name: 'Findings' | 'Evidence' | 'Links' | 'Checklist' | 'Activity'): Promise<void> {
+    await openCaseSection(this.page, name)
+  }
   async uploadDocument(kind: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.openSection('Evidence')
     await this.page.getByLabel('What is it?').selectOption(kind)
     await this.page.getByLabel('File', { exact: true }).setInputFiles(file)
     await this.page.getByRole('button', { name: 'Upload' }).click()
@@ -97,7 +102,7 @@ export class CasePage extends BasePage {
     return this.page.getByRole('article').filter({ has: this.page.getByRole('heading', { name: title }) })
   }
   familyHeadings() {
-    return this.page.locator('h3.family').allTextContents()
+    return this.page.getByTestId('family').allTextContents()
   }
   async runChecksAgain(): Promise<void> {
     await this.page.getByRole('button', { name: 'Run the checks again' }).click()
@@ -215,31 +220,46 @@ export class SignOffPage extends BasePage {
   async decide(decision: 'Approve: hire or pay' | 'Reject' | 'Escalate to security (the case returns to open)', statement: string): Promise<void> {
     await this.page.getByLabel(decision).check()
     await this.page.getByLabel('Statement: what you decided and why').fill(statement)
+    await this.page.getByLabel('I understand a signed decision cannot be undone').check()
     await this.page.getByRole('button', { name: 'Sign the decision' }).click()
   }
 }
 
+/** Open a section of the case page by its tab (a link: the server shows the chosen section), unless it is open. */
+async function openCaseSection(page: Page, name: string): Promise<void> {
+  const tab = page.locator('.govuk-tabs__tab').filter({ hasText: new RegExp(`^\\s*${name}\\b`) }).first()
+  if ((await tab.getAttribute('aria-current')) === 'page') return
+  await Promise.all([page.waitForEvent('load'), tab.click()])
+  await page.locator('h1').waitFor()
+}
+
 export class ChecklistSection {
   constructor(private readonly page: Page) {}
-  /** Close every open item with the same note, one form at a time (each submit reloads the page). */
+  /** Close every open item with the same note, one form at a time (each submit reloads the page, back on this section). */
   async completeAll(note: string): Promise<number> {
+    await openCaseSection(this.page, 'Checklist')
     let n = 0
     for (;;) {
-      const form = this.page.locator('form.item-form').filter({ has: this.page.getByRole('button', { name: 'Done' }) }).first()
+      // Folded forms are hidden, so they are found by their markup, not their role.
+      const form = this.page.locator('form.item-form').filter({ has: this.page.locator('button[value="done"]') }).first()
       if ((await form.count()) === 0) return n
+      // Each item's form is folded under "Close this item".
+      const details = form.locator('xpath=ancestor::details[1]')
+      if ((await details.count()) && !(await details.evaluate(d => (d as HTMLDetailsElement).open))) await details.locator('summary').first().click()
       await form.getByRole('textbox').fill(note)
-      await Promise.all([this.page.waitForURL(/#item-/), form.getByRole('button', { name: 'Done' }).click()])
+      await Promise.all([this.page.waitForEvent('load'), form.getByRole('button', { name: 'Done', exact: true }).click()])
       await this.page.locator('h1').waitFor()
       n++
     }
   }
   async disposeAll(text: string): Promise<number> {
+    await openCaseSection(this.page, 'Checklist')
     let n = 0
     for (;;) {
       const item = this.page.locator('ul.dispositions > li').filter({ hasText: 'No disposition yet' }).first()
       if ((await item.count()) === 0) return n
       await item.getByRole('textbox').fill(text)
-      await Promise.all([this.page.waitForURL(/#dispositions-heading/), item.getByRole('button', { name: 'Record disposition' }).click()])
+      await Promise.all([this.page.waitForEvent('load'), item.getByRole('button', { name: 'Record disposition' }).click()])
       await this.page.locator('h1').waitFor()
       n++
     }
