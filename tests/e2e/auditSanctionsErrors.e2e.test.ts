@@ -33,13 +33,24 @@ describeInBrowser('audit trail, sanctions decisions and error pages, in a real b
     await LoginPage.signInAs(page, 'security@example.test', PASSWORD)
     await page.goto('/sanctions')
     const queue = await SanctionsReviewPage.verifyOnPage(page)
-    // Nothing is chosen for the reviewer.
+    // Nothing is chosen for the reviewer; sending the form as it stands is refused, said at the top, in view.
     expect(await queue.hit('Rowan Pierce').getByRole('radio', { checked: true }).count()).toBe(0)
+    await queue.hit('Rowan Pierce').getByRole('button', { name: 'Record the decision' }).click()
+    await page.locator('.govuk-error-summary').waitFor()
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Tick "I understand"')
+    expect(await messageInViewport(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.goto('/sanctions')
     await queue.clear('Rowan Pierce', 'The exchange confirmed the wallet belongs to another customer')
     await SanctionsReviewPage.verifyOnPage(page)
     expect(new URL(page.url()).pathname).toBe('/sanctions')
     expect(await page.getByTestId('flash').textContent()).toMatch(/Decision recorded for VD-\d+ \(Rowan Pierce\): sanctions-identifier-hit cleared/)
     expect(await messageInViewport(page)).toEqual([])
+    await page.goto('/sanctions?all=1')
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await horizontalOverflow(page)).toEqual([])
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.setViewportSize({ width: 1366, height: 768 })
   }, 60_000)
 
   it('/audit fits a 1,366 px screen, shows references and words, and its table scrolls or stacks on a phone', async () => {
@@ -83,6 +94,7 @@ describeInBrowser('audit trail, sanctions decisions and error pages, in a real b
     const back = page.getByRole('link', { name: 'Back to the case' })
     expect(await back.getAttribute('href')).toBe(`/cases/${caseId}`)
     expect(await page.getByRole('link', { name: 'Go to My work' }).getAttribute('href')).toBe('/')
+    expect(await seriousAxeViolations(page)).toEqual([])
     await back.click()
     await page.waitForURL(url => url.pathname === `/cases/${caseId}`)
   }, 90_000)
