@@ -57,6 +57,7 @@ const BAND_RANK_SQL = "case c.risk_band when 'critical' then 0 when 'high' then 
 // them); the summary with "Send for review" heads every tab.
 const SANCTIONS_RULES = RULES.map(r => r.meta.id).filter(id => id.startsWith('sanctions-'))
 const DAY_MS = 86_400_000
+const HIT_SCAN = 200
 
 /** Overdue first, then band (critical first), then the oldest; ties by reference, so the order is stable. */
 export function compareQueueRows(a: QueueRow, b: QueueRow): number {
@@ -194,21 +195,20 @@ export function createQueueService(deps: { db: Knex }) {
       base().count({ n: '*' }).first(),
       base()
         .join('subjects as s', 's.id', 'c.subject_id')
-        .orderBy('f.blocking', 'desc')
         .orderByRaw(BAND_RANK_SQL)
         .orderBy('f.created_at')
-        .limit(QUEUE_LIMIT * 2)
+        // Undecided hits are few; reading up to HIT_SCAN of them lets both sections count exactly.
+        .limit(HIT_SCAN)
         .select('f.case_id', 'f.rule_id', 'f.message', 'f.blocking', 'f.created_at', 'c.reference', 'c.risk_band', 's.full_name') as Promise<Array<{ case_id: string; rule_id: string; message: string; blocking: boolean | number; created_at: string; reference: string; risk_band: RiskBand | null; full_name: string }>>,
     ])
-    // Earlier runs on the same cases (superseded rows; indexed by case): which hits did they raise already?
+    // Every run writes a row for every rule (flag, clear or not applicable), superseding the last run's.
+    // New: this rule's row in the run before this one (superseded; read by case id) did not flag.
     const earlier = rows.length
-      ? ((await db('findings').whereIn('case_id', [...new Set(rows.map(r => r.case_id))]).whereNotNull('superseded_at').select('case_id', 'rule_id', 'status', 'created_at')) as Array<{ case_id: string; rule_id: string; status: string; created_at: string }>)
+      ? ((await db('findings').whereIn('case_id', [...new Set(rows.map(r => r.case_id))]).whereNotNull('superseded_at').whereIn('rule_id', SANCTIONS_RULES).select('case_id', 'rule_id', 'status', 'created_at')) as Array<{ case_id: string; rule_id: string; status: string; created_at: string }>)
       : []
-    // New: the case was screened before, and the run just before this one did not flag this rule.
     const isNew = (r: { case_id: string; rule_id: string; created_at: string }) => {
-      const before = earlier.filter(e => e.case_id === r.case_id && e.created_at < r.created_at)
-      const previousRun = before.reduce((m, e) => (e.created_at > m ? e.created_at : m), '')
-      return previousRun !== '' && !before.some(e => e.created_at === previousRun && e.rule_id === r.rule_id && e.status === 'flag')
+      const previous = earlier.filter(e => e.case_id === r.case_id && e.rule_id === r.rule_id && e.created_at < r.created_at).sort((a, b) => b.created_at.localeCompare(a.created_at))[0]
+      return previous !== undefined && previous.status !== 'flag'
     }
     const present = rows.map(r => ({
       fresh: isNew(r),
