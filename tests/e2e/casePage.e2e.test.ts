@@ -56,8 +56,6 @@ describeInBrowser('the case page in one screen, in a real browser', () => {
     expect(await page.locator('[data-qa="case-summary"]').textContent()).toContain('Risk: Critical')
     expect(await page.locator('[data-qa="reasons-chart"] svg rect').count()).toBe(3)
     const h = await height(page)
-    // Recorded for the note: the height of the heaviest case page.
-    console.log(`case page ${member.reference} (ring of critical member), findings tab: ${h} px at 1366 × 768`)
     expect(h).toBeLessThan(2 * DESKTOP.height)
     expect(await bottomOf(page, '[data-qa="next-action"] .govuk-button')).toBeLessThanOrEqual(DESKTOP.height)
     expect(await bottomOf(page, '[data-qa="case-tabs"] .govuk-tabs__list')).toBeLessThanOrEqual(DESKTOP.height)
