@@ -60,6 +60,8 @@ describe('My work: each role lands on its queue; managers hear when a case enter
     expect(notes.map(n => n.user_id).sort()).toEqual([userId.manager, manager2].sort())
     expect(notes[0]!.link).toBe(`/cases/${caseId}/signoff`)
     expect(await t.services.checklists.unreadCount(userId.manager!)).toBe(1)
+    // The header's count (the layout shows res.locals.unreadCount, set by unreadNotifications).
+    expect((await as.manager!.agent.get('/').expect(200)).text).toMatch(/data-qa="unread-count">1</)
     const inbox = await as.manager!.agent.get('/notifications').expect(200)
     expect(inbox.text).toContain('Queue Quentin')
     expect(inbox.text).toContain(`href="/cases/${caseId}/signoff"`)
