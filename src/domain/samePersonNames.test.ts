@@ -1,4 +1,4 @@
-import { samePersonName, writtenForms } from './samePersonNames'
+import { samePersonName, shortFormOf, writtenForms } from './samePersonNames'
 
 // Made-up people, put together from common given and family names.
 const same = (a: string, b: string) => samePersonName(a, b).same
@@ -31,6 +31,8 @@ describe('the same person, as they write their own name', () => {
     ['Vlad Petrov', 'Владимир Петров', 'a short form (the start), Cyrillic'],
     ['Alex Morgan', 'Alexander Morgan', 'a short form (the start)'],
     ['Chris Park', 'Christopher James Park', 'a short form and a middle name added'],
+    ['Ify Okonkwo', 'OKONKWO IFEOMA', 'a short form with a diminutive -y, other order'],
+    ['Katie Walsh', 'Katherine Walsh', 'a short form with a diminutive -ie'],
   ])('%s = %s (%s)', (a, b) => expect(same(a, b)).toBe(true))
 
   it.each([
@@ -55,9 +57,19 @@ describe('the same person, as they write their own name', () => {
     ['Al Morgan', 'Alexander Morgan', 'two letters are no short form'],
   ])('%s ≠ %s (%s)', (a, b) => expect(same(a, b)).toBe(false))
 
+  it('takes a start, a start with -y/-ie, or an end at least three letters shorter as a short form', () => {
+    expect(shortFormOf('vlad', 'vladimir')).toBe(true)
+    expect(shortFormOf('ify', 'ifeoma')).toBe(true)
+    expect(shortFormOf('emeka', 'chukwuemeka')).toBe(true)
+    expect(shortFormOf('daniel', 'danielle')).toBe(false)
+    expect(shortFormOf('al', 'alexander')).toBe(false)
+    expect(shortFormOf('amy', 'am')).toBe(false)
+  })
+
   it('says when two names share one whole name and nothing else, and only then', () => {
-    expect(samePersonName('Kim Minjun', 'Kim Soyeon').sharesOneName).toBe('kim')
-    expect(samePersonName('Peter Oh', 'OH JINDONG').sharesOneName).toBe('oh')
+    expect(samePersonName('Kim Minjun', 'Kim Soyeon').sharesOneName).toBe('Kim')
+    expect(samePersonName('Peter Oh', 'OH JINDONG').sharesOneName).toBe('Oh')
+    expect(samePersonName('Jenny Mun', 'MUN SUNGHEE').sharesOneName).toBe('Mun')
     expect(samePersonName('Kim Minjun', 'Lee Soyeon').sharesOneName).toBeUndefined()
     expect(samePersonName('Kim Min-jun', 'Kim Min-jin').sharesOneName).toBeUndefined()
     expect(samePersonName('Kevin Brandt', 'Brandt Consulting LLC').sharesOneName).toBeUndefined()

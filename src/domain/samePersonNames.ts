@@ -79,7 +79,9 @@ function compute(a: string, b: string): SamePerson {
     const na = normaliseName(a, 'Person').tokens
     const nb = normaliseName(b, 'Person').tokens
     const shared = looksLikeCompany(a) || looksLikeCompany(b) ? null : oneNameShared(na, nb)
-    if (shared) return { ...best, sharesOneName: shared, why: [`only "${shared}" in common, the other names differ`, ...best.why] }
+    // Said as the first name writes it ("Mun", not the normalised "moon").
+    const written = shared && a.split(/\s+/).find(w => normaliseName(w, 'Person').tokens.includes(shared))
+    if (shared) return { ...best, sharesOneName: written || shared, why: [`only "${written || shared}" in common, the other names differ`, ...best.why] }
   }
   return best
 }
@@ -173,10 +175,16 @@ function sameSyllableWord(a: string, b: string): boolean {
   return latinSyllables(a).length > 0 && latinSyllables(b).length > 0 && !differentSyllableWords(a, b)
 }
 
-/** A short form a person writes for their own given name: its start or its end ("Vlad" / "Vladimir", "Emeka" / "Chukwuemeka"). */
+/**
+ * A short form a person writes for their own given name: its start, its start with a diminutive -y/-ie,
+ * or its end ("Vlad" / "Vladimir", "Ify" / "Ifeoma", "Katie" / "Katherine", "Emeka" / "Chukwuemeka").
+ * The full name is at least three letters longer, so two names one ending apart stay two (Daniel / Danielle).
+ */
 export function shortFormOf(short: string, long: string): boolean {
   if (short.length + 3 > long.length) return false
   if (short.length >= 3 && long.startsWith(short)) return true
+  const stem = short.replace(/(?<=[^aeiouy])(?:y|ie)$/, '')
+  if (stem !== short && stem.length >= 2 && stem.length + 3 <= long.length && long.startsWith(stem)) return true
   return short.length >= 4 && long.endsWith(short)
 }
 
