@@ -45,8 +45,9 @@ Commands:
   import [--json] PATH…                 bring applications into the database: application JSON (with the
                                         files they reference), JSON Resume, resumes, ATS CSV exports,
                                         folders and ZIP archives of them; prints what happened to each
-  relink [--json]                       rebuild every current case's link keys and links (after an upgrade
-                                        changed how they are made); cases whose links change are scored again
+  relink [--json]                       rebuild every open case's link keys and links (after an upgrade
+                                        changed how they are made); cases whose links change are scored again;
+                                        decided cases keep what they were decided on
   refdata import [--kind K] FILE…       load reference data into DATA_DIR/refdata: OFAC sdn.csv, OFAC
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex'
 import type { Services } from '../services'
 import type { ActorContext } from '../services/context'
+import { isChangeable, type CaseStatus } from '../signoff/caseStatus'
 
 const BATCH = 100
 
 /**
- * Rebuild every current case's link keys, prints and links, after an upgrade changed how they are made
+ * Rebuild every open case's link keys, prints and links, after an upgrade changed how they are made
  * (a new normalisation, a new kind of key): cases linked before keep working, and old keys stop hiding
  * new links. Batches of 100 cases, each in its own transaction, so a long run holds no lock for long and a
  * stop loses at most one batch. A link is made from whichever end is rebuilt second, so one pass finds
@@ -13,7 +14,10 @@ const BATCH = 100
  * people told, as for any new evidence).
  */
 export async function relinkCommand(db: Knex, services: Services, json: boolean, actor: ActorContext, out: (s: string) => void): Promise<number> {
-  const ids = ((await db('cases').where({ is_current: true }).orderBy('created_at').orderBy('id').select('id')) as Array<{ id: string }>).map(r => r.id)
+  // Decided cases keep the links they were decided on (and the keys that made them): only cases that can
+  // still change are rebuilt, as when their evidence changes.
+  const rows = (await db('cases').where({ is_current: true }).orderBy('created_at').orderBy('id').select('id', 'status', 'is_current')) as Array<{ id: string; status: CaseStatus; is_current: boolean | number }>
+  const ids = rows.filter(isChangeable).map(r => r.id)
   const before = Number(((await db('links').count({ n: '*' }).first()) as { n: number | string }).n)
   let rescored = 0
   for (let i = 0; i < ids.length; i += BATCH) {

@@ -145,6 +145,7 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'users enable': { why: 'accounts', args: () => ['users', 'enable', '--email', 'bystander@example.test'], exit: [0] },
     'tokens add': { why: 'accounts', args: () => ['tokens', 'add', '--email', 'recruiter@example.test', '--name', 'ATS sync'], exit: [0] },
     'tokens revoke': { why: 'accounts', args: () => ['tokens', 'revoke', '--email', 'recruiter@example.test'], exit: [0] },
+    relink: { why: 'rebuilds open cases only; decided ones keep their links', args: () => ['relink'], exit: [0] },
   }
 
   beforeAll(async () => {
