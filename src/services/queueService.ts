@@ -78,8 +78,8 @@ export function createQueueService(deps: { db: Knex }) {
   /** When each case last changed status (the audit trail), for the few cases shown. */
   async function statusChangedAt(caseIds: string[]): Promise<Map<string, string>> {
     if (!caseIds.length) return new Map()
-    const rows = (await db('audit_events').whereIn('case_id', caseIds).where('type', 'CASE_STATUS_CHANGED').groupBy('case_id').select('case_id', db.raw('max(occurred_at) as at'))) as Array<{ case_id: string; at: string }>
-    return new Map(rows.map(r => [r.case_id, r.at]))
+    const rows = (await db('audit_events').whereIn('case_id', caseIds).where('type', 'CASE_STATUS_CHANGED').groupBy('case_id').select('case_id', db.raw('max(occurred_at) as last_at'))) as Array<{ case_id: string; last_at: string }>
+    return new Map(rows.map(r => [r.case_id, r.last_at]))
   }
 
   /** Open checklist items assigned to the user on current, undecided cases. */
@@ -108,8 +108,8 @@ export function createQueueService(deps: { db: Knex }) {
         .where('type', 'CHECKLIST_ITEM_ASSIGNED')
         .whereIn('target', rows.map(r => `checklist_item:${r.id}`))
         .groupBy('target')
-        .select('target', db.raw('max(occurred_at) as at'))) as Array<{ target: string; at: string }>
-      for (const e of events) assignedAt.set(e.target, e.at)
+        .select('target', db.raw('max(occurred_at) as last_at'))) as Array<{ target: string; last_at: string }>
+      for (const e of events) assignedAt.set(e.target, e.last_at)
     }
     return {
       key: 'assigned',
@@ -248,10 +248,6 @@ export function createQueueService(deps: { db: Knex }) {
 
   /** Open cases the user created whose checklist is not finished (or not yet made): theirs to carry on. */
   async function myCases(userId: number, now: Date): Promise<QueueSection> {
-    const openItems = (required?: boolean) => {
-      const q = db('checklist_items as i').whereRaw('i.case_id = c.id').where('i.status', 'open')
-      return (required ? q.where('i.required', true) : q).count('*')
-    }
     const anyItems = () => db('checklist_items as i').whereRaw('i.case_id = c.id').select(db.raw('1'))
     const base = () =>
       db('cases as c')
@@ -266,11 +262,18 @@ export function createQueueService(deps: { db: Knex }) {
         .orderByRaw(BAND_RANK_SQL)
         .orderBy('c.created_at')
         .limit(QUEUE_LIMIT)
-        .select('c.id', 'c.reference', 'c.risk_band', 'c.created_at', 's.full_name', openItems().as('open_items'), openItems(true).as('open_required'), db('checklist_items as i').whereRaw('i.case_id = c.id').count('*').as('all_items')) as Promise<
-        Array<{ id: string; reference: string; risk_band: RiskBand | null; created_at: string; full_name: string; open_items: number | string; open_required: number | string; all_items: number | string }>
-      >,
+        .select('c.id', 'c.reference', 'c.risk_band', 'c.created_at', 's.full_name') as Promise<Array<{ id: string; reference: string; risk_band: RiskBand | null; created_at: string; full_name: string }>>,
     ])
     const changed = await statusChangedAt(rows.map(r => r.id))
+    // Item counts for the shown cases only, in one grouped read (not a subquery per open case).
+    const counts = new Map(
+      rows.length
+        ? ((await db('checklist_items')
+            .whereIn('case_id', rows.map(r => r.id))
+            .groupBy('case_id')
+            .select('case_id', db.raw('count(*) as all_items'), db.raw("sum(case when status = 'open' then 1 else 0 end) as open_items"), db.raw("sum(case when status = 'open' and required then 1 else 0 end) as open_required"))) as Array<{ case_id: string; all_items: number | string; open_items: number | string; open_required: number | string }>).map(c => [c.case_id, c])
+        : [],
+    )
     return {
       key: 'myCases',
       title: 'My open cases',
@@ -278,7 +281,8 @@ export function createQueueService(deps: { db: Knex }) {
       rows: rows
         .map(r => {
           const since = changed.get(r.id) ?? r.created_at
-          const [open, required, all] = [Number(r.open_items), Number(r.open_required), Number(r.all_items)]
+          const c = counts.get(r.id)
+          const [open, required, all] = [Number(c?.open_items ?? 0), Number(c?.open_required ?? 0), Number(c?.all_items ?? 0)]
           const action = !all
             ? { label: 'Start its checklist', href: `/cases/${r.id}?tab=checklist` }
             : required
