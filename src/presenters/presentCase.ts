@@ -53,6 +53,8 @@ export function presentCaseDetail(detail: CaseDetail) {
     revision: c.revision,
     isCurrent: Boolean(c.is_current),
     name: s.full_name,
+    kindLabel: c.kind === 'candidate' ? 'Candidate' : 'Contractor',
+    roleTitle: c.role_title ?? '',
     status: c.status,
     statusLabel: statusLabel(c.status),
     band: c.risk_band ?? 'unscored',
