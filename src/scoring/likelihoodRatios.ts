@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 5
+export const LR_VERSION = 6
 
 export type FamilyId =
   | 'sanctions'
@@ -102,7 +102,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     variants: {
       person: { lr: 15, pattern: 0.3, benign: 0.02, reasoning: 'The holder is another private person: the facilitator’s own account the advisory warns of (Chapman, Knoot, Didenko). Honest people rarely ask to be paid into someone else’s personal account (a spouse’s or parent’s, about 2%).' },
       company: { lr: 4, pattern: 0.16, benign: 0.04, reasoning: 'The holder is a company: front and shell companies receive pay in some cases (Yanbian Silverstar, the 2025 shell companies), but honest contractors are paid through their own LLC, an agency or an employer of record far more often. The company can be verified; it shares that explanation with delivery to an office and an agency’s switchboard (SHARED_EXPLANATIONS).' },
-      'one-name-in-common': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'The holder shares one whole name with the applicant and nothing else ("Peter Oh" / "OH JINDONG", "Kim Minjun" / "Kim Soyeon"): a preferred name beside a legal one that does not contain it, or a spouse’s or parent’s account, explain about 2% of honest applicants, concentrated among people whose everyday and legal names differ, so the full weight would fall on them for how they name themselves. Facilitators’ accounts share the persona’s family name rarely (about 3% of cases, by chance or by naming the persona after the holder). Weak alone by design; the trade-off, a persona named after the account holder, is left to the other evidence and to verifying the holder against the ID.' },
+      'one-name-in-common': { lr: 1, pattern: 0.02, benign: 0.02, reasoning: 'The holder shares one whole name with the applicant and nothing else ("Peter Oh" / "OH JINDONG", "Kim Minjun" / "Kim Soyeon"). Honest explanations (a preferred name beside a legal one that does not contain it, a spouse’s or parent’s account) fall mostly on people whose everyday and legal names differ; a facilitator’s account shares the persona’s family name about as rarely. So it is shown, with its checklist step to verify the holder against the ID, and weighs nothing (LR 1): any weight would score counterfactual twins apart for how they write their names. The trade-off, a persona named after the account holder, is left to the other evidence.' },
     },
   },
   'payment-payout-country-mismatch': { family: 'payment', lr: 5, pattern: 0.25, benign: 0.05, source: 'PY-PRC-ROUTING (G1), PY-BANK-CHURN (V10)', reasoning: 'Pay routed to another country than the claimed home; expatriates paid at home explain it often.' },
@@ -120,7 +120,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     source: 'CV-CROSS-PROFILE (G1: "inconsistencies in name spelling")',
     reasoning: 'Templates keep the first persona’s name; former, professional and transliterated names explain some honest cases (the comparator tolerates how people write their own names).',
     variants: {
-      'one-name-in-common': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'The other name shares one whole name with the applicant’s and nothing else ("Sarah Kwon" / "Jinsol Kwon"): a preferred name beside a legal one that does not contain it explains it for honest people, concentrated among those whose everyday and legal names differ; a reused persona resume shares the family name by chance rarely. Weak alone by design; the other evidence and seeing the ID carry the rest.' },
+      'one-name-in-common': { lr: 1, pattern: 0.02, benign: 0.02, reasoning: 'The other name shares one whole name with the applicant’s and nothing else ("Sarah Kwon" / "Jinsol Kwon"): a preferred name beside a legal one that does not contain it explains it for honest people, concentrated among those whose everyday and legal names differ; a reused persona resume shares the family name about as rarely. Shown for a person to check against the ID, and weighs nothing (LR 1), so counterfactual twins score alike.' },
     },
   },
   'identity-work-history-mismatch': { family: 'self-description', lr: 5, pattern: 0.1, benign: 0.02, source: 'CV-CROSS-PROFILE (G1; G2: profiles "that do not match the hired individual’s provided resume")', reasoning: 'Two accounts of the work history with no employer in common; tailored resumes explain some.' },

@@ -1,6 +1,7 @@
 import type { RiskBand } from '../signoff/caseStatus'
 import type { Finding } from '../rules/types'
 import { looksLikeCompany } from '../domain/names'
+import { NAME_IN_COMMON } from '../domain/samePersonNames'
 import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type FamilyId } from './likelihoodRatios'
 
 /**
@@ -79,6 +80,8 @@ const familyOf = (rule: string): FamilyId | 'unknown' => LIKELIHOOD_RATIOS[rule]
 
 /** The finer reading of a flag its evidence supports, for rules that have variants. */
 export function variantOf(finding: Finding): string | undefined {
+  // Names that share one whole name and nothing else: the name rules' weak reading (samePersonNames).
+  if (finding.evidence.some(e => e.field === NAME_IN_COMMON)) return 'one-name-in-common'
   if (finding.rule === 'payment-payee-name-mismatch') {
     const payment = finding.evidence.find(e => e.field === 'payment')?.value as { account_holder?: unknown } | undefined
     const holder = typeof payment?.account_holder === 'string' ? payment.account_holder : null
