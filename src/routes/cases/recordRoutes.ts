@@ -63,7 +63,7 @@ export function recordUploadRoutes(services: Services): Router {
     try {
       await services.records.record(id.data, def, sectionObject(def, body), actorOf(req, res), req.file && req.file.size > 0 ? { name: req.file.originalname, data: req.file.buffer } : undefined)
       req.session.flash = { kind: 'success', message: `${def.title} recorded.` }
-      res.redirect(303, `/cases/${id.data}#facts-heading`)
+      res.redirect(303, `/cases/${id.data}?tab=evidence`) // the facts it changed are on the Evidence tab
     } catch (error) {
       if (!(error instanceof ValidationError) && !(error instanceof Error && error.name === 'ImportProblem')) return next(error)
       const errors = error instanceof ValidationError ? error.fieldErrors : { photo: error.message }

@@ -155,7 +155,7 @@ describe('cases', () => {
       expect(res.status).toBe(500)
       expect(res.text).toContain('Sorry, there is a problem with the service')
       expect(res.text).not.toMatch(/SQLITE_CORRUPT|secret internals|at .*\.ts/)
-      expect(res.text).toMatch(/Reference: <code>[0-9a-f-]{36}<\/code>/)
+      expect(res.text).toMatch(/give this reference: <code>[0-9a-f-]{36}<\/code>/)
     } finally {
       await prod.close()
     }
