@@ -54,7 +54,8 @@ export async function pageBench(options: { size?: number; seed?: number; repeats
   const repeats = options.repeats ?? Number(process.env.PAGEBENCH_REPEATS ?? 30)
   const log = options.log ?? ((s: string) => process.stdout.write(`${s}\n`))
   const folder = await ensurePopulation(size, seed, log)
-  const t = await createTestApp()
+  // PAGEBENCH_PRODUCTION=1: templates compiled once and kept, as `npm start` with NODE_ENV=production runs.
+  const t = await createTestApp({ production: process.env.PAGEBENCH_PRODUCTION === '1' })
   try {
     let start = performance.now()
     const { created, rejected } = await importPopulation(t.services, folder)

@@ -188,6 +188,8 @@ describeInBrowser('issue 15: recruiter, security and manager journeys at 1366 an
 
           await page.goto(`${base}?tab=checklist`)
           await s.act('complete a checklist item on ?tab=checklist', async () => {
+            // Each item's form is folded under "Close this item": open the first.
+            await page.locator('summary', { hasText: 'Close this item' }).first().click()
             const form = page.locator('form.item-form:visible').first()
             await form.locator('input[name="note"]:visible, textarea[name="note"]:visible').first().fill('Checked on a live call against the ID')
             await form.getByRole('button', { name: 'Done' }).click()

@@ -232,10 +232,11 @@ export function caseRoutes(services: Services): Router {
     try {
       await cases.transition(id.data, parsed.data.action, actorOf(req, res), parsed.data.action === 'submit_for_review' ? parsed.data.statement || undefined : undefined)
     } catch (error) {
-      // Refused for what is still open: back to the list beside the button, which says what to do.
+      // Refused for what is still open: back to the top of the page, where "Next for you" says so beside the
+      // button (an alert), with the reason form open. No banner: listing every open item in one would push
+      // it below the window.
       if (!(error instanceof HttpError && error.id === 'not_ready')) throw error
-      req.session.flash = { kind: 'error', message: error.message }
-      return res.redirect(303, `/cases/${id.data}?${new URLSearchParams({ ...(parsed.data.tab && parsed.data.tab !== 'findings' ? { tab: parsed.data.tab } : {}), review: 'refused' }).toString()}#send-for-review`)
+      return res.redirect(303, `/cases/${id.data}?${new URLSearchParams({ ...(parsed.data.tab && parsed.data.tab !== 'findings' ? { tab: parsed.data.tab } : {}), review: 'refused' }).toString()}`)
     }
     req.session.flash = { kind: 'success', message: parsed.data.action === 'submit_for_review' ? 'Case sent for review' : 'Case returned to open' }
     res.redirect(303, caseTabHref(id.data, parsed.data.tab ?? 'findings'))

@@ -74,7 +74,7 @@ describe('the case page in one screen', () => {
     const rescored = await post('recruiter', `/cases/${caseId}/rescore`, {}).expect(303)
     expect(rescored.headers.location).toBe(`/cases/${caseId}`)
     const refused = await post('recruiter', `/cases/${caseId}/status`, { action: 'submit_for_review', tab: 'evidence' }).expect(303)
-    expect(refused.headers.location).toBe(`/cases/${caseId}?tab=evidence&review=refused#send-for-review`)
+    expect(refused.headers.location).toBe(`/cases/${caseId}?tab=evidence&review=refused`)
     const noFile = await as.recruiter!.agent.post(`/cases/${caseId}/documents`).field('_csrf', as.recruiter!.csrf).field('kind', 'resume').expect(303)
     expect(noFile.headers.location).toBe(`/cases/${caseId}?tab=evidence`)
   })
