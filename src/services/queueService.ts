@@ -182,12 +182,17 @@ export function createQueueService(deps: { db: Knex }) {
    * evidence) is listed apart, as new.
    */
   async function hits(now: Date): Promise<[QueueSection, QueueSection]> {
+    // The current sanctions flags first, by the (rule_id, status) index: they are few. Joined in one query,
+    // SQLite's planner with bound values walked every case's findings instead (30-45 ms on 2,000 cases).
+    const flagged = ((await db('findings').whereIn('rule_id', SANCTIONS_RULES).where('status', 'flag').whereNull('superseded_at').pluck('id')) as number[])
     const base = () =>
       db('findings as f')
         .join('cases as c', 'c.id', 'f.case_id')
-        .whereIn('f.rule_id', SANCTIONS_RULES)
-        .where('f.status', 'flag')
-        .whereNull('f.superseded_at')
+        .modify(q => {
+          // Beyond what one statement may bind, the plain join (slower, still right).
+          if (flagged.length <= 10_000) q.whereIn('f.id', flagged.length ? flagged : [-1])
+          else q.whereIn('f.rule_id', SANCTIONS_RULES).where('f.status', 'flag').whereNull('f.superseded_at')
+        })
         .where('c.is_current', true)
         .whereIn('c.status', ['open', 'in_review'])
         .whereNotExists(db('sanctions_reviews as r').whereRaw('r.case_id = f.case_id and r.rule_id = f.rule_id and r.created_at >= f.created_at').select(db.raw('1')))
