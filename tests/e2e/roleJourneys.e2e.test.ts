@@ -163,7 +163,6 @@ describeInBrowser('issue 15: recruiter, security and manager journeys at 1366 an
         const s = await session('recruiter', vp)
         const { page } = s
         try {
-          if (updateShots && vp.width === 1366) await page.screenshot({ path: path.join(SHOTS, 'queue.png') })
           await s.common(cast)
           await s.visit('/imports', '/imports')
           await s.casePage(cast.reviewed)
@@ -304,6 +303,8 @@ describeInBrowser('issue 15: recruiter, security and manager journeys at 1366 an
           await s.visit('/sanctions', '/sanctions')
           // The queue leads to the case the recruiter sent.
           await page.goto('/')
+          // The tour's queue picture: a manager's, with the case waiting for a decision.
+          if (updateShots && vp.width === 1366) await page.screenshot({ path: path.join(SHOTS, 'queue.png') })
           const row = page.locator('main').getByRole('link', { name: new RegExp(`${cast.reviewed.reference}|${cast.reviewed.name}`) })
           if (!(await row.count())) s.note('queue /', [`${cast.reviewed.reference} (sent for review) is not in the manager's queue`])
           await s.casePage(cast.reviewed)
