@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DashboardPage, CaseListPage, CasePage, NewCasePage, RulesPage, UsersPage } from './pages/appPages'
+import { LandingPage, CaseListPage, CasePage, NewCasePage, RulesPage, UsersPage } from './pages/appPages'
 import { LoginPage, SetupPage } from './pages/authPages'
 import { BasePage } from './pages/basePage'
 import { describeInBrowser, launchBrowser } from './support/browser'
@@ -41,7 +41,7 @@ describeInBrowser('first journey in a real browser', () => {
     await SetupPage.verifyOnPage(page) // the error page is checked for accessibility too
     await page.getByRole('alert').getByRole('link').first().waitFor()
     await setup.createAdmin(ADMIN.name, ADMIN.email, ADMIN.password)
-    const dashboard = await DashboardPage.verifyOnPage(page)
+    const dashboard = await LandingPage.verifyOnPage(page, 'Administration')
 
     // The admin adds a recruiter and a manager.
     await dashboard.nav('Users')
@@ -60,7 +60,7 @@ describeInBrowser('first journey in a real browser', () => {
     await page.goto('/login')
     const login = await LoginPage.verifyOnPage(page)
     await login.signIn(RECRUITER.email, RECRUITER.password)
-    const home = await DashboardPage.verifyOnPage(page)
+    const home = await LandingPage.verifyOnPage(page)
     await home.nav('New case')
     const form = await NewCasePage.verifyOnPage(page)
     await form.fill({ 'Full name': 'Dana Whitfield', 'Email address': 'not an email' })
@@ -97,13 +97,15 @@ describeInBrowser('first journey in a real browser', () => {
     // The manager signs in and sees it.
     const managerLogin = await LoginPage.verifyOnPage(page)
     await managerLogin.signIn(MANAGER.email, MANAGER.password)
-    const managerHome = await DashboardPage.verifyOnPage(page)
+    const managerHome = await LandingPage.verifyOnPage(page)
     await managerHome.nav('Cases')
     const managerList = await CaseListPage.verifyOnPage(page)
     await managerList.search('dana.whitfield@example.org')
     await CaseListPage.verifyOnPage(page)
     await managerList.rows().first().getByRole('link').first().click()
-    await CasePage.verifyOnPage(page, 'Dana Whitfield')
+    const managerCase = await CasePage.verifyOnPage(page, 'Dana Whitfield')
+    // The person's details are on the Evidence tab.
+    await managerCase.openSection('Evidence')
     expect(await page.getByText('United States (US)').count()).toBe(1)
     const casePageForManager = await CasePage.verifyOnPage(page, 'Dana Whitfield')
     await casePageForManager.nav('Rules')

@@ -12,6 +12,18 @@ export class DashboardPage extends BasePage {
   }
 }
 
+/** Where each person lands at `/`: "My work" (their queue), or "Administration" for an administrator. */
+export class LandingPage extends BasePage {
+  private constructor(page: Page, heading: 'My work' | 'Administration') {
+    super(page, heading)
+  }
+  static async verifyOnPage(page: Page, heading: 'My work' | 'Administration' = 'My work') {
+    const p = new LandingPage(page, heading)
+    await p.verify()
+    return p
+  }
+}
+
 export class UsersPage extends BasePage {
   private constructor(page: Page) {
     super(page, 'Users')
