@@ -50,7 +50,7 @@ describeInBrowser('checklist and four-eyes sign-off, in a real browser', () => {
     expect(await page.getByTestId('signoff-checklist').textContent()).toContain('Checked on a live call against the ID')
     await signOff.decide('Reject', 'Equipment was to go to a private mailbox the applicant could not explain')
     await CasePage.verifyOnPage(page, 'Anna Lindqvist')
-    expect(await page.getByRole('status').first().textContent()).toMatch(/the case is rejected\. Digest of the case as signed: [0-9a-f]{64}/)
+    expect(await page.getByRole('status').first().textContent()).toMatch(/the case is rejected\. Digest of the case as signed: [0-9a-f]{12}… \(in full under Decisions\)/)
     expect(await page.locator('form.item-form').count()).toBe(0)
     const report = await page.request.get(`/cases/${caseId}/report.pdf`)
     expect(report.status()).toBe(200)

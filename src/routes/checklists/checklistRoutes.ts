@@ -122,7 +122,8 @@ export function checklistRoutes(services: Services): Router {
       return res.redirect(303, `/cases/${id}/signoff`)
     }
     const { status, digest } = await checklists.signOff(id, { decision: body.data.decision as (typeof DECISIONS)[number], statement: body.data.statement }, actorOf(req, res))
-    req.session.flash = { kind: 'success', message: `Decision recorded: the case is ${status.replace('_', ' ')}. Digest of the case as signed: ${digest}` }
+    // The digest in full is in the decisions list below; the message stays short enough to be seen on a phone.
+    req.session.flash = { kind: 'success', message: `Decision recorded: the case is ${status.replace('_', ' ')}. Digest of the case as signed: ${digest.slice(0, 12)}… (in full under Decisions)` }
     res.redirect(303, caseTabHref(id, 'checklist'))
   })
 

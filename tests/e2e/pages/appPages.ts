@@ -230,7 +230,7 @@ export class SignOffPage extends BasePage {
     return p
   }
   async decide(decision: 'Approve: hire or pay' | 'Reject' | 'Escalate to security (the case returns to open)', statement: string): Promise<void> {
-    await this.page.getByLabel(decision).check()
+    await this.page.getByLabel(decision, { exact: true }).check()
     await this.page.getByLabel('Statement: what you decided and why').fill(statement)
     await this.page.getByLabel(/I understand a signed approval or rejection cannot be undone/).check()
     await this.page.getByRole('button', { name: 'Sign the decision' }).click()

@@ -34,7 +34,7 @@ describe('import report', () => {
 
     const page = (await agent.get(jobUrl).expect(200)).text
     // Counts by band, worst first.
-    const bands = [...page.matchAll(/<dd data-band="([a-z]+)">(\d+)<\/dd>/g)].map(m => [m[1], Number(m[2])])
+    const bands = [...page.matchAll(/<dd class="govuk-summary-list__value" data-band="([a-z]+)">(\d+)<\/dd>/g)].map(m => [m[1], Number(m[2])])
     expect(bands).toEqual([['critical', 1], ['high', 2], ['elevated', 1], ['low', 2], ['unscored', 0]])
     expect(page).toContain('6 cases from this import; <strong>4 flagged</strong> (elevated risk or above); 1 file rejected.')
 
@@ -43,8 +43,8 @@ describe('import report', () => {
     const order = [...table.matchAll(/<a href="\/cases\/([0-9a-f-]{36})">([^<]+)<\/a>/g)].map(m => cases.find(c => c.id === m[1])!.external_id)
     expect(order).toEqual(['RPT-2', 'RPT-5', 'RPT-3', 'RPT-1', 'RPT-0', 'RPT-4'])
     expect(table).toContain(`<a href="/cases/${byExt.get('RPT-2')!.id}">${byExt.get('RPT-2')!.reference}</a>`)
-    expect(table).toMatch(/Risk: Critical<\/strong>\s*<span class="muted">88<\/span>/)
-    expect(table).toContain('<td>Kim Silva</td>') // RPT-1's synthetic name
+    expect(table).toMatch(/Risk: Critical<\/strong>\s*<span class="app-muted">88<\/span>/)
+    expect(table).toContain('<td class="govuk-table__cell">Kim Silva</td>') // RPT-1's synthetic name
     expect(table).toContain('Mei &lt;b&gt;Lee&lt;/b&gt; &amp; Co')
     expect(table).not.toContain('<b>Lee</b>')
     expect(table.indexOf('batch/broken.json')).toBeGreaterThan(table.indexOf(byExt.get('RPT-4')!.reference))
