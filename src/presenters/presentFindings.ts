@@ -4,7 +4,8 @@ import type { Evidence } from '../rules/caseFacts'
 import { formatFactValue } from './presentEvidence'
 
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
-const FAMILY_LABEL: Record<string, string> = {
+/** Families' names as people read them (the case page's headings, the dashboard's strips). */
+export const FAMILY_LABEL: Record<string, string> = {
   sanctions: 'Sanctions screening',
   links: 'Shared with other applications',
   identity: 'Identity and claims consistency',

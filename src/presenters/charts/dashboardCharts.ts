@@ -1,22 +1,10 @@
 import type { DashboardFigures } from '../../services/dashboardService'
+import { FAMILY_LABEL } from '../presentFindings'
 import type { Chart } from './chart'
 import { findingsOverTimeChart } from './findingsOverTime'
 import { type BandCount, riskDistributionChart } from './riskDistribution'
 import { timeToDecisionChart } from './timeToDecision'
 import { workloadChart } from './workload'
-
-// The case page's family names (presentFindings keeps its own copy, not exported; keep the two in step).
-const FAMILY_LABEL: Record<string, string> = {
-  sanctions: 'Sanctions screening',
-  links: 'Shared with other applications',
-  identity: 'Identity and claims consistency',
-  contact: 'Contact details',
-  presence: 'Online presence',
-  network: 'Network and access',
-  logistics: 'Equipment shipping',
-  payment: 'Payment',
-  interview: 'Interview observations',
-}
 
 /** The dashboard's four pictures, in reading order: where the risk is, who holds the work, what is found, how long decisions take. */
 export function dashboardCharts(bands: BandCount[], figures: DashboardFigures): Chart[] {
