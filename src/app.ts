@@ -19,7 +19,8 @@ import { mappingUploadRoutes } from './routes/imports/mappingRoutes'
 import { documentUploadRoutes } from './routes/documents/documentRoutes'
 import { caseUploadRoutes } from './routes/cases/caseRoutes'
 import { importUploadRoutes } from './routes/imports/importRoutes'
-import { healthRoutes } from './routes/health/healthRoutes'
+import { healthRoutes, type ReadinessCheck } from './routes/health/healthRoutes'
+import type { AppMetrics } from './metrics/metrics'
 import { schemaRoutes } from './routes/schema/schemaRoutes'
 import type { Services } from './services'
 
@@ -31,6 +32,10 @@ export interface AppDeps {
   logger: Logger
   /** sign-in attempts allowed per client address per 15 minutes (tests raise it) */
   loginAttemptsPerIpPer15Min?: number
+  /** /readyz checks besides the database's (the job runner adds its own; read at each request) */
+  readiness?: ReadinessCheck[]
+  /** Prometheus metrics (createMetrics); with a token they are also served at /metrics on this port */
+  metrics?: { metrics: AppMetrics; token?: string | undefined }
 }
 
 export const ROOT_DIR = path.join(__dirname, '..')
@@ -47,7 +52,9 @@ export function createApp(deps: AppDeps): Express {
   // The order matters; each step relies on the ones before it.
   app.use(setUpRequestContext(deps.logger)) // request id + one log line per request
   app.use(setUpWebSecurity()) // helmet headers, CSP nonce, no-store
-  app.use(healthRoutes(deps.services.db)) // before sessions: probes must not create sessions
+  if (deps.metrics) app.use(deps.metrics.metrics.observeRequests)
+  // before sessions: probes and scrapers must not create sessions
+  app.use(healthRoutes({ db: deps.services.db, logger: deps.logger, readiness: deps.readiness ?? [], ...(deps.metrics ? { metrics: { registry: deps.metrics.metrics.registry, token: deps.metrics.token } } : {}) }))
   app.use(schemaRoutes())
   app.use('/public', express.static(path.join(ROOT_DIR, 'public'), { index: false, fallthrough: false, maxAge: deps.config.production ? '1h' : 0 }))
   app.use(vendorAssets({ production: deps.config.production }))

@@ -53,6 +53,18 @@ describe('config', () => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected)
   })
 
+  it('leaves metrics off by default and reads the metrics and shutdown variables', () => {
+    const off = loadConfig({})
+    expect(off.metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined })
+    expect(off.shutdownTimeoutSeconds).toBe(25)
+    const on = loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 't'.repeat(32), SHUTDOWN_TIMEOUT_SECONDS: '5' })
+    expect(on.metrics).toEqual({ port: 9464, host: '0.0.0.0', token: 't'.repeat(32) })
+    expect(on.shutdownTimeoutSeconds).toBe(5)
+    for (const [env, name] of [[{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'], [{ METRICS_PORT: 'x' }, 'METRICS_PORT'], [{ SHUTDOWN_TIMEOUT_SECONDS: '0' }, 'SHUTDOWN_TIMEOUT_SECONDS']] as const) {
+      expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`))
+    }
+  })
+
   it('generates a session secret once and keeps it in DATA_DIR', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-config-'))
     try {

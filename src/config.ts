@@ -52,6 +52,14 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Set to false to skip migrations at start (when an operator runs `vet migrate` separately) */
   MIGRATE_ON_START: booleanish.default(true),
+  /** Serve Prometheus metrics on this separate port (bound to METRICS_HOST); unset: no metrics port */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the metrics port binds to: loopback by default, so only the host's own scraper reaches it */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Bearer token for GET /metrics on the main port (also required on METRICS_PORT when set); unset: no /metrics there */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Seconds a stop (SIGTERM/SIGINT) waits for requests and hooks before it gives up and exits 1 */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -70,6 +78,9 @@ export interface Config {
   trustProxy: boolean | number | string
   login: { maxFailures: number; lockMinutes: number }
   migrateOnStart: boolean
+  /** Prometheus metrics: off unless a port or a token is set */
+  metrics: { port: number | undefined; host: string; token: string | undefined }
+  shutdownTimeoutSeconds: number
 }
 
 export class ConfigError extends Error {
@@ -105,6 +116,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY,
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES },
     migrateOnStart: env.MIGRATE_ON_START,
+    metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
+    shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
   }
 }
 

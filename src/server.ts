@@ -4,7 +4,10 @@ import { createKnex, refreshPlannerStatistics, sqliteFileIn } from './db/knex'
 import { migrateLatest } from './db/migrate'
 import { KnexSessionStore } from './db/sessionStore'
 import { createLogger, safeErrorMessage } from './logger'
+import { createMetrics, metricsApp } from './metrics/metrics'
+import type { ReadinessCheck } from './routes/health/healthRoutes'
 import { createServices } from './services'
+import { createShutdown } from './shutdown'
 
 async function main(): Promise<void> {
   let config
@@ -28,7 +31,11 @@ async function main(): Promise<void> {
   const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey }, { endSessions: id => sessionStore.destroyForUser(id) })
   // Events from before the audit key existed are sealed by a keyed event after them (see auditService).
   if (await services.auditTrail.sealLegacy()) logger.info('audit trail: earlier unkeyed events sealed under the audit key')
-  const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger })
+  // The job runner joins these when it starts: a readiness check, and an onShutdown hook that releases its claims.
+  const readiness: ReadinessCheck[] = []
+  const metricsOn = config.metrics.port !== undefined || config.metrics.token !== undefined
+  const metrics = metricsOn ? createMetrics({ db, imports: services.imports }) : undefined
+  const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger, readiness, ...(metrics ? { metrics: { metrics, token: config.metrics.token } } : {}) })
   const interrupted = await services.imports.failInterrupted()
   if (interrupted) logger.warn({ jobs: interrupted }, 'imports interrupted by the last stop were marked failed')
   const firstRun = await services.users.needsSetup()
@@ -41,19 +48,20 @@ async function main(): Promise<void> {
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`
     process.stdout.write(`Vetting Desk on ${url}${firstRun ? ` (first run: open ${url}setup to create the administrator)` : ''}\n`)
   })
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'shutting down')
-    server.close(() => {
-      sessionStore.close()
-      void services
-        .close()
-        .then(() => db.destroy())
-        .then(() => process.exit(0))
+  const servers = [server]
+  if (metrics && config.metrics.port !== undefined) {
+    const metricsServer = metricsApp(metrics.registry, config.metrics.token).listen(config.metrics.port, config.metrics.host, () => {
+      const address = metricsServer.address()
+      logger.info({ port: typeof address === 'object' && address ? address.port : config.metrics.port, host: config.metrics.host }, 'metrics are served')
     })
-    setTimeout(() => process.exit(1), 10_000).unref()
+    servers.push(metricsServer)
   }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  const shutdown = createShutdown({ servers, logger, timeoutMs: config.shutdownTimeoutSeconds * 1000 })
+  // onShutdown hooks (the job runner's release of claimed jobs) run first; these close what they may use.
+  shutdown.finally({ name: 'sessions', run: () => sessionStore.close() })
+  shutdown.finally({ name: 'services', run: () => services.close() })
+  shutdown.finally({ name: 'database', run: () => db.destroy() })
+  shutdown.installSignalHandlers()
 }
 
 main().catch(error => {

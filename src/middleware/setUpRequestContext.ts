@@ -30,7 +30,7 @@ export function setUpRequestContext(logger: Logger): RequestHandler[] {
       err: redactError,
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    autoLogging: { ignore: req => req.url === '/healthz' || (req.url ?? '').startsWith('/public/') },
+    autoLogging: { ignore: req => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') || (req.url ?? '').startsWith('/public/') },
   })
   return [assignId, log as unknown as RequestHandler]
 }

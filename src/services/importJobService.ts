@@ -20,6 +20,9 @@ export type ImportUpload = { name: string; data: Buffer } | { name: string; path
 export const MAX_RUNNING_IMPORTS = 1
 /** Unpacked archive bytes one job may hold in memory together (each archive may unpack to 1 GiB). */
 export const MAX_JOB_UNPACKED_BYTES = 1024 ** 3
+/** What an import tells its observers (metrics): each file's outcome, and each finished job's size and time. */
+export type ImportEvent = { type: 'file'; outcome: ImportOutcome['outcome'] } | { type: 'finished'; files: number; seconds: number }
+
 /** How much of an upload's start is read to tell what it is. */
 const HEAD_BYTES = 64 * 1024
 /** Documents prepared together: a batch of uploads holds about this much at once (at least one file). */
@@ -68,9 +71,20 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
   const { db, jobs, ingest, audit } = deps
   const running = new Map<string, Promise<void>>()
   const pool = createLimiter(MAX_RUNNING_IMPORTS)
+  const observers = new Set<(event: ImportEvent) => void>()
+  const tell = (event: ImportEvent) => {
+    for (const observer of observers) {
+      try {
+        observer(event)
+      } catch {
+        // an observer (metrics) must never stop an import
+      }
+    }
+  }
 
   async function run(jobId: string, uploads: ImportUpload[], ctx: ActorContext): Promise<void> {
     await jobs.update(db, jobId, { status: 'running', started_at: new Date().toISOString() })
+    const startedAt = performance.now()
     const files: InputFile[] = []
     const rejected: Array<{ file: string; reason: string }> = []
     let unpacked = 0
@@ -117,6 +131,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       ctx,
       (o: ImportOutcome, done: number) => {
         counts[o.outcome]++
+        tell({ type: 'file', outcome: o.outcome })
         const now = Date.now()
         // Progress is written a few times a second, not once per file: a 10,000-file import must not spend its time on it.
         if (now - lastWrite > 300 || done === total) {
@@ -136,6 +151,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       current_file: null,
       report: JSON.stringify(outcomes),
     })
+    tell({ type: 'finished', files: outcomes.length, seconds: (performance.now() - startedAt) / 1000 })
   }
 
   return {
@@ -183,6 +199,12 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     async waitFor(id: string): Promise<ImportJobRow> {
       await running.get(id)
       return this.get(id)
+    },
+
+    /** Follow every import's file outcomes and finished jobs (metrics); returns the way to stop following. */
+    observe(observer: (event: ImportEvent) => void): () => void {
+      observers.add(observer)
+      return () => observers.delete(observer)
     },
 
     failInterrupted: () => jobs.failInterrupted(db, new Date().toISOString()),

@@ -15,6 +15,8 @@ const WHO: Who[] = ['anonymous', 'recruiter', 'security', 'manager', 'admin']
  */
 const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /healthz': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
+  // Machine endpoints (probes): public. /metrics exists only when METRICS_TOKEN is set, behind its own token.
+  'GET /readyz': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /schema/application.json': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   // Front-end libraries from npm, served from our origin: public like the stylesheet.
   'GET /vendor/layout-base/layout-base.js': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
