@@ -74,7 +74,7 @@ describe('Prometheus metrics', () => {
   it('reads findings and sign-offs at scrape time, keeps them 10 s, and tolerates an empty jobs table', async () => {
     clock += 60_000 // past whatever an earlier scrape cached
     const expectFindings = async () =>
-      (await t.testDb.db('findings').select('rule_id', 'status').count({ n: '*' }).whereNull('superseded_at').groupBy('rule_id', 'status')).map(r => ({ rule: String(r.rule_id), status: String(r.status), n: Number(r.n) }))
+      (await t.testDb.db('findings').select('rule_id', 'status').count({ n: '*' }).whereNull('superseded_at').groupBy('rule_id', 'status')).map((r: Record<string, unknown>) => ({ rule: String(r.rule_id), status: String(r.status), n: Number(r.n) }))
     const current = await expectFindings()
     expect(current.length).toBeGreaterThan(0) // the cases made above were scored
     let text = (await scrape(t)).text
