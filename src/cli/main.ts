@@ -12,6 +12,7 @@ import { importCommand } from './importCommand'
 import { relinkCommand } from './relinkCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
+import { backupCommand } from './backupCommand'
 import { resolveAuditKey } from '../auditKeys'
 import { createAuditRepository } from '../db/repositories/auditRepository'
 import { createAuditService } from '../services/auditService'
@@ -59,6 +60,16 @@ Commands:
   audit checkpoint [--out FILE]         sign the trail's head (last event, its hash, the count) with
                                         DATA_DIR/audit-signing-key, to keep somewhere else
   audit public-key                      print the public key that checks checkpoints
+  backup [--include-secrets] [--json] FILE
+                                        while the app runs, copy the SQLite database (online backup API),
+                                        the uploaded files it references and DATA_DIR/refdata into one tar
+                                        FILE with a manifest of SHA-256s. The audit key and session secret
+                                        are left out unless --include-secrets (keep them in your secret store)
+  backup --blobs-only FILE              uploaded files and reference data only: for PostgreSQL, after
+                                        pg_dump -Fc (README, "Backups")
+  restore [--blobs-only] FILE --data-dir DIR
+                                        check every file of a backup against its manifest and restore it
+                                        into DIR, which must be empty or new
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -80,7 +91,7 @@ imported; the rest were), 2 usage error.
 class UsageError extends Error {}
 
 /** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all'])
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets'])
 
 /** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -140,6 +151,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     }
     return extractCommand(paths, flags.json === true, out)
+  }
+  if (command === 'backup' || command === 'restore') {
+    return backupCommand(command, positional.slice(1), flags, io.env, out, err, message => {
+      err(`vet: ${message}\n`)
+      io.stderr.write(HELP)
+      return EXIT.usage
+    })
   }
   if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
