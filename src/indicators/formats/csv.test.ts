@@ -121,9 +121,10 @@ describe('parseCsv', () => {
       'domain,gmail.com,2026-01-01,,,,,,',
       'photo-phash,c3d2e1f0a1b2c3d4,2026-01-01,,,,,true,',
       'ip,,2026-01-01,,,,,,',
+      'ip,192.0.2.1,2026-02-30,,,,,,',
+      'ip,192.0.2.1,1700000000,,,,,,',
     ].join('\r\n')
     const feed = parseCsv(text)
-    expect(feed.indicators).toHaveLength(1)
     expect(feed.rejected.map(r => `${r.at}: ${r.reason}`)).toEqual([
       "line 3: type 'md5' is not a kind of indicator Vetting Desk reads",
       "line 4: email 'not-an-email' is not an email address",
@@ -140,7 +141,11 @@ describe('parseCsv', () => {
       "line 15: domain 'gmail.com' is a webmail domain anyone can have an address at",
       'line 16: photo-phash is a fingerprint and is never hashed',
       'line 17: value is empty',
+      "line 18: first_seen '2026-02-30' is not an ISO 8601 date",
     ])
+    // Unix seconds (as MISP writes times) are read too.
+    expect(feed.indicators).toHaveLength(2)
+    expect(feed.indicators[1]!.firstSeen).toBe('2023-11-14T22:13:20.000Z')
   })
 
   it('refuses a file without the five columns, an empty file and broken CSV, without throwing', () => {

@@ -187,6 +187,8 @@ describe('parseMisp', () => {
     expect(back.rejected).toEqual([])
     expect(back.producer).toBe('Acme Hiring Ltd')
     expect(back.indicators).toEqual(INDICATORS.map(i => ({ ...i, tlp: i.tlp === 'red' ? 'red' : 'amber' })))
+    const multi = { ...INDICATORS[0]!, comment: 'first line\nsecond, "quoted" line' }
+    expect(parseMisp(JSON.stringify(toMispEvent([multi], OPTS))).indicators).toEqual([multi])
   })
 
   it('round-trips a hashed export and says which key', () => {

@@ -225,7 +225,7 @@ export function toMispEvent(indicators: readonly Indicator[], opts: MispExportOp
       category: CATEGORY[ind.kind],
       to_ids: choice.toIds,
       value: choice.value,
-      comment: oneLine(comment, 1000),
+      comment: comment.slice(0, 1000),
       timestamp: now,
       distribution: '5', // inherit the event's
       sharing_group_id: '0',

@@ -116,6 +116,9 @@ export function readTime(raw: unknown): string | null {
   else if (typeof raw === 'string') {
     const v = raw.trim()
     if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v)) return null
+    // Date.parse rolls 2026-02-30 over into March: check the calendar first.
+    const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number]
+    if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null
     // A date-time without a zone is read as UTC, as MISP does, not in this server's zone.
     const withZone = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/i.test(v) ? v : `${v}Z`
     ms = Date.parse(withZone.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'))
