@@ -7,7 +7,7 @@ import type { Indicator } from '../types'
 import { MAX_MISP_ATTRIBUTES, parseMisp, toMispEvent, type MispEvent } from './misp'
 
 const FIXTURES = path.resolve(__dirname, '../../../tests/fixtures/misp')
-const loadSchema = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>
+const loadFixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Record<string, unknown>
 
 /** Keywords whose meaning is the same in JSON Schema draft-04 and draft-07 (plus draft-04's `id` and this schema's `defs` container). */
 const COMMON_KEYWORDS = new Set(['$schema', 'id', 'title', 'description', 'defs', 'type', 'properties', 'additionalProperties', 'required', 'items', 'uniqueItems', '$ref'])
@@ -26,7 +26,7 @@ function keywordsOf(schema: unknown, out = new Set<string>(), inProperties = fal
 
 /** The PyMISP schema compiled by Ajv's default engine; see tests/fixtures/misp/README.md for why this is sound. */
 function compile(name: string, extendAttribute = false) {
-  const { $schema, id, ...rest } = loadSchema(name)
+  const { $schema, id, ...rest } = loadFixture(name)
   expect($schema).toBe('http://json-schema.org/draft-04/schema#')
   const schema = JSON.parse(JSON.stringify({ ...rest, $id: id })) as { defs: { attribute: { properties: Record<string, unknown> } } }
   if (extendAttribute) Object.assign(schema.defs.attribute.properties, { first_seen: { type: 'string' }, last_seen: { type: 'string' } })
@@ -64,7 +64,7 @@ describe('toMispEvent', () => {
 
   it('uses only keywords that mean the same in draft-04 and draft-07 (so Ajv 8 may check the draft-04 schemas)', () => {
     for (const name of ['schema.json', 'schema-lax.json']) {
-      const unknown = [...keywordsOf(loadSchema(name))].filter(k => !COMMON_KEYWORDS.has(k))
+      const unknown = [...keywordsOf(loadFixture(name))].filter(k => !COMMON_KEYWORDS.has(k))
       expect(unknown).toEqual([])
     }
   })
@@ -271,6 +271,25 @@ describe('parseMisp', () => {
     expect(two.indicators).toHaveLength(9)
     expect(two.indicators[6]).toMatchObject({ kind: 'wallet', value: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', tlp: 'clear' })
     expect(two.rejected[0]!.at).toBe('response[0].Attribute[4]')
+  })
+
+  it('reads PyMISP’s example event (bare, unmarked, distribution 0: your organisation only) as AMBER+STRICT', () => {
+    const example = loadFixture('pymisp-misp_event.json')
+    // The example is a real MISP export: the schema set-up accepts it.
+    expect(compile('schema.json')({ Event: example })).toBe(true)
+    const feed = parseMisp(JSON.stringify(example))
+    expect(feed.producer).toBe('ORGNAME')
+    expect(feed.indicators).toEqual([
+      { kind: 'url', value: 'http://fake.website.com/malware/is/here', firstSeen: '2016-06-11T21:41:44.000Z', lastSeen: '2016-06-11T21:41:44.000Z', families: [], confidence: 50, tlp: 'amber+strict' },
+    ])
+    expect(feed.rejected).toEqual([{ at: 'Attribute[1]', reason: "type 'text' is not a kind of indicator Vetting Desk reads" }])
+  })
+
+  it('reads a list of events as PyMISP search() returns it', () => {
+    const feed = parseMisp([{ Event: foreign }, 7, { info: 'second', date: '2026-01-01', Attribute: [{ type: 'ip-src', value: '192.0.2.9', distribution: 0 }] }])
+    expect(feed.indicators).toHaveLength(7)
+    expect(feed.indicators[6]).toMatchObject({ value: '192.0.2.9', tlp: 'amber+strict' })
+    expect(feed.rejected[0]!.at).toBe('[0].Attribute[4]')
   })
 
   it('defaults an unmarked event to AMBER and confidence 50, and ignores a hashed value that is not an HMAC', () => {

@@ -8,7 +8,8 @@ import { isFamilyName, kindFromName, quoted, readComment, readConfidence, readTi
  * PyMISP's describeTypes.json). What MISP has no field for travels as tags:
  *
  * - TLP: `tlp:clear|green|amber|amber+strict|red` on the event and on each attribute (MISP's tlp
- *   taxonomy; `tlp:white` is read as CLEAR). Reading, the stricter of event and attribute wins.
+ *   taxonomy; `tlp:white` is read as CLEAR). Reading, the stricter of event and attribute wins;
+ *   distribution 0 ("your organisation only") counts as AMBER+STRICT; an unmarked feed is AMBER.
  * - Confidence: `misp:confidence-level="…"` (MISP's own taxonomy, whose entries carry numerical values
  *   0/25/50/75/100) for MISP users, and `vetting-desk:confidence="85"` with the exact 0–100 value.
  *   Reading also takes `estimative-language:likelihood-probability` (the middle of its range).
@@ -297,6 +298,15 @@ function tlpOf(tags: string[]): Tlp | null {
   return out
 }
 
+/**
+ * MISP distribution 0 ("your organisation only") says what TLP:AMBER+STRICT says: it raises the marking
+ * to at least that, so the indicator is never re-exported. Other levels leave the tags to speak.
+ */
+function withDistribution(tlp: Tlp | null, distribution: unknown): Tlp | null {
+  if (distribution !== '0' && distribution !== 0) return tlp
+  return tlp ? stricterTlp(tlp, 'amber+strict') : 'amber+strict'
+}
+
 function confidenceOf(tags: string[]): number | null {
   let level: number | null = null
   let likelihood: number | null = null
@@ -324,9 +334,9 @@ export interface MispParsedFeed extends ParsedFeed {
 }
 
 /**
- * Indicators from a MISP event: `{Event:…}`, a bare event, or a search answer `{response:[{Event}…]}`
- * (all its events are read), top-level attributes and those inside `Object[]`. Every value passes
- * normaliseIndicator; what cannot be taken is listed with a reason. Never throws.
+ * Indicators from a MISP event: `{Event:…}`, a bare event, a list of events or a search answer
+ * `{response:[{Event}…]}` (all its events are read), top-level attributes and those inside `Object[]`.
+ * Every value passes normaliseIndicator; what cannot be taken is listed with a reason. Never throws.
  */
 export function parseMisp(input: unknown): MispParsedFeed {
   const rejected: Rejection[] = []
@@ -344,11 +354,11 @@ export function parseMisp(input: unknown): MispParsedFeed {
     }
     const events = eventsIn(json)
     if (!events.length) {
-      rejected.push({ at: 'file', reason: 'no MISP event found (expected {"Event": …}, a bare event or {"response": [{"Event": …}]})' })
+      rejected.push({ at: 'file', reason: 'no MISP event found (expected {"Event": …}, a bare event, a list of events or {"response": [{"Event": …}]})' })
       return feed
     }
     const budget = { left: MAX_MISP_ATTRIBUTES }
-    events.forEach((ev, i) => readEvent(ev, events.length > 1 ? `response[${i}].` : '', feed, budget))
+    for (const [prefix, ev] of events) readEvent(ev, prefix, feed, budget)
   } catch {
     // Nothing above should throw on JSON; a caller handing an object with throwing getters gets this.
     rejected.push({ at: 'file', reason: 'the event could not be read' })
@@ -356,14 +366,27 @@ export function parseMisp(input: unknown): MispParsedFeed {
   return feed
 }
 
-function eventsIn(json: unknown): Rec[] {
+/** An event, wrapped or bare, or null. */
+function eventOf(v: unknown): Rec | null {
+  if (!isRec(v)) return null
+  const wrapped = own(v, 'Event')
+  if (isRec(wrapped)) return wrapped
+  return own(v, 'Attribute') !== undefined || own(v, 'Object') !== undefined || own(v, 'info') !== undefined ? v : null
+}
+
+/** The events in a file, each with where it is ("response[2]."), which prefixes its rejections. */
+function eventsIn(json: unknown): Array<[string, Rec]> {
+  const many = (list: unknown[], name: string) => {
+    const found = list.map((r, i): [string, Rec | null] => [`${name}[${i}].`, eventOf(r)]).filter((p): p is [string, Rec] => p[1] !== null)
+    return found.length === 1 ? [['', found[0]![1]] as [string, Rec]] : found
+  }
+  // A list of events, as PyMISP's search() returns them.
+  if (Array.isArray(json)) return many(json, '')
   if (!isRec(json)) return []
   const response = own(json, 'response')
-  if (Array.isArray(response)) return response.map(r => (isRec(r) ? own(r, 'Event') : undefined)).filter(isRec)
-  const wrapped = own(json, 'Event')
-  if (isRec(wrapped)) return [wrapped]
-  if (own(json, 'Attribute') !== undefined || own(json, 'Object') !== undefined || own(json, 'info') !== undefined) return [json]
-  return []
+  if (Array.isArray(response)) return many(response, 'response')
+  const one = eventOf(json)
+  return one ? [['', one]] : []
 }
 
 function readEvent(ev: Rec, prefix: string, feed: MispParsedFeed, budget: { left: number }) {
@@ -375,7 +398,7 @@ function readEvent(ev: Rec, prefix: string, feed: MispParsedFeed, budget: { left
     if (k && /^[0-9a-f]{16}$/.test(k)) feed.keyId = k
   }
   const context: EventContext = {
-    tlp: tlpOf(tags),
+    tlp: withDistribution(tlpOf(tags), own(ev, 'distribution')),
     tags,
     date: readTime(own(ev, 'date')) ?? readTime(own(ev, 'timestamp')),
   }
@@ -448,7 +471,7 @@ function readAttribute(a: unknown, ev: EventContext): { indicator: Indicator } |
   if (!firstSeen) return { reason: 'no first_seen, timestamp or event date' }
   let lastSeen = readTime(own(a, 'last_seen')) ?? firstSeen
   if (lastSeen < firstSeen) lastSeen = firstSeen
-  const tlpTagged = tlpOf(tags)
+  const tlpTagged = withDistribution(tlpOf(tags), own(a, 'distribution'))
   const tlp = tlpTagged && ev.tlp ? stricterTlp(tlpTagged, ev.tlp) : (tlpTagged ?? ev.tlp ?? DEFAULT_TLP)
   const indicator: Indicator = {
     kind: name.kind,
