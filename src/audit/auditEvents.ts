@@ -41,6 +41,10 @@ export const AUDIT_EVENT_TYPES = [
   'AUDIT_CHAIN_KEYED',
   'SIGN_IN_LOG_CONFIRMED',
   'SIGN_IN_LOG_DISCARDED',
+  'CASE_ERASURE_REQUESTED',
+  'CASE_ERASURE_WITHDRAWN',
+  'CASE_ERASED',
+  'SUBJECT_EXPORTED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -26,6 +26,9 @@ const STAFF_ONLY_EVENTS = new Set<AuditEventType>([
   'SETUP_COMPLETED', 'USER_CREATED', 'USER_DISABLED', 'USER_ENABLED', 'USER_SIGNED_IN', 'USER_SIGN_IN_FAILED',
   'USER_LOCKED_OUT', 'USER_UNLOCKED', 'USER_SIGNED_OUT', 'API_TOKEN_ISSUED', 'API_TOKEN_REVOKED',
   'ATS_MAPPING_SAVED', 'AUDIT_CHAIN_KEYED',
+  // Erasure: the reference, revision ids, counts and the staff's reason; kept whole so that no detail row
+  // (which erasure deletes) is needed to read or verify them.
+  'CASE_ERASURE_REQUESTED', 'CASE_ERASURE_WITHDRAWN', 'CASE_ERASED',
 ])
 
 /** The prefix of a withheld value in the trail: `hmac:` and the first 16 hex digits of HMAC-SHA256. */

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'cases:signoff': ['manager'],
   /** add, disable and re-enable user accounts */
   'users:manage': ['admin'],
+  /** ask for, or confirm, the erasure of a person's data (two people: one administrator, one security reviewer) */
+  'cases:erase': ['security', 'admin'],
   /** read the audit trail and verify its hash chain */
   'audit:read': ['security', 'admin'],
 } as const satisfies Record<string, readonly Role[]>

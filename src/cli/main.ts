@@ -12,6 +12,8 @@ import { importCommand } from './importCommand'
 import { relinkCommand } from './relinkCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
+import { eraseCommand } from './eraseCommand'
+import { subjectExportCommand } from './subjectExportCommand'
 import { backupCommand } from './backupCommand'
 import { resolveAuditKey } from '../auditKeys'
 import { createAuditRepository } from '../db/repositories/auditRepository'
@@ -70,6 +72,13 @@ Commands:
   restore [--blobs-only] FILE --data-dir DIR
                                         check every file of a backup against its manifest and restore it
                                         into DIR, which must be empty or new
+  erase CASE_REF --reason TEXT [--compact] [--json]
+                                        erase the person's data from every revision of the case, keeping an
+                                        erased shell (reference, status, decision, dates, score, rule ids);
+                                        recorded as CASE_ERASED; --compact reclaims the freed space
+  subject-export CASE_REF --out FILE.zip
+                                        the person's own copy of their data (subject access): subject.json,
+                                        their documents, the PDF report and a README
   migrate [--status] [--rollback-all]   apply pending database migrations (or list them / undo all)
   users add --email E --role R [--name N]
                                         add a user; the password is read from standard input,
@@ -91,7 +100,7 @@ imported; the rest were), 2 usage error.
 class UsageError extends Error {}
 
 /** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets'])
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact'])
 
 /** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -159,7 +168,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     })
   }
-  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -222,6 +231,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!paths.length) throw new UsageError('import needs at least one file or folder')
       try {
         return await importCommand(services, paths, flags.json === true, actor, out)
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'erase' || command === 'subject-export') {
+      try {
+        return command === 'erase'
+          ? await eraseCommand(services, positional[1], { reason: typeof flags.reason === 'string' ? flags.reason : undefined, compact: flags.compact === true, json: flags.json === true }, actor, out, err)
+          : await subjectExportCommand(services, positional[1], typeof flags.out === 'string' ? flags.out : undefined, actor, out, err)
       } finally {
         await services.close()
       }

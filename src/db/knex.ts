@@ -181,6 +181,9 @@ const SQLITE_PRAGMAS = [
   // WAL + synchronous=NORMAL (SQLite's advice for WAL): no corruption on a crash; only the last commits
   // before a power cut can roll back. FULL spends an fsync on every transaction.
   'PRAGMA synchronous = NORMAL',
+  // Deleted rows are overwritten with zeros, not left in free pages and cells: an erased person's data
+  // (issue 17) must leave the file, and so must anything else deleted. Costs a write of each freed page.
+  'PRAGMA secure_delete = ON',
 ]
 
 interface SqliteConnection {

@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/auditRoutes'
 import { exportRoutes } from './exports/exportRoutes'
 import { checklistRoutes } from './checklists/checklistRoutes'
 import { workRoutes } from './work/workRoutes'
+import { erasureRoutes } from './cases/erasureRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -34,5 +35,6 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(ruleRoutes(services))
   router.use(auditRoutes(services))
   router.use(checklistRoutes(services))
+  router.use(erasureRoutes(services))
   return router
 }

@@ -25,6 +25,8 @@ import { createScoringService } from './scoringService'
 import { createSignInLogService } from './signInLogService'
 import { createSanctionsReviewService } from './sanctionsReviewService'
 import { createLinkService } from './linkService'
+import { createErasureService } from './erasureService'
+import { createSubjectExportService } from './subjectExportService'
 import { referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
 
@@ -52,13 +54,16 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
   const exportService = createExportService({ db, cases, evidence, audit, links })
+  const reports = createReportService({ db, audit, evidence, blobs, links, exports: exportService })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
   return {
     db,
     audit,
     auditTrail: createAuditService({ db, audit }),
     exports: exportService,
-    reports: createReportService({ db, audit, evidence, blobs, links, exports: exportService }),
+    reports,
+    erasure: createErasureService({ db, audit, dataDir: options.dataDir }),
+    subjectExport: createSubjectExportService({ db, audit, blobs, links, reports }),
     checklists: createChecklistService({ db, audit, evidence, scoring, blobs }),
     evidence,
     users: createUserService({ db, users, audit, login: options.login, ...(hooks.endSessions ? { endSessions: hooks.endSessions } : {}) }),

@@ -11,13 +11,18 @@ import { renderCaseReport, type CaseReportData } from '../reports/caseReport'
 import { version } from '../version'
 import { auditActor, type ActorContext } from './context'
 import type { ExportService } from './exportService'
+import { withoutOthers } from './subjectExportService'
 import type { LinkService } from './linkService'
 
 /** The case report (PDF) and the evidence pack (ZIP: report, JSON, original documents, SHA-256 manifest). */
+/** The `where` presentFindings gives a link's evidence (whose value names the other application). */
+const LINK_EVIDENCE = 'link analysis: see Links'
+
 export function createReportService(deps: { db: Knex; audit: AuditRepository; evidence: EvidenceRepository; blobs: BlobStore; links: LinkService; exports: ExportService }) {
   const { db, audit, evidence, blobs, links, exports } = deps
 
-  async function reportData(trx: Knex, caseId: string): Promise<{ data: CaseReportData; subjectId: string; documents: Array<Omit<DocumentRow, 'extracted_text'>> }> {
+  /** forSubject: for the person's own copy (subject access): other applicants appear by case reference only. */
+  async function reportData(trx: Knex, caseId: string, options: { forSubject?: boolean } = {}): Promise<{ data: CaseReportData; subjectId: string; documents: Array<Omit<DocumentRow, 'extracted_text'>> }> {
     const c = (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').where('c.id', caseId).first('c.*', 's.full_name', 's.email')) as Record<string, unknown> | undefined
     if (!c) throw notFound('No such case')
     const documents = await evidence.documentsOf(trx, caseId)
@@ -37,8 +42,8 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
       case: { reference: String(c.reference), revision: Number(c.revision), kind: String(c.kind), status: String(c.status), score: (c.risk_score as number | null) ?? null, band: (c.risk_band as string | null) ?? null, roleTitle: (c.role_title as string | null) ?? null, externalId: (c.external_id as string | null) ?? null },
       subject: { name: String(c.full_name), email: (c.email as string | null) ?? null },
       facts: presentEvidence(documents, facts, caseId).facts.map(f => ({ label: f.label, value: f.value, where: f.where })),
-      findings: findings.flags.map(f => ({ rule: f.rule, version: f.version, title: f.title, severity: f.severity, points: f.points, message: f.message, evidence: f.evidence.map(e => ({ value: String(e.value), where: e.where })), sources: f.sources, refdata: f.refdata })),
-      links: linked.map(l => ({ name: l.otherName ?? l.otherId, reference: refs.get(l.otherId) ?? l.otherId, via: `${l.kind}: ${l.via}`, judgement: l.judgement ?? null })),
+      findings: findings.flags.map(f => ({ rule: f.rule, version: f.version, title: f.title, severity: f.severity, points: f.points, message: options.forSubject ? withoutOthers(f.message, linked.map(l => ({ name: l.otherName, reference: refs.get(l.otherId) ?? 'another application' }))) : f.message, evidence: f.evidence.map(e => ({ value: options.forSubject && e.where === LINK_EVIDENCE ? 'another application (see Links, by reference)' : String(e.value), where: e.where })), sources: f.sources, refdata: f.refdata })),
+      links: linked.map(l => ({ name: options.forSubject ? (refs.get(l.otherId) ?? 'another application') : (l.otherName ?? l.otherId), reference: refs.get(l.otherId) ?? l.otherId, via: `${l.kind}: ${l.via}`, judgement: l.judgement ?? null })),
       checklist: items.map(i => ({ text: String(i.text), status: String(i.status), required: Boolean(i.required), note: i.note ? `${String(i.note)}${i.file_sha256 ? ` [file ${String(i.file_name)}, SHA-256 ${String(i.file_sha256)}]` : ''}` : null, by: i.completed_by ? who(i.completed_by) : null, at: (i.completed_at as string | null) ?? null, why: String(i.why), source: String(i.source), template: String(i.template_version) })),
       dispositions: dispositions.map(d => ({ finding: title.get(String(d.rule_id)) ?? String(d.rule_id), text: String(d.disposition), by: who(d.author_id), at: String(d.created_at) })),
       signoffs: signoffs.map(s => ({ decision: String(s.decision), statement: String(s.statement), signer: who(s.signer_id), at: String(s.signed_at), digest: String(s.digest) })),
@@ -47,9 +52,9 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
   }
 
   return {
-    async casePdf(caseId: string, ctx: ActorContext): Promise<{ reference: string; pdf: Buffer }> {
+    async casePdf(caseId: string, ctx: ActorContext, options: { forSubject?: boolean } = {}): Promise<{ reference: string; pdf: Buffer }> {
       return db.transaction(async trx => {
-        const { data, subjectId } = await reportData(trx, caseId)
+        const { data, subjectId } = await reportData(trx, caseId, options)
         const pdf = await renderCaseReport(data)
         await audit.append(trx, { type: 'DATA_EXPORTED', actor: auditActor(ctx), caseId, subjectId, requestId: ctx.requestId, data: { what: 'case report', format: 'pdf', sha256: sha256Of(pdf) } })
         return { reference: data.case.reference, pdf }

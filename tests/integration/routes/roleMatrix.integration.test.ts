@@ -85,6 +85,15 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /audit': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
   // An event's withheld personal values: the trail *and* case readers only (no event ":id": security gets 404).
   'GET /audit/events/:id': { anonymous: 'login', recruiter: 'forbidden', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
+  // Erasure (issue 17): an administrator and a security reviewer. Nothing was asked for on the fixture case,
+  // so a request without a reason is 400 and a confirmation or withdrawal 409.
+  'GET /erasures': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
+  'GET /cases/:id/erasure': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'ok' },
+  'POST /cases/:id/erasure': { anonymous: 'login', recruiter: 'forbidden', security: 'status 400', manager: 'forbidden', admin: 'status 400' },
+  'POST /cases/:id/erasure/confirm': { anonymous: 'login', recruiter: 'forbidden', security: 'status 409', manager: 'forbidden', admin: 'status 409' },
+  'POST /cases/:id/erasure/withdraw': { anonymous: 'login', recruiter: 'forbidden', security: 'status 409', manager: 'forbidden', admin: 'status 409' },
+  // Subject access: the person's own copy, for roles that read cases.
+  'GET /cases/:id/subject-access.zip': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },

@@ -104,6 +104,11 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'POST /cases/:id/signoff': { expect: [409], why: 'already decided', call: c => post('manager', `/cases/${c.caseId}/signoff`, { decision: 'approve', statement: 'Deciding it a second time' }) },
     // Reopening is the one way on: it makes a new revision and leaves this one as it was (checked last, below).
     'POST /cases/:id/reopen': { expect: [303, 409], why: 'makes a new revision; an earlier revision cannot be reopened', call: c => post('manager', `/cases/${c.caseId}/reopen`, { reason: 'New evidence from the employer' }) },
+    // Erasure changes a case only when a second person confirms (tests/integration/privacy/erasure.test.ts):
+    // here without a reason, and with nothing asked for.
+    'POST /cases/:id/erasure': { expect: [400], why: 'a request needs a reason; a request alone changes no case', call: c => post('admin', `/cases/${c.caseId}/erasure`) },
+    'POST /cases/:id/erasure/confirm': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/confirm`, { reference: c.reference, confirm: 'yes' }) },
+    'POST /cases/:id/erasure/withdraw': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/withdraw`) },
     'POST /users': { expect: [303], why: 'accounts; not about a case', call: () => post('admin', '/users', { email: `new${++counter}@example.test`, displayName: 'New', role: 'recruiter', password: PASSWORD }) },
     'POST /users/:id/disable': { expect: [303], why: 'accounts; not about a case', call: () => post('admin', `/users/${bystander}/disable`) },
     'POST /users/:id/enable': { expect: [303], why: 'accounts; not about a case', call: () => post('admin', `/users/${bystander}/enable`) },
@@ -146,6 +151,9 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'tokens add': { why: 'accounts', args: () => ['tokens', 'add', '--email', 'recruiter@example.test', '--name', 'ATS sync'], exit: [0] },
     'tokens revoke': { why: 'accounts', args: () => ['tokens', 'revoke', '--email', 'recruiter@example.test'], exit: [0] },
     relink: { why: 'rebuilds open cases only; decided ones keep their links', args: () => ['relink'], exit: [0] },
+    // Erasure of a named case is its own test (tests/integration/privacy/erasure.test.ts); here a reference that does not exist.
+    erase: { why: 'erases only the case it names', args: () => ['erase', 'VD-999999', '--reason', 'A reference that does not exist'], exit: [1] },
+    'subject-export': { why: 'reads (the export is recorded as a read)', args: c => ['subject-export', c.reference, '--out', path.join(dir, `sar-${++counter}.zip`)], exit: [0] },
   }
 
   beforeAll(async () => {
@@ -181,14 +189,15 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     const commands = help
       .slice(help.indexOf('Commands:'), help.indexOf('Roles:'))
       .split('\n')
-      .map(l => /^ {2}([a-z]+)(?: ([a-z][a-z-]*))?/.exec(l))
+      .map(l => /^ {2}([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/.exec(l))
       .filter((m): m is RegExpExecArray => m !== null)
       .map(m => (m[2] ? `${m[1]} ${m[2]}` : m[1]!))
     expect(commands.sort()).toEqual(Object.keys(CLI).sort())
   })
 
   /** Routes that name one case (the others address an application or an account, not a revision). */
-  const namingIt = () => Object.keys(ROUTES).filter(r => (r.includes('/:id') && !r.startsWith('POST /users') && r !== 'POST /cases/:id/reopen') || r === 'POST /sanctions/review')
+  // Erasure is not in it: it names a reference and covers every revision of it, decided or not.
+  const namingIt = () => Object.keys(ROUTES).filter(r => (r.includes('/:id') && !r.startsWith('POST /users') && !r.startsWith('POST /cases/:id/erasure') && r !== 'POST /cases/:id/reopen') || r === 'POST /sanctions/review')
   describe.each(['approve', 'reject'] as const)('on a revision decided with %s', decision => {
     it.each(Object.keys(ROUTES).filter(r => r !== 'POST /cases/:id/reopen'))('%s changes nothing about it', async route => {
       const c = decided[decision]
