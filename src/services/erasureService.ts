@@ -89,8 +89,9 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
       // A subject is one case's person; if another case shares them, erasing here would leave that case half-erased.
       const elsewhere = await trx('cases').whereIn('subject_id', subjectIds).whereNot('reference', reference).first('reference')
       if (elsewhere) throw conflict('erasure', `${reference}'s person is also the subject of ${String((elsewhere as { reference: string }).reference)}: erase both together`)
-      const subject = (await trx('subjects').whereIn('id', subjectIds).select('full_name')) as Array<{ full_name: string }>
+      const subject = (await trx('subjects').whereIn('id', subjectIds).select('full_name', 'email', 'phone', 'address_line1')) as Array<{ full_name: string; email: string | null; phone: string | null; address_line1: string | null }>
       const names = [...new Set(subject.map(s => s.full_name).filter(n => n && n.length >= 3))]
+      const values = [...new Set(subject.flatMap(s => [s.full_name, s.email, s.phone, s.address_line1]).filter((v): v is string => typeof v === 'string' && v.length >= 3))]
 
       // First: the row that lets the triggers through for this person's rows, and only theirs.
       for (const subject_id of subjectIds) await trx('erasures').insert({ subject_id, reference, requested_by: who.requestedBy, confirmed_by: who.confirmedBy, erased_at: now })
@@ -125,6 +126,7 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
       await trx('checklist_items').whereIn('case_id', ids).whereNotNull('file_name').update({ file_name: ERASED, file_sha256: null })
       await count('importReports', eraseFromImportReports(trx, ids))
       await count('jobs', eraseFromJobs(trx, [...ids, reference]))
+      await count('sessions', eraseFromSessions(trx, [...values, ...shas]))
       await trx('cases').whereIn('id', ids).update({ sort_name: erasedName(reference).toLowerCase(), external_id: null, content_hash: null, score_detail: null })
       await trx('subjects').whereIn('id', subjectIds).update({
         full_name: erasedName(reference), email: null, phone: null, phone_line_type: null, address_line1: null, address_line2: null,
@@ -185,6 +187,35 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
     const rows = (await trx('jobs').where(q => { for (const s of needles) q.orWhere('payload', 'like', `%${s}%`).orWhere('result', 'like', `%${s}%`).orWhere('checkpoint', 'like', `%${s}%`) }).pluck('id')) as string[]
     if (!rows.length) return 0
     return trx('jobs').whereIn('id', rows).update({ payload: JSON.stringify({ erased: true }), result: null, checkpoint: null, progress: null })
+  }
+
+  /**
+   * Staff sessions can hold a flash message naming an uploaded file, or a resume waiting to become a case:
+   * any string there that holds one of the person's values becomes "erased" (the session stays signed in).
+   */
+  async function eraseFromSessions(trx: Knex, needles: string[]): Promise<number> {
+    if (!needles.length) return 0
+    const rows = (await trx('sessions').where(q => { for (const n of needles) q.orWhereRaw('LOWER(sess) LIKE ?', [`%${n.toLowerCase()}%`]) }).select('sid', 'sess')) as Array<{ sid: string; sess: string }>
+    const lower = needles.map(n => n.toLowerCase())
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return lower.some(n => v.toLowerCase().includes(n)) ? ERASED : v
+      if (Array.isArray(v)) return v.map(walk)
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x)]))
+      return v
+    }
+    for (const r of rows) {
+      let sess: unknown
+      try {
+        sess = JSON.parse(r.sess) as unknown
+      } catch {
+        continue
+      }
+      const next = walk(sess) as Record<string, unknown>
+      // A resume waiting to become a case is the person's: the form starts again without it.
+      if (next.pendingResume && JSON.stringify(next.pendingResume).includes(ERASED)) delete next.pendingResume
+      await trx('sessions').where({ sid: r.sid }).update({ sess: JSON.stringify(next) })
+    }
+    return rows.length
   }
 
   async function rewordMentions(trx: Knex, ids: string[], names: string[], reference: string): Promise<number> {

@@ -6,7 +6,7 @@ import { addUser, signIn } from '../../support/appSetup'
 import { vet } from '../../support/cli'
 import { systemActor } from '../../../src/services/context'
 import { as, createSharedDatabase, decide, importCase, ringMember, type Instance, type SharedDatabase } from '../signoff/support'
-import { findInBytes, NEEDLES, personApplication, resolvePersonFile, scanDir, scanTables } from './support'
+import { findInBytes, NEEDLES, PERSON, PERSON_FILES, personApplication, resolvePersonFile, scanDir, scanTables } from './support'
 
 type Session = { agent: TestAgent; csrf: string }
 
@@ -183,6 +183,29 @@ describe('erasure', () => {
     expect(page.status).toBe(200)
     expect(page.text).toContain(`Erased (${reference})`)
     await assertNoBytesLeft(revisions)
+  }, 120_000)
+
+  it('erases the person from import reports and from staff sessions (a flash naming their file), keeping the staff signed in', async () => {
+    const files = [
+      { name: `${PERSON.name}.json`, data: Buffer.from(JSON.stringify(personApplication('ZQ-3'))) },
+      { name: 'resume.txt', data: PERSON_FILES['resume.txt']! },
+      { name: 'access.csv', data: PERSON_FILES['access.csv']! },
+    ]
+    const jobId = await i.services.imports.start(files, as(ids.recruiter, 'recruiter'))
+    await i.services.imports.waitFor(jobId)
+    const job = (await db('import_jobs').where({ id: jobId }).first('report')) as { report: string }
+    expect(job.report).toContain(PERSON.name)
+    const caseId = (JSON.parse(job.report) as Array<{ caseId?: string }>).find(e => e.caseId)!.caseId!
+    // A flash naming an uploaded file, left unread in the recruiter's session.
+    const upload = await sessions.recruiter.agent.post(`/cases/${caseId}/documents`).field('_csrf', sessions.recruiter.csrf).field('kind', 'other').attach('file', Buffer.from('Notes from the call'), { filename: `${PERSON.name} notes.txt`, contentType: 'text/plain' })
+    expect(upload.status).toBe(303)
+    const before = await scanTables(db, [PERSON.name])
+    expect(before).toEqual(expect.arrayContaining(['sessions: Zebulon Quartermain', 'import_jobs: Zebulon Quartermain']))
+    const reference = ((await db('cases').where({ id: caseId }).first('reference')) as { reference: string }).reference
+    const outcome = await i.services.erasure.erase(reference, 'Ticket DPO-2300: erasure on request', as(ids.security, 'security'), { requestedBy: null, confirmedBy: null })
+    expect(outcome.counts).toMatchObject({ importReports: 1, sessions: 1 })
+    await assertNoBytesLeft([caseId])
+    expect((await sessions.recruiter.agent.get('/')).status).toBe(200)
   }, 120_000)
 
   it('verify still finds a deleted detail of a case that was not erased', async () => {
