@@ -216,13 +216,15 @@ export function createAuditService(deps: { db: Knex; audit: AuditRepository }) {
      * One event's withheld values, for roles that read cases: the detail kept apart from the trail (checked
      * against the HMAC the chain holds), or, for a legacy event, its data as written.
      */
-    async values(id: number): Promise<{ event: AuditRow; values: Record<string, unknown> | null; matchesTrail: boolean } | null> {
+    async values(id: number): Promise<{ event: AuditRow; values: Record<string, unknown> | null; matchesTrail: boolean; erased?: boolean } | null> {
       const event = await audit.findById(db, id)
       if (!event) return null
       if (Number(event.chain_version ?? 0) === 0) return { event, values: JSON.parse(event.data) as Record<string, unknown>, matchesTrail: true }
       const trail = JSON.parse(event.data) as { detailHmac?: string }
       if (!trail.detailHmac) return { event, values: null, matchesTrail: true }
       const detail = await audit.findDetail(db, event.hash)
+      // Gone with an erasure of the person (recorded in the chain): not a tampered trail.
+      if (!detail && event.case_id && (await erasedCaseIds(db)).has(event.case_id)) return { event, values: null, matchesTrail: true, erased: true }
       if (!detail) return { event, values: null, matchesTrail: false }
       return { event, values: JSON.parse(detail.data) as Record<string, unknown>, matchesTrail: keyedDigest(audit.auditKey(), detail.data) === trail.detailHmac }
     },

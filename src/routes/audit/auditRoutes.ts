@@ -118,6 +118,7 @@ export function auditRoutes(services: Services): Router {
       chain: { version: Number(event.chain_version ?? 0), hash: event.hash, prevHash: event.prev_hash, detailHmac: typeof (JSON.parse(event.data) as { detailHmac?: unknown }).detailHmac === 'string' },
       values: found.values ? changeLines(found.values, lookups, 50) : null,
       matchesTrail: found.matchesTrail,
+      erased: found.erased === true,
     })
   })
 

@@ -69,6 +69,7 @@ describe('erasure', () => {
     }
     expect((await scanTables(db, NEEDLES)).length).toBeGreaterThan(5)
     expect(Number(((await db('audit_event_details').whereIn('case_id', revisions).count({ n: '*' }).first()) as { n: number | string }).n)).toBeGreaterThan(0)
+    const withDetail = (await db('audit_events as e').join('audit_event_details as d', 'd.event_hash', 'e.hash').whereIn('e.case_id', revisions).first('e.id')) as { id: number }
     // A neighbour, decided, whose rows must stay frozen.
     const neighbour = await importCase(i.services, ringMember('NB-1', 'Maria Lindqvist'))
     await decide(i.services, neighbour, 'approve', as(ids.recruiter, 'recruiter'), as(ids.manager, 'manager'))
@@ -125,6 +126,12 @@ describe('erasure', () => {
     const verify = await vet(['audit', 'verify', '--json'], shared.env)
     expect([verify.code, verify.err]).toEqual([0, ''])
     expect(JSON.parse(verify.out)).toMatchObject({ intact: true })
+
+    // The event's page says its values went with the erasure (not that the trail was tampered with).
+    const eventPage = await sessions.security.agent.get(`/audit/events/${withDetail.id}`)
+    expect(eventPage.status).toBe(200)
+    expect(eventPage.text).toContain('audit-values-erased')
+    expect(eventPage.text).not.toContain('govuk-error-summary')
 
     // Bytes: none of the person anywhere under DATA_DIR (database, -wal, -shm, blobs) or in any table.
     await assertNoBytesLeft(revisions)
