@@ -45,7 +45,7 @@ export function normaliseIndicator(kind: IndicatorKind, raw: string): string | n
     }
     case 'handle': {
       if (/^https?:\/\//i.test(v)) return handleFromUrl(v)
-      const m = /^([a-z][a-z0-9.-]{1,30}):([^\s:]{1,100})$/i.exec(v)
+      const m = /^([a-z][a-z0-9.-]{0,30}):([^\s:]{1,100})$/i.exec(v)
       return m ? `${m[1]!.toLowerCase()}:${m[2]!.toLowerCase()}` : null
     }
     case 'url': {
