@@ -237,13 +237,23 @@ describe('erasure', () => {
   }, 60_000)
 
   it('ordinary changes stay refused: no erasure row, no exception (services-level)', async () => {
+    await importCase(i.services, ringMember('NB-4', 'Ilse Vermeer'))
     const caseId = await importCase(i.services, ringMember('NB-3', 'Pieter Jansen'))
+    expect(await db('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).first('id')).toBeDefined()
     await decide(i.services, caseId, 'reject', as(ids.recruiter, 'recruiter'), as(ids.manager, 'manager'))
     await expect(db('facts').where({ case_id: caseId }).update({ value: '"x"' })).rejects.toThrow(/decided case/)
     await expect(db('links').where({ case_a: caseId }).orWhere({ case_b: caseId }).delete()).rejects.toThrow(/decided case/)
     await expect(db('sanctions_reviews').where({ case_id: caseId }).update({ value: 'x' })).resolves.toBe(0)
     await expect(db('checklist_items').where({ case_id: caseId }).update({ note: 'x' })).rejects.toThrow(/decided case/)
-    await expect(db('watch_keys').delete()).resolves.toBe(0)
+    // Append-only tables whose erased rows may be deleted: anyone else's rows may not.
+    const now = new Date().toISOString()
+    const subjectId = ((await db('cases').where({ id: caseId }).first('subject_id')) as { subject_id: string }).subject_id
+    await db('watch_keys').insert({ kind: 'email', key: 'someone@example.org', label: 'someone@example.org', source_case_id: caseId, added_by: ids.security, created_at: now })
+    await db('link_judgements').insert({ subject_a: subjectId, subject_b: subjectId, judgement: 'unsure', note: 'a note', user_id: ids.recruiter, created_at: now })
+    await expect(db('watch_keys').where({ source_case_id: caseId }).delete()).rejects.toThrow(/append-only/)
+    await expect(db('watch_keys').where({ source_case_id: caseId }).update({ label: 'x' })).rejects.toThrow(/append-only/)
+    await expect(db('link_judgements').where({ subject_a: subjectId }).delete()).rejects.toThrow(/append-only/)
+    await expect(db('audit_event_details').where({ case_id: caseId }).update({ data: '{}' })).rejects.toThrow(/append-only/)
     // Services: a recruiter cannot ask, and nobody can confirm what was not asked for.
     const reference = ((await db('cases').where({ id: caseId }).first('reference')) as { reference: string }).reference
     await expect(i.services.erasure.request(reference, 'a long enough reason', as(ids.recruiter, 'recruiter'))).rejects.toMatchObject({ status: 403 })
