@@ -60,6 +60,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Seconds a stop (SIGTERM/SIGINT) waits for requests and hooks before it gives up and exits 1 */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** Seconds a background job stays claimed without renewal: after a crash, how soon another worker resumes it */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -81,6 +83,7 @@ export interface Config {
   /** Prometheus metrics: off unless a port or a token is set */
   metrics: { port: number | undefined; host: string; token: string | undefined }
   shutdownTimeoutSeconds: number
+  jobLeaseSeconds: number
 }
 
 export class ConfigError extends Error {
@@ -118,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     migrateOnStart: env.MIGRATE_ON_START,
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    jobLeaseSeconds: env.JOB_LEASE_SECONDS,
   }
 }
 

@@ -38,6 +38,12 @@ async function main(): Promise<void> {
   const app = createApp({ config, services, sessionStore, sessionSecret: resolveSessionSecret(config), logger, readiness, ...(metrics ? { metrics: { metrics, token: config.metrics.token } } : {}) })
   const interrupted = await services.imports.failInterrupted()
   if (interrupted) logger.warn({ jobs: interrupted }, 'imports interrupted by the last stop were marked failed')
+  // Durable background work: this process takes its share of the queue (several instances on one
+  // PostgreSQL share it), and gives back what it holds when it stops.
+  services.jobs.start({ logger, leaseMs: config.jobLeaseSeconds * 1000 })
+  readiness.push({ name: 'jobs', check: async () => {
+    if (!services.jobs.alive()) throw new Error('the job runner is not running')
+  } })
   const firstRun = await services.users.needsSetup()
   const maintenance = setInterval(() => void refreshPlannerStatistics(db).catch(() => undefined), 60 * 60_000)
   maintenance.unref()
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
   }
   const shutdown = createShutdown({ servers, logger, timeoutMs: config.shutdownTimeoutSeconds * 1000 })
   // onShutdown hooks (the job runner's release of claimed jobs) run first; these close what they may use.
+  shutdown.onShutdown({ name: 'jobs', run: () => services.jobs.stop() })
   shutdown.finally({ name: 'sessions', run: () => sessionStore.close() })
   shutdown.finally({ name: 'services', run: () => services.close() })
   shutdown.finally({ name: 'database', run: () => db.destroy() })

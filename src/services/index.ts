@@ -18,6 +18,7 @@ import { createExportService } from './exportService'
 import { createChecklistService } from './checklistService'
 import { createReportService } from './reportService'
 import { createCaseService } from './caseService'
+import { createJobService } from './jobService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
@@ -55,6 +56,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
   const exportService = createExportService({ db, cases, evidence, audit, links })
   const reports = createReportService({ db, audit, evidence, blobs, links, exports: exportService })
+  const jobs = createJobService(db)
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
   return {
     db,
@@ -76,12 +78,15 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     scoring,
     ingest,
     imports,
+    /** durable background work: handlers are registered here, the server starts the runner */
+    jobs,
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),
     signInLogs: createSignInLogService({ db, evidence, audit, scoring }),
     /** Let running imports finish, then stop background workers (tests and shutdown). */
     async close() {
+      await jobs.stop()
       await imports.drain()
       await pool?.close()
       pool = undefined
