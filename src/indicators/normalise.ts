@@ -1,10 +1,12 @@
+import { WEBMAIL_DOMAINS } from '../refdata/builtin/webmailDomains'
 import { normaliseLine, postalKey } from '../domain/addresses'
 import { normalisePhone } from '../extract/resumeFields'
 import { handleFromUrl, normaliseEmailForLinking, normaliseIban } from '../links/linkKeys'
 import { normaliseWallet } from '../sanctions/identifiers'
 import type { IndicatorKind } from './types'
 
-const WEBMAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', 'aol.com', 'gmx.com', 'mail.com', 'yandex.com', 'qq.com', '163.com', 'naver.com'])
+// Free mailbox providers (the list contact-reference-webmail uses) and the reserved example domains (RFC 2606).
+const WEBMAIL = new Set([...WEBMAIL_DOMAINS, 'googlemail.com', 'example.com', 'example.org', 'example.net'])
 
 /** A domain anyone can have an address at: never an indicator by itself. */
 export const isWebmailDomain = (domain: string) => WEBMAIL.has(domain.toLowerCase())

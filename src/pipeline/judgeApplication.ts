@@ -4,7 +4,7 @@ import type { LinkableApplication } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type DocumentMeta, type LinkKey } from '../links/linkKeys'
 import { shingles, signature, words, type Shingles } from '../links/minhash'
 import type { ReferenceData } from '../refdata/referenceData'
-import type { AccessEventFact, CaseFacts, FactRecord, LinkFact } from '../rules/caseFacts'
+import type { AccessEventFact, CaseFacts, FactRecord, LinkFact, SharedIndicatorHit } from '../rules/caseFacts'
 import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
 import type { Rule } from '../rules/types'
 
@@ -108,15 +108,15 @@ export function eventsToScore(records: FactRecord[], logs: readonly SignInLogInp
 }
 
 /** Facts → findings → score, on the events already chosen (the second, linked pass of `vet score` starts here). */
-export function judgeEvidence(kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, ref: ReferenceData, options: { rules?: readonly Rule[]; links?: LinkFact[] } = {}): Evaluation {
-  return evaluateCase(kind, records, events, asOf, ref, options.rules, options.links)
+export function judgeEvidence(kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, ref: ReferenceData, options: { rules?: readonly Rule[]; links?: LinkFact[]; shared?: SharedIndicatorHit[] } = {}): Evaluation {
+  return evaluateCase(kind, records, events, asOf, ref, options.rules, options.links, options.shared)
 }
 
 /**
  * Judge one application: which sign-ins are its applicant's, then the rules and the score. `links` as link
  * analysis found them ([] when it ran and found none; the first pass of both doors scores with []).
  */
-export function judgeApplication(evidence: ApplicationEvidence, ref: ReferenceData, options: { rules?: readonly Rule[]; links?: LinkFact[] } = {}): Judgement {
+export function judgeApplication(evidence: ApplicationEvidence, ref: ReferenceData, options: { rules?: readonly Rule[]; links?: LinkFact[]; shared?: SharedIndicatorHit[] } = {}): Judgement {
   const { events, logs } = eventsToScore(evidence.records, evidence.logs)
   return { evaluation: judgeEvidence(evidence.kind, evidence.records, events, evidence.asOf, ref, options), events, logs }
 }

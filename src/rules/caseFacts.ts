@@ -114,6 +114,8 @@ export interface CaseFacts {
   accessEvents?: AccessEventFact[]
   /** other applications sharing identifiers, resume text or photos (undefined: link analysis not run) */
   links?: LinkFact[]
+  /** indicators other organisations shared that match this application (undefined: no feed was consulted) */
+  sharedIndicators?: SharedIndicatorHit[]
 }
 
 export interface FactRecord {
@@ -123,7 +125,22 @@ export interface FactRecord {
   where: string
 }
 
-export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], accessEvents?: AccessEventFact[], links?: LinkFact[]): CaseFacts {
+/** A shared indicator that matches one of the application's identifiers (src/indicators). */
+export interface SharedIndicatorHit {
+  indicatorId: number
+  kind: string
+  /** where on the application: "applicant phone", "resume" */
+  matched: string
+  /** the applicant's own value, as they gave it */
+  label: string
+  source: string
+  confidence: number
+  tlp: string
+  families: string[]
+  comment?: string
+}
+
+export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], accessEvents?: AccessEventFact[], links?: LinkFact[], sharedIndicators?: SharedIndicatorHit[]): CaseFacts {
   const facts: CaseFacts = {
     kind,
     person: {},
@@ -134,6 +151,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
     logistics: { previousShippingAddresses: [] },
     ...(accessEvents ? { accessEvents } : {}),
     ...(links ? { links } : {}),
+    ...(sharedIndicators ? { sharedIndicators } : {}),
   }
   for (const r of records) {
     const fact = <T>(): Fact<T> => ({ value: r.value as T, evidence: { field: r.field, value: r.value, source: r.source, where: r.where } })

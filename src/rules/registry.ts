@@ -12,6 +12,7 @@ import { rule as interviewEvasive } from './interview-evasive'
 import { rule as interviewIdentityDoubt } from './interview-identity-doubt'
 import { rule as linksLinkedToFlagged } from './links-linked-to-flagged'
 import { rule as linksSharedArtifact } from './links-shared-artifact'
+import { rule as linksSharedIndicator } from './links-shared-indicator'
 import { rule as logisticsAddressChange } from './logistics-address-change'
 import { rule as logisticsMailDrop } from './logistics-mail-drop'
 import { rule as logisticsShippingNotHome } from './logistics-shipping-not-home'
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   interviewIdentityDoubt,
   linksLinkedToFlagged,
   linksSharedArtifact,
+  linksSharedIndicator,
   logisticsAddressChange,
   logisticsMailDrop,
   logisticsShippingNotHome,

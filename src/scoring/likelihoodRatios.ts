@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 6
+export const LR_VERSION = 7
 
 export type FamilyId =
   | 'sanctions'
@@ -89,6 +89,16 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
 
   'links-shared-artifact': { family: 'shared-with-others', lr: 50, pattern: 0.5, benign: 0.01, source: 'LK-SHARED-ARTIFACT, CT-SHARED-CONTACT, CV-DUP-RESUME (G1, G5: "strong")', reasoning: 'Rings reuse phones, addresses, payees, resumes and photos across personas (about half of scheme cases in the public cases are members of one); honest applicants share one with a stranger under another name rarely (family members, a shared referee).' },
   'links-linked-to-flagged': { family: 'shared-with-others', lr: 7, pattern: 0.5, benign: 0.07, source: 'LK-REFERRAL-CLUSTER (G1, V13)', reasoning: 'Linked to an application that is itself high risk. The same link as above seen from the other side, so it shares that family and adds little beside it.' },
+  'links-shared-indicator': {
+    family: 'shared-with-others', lr: 10, pattern: 0.3, benign: 0.03,
+    source: 'LK-SHARED-ARTIFACT, CT-SHARED-CONTACT across organisations (G1: share with IVAN, Crypto-ISAC, SEAL; G5)',
+    reasoning: 'An identifier another organisation confirmed in the scheme and shared. Evidence, not a verdict: its weight follows the sharer’s confidence (variants), it shares a family with our own links (a ring member here is usually the one they shared), and it never blocks.',
+    variants: {
+      high: { lr: 30, pattern: 0.3, benign: 0.01, reasoning: 'Confidence 80 or more: a confirmed case at the source. A recycled number or a stolen identity explains about 1 in 100.' },
+      medium: { lr: 8, pattern: 0.3, benign: 0.04, reasoning: 'Confidence 50–79: suspected at the source, or an identifier strangers sometimes share.' },
+      low: { lr: 2, pattern: 0.3, benign: 0.15, reasoning: 'Confidence under 50: a lead only.' },
+    },
+  },
   'network-shared-ip': { family: 'shared-with-others', lr: 20, pattern: 0.3, benign: 0.015, source: 'G1 (platforms: "several accounts logging in from one IP"); G10 (laptop farms)', reasoning: 'A home connection used by several workers’ accounts is the laptop-farm signature; housemates and co-working spaces explain it for about 1–2% of honest contractors, the same explanation as a shared address.' },
 
   'logistics-mail-drop': { family: 'logistics', lr: 25, pattern: 0.3, benign: 0.012, source: 'SH-FORWARDER (G2, G10 Chapman/Knoot, V7: "strong")', reasoning: 'Freight forwarders and mailbox services are how laptops leave the country; rural applicants and nomads use them too (about 1%).' },

@@ -1,3 +1,4 @@
+import { sharedConfidenceBand } from '../rules/links-shared-indicator'
 import type { RiskBand } from '../signoff/caseStatus'
 import type { Finding } from '../rules/types'
 import { looksLikeCompany } from '../domain/names'
@@ -82,6 +83,10 @@ const familyOf = (rule: string): FamilyId | 'unknown' => LIKELIHOOD_RATIOS[rule]
 export function variantOf(finding: Finding): string | undefined {
   // Names that share one whole name and nothing else: the name rules' weak reading (samePersonNames).
   if (finding.evidence.some(e => e.field === NAME_IN_COMMON)) return 'one-name-in-common'
+  if (finding.rule === 'links-shared-indicator') {
+    const best = Math.max(0, ...finding.evidence.map(e => Number((e.value as { confidence?: unknown } | null)?.confidence ?? 0)))
+    return sharedConfidenceBand(best)
+  }
   if (finding.rule === 'payment-payee-name-mismatch') {
     const payment = finding.evidence.find(e => e.field === 'payment')?.value as { account_holder?: unknown } | undefined
     const holder = typeof payment?.account_holder === 'string' ? payment.account_holder : null

@@ -19,6 +19,7 @@ import { createChecklistService } from './checklistService'
 import { createReportService } from './reportService'
 import { createCaseService } from './caseService'
 import { createJobService } from './jobService'
+import { createIndicatorService, type IndicatorService } from './indicatorService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
@@ -30,6 +31,9 @@ import { createErasureService } from './erasureService'
 import { createSubjectExportService } from './subjectExportService'
 import { referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
+import { createAccessLogFeedService } from './accessLogFeedService'
+import { createRetentionService } from './retentionService'
+import type { RetentionPolicy } from '../privacy/retention'
 
 export interface ServiceOptions {
   login: Config['login']
@@ -37,6 +41,10 @@ export interface ServiceOptions {
   dataDir: string
   /** AUDIT_KEY; when unset the key is kept in DATA_DIR/audit-key */
   auditKey?: string | undefined
+  /** ACCESS_LOG_DIR and ACCESS_LOG_POLL_SECONDS: the watched folder of sign-in logs (off without a dir) */
+  accessLogs?: { dir: string | undefined; pollSeconds: number; settleMs?: number }
+  /** RETENTION_<OUTCOME>_DAYS over the defaults of src/privacy/retention.ts */
+  retention?: Partial<RetentionPolicy>
 }
 
 /** Composition root: repositories → services. No I/O happens here; worker threads start on first use. */
@@ -51,20 +59,31 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const blobs = createBlobStore(path.join(options.dataDir, 'blobs'))
   const referenceData = () => referenceDataFor(options.dataDir)
   const links = createLinkService({ evidence, audit, blobs, referenceData, photos: data => getPool().photo(data) })
-  const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links })
+  let indicators: IndicatorService | undefined
+  const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links, shared: () => indicators! })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
   const exportService = createExportService({ db, cases, evidence, audit, links })
   const reports = createReportService({ db, audit, evidence, blobs, links, exports: exportService })
   const jobs = createJobService(db)
-  const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings })
+  indicators = createIndicatorService({ db, audit, jobs, scoring: () => scoring, dataDir: options.dataDir })
+  const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings, queue: jobs, dir: path.join(options.dataDir, 'imports') })
+  const erasure = createErasureService({ db, audit, dataDir: options.dataDir })
+  const accessLogFeed = createAccessLogFeedService({ db, evidence, audit, blobs, ingest, jobs, dir: options.accessLogs?.dir, pollSeconds: options.accessLogs?.pollSeconds, settleMs: options.accessLogs?.settleMs })
+  for (const h of accessLogFeed.handlers) jobs.register(h)
+  const retention = createRetentionService({ db, audit, erasure, jobs, policy: options.retention })
+  jobs.register(retention.handler)
   return {
     db,
     audit,
     auditTrail: createAuditService({ db, audit }),
     exports: exportService,
     reports,
-    erasure: createErasureService({ db, audit, dataDir: options.dataDir }),
+    erasure,
+    /** sign-in logs arriving by API or watched folder (issue 16) */
+    accessLogFeed,
+    /** the retention policy and its daily run (issue 17) */
+    retention,
     subjectExport: createSubjectExportService({ db, audit, blobs, links, reports }),
     checklists: createChecklistService({ db, audit, evidence, scoring, blobs }),
     evidence,
@@ -80,6 +99,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     imports,
     /** durable background work: handlers are registered here, the server starts the runner */
     jobs,
+    indicators,
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),

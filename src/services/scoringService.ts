@@ -5,7 +5,7 @@ import type { EvidenceRepository, FactRow } from '../db/repositories/evidenceRep
 import type { AccessEvent } from '../extract/accessLog'
 import type { AccessEventFact, FactRecord } from '../rules/caseFacts'
 import type { ReferenceData } from '../refdata/referenceData'
-import type { CaseFacts, LinkFact } from '../rules/caseFacts'
+import type { CaseFacts, LinkFact, SharedIndicatorHit } from '../rules/caseFacts'
 import type { LinkService } from './linkService'
 import type { Evaluation } from '../rules/evaluateCase'
 import { decisionScores, judgeApplication, judgedAsOf, judgeEvidence, type ApplicationEvidence, type Judgement, type LogDecision, type SignInLogInput } from '../pipeline/judgeApplication'
@@ -87,23 +87,32 @@ export async function caseEvidence(trx: Knex, evidence: EvidenceRepository, row:
  * transaction (so a change and its findings commit together). Audited when the outcome changes.
  * The judging itself is the pipeline's (src/pipeline/judgeApplication.ts), shared with `vet score`.
  */
-export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData; links?: () => LinkService }) {
+/** Shared indicators (indicatorService): what matches a case now, and a record of newly found matches. */
+export interface SharedScreening {
+  hitsFor(trx: Knex, caseId: string, now?: Date): Promise<SharedIndicatorHit[]>
+  record(trx: Knex.Transaction, caseId: string, hits: SharedIndicatorHit[], jobId?: string | null, now?: Date): Promise<SharedIndicatorHit[]>
+}
+
+export function createScoringService(deps: { cases: CaseRepository; evidence: EvidenceRepository; audit: AuditRepository; referenceData: () => ReferenceData; links?: () => LinkService; shared?: () => SharedScreening }) {
   const { cases, evidence, audit } = deps
   const evaluate = (kind: CaseFacts['kind'], records: FactRecord[], events: AccessEventFact[] | undefined, asOf: Date, links?: LinkFact[]) => judgeEvidence(kind, records, events, asOf, deps.referenceData(), links ? { links } : {})
   /** An application's evidence judged by the shared pipeline; `links` [] when link analysis found none. */
-  const judge = (e: ApplicationEvidence, links: LinkFact[] = []): Judgement => judgeApplication(e, deps.referenceData(), { links })
+  // Shared indicators default to "consulted, none matched": an import judges before its link keys exist,
+  // and linkImported scores again the few that match a feed.
+  const judge = (e: ApplicationEvidence, links: LinkFact[] = [], shared: SharedIndicatorHit[] = []): Judgement => judgeApplication(e, deps.referenceData(), { links, shared })
   const flagsOf = (rows: Array<{ rule_id: string; status: string }>) => rows.filter(f => f.status === 'flag').map(f => f.rule_id).sort()
 
   /** The rules on a case's stored evidence and its links as they stand; reads only. */
-  async function assess(trx: Knex, row: CaseRow, now: Date): Promise<{ evaluation: Evaluation; base: Evaluation | null }> {
+  async function assess(trx: Knex, row: CaseRow, now: Date): Promise<{ evaluation: Evaluation; base: Evaluation | null; shared: SharedIndicatorHit[] }> {
     const e = await caseEvidence(trx, evidence, row, now)
     const links = deps.links?.()
     // Today's judgements: for a decided case this is the re-assessment its people are told about.
     const linkFacts = links ? await links.linkFacts(trx, row.id, { reassess: true }) : []
-    const judged = judge(e, linkFacts)
+    const shared = deps.shared ? await deps.shared().hitsFor(trx, row.id) : []
+    const judged = judge(e, linkFacts, shared)
     // The band before links is what linked cases see (bounded propagation: no loops).
-    const base = linkFacts.length ? judgeEvidence(e.kind, e.records, judged.events, e.asOf, deps.referenceData(), { links: [] }) : null
-    return { evaluation: judged.evaluation, base }
+    const base = linkFacts.length ? judgeEvidence(e.kind, e.records, judged.events, e.asOf, deps.referenceData(), { links: [], shared }) : null
+    return { evaluation: judged.evaluation, base, shared }
   }
 
   return {
@@ -124,6 +133,8 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
           touched.add(id)
           for (const o of others) touched.add(o)
         }
+        // A new application using an identifier another organisation shared: scored again with it.
+        if (deps.shared && (await deps.shared().hitsFor(trx, id)).length) touched.add(id)
       }
       for (const id of touched) await this.rescoreIfChangeable(trx, id, ctx, 'a new application links to it')
       return touched.size
@@ -161,8 +172,9 @@ export function createScoringService(deps: { cases: CaseRepository; evidence: Ev
       const neighbours = new Set<string>()
       if (links && options.neighbours !== false) for (const f of await links.linkFacts(trx, caseId)) neighbours.add(f.otherId)
       if (links && options.relink !== false) for (const o of await links.relink(trx, caseId)) neighbours.add(o)
-      const { evaluation, base } = await assess(trx, row, now)
+      const { evaluation, base, shared } = await assess(trx, row, now)
       const stamp = now.toISOString()
+      if (shared.length && deps.shared) await deps.shared().record(trx, caseId, shared, null, now)
       const before = await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').select('rule_id', 'status')
       const beforeFlags = flagsOf(before)
       const afterFlags = evaluation.findings.filter(f => f.status === 'flag').map(f => f.rule).sort()

@@ -1,0 +1,114 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
+import { systemActor, type ActorContext } from '../../../src/services/context'
+import { generateSharingKey, parseSharingKey } from '../../../src/indicators/hashing'
+import { addUser, createTestApp, type TestApp } from '../../support/appSetup'
+import { validateStixBundle } from '../../support/stixSchemas'
+
+const application = (value: unknown): Application => {
+  const r = parseApplication(value)
+  if (!r.ok) throw new Error(r.problems.join('; '))
+  return r.value
+}
+const none = async () => ({ problem: 'none' })
+const RING_PHONE = '+1 646 555 0123'
+const RING_WALLET = '0x52908400098527886E0F7030069857D2E4169EE7'
+const person = (id: string, name: string, extra: Record<string, unknown> = {}) =>
+  application({ format: 'vetting/application@1', external_id: id, kind: 'candidate', person: { full_name: name, email: `${id.toLowerCase()}@example.org`, address: { line1: `${id.replace(/\D/g, '')}1 Oak St Apt 4`, city: 'Chicago', postal_code: '60601', country: 'US' } }, ...extra })
+const ringMember = (id: string, name: string) => person(id, name, { person: { full_name: name, email: `${id.toLowerCase()}@r-crew.dev`, phone: RING_PHONE, address: { line1: '85 Garden Pkwy Apt 3', city: 'Nashua', postal_code: '03060', country: 'US' } }, payment: { method: 'crypto', wallet_address: RING_WALLET } })
+
+async function importOne(t: TestApp, app: Application): Promise<string> {
+  const out = await t.services.ingest.importApplication(`${app.external_id}.json`, app, none, systemActor())
+  if (!('caseId' in out)) throw new Error(JSON.stringify(out))
+  return out.caseId
+}
+
+describe('indicator exchange: a ring confirmed in A warns B', () => {
+  let a: TestApp
+  let security: ActorContext
+  const feeds: Record<string, string> = {}
+  const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vd-key-')), 'group.key')
+  const key = parseSharingKey(generateSharingKey())
+
+  beforeAll(async () => {
+    fs.writeFileSync(keyFile, key.toString('hex'))
+    a = await createTestApp()
+    const user = await addUser(a.services, 'security')
+    security = { userId: user.id, role: 'security', requestId: null }
+    const first = await importOne(a, ringMember('R-1', 'Kevin Brandt'))
+    await importOne(a, ringMember('R-2', 'Maria Lindqvist'))
+    await a.services.db.transaction(trx => a.services.links.watch(trx, first, security))
+    for (const [name, opts] of [['stix', { format: 'stix' }], ['misp', { format: 'misp' }], ['csv', { format: 'csv' }], ['hashed', { format: 'csv', key }]] as const) {
+      feeds[name] = (await a.services.indicators.exportIndicators({ ...opts, tlp: 'amber' }, security)).body
+    }
+  })
+  afterAll(() => a.close())
+
+  it('exports what the confirmed case teaches, never a name; the STIX bundle validates', () => {
+    expect(validateStixBundle(JSON.parse(feeds.stix!))).toEqual([])
+    for (const body of Object.values(feeds)) {
+      expect(body).not.toMatch(/Kevin|Brandt|Maria|Lindqvist/)
+    }
+    expect(feeds.csv).toContain('+16465550123')
+    expect(feeds.hashed).not.toContain('+16465550123')
+    expect(feeds.hashed!.toLowerCase()).not.toContain(RING_WALLET.toLowerCase())
+  })
+
+  it.each(['stix', 'misp', 'csv', 'hashed'])('%s: B flags a new applicant reusing the ring’s phone and its retro-hunt lists the existing case, naming the source', async format => {
+    const b = await createTestApp()
+    try {
+      const user = await addUser(b.services, 'security')
+      const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
+      const earlier = await importOne(b, person('B-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'b-1@example.org', phone: RING_PHONE } }))
+      const bystander = await importOne(b, person('B-2', 'Dana Whitfield'))
+      const summary = await b.services.indicators.importFeed(Buffer.from(feeds[format]!), { source: 'Instance A security team', ...(format === 'hashed' ? { key } : {}) }, ctx)
+      expect(summary.added).toBeGreaterThanOrEqual(2)
+      expect(summary.rejected).toEqual([])
+      expect(summary.jobId).toBeTruthy()
+      await b.services.jobs.runUntilIdle()
+      const job = (await b.services.jobs.find(summary.jobId!))!
+      expect(job.status).toBe('done')
+      const result = JSON.parse(job.result!) as { scanned: number; cases: Array<{ caseId: string; source: string; kind: string }> }
+      expect([...new Set(result.cases.map(c => c.caseId))]).toEqual([earlier])
+      expect(result.cases).toContainEqual(expect.objectContaining({ source: 'Instance A security team', kind: 'phone' }))
+      const hit = await b.services.cases.view(earlier, systemActor())
+      expect(hit.findings.find(f => f.rule_id === 'links-shared-indicator')).toMatchObject({ status: 'flag' })
+      expect((await b.services.cases.view(bystander, systemActor())).findings.find(f => f.rule_id === 'links-shared-indicator')?.status).not.toBe('flag')
+      // A new applicant arriving after the import is screened at intake.
+      const later = await importOne(b, person('B-3', 'Lee Park', { payment: { method: 'crypto', wallet_address: RING_WALLET.toLowerCase() } }))
+      const found = (await b.services.cases.view(later, systemActor())).findings.find(f => f.rule_id === 'links-shared-indicator')!
+      expect(found.status).toBe('flag')
+      expect(found.message).toContain('Instance A security team')
+      expect((await b.services.indicators.hits()).map(h => h.caseId).sort()).toEqual([earlier, later].sort())
+    } finally {
+      await b.close()
+    }
+  })
+
+  it('TLP: what B received as AMBER+STRICT or RED is never passed on; GREEN is', async () => {
+    const b = await createTestApp()
+    try {
+      const user = await addUser(b.services, 'security')
+      const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
+      await b.services.indicators.importFeed(Buffer.from(feeds.csv!), { source: 'strict', tlp: 'amber+strict' }, ctx)
+      const relayed = await b.services.indicators.exportIndicators({ format: 'csv', tlp: 'green', relay: true }, ctx)
+      expect(relayed.count).toBe(0)
+      const c = await createTestApp()
+      try {
+        const u2 = await addUser(c.services, 'security')
+        const ctx2: ActorContext = { userId: u2.id, role: 'security', requestId: null }
+        await c.services.indicators.importFeed(Buffer.from(feeds.csv!), { source: 'green one', tlp: 'green' }, ctx2)
+        const out = await c.services.indicators.exportIndicators({ format: 'csv', tlp: 'green', relay: true }, ctx2)
+        expect(out.count).toBeGreaterThanOrEqual(2)
+        // the export's marking never loosens what was received (amber is stricter than green)
+        expect(out.body).toContain('amber')
+      } finally {
+        await c.close()
+      }
+    } finally {
+      await b.close()
+    }
+  })
+})
