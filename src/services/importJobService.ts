@@ -1,23 +1,23 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Knex } from 'knex'
 import type { AuditRepository } from '../db/repositories/auditRepository'
 import type { ImportedCaseRow, ImportJobRepository, ImportJobRow } from '../db/repositories/importJobRepository'
 import { notFound } from '../errors'
-import { safeErrorMessage } from '../logger'
-import { createLimiter } from '../limiter'
+import { refreshPlannerStatistics } from '../db/knex'
+import type { JobContext } from '../jobs/jobRunner'
 import { collectApplications, filesFromZip, type InputFile } from '../ingest/collectApplications'
 import { ZipProblem } from '../extract/zipDirectory'
 import { sniffFileType } from '../extract/sniffFileType'
 import { auditActor, type ActorContext } from './context'
 import type { AtsMappingService } from './atsMappingService'
-import type { ImportOutcome, IngestService } from './ingestService'
+import { ImportProblem, type ImportOutcome, type IngestService, type PreparedApplication } from './ingestService'
+import type { JobService } from './jobService'
 
-/** An uploaded file: its bytes, or a temporary file that the job reads and then deletes. */
+/** An uploaded file: its bytes, or a temporary file that becomes the import's (moved under DATA_DIR/imports). */
 export type ImportUpload = { name: string; data: Buffer } | { name: string; path: string; size: number }
 
-/** Import jobs that run at once in one process; the others wait, queued, in the order they came. */
-export const MAX_RUNNING_IMPORTS = 1
 /** Unpacked archive bytes one job may hold in memory together (each archive may unpack to 1 GiB). */
 export const MAX_JOB_UNPACKED_BYTES = 1024 ** 3
 /** What an import tells its observers (metrics): each file's outcome, and each finished job's size and time. */
@@ -60,17 +60,56 @@ function uploadOnDisk(name: string, diskPath: string, head: Buffer): InputFile {
   }
 }
 
+/** Where an import's uploads wait, and what the job needs to find them again after a restart. */
+interface StoredUpload {
+  name: string
+  /** file name inside the import's directory (a number: people's file names never reach the disk or the queue) */
+  stored: string
+  size: number
+}
+
+/** The durable job's payload: no file names (they are personal data the erasure tool must reach), only where to look. */
+export interface ImportJobPayload {
+  importId: string
+  actor: ActorContext
+  /** applications prepared and committed per step (tests make it small) */
+  batchSize?: number
+}
+
+/** The job's cursor: how many entries of the import (refused uploads first, then applications) are in its report. */
+interface ImportCheckpoint {
+  next: number
+}
+
+export const IMPORT_JOB_KIND = 'import'
+/** The manifest beside the uploads: their original names, in upload order. */
+const MANIFEST = 'manifest.json'
+/** A directory no import row names is left alone this long (its import may be committing right now). */
+const ORPHAN_AGE_MS = 60 * 60_000
+/** The request id an import's own audit events carry: how a resumed job recognises what it already wrote. */
+export const importRequestId = (importId: string) => `import:${importId}`
+
+const countsOf = (outcomes: ImportOutcome[]) => {
+  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
+  for (const o of outcomes) counts[o.outcome]++
+  return counts
+}
+
 /**
- * Bulk imports in the background: the request that uploads the files returns at once with a job id;
- * the job records its progress (counts, current file) as it goes and its per-file report at the end.
- * Jobs run one at a time per process (others are "queued"); a job reads its uploads one by one from
- * disk, tells what each is from its first 64 KiB (a file that is no document is refused unread), keeps
- * at most 1 GiB of unpacked archives, and prepares documents in batches of about 256 MiB.
+ * Bulk imports in the background, on the durable job queue (kind 'import'): the request that uploads
+ * the files moves them under DATA_DIR/imports/<importId>/ (private) and enqueues a job in the
+ * transaction that records the import; it returns at once with the import's id. The job reads the
+ * uploads one by one from disk, tells what each is from its first 64 KiB, keeps at most 1 GiB of
+ * unpacked archives, and writes applications in batches. After each batch, one transaction records
+ * the batch's outcomes in import_jobs (counts, report) together with the job's checkpoint, so a worker
+ * killed at any point resumes after the last recorded batch. The batch's applications themselves are
+ * committed by the ingest service in its own transactions just before; a batch that was committed but
+ * not recorded is imported again on resume, where its applications come back unchanged and are reported
+ * with the outcome this import's audit events give them (created or updated). import_jobs stays the row
+ * the pages read; the uploads are deleted when the import finishes or is given up.
  */
-export function createImportJobService(deps: { db: Knex; jobs: ImportJobRepository; ingest: IngestService; audit: AuditRepository; atsMappings: AtsMappingService }) {
-  const { db, jobs, ingest, audit } = deps
-  const running = new Map<string, Promise<void>>()
-  const pool = createLimiter(MAX_RUNNING_IMPORTS)
+export function createImportJobService(deps: { db: Knex; jobs: ImportJobRepository; ingest: IngestService; audit: AuditRepository; atsMappings: AtsMappingService; queue: JobService; dir: string }) {
+  const { db, jobs, ingest, audit, queue } = deps
   const observers = new Set<(event: ImportEvent) => void>()
   const tell = (event: ImportEvent) => {
     for (const observer of observers) {
@@ -81,20 +120,21 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       }
     }
   }
+  const dirOf = (importId: string) => path.join(deps.dir, importId)
+  const removeFiles = (importId: string) => fs.promises.rm(dirOf(importId), { recursive: true, force: true }).catch(() => undefined)
 
-  async function run(jobId: string, uploads: ImportUpload[], ctx: ActorContext): Promise<void> {
-    await jobs.update(db, jobId, { status: 'running', started_at: new Date().toISOString() })
-    const startedAt = performance.now()
+  /** The uploads as input files, archives unpacked within the memory bound; refused uploads with their reasons. */
+  async function collect(uploads: Array<{ name: string; path: string; size: number }>) {
     const files: InputFile[] = []
     const rejected: Array<{ file: string; reason: string }> = []
     let unpacked = 0
     let largest = 0
     for (const u of uploads) {
-      const known = 'data' in u ? { size: u.data.length, head: u.data, tail: Buffer.alloc(0) } : await probe(u.path)
+      const known = await probe(u.path)
       const headKind = sniffFileType(known.head).kind
       const isZip = headKind === 'zip' && !known.tail.includes('word/document.xml')
       if (!isZip) {
-        files.push('data' in u ? { path: u.name, data: u.data } : uploadOnDisk(u.name, u.path, known.head))
+        files.push(uploadOnDisk(u.name, u.path, known.head))
         largest = Math.max(largest, known.size)
         continue
       }
@@ -104,7 +144,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       }
       try {
         // The archive is read, unpacked and let go before the next upload is opened.
-        const entries = await filesFromZip('data' in u ? u.data : await fs.promises.readFile(u.path), u.name.replace(/\.zip$/i, ''))
+        const entries = await filesFromZip(await fs.promises.readFile(u.path), u.name.replace(/\.zip$/i, ''))
         const bytes = entries.reduce((n, e) => n + e.data.length, 0)
         if (unpacked + bytes > MAX_JOB_UNPACKED_BYTES) {
           rejected.push({ file: u.name, reason: `the archive unpacks to ${Math.round(bytes / 1024 ** 2)} MiB, more than this import may still hold (at most ${MAX_JOB_UNPACKED_BYTES / 1024 ** 3} GiB unpacked per import); import it on its own` })
@@ -119,74 +159,245 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     }
     const collected = collectApplications(files, { atsMappings: await deps.atsMappings.all() })
     collected.rejected.unshift(...rejected)
-    const total = collected.applications.length + collected.rejected.length
-    await jobs.update(db, jobId, { total })
-    const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
-    let lastWrite = 0
-    let pending: Promise<void> = Promise.resolve()
-    // Large uploads are prepared a few at a time, so that their bytes are never all in memory together.
-    const batchSize = Math.max(1, Math.min(100, Math.floor(BATCH_BYTES / Math.max(1, largest))))
-    const outcomes = await ingest.importBatch(
-      collected,
-      ctx,
-      (o: ImportOutcome, done: number) => {
-        counts[o.outcome]++
-        tell({ type: 'file', outcome: o.outcome })
-        const now = Date.now()
-        // Progress is written a few times a second, not once per file: a 10,000-file import must not spend its time on it.
-        if (now - lastWrite > 300 || done === total) {
-          lastWrite = now
-          const snapshot = { processed: done, ...counts, current_file: o.file.slice(0, 255) }
-          pending = pending.then(() => jobs.update(db, jobId, snapshot))
-        }
-      },
-      batchSize,
-    )
-    await pending
-    await jobs.update(db, jobId, {
-      status: 'done',
-      finished_at: new Date().toISOString(),
-      processed: outcomes.length,
-      ...counts,
-      current_file: null,
-      report: JSON.stringify(outcomes),
+    return { collected, largest }
+  }
+
+  /**
+   * Outcomes of a batch as first written. An application this import committed in an attempt that died
+   * before recording it comes back 'unchanged' on resume; its CASE_IMPORTED event under this import's
+   * request id says what it was. Only the first mention of a case in the import is given back its outcome,
+   * so a file repeated inside one import still reads 'unchanged' the second time.
+   */
+  async function asFirstWritten(trx: Knex, importId: string, batch: ImportOutcome[], report: ImportOutcome[]): Promise<ImportOutcome[]> {
+    const seen = new Set(report.flatMap(o => (o.outcome === 'rejected' ? [] : [o.caseId])))
+    const ids = [...new Set(batch.flatMap(o => (o.outcome === 'unchanged' && !seen.has(o.caseId) ? [o.caseId] : [])))]
+    if (!ids.length) return batch
+    const written = new Map<string, 'created' | 'updated'>()
+    for (let i = 0; i < ids.length; i += 400) {
+      const rows = (await trx('audit_events').where({ type: 'CASE_IMPORTED', request_id: importRequestId(importId) }).whereIn('case_id', ids.slice(i, i + 400)).select('case_id', 'data')) as Array<{ case_id: string; data: string }>
+      for (const r of rows) {
+        const outcome = (JSON.parse(r.data) as { outcome?: unknown }).outcome
+        // created wins: an application created and then updated by one import was created by it
+        if (outcome === 'created' || (outcome === 'updated' && !written.has(r.case_id))) written.set(r.case_id, outcome)
+      }
+    }
+    return batch.map(o => {
+      if (o.outcome === 'rejected') return o
+      const first = !seen.has(o.caseId)
+      seen.add(o.caseId)
+      const was = o.outcome === 'unchanged' && first ? written.get(o.caseId) : undefined
+      return was ? { ...o, outcome: was } : o
     })
-    tell({ type: 'finished', files: outcomes.length, seconds: (performance.now() - startedAt) / 1000 })
+  }
+
+  async function runImport(ctx: JobContext<ImportJobPayload>): Promise<unknown> {
+    const { importId } = ctx.payload
+    const row = await jobs.find(db, importId)
+    if (!row || row.status === 'done' || row.status === 'failed') {
+      await removeFiles(importId)
+      return { skipped: row ? row.status : 'no such import' }
+    }
+    const dir = dirOf(importId)
+    const manifest = await fs.promises
+      .readFile(path.join(dir, MANIFEST), 'utf8')
+      .then(text => JSON.parse(text) as StoredUpload[])
+      .catch(() => null)
+    const missing = manifest === null || manifest.some(u => !fs.existsSync(path.join(dir, u.stored)))
+    if (missing) {
+      // Nothing to resume from: say so on the import rather than retry for ever.
+      await db.transaction(async trx => {
+        await jobs.update(trx, importId, { status: 'failed', finished_at: new Date().toISOString(), current_file: null, error: 'the uploaded files are gone (the data directory lost them before the import finished); import the files again (finished applications are recognised as unchanged)' })
+        await ctx.finish(trx, { failed: 'uploads missing' })
+      })
+      await removeFiles(importId)
+      return undefined
+    }
+    await jobs.update(db, importId, { status: 'running', started_at: row.started_at ?? new Date().toISOString() })
+    const startedAt = performance.now()
+    const actor: ActorContext = { ...ctx.payload.actor, requestId: importRequestId(importId) }
+    const { collected, largest } = await collect(manifest.map(u => ({ name: u.name, path: path.join(dir, u.stored), size: u.size })))
+    const refused = collected.rejected.length
+    const total = refused + collected.applications.length
+    let next = (ctx.checkpoint as ImportCheckpoint | null)?.next ?? 0
+    // The report as recorded with the checkpoint (they commit together), so it holds exactly `next` entries.
+    const report: ImportOutcome[] = next ? (JSON.parse(row.report) as ImportOutcome[]).slice(0, next) : []
+
+    const record = async (outcomes: ImportOutcome[], to: number) => {
+      const recorded = await ctx.step(
+        async trx => {
+          const first = await asFirstWritten(trx, importId, outcomes, report)
+          const all = [...report, ...first]
+          await jobs.update(trx, importId, { total, processed: all.length, ...countsOf(all), current_file: first.at(-1)?.file.slice(0, 255) ?? null, report: JSON.stringify(all) })
+          return first
+        },
+        { next: to } satisfies ImportCheckpoint,
+        { done: to, total },
+      )
+      report.push(...recorded)
+      next = to
+      for (const o of recorded) tell({ type: 'file', outcome: o.outcome })
+    }
+
+    if (next < refused || total === 0) await record(collected.rejected.slice(next).map(r => ({ file: r.file, outcome: 'rejected' as const, reason: r.reason })), refused)
+    // Large uploads are prepared a few at a time, so that their bytes are never all in memory together.
+    const batchSize = Math.max(1, Math.min(ctx.payload.batchSize ?? 100, Math.floor(BATCH_BYTES / Math.max(1, largest))))
+    const prepareChunk = (start: number) =>
+      Promise.all(
+        collected.applications.slice(start, start + batchSize).map(async a => {
+          try {
+            return await ingest.prepare(a.label, a.application, a.resolve, a.raw)
+          } catch (error) {
+            if (error instanceof ImportProblem) return { file: a.label, outcome: 'rejected' as const, reason: error.message }
+            throw error
+          }
+        }),
+      )
+    // The next batch is read while this one is written.
+    let start = next - refused
+    let pending = start < collected.applications.length ? prepareChunk(start) : null
+    while (pending) {
+      const chunk = await pending
+      const end = Math.min(collected.applications.length, start + batchSize)
+      pending = end < collected.applications.length ? prepareChunk(end) : null
+      // A failed read-ahead is seen when its turn comes, not as an unhandled rejection now.
+      pending?.catch(() => undefined)
+      const outcomes: ImportOutcome[] = []
+      const ready: PreparedApplication[] = []
+      for (const item of chunk) {
+        if ('outcome' in item) outcomes.push(item)
+        else ready.push(item)
+      }
+      outcomes.push(...(await ingest.commitMany(ready, actor)))
+      await record(outcomes, refused + end)
+      start = end
+      await ctx.breathe()
+    }
+
+    const counts = countsOf(report)
+    await db.transaction(async trx => {
+      await jobs.update(trx, importId, { status: 'done', finished_at: new Date().toISOString(), total, processed: report.length, ...counts, current_file: null, report: JSON.stringify(report), error: null })
+      await audit.append(trx, { type: 'IMPORT_FINISHED', actor: auditActor(actor), target: `import:${importId}`, requestId: actor.requestId, data: counts })
+      await ctx.finish(trx, { files: report.length, ...counts })
+    })
+    await removeFiles(importId)
+    await refreshPlannerStatistics(db).catch(() => undefined)
+    tell({ type: 'finished', files: report.length, seconds: (performance.now() - startedAt) / 1000 })
+    return undefined
+  }
+
+  queue.register<ImportJobPayload>({ kind: IMPORT_JOB_KIND, maxAttempts: 5, run: runImport })
+  // A job that used its attempts is dead: its import shows as failed, with the error, and its uploads go.
+  queue.onFinished(job => {
+    if (job.kind !== IMPORT_JOB_KIND || job.status !== 'dead') return
+    const { importId } = JSON.parse(job.payload) as ImportJobPayload
+    void markDead(importId, job.last_error).catch(() => undefined)
+  })
+
+  async function markDead(importId: string, error: string | null): Promise<void> {
+    await db('import_jobs')
+      .where({ id: importId })
+      .whereIn('status', ['queued', 'running'])
+      .update({ status: 'failed', finished_at: new Date().toISOString(), current_file: null, error: `the import stopped: ${(error ?? 'it failed repeatedly').slice(0, 300)}` })
+    await removeFiles(importId)
+  }
+
+  /** A row whose durable job is dead shows as failed even before markDead reached it (its process died). */
+  async function withJobState<T extends Omit<ImportJobRow, 'report'>>(rows: T[]): Promise<T[]> {
+    const live = rows.filter(r => (r.status === 'queued' || r.status === 'running') && r.job_id)
+    if (!live.length) return rows
+    const dead = new Map(((await db('jobs').whereIn('id', live.map(r => r.job_id!)).where({ status: 'dead' }).select('id', 'last_error')) as Array<{ id: string; last_error: string | null }>).map(j => [j.id, j.last_error]))
+    return rows.map(r => (r.job_id && dead.has(r.job_id) && (r.status === 'queued' || r.status === 'running') ? { ...r, status: 'failed' as const, current_file: null, error: `the import stopped: ${(dead.get(r.job_id) ?? 'it failed repeatedly').slice(0, 300)}` } : r))
+  }
+
+  // Imports started without a running worker in this process (tests, a one-off script) are run here.
+  let driving: Promise<void> | undefined
+  let kicked = false
+  let closing = false
+  function drive(): Promise<void> {
+    if (queue.alive()) {
+      queue.wake()
+      return Promise.resolve()
+    }
+    kicked = true
+    driving ??= (async () => {
+      try {
+        while (kicked && !closing) {
+          kicked = false
+          while (!closing && (await queue.runUntilIdle(1)) > 0) kicked = true
+        }
+      } catch {
+        // the claim failed (database gone): waitFor looks again
+      } finally {
+        driving = undefined
+      }
+    })()
+    return driving
+  }
+
+  /** Keep the uploads under the import's directory (private), numbered, with their names in a manifest. */
+  async function store(importId: string, uploads: ImportUpload[]): Promise<StoredUpload[]> {
+    await fs.promises.mkdir(deps.dir, { recursive: true, mode: 0o700 })
+    const dir = dirOf(importId)
+    await fs.promises.mkdir(dir, { mode: 0o700 })
+    const stored: StoredUpload[] = []
+    for (const [i, u] of uploads.entries()) {
+      const file = String(i).padStart(4, '0')
+      const target = path.join(dir, file)
+      if ('data' in u) {
+        await fs.promises.writeFile(target, u.data, { mode: 0o600, flag: 'wx' })
+      } else {
+        // The upload directory is under DATA_DIR too: a rename, not a copy, unless it was put elsewhere.
+        await fs.promises.rename(u.path, target).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EXDEV') throw error
+          await fs.promises.copyFile(u.path, target)
+          await fs.promises.rm(u.path, { force: true })
+        })
+        await fs.promises.chmod(target, 0o600)
+      }
+      stored.push({ name: u.name, stored: file, size: 'data' in u ? u.data.length : u.size })
+    }
+    await fs.promises.writeFile(path.join(dir, MANIFEST), JSON.stringify(stored), { mode: 0o600, flag: 'wx' })
+    return stored
+  }
+
+  /** Record an import and queue its job, without running it here (a worker process will). */
+  async function enqueue(uploads: ImportUpload[], ctx: ActorContext, options: { batchSize?: number } = {}): Promise<string> {
+    const removeTemporary = () => Promise.all(uploads.map(u => ('path' in u ? fs.promises.rm(u.path, { force: true }).catch(() => undefined) : undefined)))
+    const id = crypto.randomUUID()
+    try {
+      await store(id, uploads)
+      await db.transaction(async trx => {
+        const payload: ImportJobPayload = { importId: id, actor: ctx, ...(options.batchSize ? { batchSize: options.batchSize } : {}) }
+        const job = await queue.enqueue(IMPORT_JOB_KIND, payload, { trx, createdBy: ctx.userId })
+        const row: ImportJobRow = { id, job_id: job.id, status: 'queued', created_by: ctx.userId, created_at: new Date().toISOString(), started_at: null, finished_at: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, current_file: null, report: '[]', error: null }
+        await jobs.insert(trx, row)
+        await audit.append(trx, { type: 'IMPORT_STARTED', actor: auditActor(ctx), target: `import:${id}`, requestId: ctx.requestId, data: { files: uploads.length, bytes: uploads.reduce((n, u) => n + ('data' in u ? u.data.length : u.size), 0) } })
+      })
+    } catch (error) {
+      await removeTemporary()
+      await removeFiles(id)
+      throw error
+    }
+    return id
   }
 
   return {
-    /** Temporary files among the uploads become the job's: it deletes them when it ends, however it ends. */
+    enqueue,
+
+    /** The uploads become the import's (temporary files are moved under DATA_DIR/imports); its job runs in the background. */
     async start(uploads: ImportUpload[], ctx: ActorContext): Promise<string> {
-      const removeTemporary = () => Promise.all(uploads.map(u => ('path' in u ? fs.promises.rm(u.path, { force: true }).catch(() => undefined) : undefined)))
-      const id = crypto.randomUUID()
-      const row: ImportJobRow = { id, status: 'queued', created_by: ctx.userId, created_at: new Date().toISOString(), started_at: null, finished_at: null, total: 0, processed: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, current_file: null, report: '[]', error: null }
-      await db
-        .transaction(async trx => {
-          await jobs.insert(trx, row)
-          await audit.append(trx, { type: 'IMPORT_STARTED', actor: auditActor(ctx), target: `import:${id}`, requestId: ctx.requestId, data: { files: uploads.length, bytes: uploads.reduce((n, u) => n + ('data' in u ? u.data.length : u.size), 0) } })
-        })
-        .catch(async (error: unknown) => {
-          await removeTemporary()
-          throw error
-        })
-      // Queued until a slot is free; the slot is given back however the job ends.
-      const job = pool
-        .run(() => run(id, uploads, ctx))
-        .catch(async error => {
-          await jobs.update(db, id, { status: 'failed', finished_at: new Date().toISOString(), error: `the import stopped: ${safeErrorMessage(error).slice(0, 300)}` })
-        })
-        .finally(removeTemporary)
-      running.set(id, job.finally(() => running.delete(id)))
+      const id = await enqueue(uploads, ctx)
+      void drive()
       return id
     },
 
     async get(id: string): Promise<ImportJobRow> {
       const job = await jobs.find(db, id)
       if (!job) throw notFound('No such import')
-      return job
+      return (await withJobState([job]))[0]!
     },
 
-    recent: () => jobs.recent(db),
+    recent: async () => withJobState(await jobs.recent(db)),
 
     /** A finished job's per-file outcomes, with the cases they name as those cases stand now (band, score, name). */
     async report(job: ImportJobRow): Promise<{ outcomes: ImportOutcome[]; cases: Map<string, ImportedCaseRow> }> {
@@ -195,10 +406,14 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       return { outcomes, cases: new Map(rows.map(r => [r.id, r])) }
     },
 
-    /** Wait for a job started by this process (tests, CLI). */
+    /** Wait until an import is done or failed, running the queue here when no worker runs in this process (tests). */
     async waitFor(id: string): Promise<ImportJobRow> {
-      await running.get(id)
-      return this.get(id)
+      for (;;) {
+        const job = await this.get(id)
+        if (job.status === 'done' || job.status === 'failed') return job
+        if (!queue.alive()) await drive()
+        await new Promise(resolve => setTimeout(resolve, 50))
+      }
     },
 
     /** Follow every import's file outcomes and finished jobs (metrics); returns the way to stop following. */
@@ -207,11 +422,27 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       return () => observers.delete(observer)
     },
 
-    failInterrupted: () => jobs.failInterrupted(db, new Date().toISOString()),
+    /**
+     * At start-up: imports from before the durable queue (no job) cannot resume and are marked failed;
+     * uploads left behind by finished, failed or never-recorded imports are deleted. Imports with a job
+     * resume on their own.
+     */
+    async failInterrupted(): Promise<number> {
+      const failed = await jobs.failInterrupted(db, new Date().toISOString())
+      const names = await fs.promises.readdir(deps.dir).catch(() => [] as string[])
+      for (const name of names) {
+        const row = /^[0-9a-f-]{36}$/.test(name) ? await jobs.find(db, name) : undefined
+        const stat = await fs.promises.stat(path.join(deps.dir, name)).catch(() => null)
+        const old = stat !== null && Date.now() - stat.mtimeMs > ORPHAN_AGE_MS
+        if (row ? row.status === 'done' || row.status === 'failed' : old) await removeFiles(name)
+      }
+      return failed
+    },
 
-    /** Wait for every job this process is running (shutdown, tests). */
+    /** Stop running imports here (shutdown, tests): the job in hand is given back by the runner's stop. */
     async drain(): Promise<void> {
-      await Promise.allSettled([...running.values()])
+      closing = true
+      await driving
     },
   }
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex'
 
 export interface ImportJobRow {
   id: string
+  /** the durable job (jobs.id) that runs the import; null for imports from before the queue */
+  job_id: string | null
   status: 'queued' | 'running' | 'done' | 'failed'
   created_by: number | null
   created_at: string
@@ -36,7 +38,7 @@ export function createImportJobRepository() {
       return db<ImportJobRow>('import_jobs').where({ id }).first()
     },
     recent(db: Knex, limit = 10): Promise<Array<Omit<ImportJobRow, 'report'>>> {
-      return db('import_jobs').orderBy('created_at', 'desc').limit(limit).select('id', 'status', 'created_by', 'created_at', 'started_at', 'finished_at', 'total', 'processed', 'created', 'updated', 'unchanged', 'rejected', 'current_file', 'error')
+      return db('import_jobs').orderBy('created_at', 'desc').limit(limit).select('id', 'job_id', 'status', 'created_by', 'created_at', 'started_at', 'finished_at', 'total', 'processed', 'created', 'updated', 'unchanged', 'rejected', 'current_file', 'error')
     },
     /** The cases an import report names, read in chunks so a 10,000-file import stays under every driver's bind limit. */
     async casesOf(db: Knex, ids: string[]): Promise<ImportedCaseRow[]> {
@@ -50,9 +52,9 @@ export function createImportJobRepository() {
     async update(db: Knex, id: string, changes: Partial<Omit<ImportJobRow, 'id'>>): Promise<void> {
       await db('import_jobs').where({ id }).update(changes)
     },
-    /** Jobs left running by a process that stopped cannot finish: say so rather than spin for ever. */
+    /** Imports from before the durable queue (no job) left running by a process that stopped cannot finish: say so rather than spin for ever. */
     async failInterrupted(db: Knex, at: string): Promise<number> {
-      return db('import_jobs').whereIn('status', ['queued', 'running']).update({ status: 'failed', finished_at: at, error: 'interrupted: the server stopped before the import finished; import the files again (finished applications are recognised as unchanged)' })
+      return db('import_jobs').whereIn('status', ['queued', 'running']).whereNull('job_id').update({ status: 'failed', finished_at: at, error: 'interrupted: the server stopped before the import finished; import the files again (finished applications are recognised as unchanged)' })
     },
   }
 }
