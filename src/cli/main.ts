@@ -10,6 +10,7 @@ import { scoreCommand } from './scoreCommand'
 import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
 import { relinkCommand } from './relinkCommand'
+import { indicatorsCommand } from './indicatorsCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
 import { eraseCommand } from './eraseCommand'
@@ -55,6 +56,18 @@ Commands:
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)
   refdata list [--json]                 the reference data in use, with versions and sources
+  indicators export [--format stix|misp|csv] [--tlp T] [--since DATE] [--hashed KEYFILE] [--relay] [--out FILE]
+                                        what cases confirmed as fraudulent teach (phones, emails, wallets,
+                                        payout accounts, shipping addresses, handles, resume and photo
+                                        fingerprints; never names), for a sharing group. --hashed: HMAC-SHA256
+                                        under the group's key; --relay also passes on received indicators
+                                        their TLP allows (never AMBER+STRICT or RED)
+  indicators import FILE [--source NAME] [--tlp T] [--expires DATE] [--hashed KEYFILE] [--json] [--no-wait]
+                                        add a STIX 2.1 bundle, MISP event or CSV (type,value,first_seen,expires,
+                                        comment) to the shared watch list, then retro-hunt existing cases;
+                                        prints added, updated, expired, rejected (with reasons) and cases hit
+  indicators key [--out FILE]           make a sharing-group key (32 random bytes, hex)
+  indicators list [--json]              the feeds imported, with counts
   audit verify [--json] [--checkpoint FILE [--public-key PEM]]
                                         check the audit trail's keyed hash chain: exit 0 when intact, 1 naming
                                         the first event where an edit, deletion or insertion broke it; with a
@@ -100,7 +113,7 @@ imported; the rest were), 2 usage error.
 class UsageError extends Error {}
 
 /** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact'])
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact', 'relay', 'no-wait'])
 
 /** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -168,7 +181,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     })
   }
-  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export', 'indicators'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -240,6 +253,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return command === 'erase'
           ? await eraseCommand(services, positional[1], { reason: typeof flags.reason === 'string' ? flags.reason : undefined, compact: flags.compact === true, json: flags.json === true }, actor, out, err)
           : await subjectExportCommand(services, positional[1], typeof flags.out === 'string' ? flags.out : undefined, actor, out, err)
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'indicators') {
+      const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined)
+      try {
+        return await indicatorsCommand(services, sub, positional.slice(2), { format: str('format'), tlp: str('tlp'), since: str('since'), hashed: str('hashed'), out: str('out'), source: str('source'), expires: str('expires'), json: flags.json === true, relay: flags.relay === true, wait: flags['no-wait'] !== true }, actor, out, err)
       } finally {
         await services.close()
       }
