@@ -4,6 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { sqliteFileIn } from './db/knex'
 import { readOrCreateSecretFile } from './secretFile'
+import { DEFAULT_RETENTION, type RetentionPolicy } from './privacy/retention'
 
 /**
  * The only reader of process.env. Parsed once at start; a bad value stops the app with a message that
@@ -19,6 +20,14 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string 
   // express accepts a comma-separated list of addresses, subnets or the names loopback/linklocal/uniquelocal
   if (/^[\w.:/,\s-]+$/.test(value)) return value
   ctx.addIssue({ code: 'custom', message: 'use true, false, a hop count, or a comma-separated list of addresses' })
+  return z.NEVER
+})
+
+/** A retention period in days, or "never" (kept); a day is the shortest period a policy can say. */
+const retentionDays = z.string().transform((value, ctx): number | null => {
+  if (/^never$/i.test(value.trim())) return null
+  if (/^\d{1,6}$/.test(value.trim()) && Number(value) >= 1) return Number(value)
+  ctx.addIssue({ code: 'custom', message: 'use a whole number of days (1 or more) or "never"' })
   return z.NEVER
 })
 
@@ -62,6 +71,16 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** Seconds a background job stays claimed without renewal: after a crash, how soon another worker resumes it */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /** A folder watched for contractors' sign-in logs (CSV); unset: no folder is watched */
+  ACCESS_LOG_DIR: z.string().min(1).optional(),
+  /** Seconds between two looks at ACCESS_LOG_DIR */
+  ACCESS_LOG_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** Days a case's personal data is kept after each outcome before the daily retention run erases it; "never" keeps it */
+  RETENTION_APPROVED_DAYS: retentionDays.optional(),
+  RETENTION_REJECTED_DAYS: retentionDays.optional(),
+  RETENTION_WITHDRAWN_DAYS: retentionDays.optional(),
+  RETENTION_CONFIRMED_FRAUD_DAYS: retentionDays.optional(),
+  RETENTION_OPEN_IDLE_DAYS: retentionDays.optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -84,6 +103,10 @@ export interface Config {
   metrics: { port: number | undefined; host: string; token: string | undefined }
   shutdownTimeoutSeconds: number
   jobLeaseSeconds: number
+  /** the watched folder of sign-in logs (off when dir is undefined) */
+  accessLogs: { dir: string | undefined; pollSeconds: number }
+  /** days kept after each outcome (null: kept); the defaults are in src/privacy/retention.ts */
+  retention: RetentionPolicy
 }
 
 export class ConfigError extends Error {
@@ -122,6 +145,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN },
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     jobLeaseSeconds: env.JOB_LEASE_SECONDS,
+    accessLogs: { dir: env.ACCESS_LOG_DIR ? path.resolve(env.ACCESS_LOG_DIR) : undefined, pollSeconds: env.ACCESS_LOG_POLL_SECONDS },
+    retention: {
+      approved: env.RETENTION_APPROVED_DAYS !== undefined ? env.RETENTION_APPROVED_DAYS : DEFAULT_RETENTION.approved,
+      rejected: env.RETENTION_REJECTED_DAYS !== undefined ? env.RETENTION_REJECTED_DAYS : DEFAULT_RETENTION.rejected,
+      withdrawn: env.RETENTION_WITHDRAWN_DAYS !== undefined ? env.RETENTION_WITHDRAWN_DAYS : DEFAULT_RETENTION.withdrawn,
+      confirmed_fraud: env.RETENTION_CONFIRMED_FRAUD_DAYS !== undefined ? env.RETENTION_CONFIRMED_FRAUD_DAYS : DEFAULT_RETENTION.confirmed_fraud,
+      open_idle: env.RETENTION_OPEN_IDLE_DAYS !== undefined ? env.RETENTION_OPEN_IDLE_DAYS : DEFAULT_RETENTION.open_idle,
+    },
   }
 }
 

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ migrations: applied }, 'database migrated')
   }
   const sessionStore = new KnexSessionStore(db, config.sessionIdleMinutes * 60_000)
-  const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey }, { endSessions: id => sessionStore.destroyForUser(id) })
+  const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey, accessLogs: config.accessLogs, retention: config.retention }, { endSessions: id => sessionStore.destroyForUser(id) })
   // Events from before the audit key existed are sealed by a keyed event after them (see auditService).
   if (await services.auditTrail.sealLegacy()) logger.info('audit trail: earlier unkeyed events sealed under the audit key')
   // The job runner joins these when it starts: a readiness check, and an onShutdown hook that releases its claims.
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   // Durable background work: this process takes its share of the queue (several instances on one
   // PostgreSQL share it), and gives back what it holds when it stops.
   services.jobs.start({ logger, leaseMs: config.jobLeaseSeconds * 1000 })
+  // Scheduled work re-enqueues itself; these make sure one of each is queued (dedupe keys: never two).
+  await services.retention.schedule()
+  if (config.accessLogs.dir) await services.accessLogFeed.schedule()
   readiness.push({ name: 'jobs', check: async () => {
     if (!services.jobs.alive()) throw new Error('the job runner is not running')
   } })

@@ -14,6 +14,7 @@ import { indicatorsCommand } from './indicatorsCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
 import { eraseCommand } from './eraseCommand'
+import { retentionCommand } from './retentionCommand'
 import { subjectExportCommand } from './subjectExportCommand'
 import { backupCommand } from './backupCommand'
 import { resolveAuditKey } from '../auditKeys'
@@ -89,6 +90,8 @@ Commands:
                                         erase the person's data from every revision of the case, keeping an
                                         erased shell (reference, status, decision, dates, score, rule ids);
                                         recorded as CASE_ERASED; --compact reclaims the freed space
+  retention run [--dry-run] [--json]   erase the cases past their retention period now (RETENTION_<OUTCOME>_DAYS;
+                                        the server also runs this daily); --dry-run lists them and changes nothing
   subject-export CASE_REF --out FILE.zip
                                         the person's own copy of their data (subject access): subject.json,
                                         their documents, the PDF report and a README
@@ -113,7 +116,7 @@ imported; the rest were), 2 usage error.
 class UsageError extends Error {}
 
 /** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact', 'relay', 'no-wait'])
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact', 'dry-run', 'relay', 'no-wait'])
 
 /** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -181,7 +184,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     })
   }
-  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export', 'indicators'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export', 'retention', 'indicators'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -233,7 +236,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
     // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder
     await migrateLatest(db)
-    const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey }, {
+    const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey, retention: config.retention }, {
       endSessions: async userId => {
         await db('sessions').where({ user_id: userId }).delete()
       },
@@ -253,6 +256,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return command === 'erase'
           ? await eraseCommand(services, positional[1], { reason: typeof flags.reason === 'string' ? flags.reason : undefined, compact: flags.compact === true, json: flags.json === true }, actor, out, err)
           : await subjectExportCommand(services, positional[1], typeof flags.out === 'string' ? flags.out : undefined, actor, out, err)
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'retention') {
+      try {
+        return await retentionCommand(services, sub, { dryRun: flags['dry-run'] === true, json: flags.json === true }, actor, out, err)
       } finally {
         await services.close()
       }

@@ -49,9 +49,11 @@ export const AUDIT_EVENT_NAMES: Record<AuditEventType, string> = {
   AUDIT_CHAIN_KEYED: 'Audit trail sealed with the audit key',
   SIGN_IN_LOG_CONFIRMED: 'Sign-in log accounts confirmed',
   SIGN_IN_LOG_DISCARDED: 'Sign-in log discarded',
+  SIGN_IN_LOG_RECEIVED: 'Sign-in log received (API or watched folder)',
   CASE_ERASURE_REQUESTED: 'Erasure requested',
   CASE_ERASURE_WITHDRAWN: 'Erasure request withdrawn',
   CASE_ERASED: 'Person’s data erased',
+  RETENTION_RUN: 'Retention run: cases past their retention period erased',
   SUBJECT_EXPORTED: 'Subject access export',
 }
 

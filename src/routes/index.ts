@@ -16,6 +16,7 @@ import { exportRoutes } from './exports/exportRoutes'
 import { checklistRoutes } from './checklists/checklistRoutes'
 import { workRoutes } from './work/workRoutes'
 import { erasureRoutes } from './cases/erasureRoutes'
+import { retentionRoutes } from './admin/retentionRoutes'
 
 /** The site map. Each area router checks permissions on each of its routes. */
 export function routes(services: Services, options: { loginAttemptsPerIpPer15Min: number }): Router {
@@ -36,5 +37,6 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(auditRoutes(services))
   router.use(checklistRoutes(services))
   router.use(erasureRoutes(services))
+  router.use(retentionRoutes(services))
   return router
 }

@@ -6,6 +6,7 @@ import { verifyCsrf } from '../../middleware/csrf'
 import { parseJsonFile } from '../../ingest/readJson'
 import type { Services } from '../../services'
 import { HttpError } from '../../errors'
+import { DeliveryProblem, logFromBody } from '../../services/accessLogFeedService'
 
 /**
  * JSON API for integrations. A request authenticates with `Authorization: Bearer <token>` (then no CSRF
@@ -42,6 +43,23 @@ export function apiRoutes(services: Services, logger?: Logger): Router {
     const outcome = await services.ingest.importApplication('api', app, async () => ({ problem: 'no files accompany an API call' }), actorOf(req, res), body)
     if (outcome.outcome === 'rejected') return problem(res, 422, 'The application was not accepted.', [outcome.reason])
     res.status(outcome.outcome === 'created' ? 201 : 200).json({ id: outcome.caseId, reference: outcome.reference, outcome: outcome.outcome, url: `/cases/${outcome.caseId}` })
+  })
+
+  // Contractors' sign-in logs on a schedule (issue 16): CSV or JSON; the case by ?case=, the JSON's "case",
+  // or the log's accounts. 202 when queued for its ingest job; 200 when this exact log came before.
+  router.post('/api/access-logs', authenticate, express.raw({ type: () => true, limit: '10mb' }), async (req, res) => {
+    if (!can(req.currentUser!.role, 'cases:import')) return problem(res, 403, 'Your role may not send sign-in logs.')
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+    const fromQuery = typeof req.query.case === 'string' ? req.query.case : typeof req.query.reference === 'string' ? req.query.reference : undefined
+    try {
+      const log = logFromBody(body, req.get('content-type'))
+      const reference = fromQuery?.trim() ? fromQuery.trim().toUpperCase() : log.reference
+      const d = await services.accessLogFeed.receive({ bytes: log.bytes, name: `sign-in-log-${new Date().toISOString().slice(0, 10)}.csv`, source: 'api', reference, ctx: actorOf(req, res) })
+      res.status(d.outcome === 'queued' ? 202 : 200).json({ outcome: d.outcome, delivery: d.deliveryId, case: d.reference, caseId: d.caseId, matchedBy: d.matchedBy, events: d.events, job: d.jobId, url: `/cases/${d.caseId}` })
+    } catch (error) {
+      if (error instanceof DeliveryProblem) return problem(res, error.status, error.message)
+      throw error
+    }
   })
 
   // An integration reads JSON, whatever went wrong: unknown endpoints and errors never fall through to HTML pages.
