@@ -45,8 +45,9 @@ export function importUploadRoutes(services: Services): Router {
       req.session.flash = { kind: 'error', message: 'Choose the files or the ZIP archive to import.' }
       return res.redirect(303, '/imports')
     }
-    // The files stay on disk and become the job's: it reads them one by one and deletes them when done.
-    // Jobs run one at a time per process; this one waits, queued, behind any other.
+    // The files stay on disk and become the import's: moved under DATA_DIR/imports/<id>, where they survive
+    // a restart, read one by one by its durable job and deleted when it ends. A worker runs one job at a
+    // time; this one waits, queued, behind any other.
     keepUploads(req)
     const id = await services.imports.start(
       files.map(f => ({ name: f.originalname.replace(/[\\/]/g, '_').slice(0, 200) || 'upload', path: f.path, size: f.size })),
