@@ -289,7 +289,7 @@ export function createAccessLogFeedService(deps: Deps) {
   }
 
   /** One look at the folder: each settled file is delivered (then moved to processed/) or moved to rejected/ with its reason. */
-  async function scan(now = new Date()): Promise<{ processed: Array<{ file: string; outcome: string; reference?: string }>; rejected: Array<{ file: string; reason: string }>; waiting: number }> {
+  async function scan(): Promise<{ processed: Array<{ file: string; outcome: string; reference?: string }>; rejected: Array<{ file: string; reason: string }>; waiting: number }> {
     const dir = deps.dir
     const report = { processed: [] as Array<{ file: string; outcome: string; reference?: string }>, rejected: [] as Array<{ file: string; reason: string }>, waiting: 0 }
     if (!dir) return report
@@ -303,7 +303,7 @@ export function createAccessLogFeedService(deps: Deps) {
       } catch {
         continue // gone since the listing
       }
-      if (now.getTime() - stat.mtimeMs < settleMs) {
+      if (settleMs > 0 && Date.now() - stat.mtimeMs < settleMs) {
         report.waiting++
         continue
       }

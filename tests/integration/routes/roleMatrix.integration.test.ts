@@ -23,6 +23,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'GET /vendor/cose-base/cose-base.js': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'GET /vendor/cytoscape-fcose/cytoscape-fcose.js': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
   'POST /api/applications': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  // Sign-in logs on a schedule (issue 16): those who import.
+  'POST /api/access-logs': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'POST /setup': { anonymous: 'notfound', recruiter: 'notfound', security: 'notfound', manager: 'notfound', admin: 'notfound' },
   'GET /login': { anonymous: 'ok', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'ok' },
@@ -94,6 +96,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/erasure/withdraw': { anonymous: 'login', recruiter: 'forbidden', security: 'status 409', manager: 'forbidden', admin: 'status 409' },
   // Subject access: the person's own copy, for roles that read cases.
   'GET /cases/:id/subject-access.zip': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  // Retention (issue 17): the policy and the daily run's report, for administrators.
+  'GET /admin/retention': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'POST /users/:id/disable': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
@@ -149,6 +153,11 @@ describe('role × route matrix', () => {
     if (route === 'POST /imports/mappings') body = { ...body, source: 'personio', column_0: 'Kandidat', field_0: 'full_name', column_1: 'Posteingang', field_1: 'email' }
     if (route === 'POST /api/applications') {
       return agent.post(path).set('x-csrf-token', csrf).set('Content-Type', 'application/json').send(JSON.stringify({ format: 'vetting/application@1', external_id: `API-${++counter}`, person: { full_name: 'Api Person' } }))
+    }
+    if (route === 'POST /api/access-logs') {
+      const reference = (await t.services.cases.create({ kind: 'contractor', fullName: `Log Person ${++counter}` }, systemActor())).reference
+      const events = [{ timestamp: `2026-11-0${(counter % 9) + 1}T10:00:00Z`, account: `log${counter}@example.test`, ip: '198.51.100.7', user_agent: 'Mozilla/5.0', event: 'login' }]
+      return agent.post(path).set('x-csrf-token', csrf).set('Content-Type', 'application/json').send(JSON.stringify({ case: reference, events }))
     }
     if (route === 'POST /imports') {
       return agent.post(path).field('_csrf', csrf).attach('files', Buffer.from(`Bulk Person\nb${++counter}@example.test`), { filename: 'cv.txt', contentType: 'text/plain' })
