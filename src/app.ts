@@ -1,3 +1,4 @@
+import { indicatorUploadRoutes } from './routes/indicators/indicatorRoutes'
 import { checklistUploadRoutes } from './routes/checklists/checklistRoutes'
 import path from 'node:path'
 import express, { type Express } from 'express'
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(recordUploadRoutes(deps.services))
   app.use(mappingUploadRoutes(deps.services))
   app.use(checklistUploadRoutes(deps.services))
+  app.use(indicatorUploadRoutes(deps.services))
   app.use(apiRoutes(deps.services, deps.logger)) // bearer tokens are CSRF-exempt; sessions must send the token in a header
   app.use(verifyCsrf) // every other POST/PUT/PATCH/DELETE carries the session's token
   app.use(routes(deps.services, { loginAttemptsPerIpPer15Min: deps.loginAttemptsPerIpPer15Min ?? 30 }))

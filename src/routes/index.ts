@@ -11,6 +11,7 @@ import { userRoutes } from './users/userRoutes'
 import { ruleRoutes } from './rules/ruleRoutes'
 import { sanctionsRoutes } from './sanctions/sanctionsRoutes'
 import { linkRoutes } from './links/linkRoutes'
+import { indicatorRoutes } from './indicators/indicatorRoutes'
 import { auditRoutes } from './audit/auditRoutes'
 import { exportRoutes } from './exports/exportRoutes'
 import { checklistRoutes } from './checklists/checklistRoutes'
@@ -33,6 +34,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(userRoutes(services))
   router.use(sanctionsRoutes(services))
   router.use(linkRoutes(services))
+  router.use(indicatorRoutes(services))
   router.use(ruleRoutes(services))
   router.use(auditRoutes(services))
   router.use(checklistRoutes(services))

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
 import { systemActor, type ActorContext } from '../../../src/services/context'
 import { generateSharingKey, parseSharingKey } from '../../../src/indicators/hashing'
-import { addUser, createTestApp, type TestApp } from '../../support/appSetup'
+import { addUser, createTestApp, signIn, type TestApp } from '../../support/appSetup'
 import { validateStixBundle } from '../../support/stixSchemas'
 
 const application = (value: unknown): Application => {
@@ -109,6 +109,37 @@ describe('indicator exchange: a ring confirmed in A warns B', () => {
       }
     } finally {
       await b.close()
+    }
+  })
+})
+
+describe('the shared-indicators page', () => {
+  it('lets security import a feed and download an export, shows the matches, and says what is wrong with a bad feed', async () => {
+    const t = await createTestApp()
+    try {
+      await addUser(t.services, 'security')
+      const earlier = await importOne(t, person('P-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'p-1@example.org', phone: RING_PHONE } }))
+      const { agent, csrf } = await signIn(t.app, 'security@example.test')
+      const csv = 'type,value,first_seen,expires,comment\nphone,+1 646 555 0123,2026-10-01,,farm\nphone,12,2026-10-01,,\n'
+      const up = await agent.post('/indicators/import').field('_csrf', csrf).field('source', 'Partner <b>ISAC</b>').attach('feed', Buffer.from(csv), 'feed.csv')
+      expect([up.status, up.status === 303 ? '' : up.text.slice(0, 3000)]).toEqual([303, ''])
+      await t.services.jobs.runUntilIdle()
+      const page = await agent.get('/indicators')
+      expect(page.text).toContain('1 added')
+      expect(page.text).toContain('line 3')
+      expect(page.text).toContain('Partner &lt;b&gt;ISAC&lt;/b&gt;')
+      expect(page.text).not.toContain('<b>ISAC</b>')
+      expect(page.text).toContain(`/cases/${earlier}?tab=findings`)
+      const bad = await agent.post('/indicators/import').field('_csrf', csrf).attach('feed', Buffer.from('{"type": "bundle", '), 'feed.json')
+      expect(bad.status).toBe(303)
+      expect((await agent.get('/indicators')).text).toContain('not valid JSON')
+      const exp = await agent.post('/indicators/export').type('form').send({ _csrf: csrf, format: 'stix', tlp: 'green' })
+      expect(exp.status).toBe(200)
+      expect(exp.headers['content-disposition']).toContain('.stix.json')
+      expect(JSON.parse(exp.text)).toMatchObject({ type: 'bundle' })
+      expect((await t.services.db('audit_events').where({ type: 'INDICATORS_EXPORTED' })).length).toBe(1)
+    } finally {
+      await t.close()
     }
   })
 })

@@ -52,6 +52,10 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/links': { anonymous: 'login', recruiter: 'notfound', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
   'POST /cases/:id/watch': { anonymous: 'login', recruiter: 'forbidden', security: 'status 400', manager: 'forbidden', admin: 'forbidden' },
   'GET /watchlist': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'GET /indicators': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  // Without a file or a format, the allowed answer is a redirect back with the problem.
+  'POST /indicators/import': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
+  'POST /indicators/export': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'forbidden', admin: 'forbidden' },
   'GET /sanctions': { anonymous: 'login', recruiter: 'forbidden', security: 'ok', manager: 'ok', admin: 'forbidden' },
   // Allowed for security; the fixture case has no sanctions hit to decide, so the allowed answer is 404.
   'POST /sanctions/review': { anonymous: 'login', recruiter: 'forbidden', security: 'notfound', manager: 'forbidden', admin: 'forbidden' },
