@@ -68,6 +68,11 @@ interface StoredUpload {
   size: number
 }
 
+interface Manifest {
+  uploads: StoredUpload[]
+  atsMappings: Awaited<ReturnType<AtsMappingService['all']>>
+}
+
 /** The durable job's payload: no file names (they are personal data the erasure tool must reach), only where to look. */
 export interface ImportJobPayload {
   importId: string
@@ -82,7 +87,7 @@ interface ImportCheckpoint {
 }
 
 export const IMPORT_JOB_KIND = 'import'
-/** The manifest beside the uploads: their original names, in upload order. */
+/** The manifest beside the uploads: their original names in upload order, and the ATS mappings in force at upload. */
 const MANIFEST = 'manifest.json'
 /** A directory no import row names is left alone this long (its import may be committing right now). */
 const ORPHAN_AGE_MS = 60 * 60_000
@@ -124,7 +129,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
   const removeFiles = (importId: string) => fs.promises.rm(dirOf(importId), { recursive: true, force: true }).catch(() => undefined)
 
   /** The uploads as input files, archives unpacked within the memory bound; refused uploads with their reasons. */
-  async function collect(uploads: Array<{ name: string; path: string; size: number }>) {
+  async function collect(uploads: Array<{ name: string; path: string; size: number }>, atsMappings: Manifest['atsMappings']) {
     const files: InputFile[] = []
     const rejected: Array<{ file: string; reason: string }> = []
     let unpacked = 0
@@ -157,7 +162,7 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
         rejected.push({ file: u.name, reason: error instanceof ZipProblem ? error.message : 'the archive cannot be read: it is damaged' })
       }
     }
-    const collected = collectApplications(files, { atsMappings: await deps.atsMappings.all() })
+    const collected = collectApplications(files, { atsMappings })
     collected.rejected.unshift(...rejected)
     return { collected, largest }
   }
@@ -200,9 +205,9 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     const dir = dirOf(importId)
     const manifest = await fs.promises
       .readFile(path.join(dir, MANIFEST), 'utf8')
-      .then(text => JSON.parse(text) as StoredUpload[])
+      .then(text => JSON.parse(text) as Manifest)
       .catch(() => null)
-    const missing = manifest === null || manifest.some(u => !fs.existsSync(path.join(dir, u.stored)))
+    const missing = manifest === null || manifest.uploads.some(u => !fs.existsSync(path.join(dir, u.stored)))
     if (missing) {
       // Nothing to resume from: say so on the import rather than retry for ever.
       await db.transaction(async trx => {
@@ -215,7 +220,8 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
     await jobs.update(db, importId, { status: 'running', started_at: row.started_at ?? new Date().toISOString() })
     const startedAt = performance.now()
     const actor: ActorContext = { ...ctx.payload.actor, requestId: importRequestId(importId) }
-    const { collected, largest } = await collect(manifest.map(u => ({ name: u.name, path: path.join(dir, u.stored), size: u.size })))
+    // Every attempt sees the same files and mappings, so it collects the same entries in the same order as the checkpoint counts them.
+    const { collected, largest } = await collect(manifest.uploads.map(u => ({ name: u.name, path: path.join(dir, u.stored), size: u.size })), manifest.atsMappings)
     const refused = collected.rejected.length
     const total = refused + collected.applications.length
     let next = (ctx.checkpoint as ImportCheckpoint | null)?.next ?? 0
@@ -240,7 +246,10 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
 
     if (next < refused || total === 0) await record(collected.rejected.slice(next).map(r => ({ file: r.file, outcome: 'rejected' as const, reason: r.reason })), refused)
     // Large uploads are prepared a few at a time, so that their bytes are never all in memory together.
-    const batchSize = Math.max(1, Math.min(ctx.payload.batchSize ?? 100, Math.floor(BATCH_BYTES / Math.max(1, largest))))
+    // A batch is also the unit of progress people see and of work redone after a crash: about a twentieth of
+    // the import, 10 to 100 applications (each batch rewrites the report, so not fewer on large imports).
+    const byShare = Math.min(100, Math.max(10, Math.ceil(collected.applications.length / 20)))
+    const batchSize = Math.max(1, Math.min(ctx.payload.batchSize ?? byShare, Math.floor(BATCH_BYTES / Math.max(1, largest))))
     const prepareChunk = (start: number) =>
       Promise.all(
         collected.applications.slice(start, start + batchSize).map(async a => {
@@ -356,7 +365,8 @@ export function createImportJobService(deps: { db: Knex; jobs: ImportJobReposito
       }
       stored.push({ name: u.name, stored: file, size: 'data' in u ? u.data.length : u.size })
     }
-    await fs.promises.writeFile(path.join(dir, MANIFEST), JSON.stringify(stored), { mode: 0o600, flag: 'wx' })
+    const manifest: Manifest = { uploads: stored, atsMappings: await deps.atsMappings.all() }
+    await fs.promises.writeFile(path.join(dir, MANIFEST), JSON.stringify(manifest), { mode: 0o600, flag: 'wx' })
     return stored
   }
 
