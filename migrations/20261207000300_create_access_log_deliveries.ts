@@ -16,7 +16,8 @@ export async function up(knex: Knex): Promise<void> {
     table.string('case_id', 36).notNullable().references('id').inTable('cases')
     table.string('matched_by', 12).notNullable() // reference | file_name | accounts
     table.integer('events').notNullable()
-    // queued | added | unchanged | decided (the case was decided when the job ran: nothing added)
+    // queued | added | held (added, waiting for someone to confirm whose it is) | present (already on the case)
+    // | decided (the case was decided when the job ran: kept, not added)
     table.string('status', 12).notNullable()
     table.text('new_flags') // JSON: rule ids flagged after the log that were not before
     table.string('job_id', 36)

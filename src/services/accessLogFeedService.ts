@@ -212,17 +212,23 @@ export function createAccessLogFeedService(deps: Deps) {
   const flagsOf = async (q: Knex, caseId: string) =>
     ((await q('findings').where({ case_id: caseId, status: 'flag' }).whereNull('superseded_at').distinct('rule_id')) as Array<{ rule_id: string }>).map(r => r.rule_id).sort()
 
-  /** Tell the case's owner (its creator; else whoever sent the log) once per delivery. */
+  /**
+   * Tell the case's owner: whoever brought the case in (its first revision's creator; a reopen makes a
+   * revision created by the manager who reopened it), else this revision's creator, else whoever sent the log.
+   */
   async function notifyOwner(trx: Knex, head: { id: string; reference: string; created_by: number | null }, receivedBy: number | null, message: string) {
-    const owner = head.created_by ?? receivedBy
+    const first = (await trx('cases').where({ reference: head.reference }).whereNotNull('created_by').orderBy('revision').first('created_by')) as { created_by: number } | undefined
+    const owner = first?.created_by ?? head.created_by ?? receivedBy
     if (owner === null) return
     await trx('notifications').insert({ user_id: owner, case_id: head.id, message: `${head.reference}: ${message}`, link: `/cases/${head.id}`, created_at: new Date().toISOString() })
   }
 
   interface IngestCheckpoint {
     stage: 'before' | 'added'
+    /** the case's flags before the log: what counts as new afterwards */
     before: string[]
     added?: boolean
+    held?: boolean
   }
 
   const ingestHandler: JobHandler<{ deliveryId: string }> = {
@@ -250,16 +256,20 @@ export function createAccessLogFeedService(deps: Deps) {
         await ctx.step(async () => undefined, cp)
       }
       let added = cp.added ?? false
+      let held = cp.held ?? false
       if (cp.stage === 'before') {
         const bytes = await blobs.get(delivery.sha256)
         try {
-          await deps.ingest.addDocument(head.id, delivery.file_name, 'access_log', bytes, actor)
+          // The case page's upload path: the same reading, ownership check (held when the accounts are not
+          // the person's), revision guard, audit event and rescore.
+          const out = await deps.ingest.addDocument(head.id, delivery.file_name, 'access_log', bytes, actor)
           added = true
+          held = Boolean(out.held)
         } catch (error) {
-          // Already on the case (an upload, or this job's own earlier attempt): nothing more to add.
+          // Already on the case (an upload, or this job's own attempt that stopped before its checkpoint): nothing more to add.
           if (!(error instanceof ImportProblem) || !/already on the case/.test(error.message)) throw error
         }
-        cp = { ...cp, stage: 'added', added }
+        cp = { ...cp, stage: 'added', added, held }
         await ctx.step(async () => undefined, cp)
       }
       await ctx.breathe()
@@ -267,9 +277,10 @@ export function createAccessLogFeedService(deps: Deps) {
       return db.transaction(async trx => {
         const after = await flagsOf(trx, head.id)
         const fresh = after.filter(r => !before.includes(r))
-        const status = added ? 'added' : 'unchanged'
+        const status = held ? 'held' : added ? 'added' : 'present'
         await trx('access_log_deliveries').where({ id: delivery.id }).update({ status, new_flags: JSON.stringify(fresh), processed_at: new Date().toISOString() })
         if (fresh.length) await notifyOwner(trx, head, delivery.received_by, `new findings from a sign-in log received ${delivery.received_at.slice(0, 10)}: ${fresh.join(', ')}`)
+        if (held) await notifyOwner(trx, head, delivery.received_by, `a sign-in log received ${delivery.received_at.slice(0, 10)} names none of the person's known accounts: it is held until someone confirms whose it is, or discards it, on the case page`)
         const result = { deliveryId: delivery.id, caseId: head.id, status, newFlags: fresh }
         await ctx.finish(trx, result)
         return result

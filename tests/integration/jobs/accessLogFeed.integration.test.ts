@@ -13,6 +13,7 @@ import { SCAN_KIND } from '../../../src/services/accessLogFeedService'
 import { systemActor, type ActorContext } from '../../../src/services/context'
 import { PASSWORD } from '../../support/appSetup'
 import { createTestDb, type TestDb } from '../../support/testDb'
+import { decide } from '../signoff/support'
 
 /**
  * Issue 16: contractors' sign-in logs arriving by themselves. POST /api/access-logs and the watched folder
@@ -38,6 +39,7 @@ describe('sign-in logs by API and watched folder', () => {
   let dataDir: string
   let feedDir: string
   let recruiterId: number
+  let managerId: number
   let recruiterToken: string
   let managerToken: string
   let dana: { id: string; reference: string }
@@ -63,7 +65,7 @@ describe('sign-in logs by API and watched folder', () => {
     app = createApp({ config: { production: false, trustProxy: false, sessionIdleMinutes: 30 }, services, sessionStore: store, sessionSecret: 'test-secret-test-secret-test-secret-0123', logger: createLogger('silent'), loginAttemptsPerIpPer15Min: 1000 })
     const add = async (role: 'recruiter' | 'manager', email: string) => (await services.users.create({ email, role, displayName: role, password: PASSWORD }, systemActor())).id
     recruiterId = await add('recruiter', 'recruiter@example.test')
-    const managerId = await add('manager', 'manager@example.test')
+    managerId = await add('manager', 'manager@example.test')
     recruiterToken = await services.apiTokens.issue(recruiterId, 'okta feed', systemActor())
     managerToken = await services.apiTokens.issue(managerId, 'wrong role', systemActor())
     const recruiter: ActorContext = { userId: recruiterId, role: 'recruiter', requestId: null }
@@ -208,5 +210,50 @@ describe('sign-in logs by API and watched folder', () => {
     expect(second.processed).toEqual([{ file: 'dana-export.csv', outcome: 'duplicate', reference: dana.reference }])
     await services.jobs.runUntilIdle()
     expect(await eventsOf(dana.id)).toBe(5)
+  })
+  it('holds a log whose accounts are not the person\'s, as the upload does, and says so to the owner', async () => {
+    const res = await post(recruiterToken, logOf('stranger.x@example.net', [['2026-11-10T15:00:00Z', '198.51.100.30']]), 'text/csv', `?case=${omar.reference}`)
+    expect(res.status).toBe(202)
+    await services.jobs.runUntilIdle()
+    expect(((await db('access_log_deliveries').where({ id: res.body.delivery as string }).first('status')) as { status: string }).status).toBe('held')
+    expect((await services.signInLogs.held(db, omar.id)).map(h => h.accounts)).toEqual([['stranger.x@example.net']])
+    expect((await notificationsOf(recruiterId, omar.id)).filter(m => m.message.includes('is held until someone confirms whose it is'))).toHaveLength(1)
+  })
+
+  it('a job that stopped after adding the log, before its checkpoint, still tells the owner once when it resumes', async () => {
+    const log = logOf('omar.haddad@example.org', [['2026-11-11T15:00:00Z', '203.0.113.40'], ['2026-11-12T15:00:00Z', '203.0.113.41'], ['2026-11-13T15:00:00Z', '203.0.113.42']])
+    const res = await post(recruiterToken, log, 'text/csv', `?case=${omar.reference}`)
+    expect(res.status).toBe(202)
+    // The first attempt recorded the flags before, added the log, and died: its checkpoint says 'before'.
+    await db('jobs').where({ id: res.body.job as string }).update({ checkpoint: JSON.stringify({ stage: 'before', before: [] }) })
+    await services.ingest.addDocument(omar.id, 'sign-in-log.csv', 'access_log', Buffer.from(log), systemActor())
+    const eventsAfterCrash = await eventsOf(omar.id)
+    await services.jobs.runUntilIdle()
+    expect(await eventsOf(omar.id)).toBe(eventsAfterCrash) // not added twice
+    const d = (await db('access_log_deliveries').where({ id: res.body.delivery as string }).first('status', 'new_flags')) as { status: string; new_flags: string }
+    expect(d.status).toBe('present')
+    expect(JSON.parse(d.new_flags)).toContain('network-datacenter-access')
+    expect((await notificationsOf(recruiterId, omar.id)).filter(m => m.message.includes('network-datacenter-access'))).toHaveLength(1)
+  })
+
+  it('keeps, without adding, a log for a decided case; after a reopen the same log is delivered anew', async () => {
+    const recruiter: ActorContext = { userId: recruiterId, role: 'recruiter', requestId: null }
+    const hana = await services.cases.create({ kind: 'contractor', fullName: 'Hana Sato', email: 'hana.sato@example.org' }, recruiter)
+    await decide(services, hana.id, 'approve', recruiter, { userId: managerId, role: 'manager', requestId: null })
+    const log = logOf('hana.sato@example.org', [['2026-11-14T15:00:00Z', '203.0.113.50'], ['2026-11-15T15:00:00Z', '203.0.113.51'], ['2026-11-16T15:00:00Z', '203.0.113.52']])
+    const first = await post(recruiterToken, log, 'text/csv', `?case=${hana.reference}`)
+    expect(first.status).toBe(202)
+    await services.jobs.runUntilIdle()
+    expect(((await db('access_log_deliveries').where({ id: first.body.delivery as string }).first('status')) as { status: string }).status).toBe('decided')
+    expect(await eventsOf(hana.id)).toBe(0)
+    expect((await notificationsOf(recruiterId, hana.id)).filter(m => m.message.includes('kept but not added, because the case is decided'))).toHaveLength(1)
+
+    const reopened = await services.cases.reopen(hana.id, { userId: managerId, role: 'manager', requestId: null }, 'Sign-in logs arrived after the decision')
+    const again = await post(recruiterToken, log, 'text/csv', `?case=${hana.reference}`)
+    expect(again.status).toBe(202)
+    expect(again.body.caseId).toBe(reopened.id)
+    await services.jobs.runUntilIdle()
+    expect(await eventsOf(reopened.id)).toBe(3)
+    expect((await notificationsOf(recruiterId, reopened.id)).map(m => m.message)).toEqual([expect.stringContaining('network-datacenter-access')])
   })
 })
