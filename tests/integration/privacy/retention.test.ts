@@ -13,7 +13,8 @@ import { systemActor } from '../../../src/services/context'
 import { RETENTION_KIND } from '../../../src/services/retentionService'
 import { PASSWORD } from '../../support/appSetup'
 import { createTestDb, type TestDb } from '../../support/testDb'
-import { as, decide, importCase, ringMember } from '../signoff/support'
+import { vet } from '../../support/cli'
+import { as, createSharedDatabase, decide, importCase, ringMember, type SharedDatabase } from '../signoff/support'
 
 const DAY = 86_400_000
 
@@ -183,5 +184,58 @@ describe('retention', () => {
     } finally {
       store.close()
     }
+  })
+})
+
+describe('vet retention run', () => {
+  let shared: SharedDatabase
+  let rejected: string
+  let open: string
+
+  beforeAll(async () => {
+    shared = await createSharedDatabase()
+    const i = shared.instance()
+    const recruiter = as((await i.services.users.create({ email: 'r@example.test', role: 'recruiter', displayName: 'R', password: PASSWORD }, systemActor())).id, 'recruiter')
+    const manager = as((await i.services.users.create({ email: 'm@example.test', role: 'manager', displayName: 'M', password: PASSWORD }, systemActor())).id, 'manager')
+    const a = await importCase(i.services, ringMember('CLI-1', 'Carla Cliff', { references: [], logistics: {} }))
+    const b = await importCase(i.services, ringMember('CLI-2', 'Otto Open', { references: [], logistics: {} }))
+    await decide(i.services, a, 'reject', recruiter, manager)
+    const ref = async (id: string) => ((await i.db('cases').where({ id }).first('reference')) as { reference: string }).reference
+    rejected = await ref(a)
+    open = await ref(b)
+  }, 120_000)
+  afterAll(() => shared.close())
+
+  const threeDaysOn = async <T>(work: () => Promise<T>): Promise<T> => {
+    jest.useFakeTimers({ now: Date.now() + 3 * DAY, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] })
+    try {
+      return await work()
+    } finally {
+      jest.useRealTimers()
+    }
+  }
+
+  it('--dry-run --json lists what is due and changes nothing; a run erases it; a bad command is a usage error', async () => {
+    const env = { ...shared.env, RETENTION_REJECTED_DAYS: '2' }
+    expect((await vet(['retention'], env)).code).toBe(2)
+    expect((await vet(['retention', 'run'], { ...env, RETENTION_REJECTED_DAYS: 'soon' })).err).toContain('RETENTION_REJECTED_DAYS')
+
+    const dry = await threeDaysOn(() => vet(['retention', 'run', '--dry-run', '--json'], env))
+    expect(dry.code).toBe(0)
+    const report = JSON.parse(dry.out) as { dryRun: boolean; erased: Array<{ reference: string; reason: string }>; considered: number }
+    expect(report).toMatchObject({ dryRun: true, considered: 2 })
+    expect(report.erased.map(e => [e.reference, e.reason])).toEqual([[rejected, 'retention policy: rejected after 2 days']])
+    const i = shared.instance()
+    expect(Number(((await i.db('erasures').count({ n: '*' })) as Array<{ n: unknown }>)[0]!.n)).toBe(0)
+
+    // Not yet due without the shortened period (the default is 180 days).
+    expect(JSON.parse((await threeDaysOn(() => vet(['retention', 'run', '--dry-run', '--json'], shared.env))).out).erased).toEqual([])
+
+    const real = await threeDaysOn(() => vet(['retention', 'run'], env))
+    expect(real.code).toBe(0)
+    expect(real.out).toContain('Erased 1 of 2 case(s)')
+    expect(real.out).toContain(`${rejected}  retention policy: rejected after 2 days`)
+    const names = (await i.db('cases as c').join('subjects as s', 's.id', 'c.subject_id').where('c.is_current', true).select('c.reference', 's.full_name')) as Array<{ reference: string; full_name: string }>
+    expect(Object.fromEntries(names.map(r => [r.reference, r.full_name]))).toEqual({ [rejected]: `Erased (${rejected})`, [open]: 'Otto Open' })
   })
 })
