@@ -104,6 +104,11 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
       const count = async (name: string, n: Promise<number> | number) => {
         counts[name] = (counts[name] ?? 0) + Number(await n)
       }
+      // Sign-in logs received by API or watched folder (issue 16): their bytes and records go with the case.
+      if (await trx.schema.hasTable('access_log_deliveries')) {
+        shas.push(...((await trx('access_log_deliveries').whereIn('case_id', ids).pluck('sha256')) as string[]))
+        await count('accessLogDeliveries', trx('access_log_deliveries').whereIn('case_id', ids).delete())
+      }
       await count('accessEvents', trx('access_events').whereIn('case_id', ids).delete())
       await count('facts', trx('facts').whereIn('case_id', ids).delete())
       await count('documents', trx('documents').whereIn('case_id', ids).delete())
@@ -327,7 +332,7 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
 export const TOUCHED_TABLES = [
   'subjects', 'cases', 'facts', 'documents', 'access_events', 'link_keys', 'link_prints', 'links', 'watch_keys', 'link_judgements',
   'case_search_terms', 'notifications', 'audit_event_details', 'sanctions_reviews', 'finding_dispositions', 'signoffs', 'findings',
-  'checklist_items', 'import_jobs', 'jobs',
+  'checklist_items', 'import_jobs', 'jobs', 'access_log_deliveries',
 ]
 
 /**

@@ -256,4 +256,17 @@ describe('sign-in logs by API and watched folder', () => {
     expect(await eventsOf(reopened.id)).toBe(3)
     expect((await notificationsOf(recruiterId, reopened.id)).map(m => m.message)).toEqual([expect.stringContaining('network-datacenter-access')])
   })
+  it('erasing the case takes its received logs with it: records and bytes', async () => {
+    const shas = (await db('access_log_deliveries').where({ case_id: omar.id }).pluck('sha256')) as string[]
+    expect(shas.length).toBeGreaterThanOrEqual(3)
+    const blob = (sha: string) => path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha)
+    expect(shas.every(sha => fs.existsSync(blob(sha)))).toBe(true)
+    const outcome = await services.erasure.erase(omar.reference, 'The contractor left; the client asked for erasure', systemActor(), { requestedBy: null, confirmedBy: null })
+    expect(outcome.counts.accessLogDeliveries).toBe(shas.length)
+    expect(await db('access_log_deliveries').where({ case_id: omar.id }).first('id')).toBeUndefined()
+    expect(shas.filter(sha => fs.existsSync(blob(sha)))).toEqual([])
+    // A log for the erased case sent again finds no case to go to.
+    const again = await post(recruiterToken, logOf('omar.haddad@example.org', [['2026-11-20T15:00:00Z', '198.51.100.20']]), 'text/csv', `?case=${omar.reference}`)
+    expect(again.status).toBe(404)
+  })
 })
