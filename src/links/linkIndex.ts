@@ -288,8 +288,9 @@ export class LinkIndex {
 }
 
 /** Connected components of the joined pairs' links (see pairVerdicts): rings of two or more applications. */
-export function clusters(ids: string[], allLinks: Link[]): Map<string, string[]> {
-  const links = joinedLinks(allLinks)
+export function clusters(ids: string[], allLinks: Link[], verdicts?: ReadonlyMap<string, PairVerdict>): Map<string, string[]> {
+  // A caller that has the links' pairVerdicts already (rings) passes them rather than have them worked out twice.
+  const links = verdicts ? allLinks.filter(l => verdicts.get(pairKey(l.a, l.b))?.joined) : joinedLinks(allLinks)
   const parent = new Map(ids.map(id => [id, id]))
   const find = (x: string): string => {
     let r = x
@@ -312,7 +313,9 @@ export function clusters(ids: string[], allLinks: Link[]): Map<string, string[]>
   const groups = new Map<string, string[]>()
   for (const id of parent.keys()) {
     const r = find(id)
-    groups.set(r, [...(groups.get(r) ?? []), id])
+    const group = groups.get(r)
+    if (group) group.push(id)
+    else groups.set(r, [id])
   }
   for (const [r, members] of groups) if (members.length < 2) groups.delete(r)
   return groups

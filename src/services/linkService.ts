@@ -215,12 +215,33 @@ export function createLinkService(deps: {
    * intermediary's.
    */
   async function hubKeys(trx: Knex, keys: string[]): Promise<Set<string>> {
-    const hubs = await declaredKeys(trx, keys)
-    for (const k of new Set(keys)) {
+    // The values current cases declare as an intermediary's are few: all of them in one read on the (kind, key)
+    // index, where asking for every link's key in batches (/rings) took several slow reads.
+    const asked = new Set(keys)
+    const hubs = new Set<string>()
+    for (const r of (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where('k.kind', 'intermediary').distinct('k.key')) as Array<{ key: string }>) if (asked.has(r.key)) hubs.add(r.key)
+    // Counted per kind in batches, one grouped read each: a read per key made /rings cost a hundred reads.
+    const byKind = new Map<string, Map<string, string[]>>()
+    for (const k of asked) {
       const [kind, key] = k.split('\u001f') as [string, string]
       if (kind === 'resume' || kind === 'photo') continue
-      const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': kind, 'k.key': key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
-      if (Number(n?.n ?? 0) > HUB_LIMIT) hubs.add(k)
+      const m = byKind.get(kind) ?? new Map<string, string[]>()
+      m.set(key, [...(m.get(key) ?? []), k])
+      byKind.set(kind, m)
+    }
+    for (const [kind, m] of byKind) {
+      const values = [...m.keys()]
+      for (let i = 0; i < values.length; i += 400) {
+        const counted = (await trx('link_keys as k')
+          .join('cases as c', 'c.id', 'k.case_id')
+          .where('c.is_current', true)
+          .where('k.kind', kind)
+          .whereIn('k.key', values.slice(i, i + 400))
+          .groupBy('k.key')
+          .havingRaw('count(distinct k.case_id) > ?', [HUB_LIMIT])
+          .select('k.key')) as Array<{ key: string }>
+        for (const r of counted) for (const k of m.get(r.key) ?? []) hubs.add(k)
+      }
     }
     return hubs
   }
@@ -254,13 +275,22 @@ export function createLinkService(deps: {
     )
     const self = (await trx('cases').where({ id: caseId }).first('subject_id')) as { subject_id: string } | undefined
     const judgements = new Map<string, LinkFact['judgement']>()
-    if (self) {
-      for (const o of others.values()) {
-        const [a, b] = pairOf(self.subject_id, o.subject_id)
+    if (self && others.size) {
+      // One read for all the pairs (a read per linked application was most of the case page's reads); pairs
+      // are stored in order, so this side is either end. Read oldest first: the newest judgement is kept.
+      const me = self.subject_id
+      const subjects = [...new Set([...others.values()].map(o => o.subject_id))]
+      const newest = new Map<string, LinkFact['judgement']>()
+      for (let i = 0; i < subjects.length; i += 400) {
+        const batch = subjects.slice(i, i + 400)
+        const q = trx('link_judgements').where(w => w.where(x => x.where('subject_a', me).whereIn('subject_b', batch)).orWhere(x => x.whereIn('subject_a', batch).where('subject_b', me)))
         // A decided revision sees the judgements made up to its decision, not those made since.
-        const q = trx('link_judgements').where({ subject_a: a, subject_b: b })
-        const j = (await (selfCutoff ? q.where('created_at', '<=', selfCutoff) : q).orderBy('id', 'desc').first('judgement')) as { judgement: LinkFact['judgement'] } | undefined
-        if (j) judgements.set(o.id, j.judgement)
+        const found = (await (selfCutoff ? q.where('created_at', '<=', selfCutoff) : q).orderBy('id', 'asc').select('subject_a', 'subject_b', 'judgement')) as Array<{ subject_a: string; subject_b: string; judgement: LinkFact['judgement'] }>
+        for (const j of found) newest.set(j.subject_a === me ? j.subject_b : j.subject_a, j.judgement)
+      }
+      for (const o of others.values()) {
+        const j = newest.get(o.subject_id)
+        if (j) judgements.set(o.id, j)
       }
     }
     const watched = new Set(((await trx('watch_keys').distinct('source_case_id')) as Array<{ source_case_id: string }>).map(r => r.source_case_id))
@@ -307,8 +337,9 @@ export function createLinkService(deps: {
     const ids = [...new Set(active.flatMap(r => [r.case_a, r.case_b]))]
     const asLinks = active.map(r => ({ a: r.case_a, b: r.case_b, kind: r.kind as LinkKind, via: r.via, key: r.key, ...(r.support ? { supporting: true, why: r.support } : {}) }))
     // clusters() joins pairs by the pair rule: one kind of supporting value never makes a ring.
-    const comps = [...clusters(ids, asLinks).values()]
-    const verdicts = [...pairVerdicts(asLinks).values()]
+    const verdictOf = pairVerdicts(asLinks)
+    const comps = [...clusters(ids, asLinks, verdictOf).values()]
+    const verdicts = [...verdictOf.values()]
     const wanted = options.caseId ? comps.filter(c => c.includes(options.caseId!)) : comps
     const inWanted = new Set(wanted.flat())
     const outsiders = options.caseId ? verdicts.filter(v => !v.joined && inWanted.has(v.a) !== inWanted.has(v.b)).map(v => (inWanted.has(v.a) ? v.b : v.a)) : []
