@@ -93,6 +93,12 @@ describe('retention', () => {
       ['VD-1', 'rejected', 'retention policy: rejected after 180 days'],
     ])
     expect(nextDailyRun(new Date('2026-12-04T22:00:00Z')).toISOString()).toBe('2026-12-05T03:00:00.000Z')
+    // Configuration: "never" keeps; a period is whole days, at least one.
+    expect(loadConfig({ RETENTION_APPROVED_DAYS: 'never', RETENTION_REJECTED_DAYS: '30' }).retention).toMatchObject({ approved: null, rejected: 30, withdrawn: 90 })
+    expect(loadConfig({ RETENTION_REJECTED_DAYS: 'never' }).retention.rejected).toBeNull()
+    for (const bad of ['0', '-5', '1.5', 'soon']) expect(() => loadConfig({ RETENTION_REJECTED_DAYS: bad })).toThrow(/RETENTION_REJECTED_DAYS: use a whole number of days/)
+    expect(() => loadConfig({ ACCESS_LOG_POLL_SECONDS: '1' })).toThrow(/ACCESS_LOG_POLL_SECONDS/)
+    expect(loadConfig({}).accessLogs).toEqual({ dir: undefined, pollSeconds: 60 })
   })
 
   it('a dry run lists what is due and changes nothing', async () => {
