@@ -352,6 +352,9 @@ export function createAccessLogFeedService(deps: Deps) {
         // Done first, so the key is free for the next look, which is queued in the same transaction.
         await ctx.finish(trx, report)
         await schedule(trx, new Date(Date.now() + pollSeconds * 1000))
+        // A look a minute is 10,000 rows a week: finished looks older than a week go (what they found stays
+        // in access_log_deliveries, and in rejected/ with its reasons).
+        await trx('jobs').where({ kind: SCAN_KIND, status: 'done' }).where('finished_at', '<', new Date(Date.now() - 7 * 86_400_000).toISOString()).delete()
       })
       return report
     },
