@@ -236,7 +236,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
     // users: make sure the schema exists first, so `vet users add` works on a brand-new data folder
     await migrateLatest(db)
-    const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey, retention: config.retention }, {
+    const services = createServices(db, { login: config.login, dataDir: config.dataDir, auditKey: config.auditKey, retention: config.retention, accessLogs: config.accessLogs }, {
       endSessions: async userId => {
         await db('sessions').where({ user_id: userId }).delete()
       },
