@@ -11,6 +11,7 @@ import { namesCommand } from './namesCommand'
 import { importCommand } from './importCommand'
 import { relinkCommand } from './relinkCommand'
 import { indicatorsCommand } from './indicatorsCommand'
+import { jobsCommand } from './jobsCommand'
 import { refdataCommand } from './refdataCommand'
 import { auditCommand } from './auditCommand'
 import { eraseCommand } from './eraseCommand'
@@ -56,6 +57,8 @@ Commands:
   refdata import [--kind K] FILE…       load reference data into DATA_DIR/refdata: OFAC sdn.csv, OFAC
                                         sanctioned-address lists, ASN lists and IPv4 CIDR lists (K is
                                         datacenter or vpn; default from the file name)
+                                        then queues a re-screen of every open case and active contractor
+                                        that lists the NEW hits only (--no-rescreen to skip)
   refdata list [--json]                 the reference data in use, with versions and sources
   indicators export [--format stix|misp|csv] [--tlp T] [--since DATE] [--hashed KEYFILE] [--relay] [--out FILE]
                                         what cases confirmed as fraudulent teach (phones, emails, wallets,
@@ -67,6 +70,10 @@ Commands:
                                         add a STIX 2.1 bundle, MISP event or CSV (type,value,first_seen,expires,
                                         comment) to the shared watch list, then retro-hunt existing cases;
                                         prints added, updated, expired, rejected (with reasons) and cases hit
+  jobs list [--json]                    background jobs (imports, retro-hunts, re-screens, scheduled checks):
+                                        state, attempts, progress; dead ones with their last error
+  jobs run                              run the due jobs here until none is left (when no server runs)
+  jobs retry ID                         queue a dead job again, from where it stopped
   indicators key [--out FILE]           make a sharing-group key (32 random bytes, hex)
   indicators list [--json]              the feeds imported, with counts
   audit verify [--json] [--checkpoint FILE [--public-key PEM]]
@@ -81,8 +88,8 @@ Commands:
                                         the uploaded files it references and DATA_DIR/refdata into one tar
                                         FILE with a manifest of SHA-256s. The audit key and session secret
                                         are left out unless --include-secrets (keep them in your secret store)
-  backup --blobs-only FILE              uploaded files and reference data only: for PostgreSQL, after
-                                        pg_dump -Fc (README, "Backups")
+                                        With --blobs-only: uploaded files and reference data only, for
+                                        PostgreSQL after pg_dump -Fc (README, "Backups")
   restore [--blobs-only] FILE --data-dir DIR
                                         check every file of a backup against its manifest and restore it
                                         into DIR, which must be empty or new
@@ -116,7 +123,7 @@ imported; the rest were), 2 usage error.
 class UsageError extends Error {}
 
 /** Flags that never take a value, so `--json file.pdf` leaves the file as an argument. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact', 'dry-run', 'relay', 'no-wait'])
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'status', 'rollback-all', 'blobs-only', 'include-secrets', 'compact', 'dry-run', 'relay', 'no-wait', 'no-rescreen'])
 
 /** Parse `--flag value` and `--flag=value` pairs; bare and boolean flags are true. */
 export function parseFlags(args: string[]): { positional: string[]; flags: Record<string, string | true> } {
@@ -165,8 +172,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return scoreCommand(paths, { json: flags.json === true, dataDir: io.env.DATA_DIR ?? './data', ...(asOf ? { asOf } : {}) }, out)
   }
+  let rescreenAfter: string[] | undefined
   if (command === 'refdata') {
-    return refdataCommand(sub, positional.slice(2), { json: flags.json === true, ...(typeof flags.kind === 'string' ? { kind: flags.kind } : {}) }, io.env.DATA_DIR ?? './data', out, err)
+    const code = refdataCommand(sub, positional.slice(2), { json: flags.json === true, ...(typeof flags.kind === 'string' ? { kind: flags.kind } : {}) }, io.env.DATA_DIR ?? './data', out, err)
+    // New lists: every open case and active contractor is screened again, in the background (below).
+    if (code !== EXIT.ok || sub !== 'import' || flags['no-rescreen'] === true) return code
+    rescreenAfter = positional.slice(2).map(f => f.replace(/^.*[\\/]/, ''))
   }
   if (command === 'extract') {
     const paths = positional.slice(1)
@@ -184,7 +195,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     })
   }
-  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export', 'retention', 'indicators'].includes(command)) {
+  if (!['migrate', 'users', 'import', 'tokens', 'audit', 'relink', 'erase', 'subject-export', 'retention', 'indicators', 'jobs', 'refdata'].includes(command)) {
     err(`vet: unknown command "${command}"\n`)
     io.stderr.write(HELP)
     return EXIT.usage
@@ -263,6 +274,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'retention') {
       try {
         return await retentionCommand(services, sub, { dryRun: flags['dry-run'] === true, json: flags.json === true }, actor, out, err)
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'refdata' && rescreenAfter) {
+      try {
+        const job = await services.rescreen.enqueue(rescreenAfter)
+        err(`Re-screening every open case and active contractor against the new lists: job ${job.id}${job.existing ? ' (joined the one already queued)' : ''}. The server runs it in the background; without a server, run \`vet jobs run\`.`)
+        return EXIT.ok
+      } finally {
+        await services.close()
+      }
+    }
+    if (command === 'jobs') {
+      try {
+        return await jobsCommand(services, sub, positional.slice(2), { json: flags.json === true }, out, err)
       } finally {
         await services.close()
       }

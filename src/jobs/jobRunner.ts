@@ -14,7 +14,7 @@ export interface JobContext<P = unknown> {
    * Do one step's work and record the checkpoint after it in one transaction. Throws (and rolls back) if
    * the worker has been stopped or no longer holds the job, so no step is committed twice.
    */
-  step<T>(work: (trx: Knex.Transaction) => Promise<T>, checkpoint: unknown, progress?: unknown): Promise<T>
+  step<T>(work: (trx: Knex.Transaction) => Promise<T>, checkpoint: unknown | ((done: T) => unknown), progress?: unknown): Promise<T>
   /** finish inside the transaction of the last work (the runner completes the job otherwise) */
   finish(trx: Knex.Transaction, result: unknown): Promise<void>
   progress(progress: unknown): Promise<void>
@@ -94,8 +94,10 @@ export function createJobRunner(options: JobRunnerOptions) {
         if (abort.signal.aborted) throw abort.signal.reason instanceof Error ? abort.signal.reason : new JobStopped()
         return db.transaction(async trx => {
           const out = await work(trx)
-          await queue.checkpoint(trx, job.id, worker, checkpoint, progress)
-          ctx.checkpoint = checkpoint
+          // A function makes the checkpoint from what the work found (counts, hits), inside the same transaction.
+          const next = typeof checkpoint === 'function' ? (checkpoint as (done: unknown) => unknown)(out) : checkpoint
+          await queue.checkpoint(trx, job.id, worker, next, progress)
+          ctx.checkpoint = next
           return out
         })
       },

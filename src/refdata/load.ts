@@ -143,16 +143,33 @@ export function loadReferenceData(dataDir: string): ReferenceData {
   return buildReferenceData({ lookupIp, disposableDomains: disposable, sanctions, external })
 }
 
-/** One per data folder and process: loading parses tens of megabytes. */
-const loaded = new Map<string, ReferenceData>()
+/**
+ * One per data folder and process: loading parses tens of megabytes. A `vet refdata import` in another
+ * process (or another instance) rewrites the manifest: the next use after that, checked at most every
+ * two seconds, loads the new lists, so a re-screen and new applications see them without a restart.
+ */
+const loaded = new Map<string, { ref: ReferenceData; manifestMtime: number; checkedAt: number }>()
+const manifestMtime = (dataDir: string) => {
+  try {
+    return fs.statSync(files(dataDir).manifest).mtimeMs
+  } catch {
+    return 0
+  }
+}
 export function referenceDataFor(dataDir: string): ReferenceData {
   const key = path.resolve(dataDir)
-  let ref = loaded.get(key)
-  if (!ref) {
-    ref = loadReferenceData(dataDir)
-    loaded.set(key, ref)
+  let entry = loaded.get(key)
+  const now = Date.now()
+  if (entry && now - entry.checkedAt > 2000) {
+    entry.checkedAt = now
+    if (manifestMtime(dataDir) !== entry.manifestMtime) entry = undefined
   }
-  return ref
+  if (!entry) {
+    const mtime = manifestMtime(dataDir)
+    entry = { ref: loadReferenceData(dataDir), manifestMtime: mtime, checkedAt: now }
+    loaded.set(key, entry)
+  }
+  return entry.ref
 }
 /** After an import: the next use reloads. */
 export function forgetReferenceData(dataDir: string): void {

@@ -196,7 +196,9 @@ export function createAccessLogFeedService(deps: Deps) {
           file_mtime: input.mtime ? input.mtime.toISOString() : null, case_id: target.id, matched_by: matchedBy, events: events.length,
           status: 'queued', job_id: job.id, received_by: input.ctx.userId, received_at: new Date().toISOString(),
         })
-        await audit.append(trx, { type: 'SIGN_IN_LOG_RECEIVED', actor: auditActor(input.ctx), caseId: target.id, requestId: input.ctx.requestId, data: { deliveryId: id, source: input.source, sha256, size: input.bytes.length, events: events.length, matchedBy } })
+        // A decided revision's trail stays as decided: the delivery is recorded against the case as a target only.
+        const head = (await trx('cases').where({ id: target.id }).first('status', 'is_current')) as { status: CaseStatus; is_current: boolean | number }
+        await audit.append(trx, { type: 'SIGN_IN_LOG_RECEIVED', actor: auditActor(input.ctx), ...(isChangeable(head) ? { caseId: target.id } : { target: `case:${target.id}` }), requestId: input.ctx.requestId, data: { deliveryId: id, source: input.source, sha256, size: input.bytes.length, events: events.length, matchedBy } })
         return job.id
       })
       jobs.wake()

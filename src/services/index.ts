@@ -19,6 +19,7 @@ import { createChecklistService } from './checklistService'
 import { createReportService } from './reportService'
 import { createCaseService } from './caseService'
 import { createJobService } from './jobService'
+import { createRescreenService } from './rescreenService'
 import { createIndicatorService, type IndicatorService } from './indicatorService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
@@ -29,7 +30,7 @@ import { createSanctionsReviewService } from './sanctionsReviewService'
 import { createLinkService } from './linkService'
 import { createErasureService } from './erasureService'
 import { createSubjectExportService } from './subjectExportService'
-import { referenceDataFor } from '../refdata/load'
+import { forgetReferenceData, referenceDataFor } from '../refdata/load'
 import { createUserService } from './userService'
 import { createAccessLogFeedService } from './accessLogFeedService'
 import { createRetentionService } from './retentionService'
@@ -66,6 +67,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const exportService = createExportService({ db, cases, evidence, audit, links })
   const reports = createReportService({ db, audit, evidence, blobs, links, exports: exportService })
   const jobs = createJobService(db)
+  const rescreen = createRescreenService({ db, evidence, jobs, scoring: () => scoring, referenceData, reload: () => forgetReferenceData(options.dataDir) })
   indicators = createIndicatorService({ db, audit, jobs, scoring: () => scoring, dataDir: options.dataDir })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings, queue: jobs, dir: path.join(options.dataDir, 'imports') })
   const erasure = createErasureService({ db, audit, dataDir: options.dataDir })
@@ -100,6 +102,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
     /** durable background work: handlers are registered here, the server starts the runner */
     jobs,
     indicators,
+    rescreen,
     atsMappings,
     apiTokens: createApiTokenService({ db, audit }),
     records: createRecordService({ db, cases, subjects, evidence, audit, ingest, scoring }),

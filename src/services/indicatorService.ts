@@ -16,6 +16,7 @@ import { hamming } from '../links/imageHash'
 import { RULES } from '../rules/registry'
 import type { SharedIndicatorHit } from '../rules/caseFacts'
 import type { JobContext } from '../jobs/jobRunner'
+import { isChangeable, type CaseStatus } from '../signoff/caseStatus'
 import { auditActor, systemActor, type ActorContext } from './context'
 import type { JobService } from './jobService'
 import type { ScoringService } from './scoringService'
@@ -206,8 +207,10 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
     const known = new Set(((await trx('indicator_hits').where({ case_id: caseId }).select('indicator_id')) as Array<{ indicator_id: number }>).map(r => Number(r.indicator_id)))
     const fresh = hits.filter((h, i) => !known.has(h.indicatorId) && hits.findIndex(x => x.indicatorId === h.indicatorId) === i)
     for (const h of fresh) await trx('indicator_hits').insert({ case_id: caseId, indicator_id: h.indicatorId, kind: h.kind, matched: h.matched.slice(0, 300), job_id: jobId, found_at: iso(now) })
-    if (fresh.length) {
-      const c = (await trx('cases').where({ id: caseId }).first('subject_id')) as { subject_id: string } | undefined
+    const c = fresh.length ? ((await trx('cases').where({ id: caseId }).first('subject_id', 'status', 'is_current')) as { subject_id: string; status: CaseStatus; is_current: boolean | number } | undefined) : undefined
+    // A decided case keeps its trail as decided: the hit is listed for security and its people are told
+    // (scoring's re-assessment), not written into its history.
+    if (c && isChangeable(c)) {
       await audit.append(trx, { type: 'SHARED_INDICATOR_HIT', actor: auditActor(systemActor()), caseId, subjectId: c?.subject_id ?? null, requestId: null, data: { count: fresh.length, kind: [...new Set(fresh.map(h => h.kind))].join(','), source: [...new Set(fresh.map(h => h.source))].join(', ').slice(0, 200) } })
     }
     return fresh

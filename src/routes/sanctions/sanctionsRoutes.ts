@@ -18,13 +18,14 @@ export function sanctionsRoutes(services: Services): Router {
 
   async function render(req: Request, res: Response, extra: { errors?: Record<string, string>; failed?: { form: string; decision?: string; note?: string; errors: Record<string, string> } } = {}) {
     const all = req.query.all === '1'
-    const items = await services.sanctions.queue({ openOnly: !all })
+    const [items, rescreen] = await Promise.all([services.sanctions.queue({ openOnly: !all }), services.rescreen.latest()])
     // The result of the last decision is shown here, where it was made (read once, so no later page repeats it).
     const flash = req.session.flash
     delete req.session.flash
     res.render('pages/sanctions/index', {
       pageTitle: extra.errors ? 'Error: Sanctions review' : 'Sanctions review',
       items: items.map(i => ({ ...i, formId: formId(i.case_id, i.rule_id) })),
+      rescreen,
       all,
       flash,
       errors: extra.errors ?? {},

@@ -106,6 +106,9 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'POST /cases/:id/reopen': { expect: [303, 409], why: 'makes a new revision; an earlier revision cannot be reopened', call: c => post('manager', `/cases/${c.caseId}/reopen`, { reason: 'New evidence from the employer' }) },
     // Erasure changes a case only when a second person confirms (tests/integration/privacy/erasure.test.ts):
     // here without a reason, and with nothing asked for.
+    'POST /api/access-logs': { expect: [202], why: 'a log for a decided case is kept, not added (its people are told to reopen)', call: c => s.recruiter.agent.post(`/api/access-logs?case=${c.reference}`).set('x-csrf-token', s.recruiter.csrf).set('Content-Type', 'text/csv').send(`timestamp,account,ip,user_agent,event\n2026-11-02T14:00:00Z,${c.externalId.toLowerCase()}@example.org,203.0.113.${++counter % 250},Mozilla/5.0,login\n`) },
+    'POST /indicators/import': { expect: [303], why: 'a shared feed: a decided case it matches is re-assessed and its people told; its findings stay', call: c => multipart('security', '/indicators/import').field('source', 'Partner ISAC').attach('feed', Buffer.from(`type,value,first_seen,expires,comment\nemail,${c.externalId.toLowerCase()}@example.org,2026-10-01,,\n`), { filename: 'feed.csv', contentType: 'text/csv' }) },
+    'POST /indicators/export': { expect: [200], why: 'reads', call: () => post('security', '/indicators/export', { format: 'csv', tlp: 'amber' }) },
     'POST /cases/:id/erasure': { expect: [400], why: 'a request needs a reason; a request alone changes no case', call: c => post('admin', `/cases/${c.caseId}/erasure`) },
     'POST /cases/:id/erasure/confirm': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/confirm`, { reference: c.reference, confirm: 'yes' }) },
     'POST /cases/:id/erasure/withdraw': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/withdraw`) },
@@ -152,6 +155,16 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'tokens revoke': { why: 'accounts', args: () => ['tokens', 'revoke', '--email', 'recruiter@example.test'], exit: [0] },
     relink: { why: 'rebuilds open cases only; decided ones keep their links', args: () => ['relink'], exit: [0] },
     // Erasure of a named case is its own test (tests/integration/privacy/erasure.test.ts); here a reference that does not exist.
+    'indicators export': { why: 'reads', args: () => ['indicators', 'export', '--format', 'stix'], exit: [0] },
+    'indicators import': { why: 'a shared feed: decided cases it matches are re-assessed, not changed', args: () => ['indicators', 'import', path.join(dir, 'feed.csv'), '--source', 'CLI feed'], exit: [0] },
+    'indicators key': { why: 'prints a new key; touches no case', args: () => ['indicators', 'key'], exit: [0] },
+    'indicators list': { why: 'reads', args: () => ['indicators', 'list'], exit: [0] },
+    'jobs list': { why: 'reads', args: () => ['jobs', 'list'], exit: [0] },
+    'jobs run': { why: 'runs queued jobs, which respect decided cases as every writer does', args: () => ['jobs', 'run'], exit: [0] },
+    'jobs retry': { why: 'only a dead job; here an id that is none', args: () => ['jobs', 'retry', '00000000-0000-4000-8000-000000000000'], exit: [1] },
+    backup: { why: 'reads: a copy of the database and files (refused on PostgreSQL, which uses pg_dump)', args: () => ['backup', path.join(dir, `backup-${++counter}.tar`)], exit: [0, 1, 2] },
+    restore: { why: 'writes only into an empty folder, never the live one; here a file that is not there', args: () => ['restore', path.join(dir, 'no-such-backup.tar'), '--data-dir', path.join(dir, `restored-${++counter}`)], exit: [1, 2] },
+    'retention run': { why: 'erases only cases past their period (none here); dry run', args: () => ['retention', 'run', '--dry-run'], exit: [0] },
     erase: { why: 'erases only the case it names', args: () => ['erase', 'VD-999999', '--reason', 'A reference that does not exist'], exit: [1] },
     'subject-export': { why: 'reads (the export is recorded as a read)', args: c => ['subject-export', c.reference, '--out', path.join(dir, `sar-${++counter}.zip`)], exit: [0] },
   }
@@ -175,6 +188,7 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     fs.mkdirSync(path.join(dir, 'changed'))
     fs.writeFileSync(path.join(dir, 'changed', 'FZ-1.json'), JSON.stringify({ ...ringMember('FZ-1', 'Kevin Brandt'), role: 'Changed by the CLI' }))
     fs.writeFileSync(path.join(dir, 'changed', 'FZ-2.json'), JSON.stringify({ ...ringMember('FZ-2', 'Dana Whitfield'), role: 'Changed by the CLI' }))
+    fs.writeFileSync(path.join(dir, 'feed.csv'), 'type,value,first_seen,expires,comment\nemail,fz-1@example.org,2026-10-01,,\n')
     fs.writeFileSync(path.join(dir, 'names.csv'), 'name1,name2,schema\nKevin Brandt,Kevin Brand,Person\n')
     fs.writeFileSync(path.join(dir, 'output-vpn-ipv4-2026-11-01.txt'), '203.0.113.0/24\n198.51.100.0/24\n')
   })
