@@ -211,6 +211,8 @@ export function caseRoutes(services: Services): Router {
       // A decided revision keeps its links as decided: no judging or watching from its page.
       canJudge,
       canWatch: can(role, 'links:watch') && changeable,
+      // Security may share what a confirmed case teaches (indicator exchange), whatever its status.
+      canShare: can(role, 'links:watch') && Boolean(await services.db('watch_keys').where({ source_case_id: detail.case.id }).first('id')),
     })
   })
 

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { notFound } from '../../errors'
+import { can } from '../../auth/roles'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import { presentRing, presentRingRows } from '../../presenters/presentRing'
 import type { Services } from '../../services'
@@ -33,7 +34,9 @@ export function linkRoutes(services: Services): Router {
       return
     }
     const names = new Map([...ring.members.map(m => [m.caseId, m.name] as const), ...ring.nearby.map(n => [n.caseId, n.name] as const)])
-    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, view: presentRing(ring), nameOf: (id: string) => names.get(id) ?? id })
+    // Members security confirmed as fraudulent: what the ring teaches, to share (indicator exchange).
+    const confirmed = can(req.currentUser!.role, 'links:watch') ? ((await db('watch_keys').whereIn('source_case_id', ring.members.map(m => m.caseId)).distinct('source_case_id')) as Array<{ source_case_id: string }>).map(r => r.source_case_id) : []
+    res.render('pages/rings/show', { pageTitle: `Ring ${ring.id}`, ring, view: presentRing(ring), nameOf: (id: string) => names.get(id) ?? id, confirmed })
   })
 
   router.post('/cases/:id/links', requirePermission('links:judge'), async (req, res) => {

@@ -56,6 +56,24 @@ describe('indicator exchange: a ring confirmed in A warns B', () => {
     expect(feeds.hashed!.toLowerCase()).not.toContain(RING_WALLET.toLowerCase())
   })
 
+  it('offers security the export on a confirmed case and on its ring, scoped to them, and audits it', async () => {
+    const first = (await a.services.db('watch_keys').first('source_case_id')) as { source_case_id: string }
+    const { agent, csrf } = await signIn(a.app, 'security@example.test')
+    const page = await agent.get(`/cases/${first.source_case_id}?tab=links`)
+    expect(page.text).toContain('data-qa="share-indicators"')
+    const ref = (await a.services.db('cases').where({ id: first.source_case_id }).first('reference')) as { reference: string }
+    const ring = await agent.get(`/rings/${ref.reference}`)
+    expect(ring.text).toContain('data-qa="share-indicators"')
+    const res = await agent.post('/indicators/export').type('form').send({ _csrf: csrf, format: 'csv', tlp: 'amber', caseIds: first.source_case_id })
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('+16465550123')
+    const other = (await a.services.db('cases').whereNot({ id: first.source_case_id }).first('id')) as { id: string }
+    const none = await agent.post('/indicators/export').type('form').send({ _csrf: csrf, format: 'csv', tlp: 'amber', caseIds: other.id })
+    expect(none.text).not.toContain('+16465550123') // not confirmed: nothing to share
+    const events = await a.services.db('audit_events').where({ type: 'INDICATORS_EXPORTED' })
+    expect(events.length).toBeGreaterThanOrEqual(2)
+  })
+
   it.each(['stix', 'misp', 'csv', 'hashed'])('%s: B flags a new applicant reusing the ring’s phone and its retro-hunt lists the existing case, naming the source', async format => {
     const b = await createTestApp()
     try {
