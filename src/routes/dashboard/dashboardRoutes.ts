@@ -11,6 +11,9 @@ export function dashboardRoutes(services: Services): Router {
   const router = Router()
   // Built here from the shared connection so the composition root need not change for it.
   const dashboard = createDashboardService(services.db)
+  // Drawing four SVG charts costs more than reading their figures: the drawing is kept while the figures
+  // (cached for a minute) and the band counts are the same, for each of the two link variants.
+  const drawn = new Map<string, ReturnType<typeof dashboardCharts>>()
   router.get('/dashboard', requireSignedIn, async (req, res) => {
     const user = req.currentUser!
     const canRead = can(user.role, 'cases:read')
@@ -28,7 +31,16 @@ export function dashboardRoutes(services: Services): Router {
       flash,
       total: data.total,
       byStatus: data.byStatus.map(s => ({ ...s, label: statusLabel(s.status) })),
-      charts: dashboardCharts(bands, figures),
+      charts: (() => {
+        const key = `${asOf.toISOString()}|${JSON.stringify(bands)}`
+        let charts = drawn.get(key)
+        if (!charts) {
+          if (drawn.size > 8) drawn.clear()
+          charts = dashboardCharts(bands, figures)
+          drawn.set(key, charts)
+        }
+        return charts
+      })(),
       figuresAsOf: formatDateTime(asOf.toISOString()),
       recent: canRead ? data.recent.map(presentCaseListItem) : null,
       canCreate: can(user.role, 'cases:create'),
