@@ -143,7 +143,7 @@ describe('queue service on the database', () => {
   it('keeps roles apart: each role has its own sections', async () => {
     const keys = async (who: string, role: 'recruiter' | 'security' | 'manager') => (await queue().forUser({ id: user[who]!, role }, NOW)).sections.map(s => s.key)
     expect(await keys('rita', 'recruiter')).toEqual(['assigned', 'myCases'])
-    expect(await keys('sam', 'security')).toEqual(['assigned', 'rescreened', 'hits'])
+    expect(await keys('sam', 'security')).toEqual(['assigned', 'rescreened', 'hits', 'matches'])
     expect(await keys('mia', 'manager')).toEqual(['decisions'])
     expect((await queue().forUser({ id: 1, role: 'admin' }, NOW)).sections).toEqual([])
   })

@@ -10,7 +10,7 @@ import type { RiskBand } from '../signoff/caseStatus'
  * shown, from the audit trail by case id.
  */
 
-export type SectionKey = 'assigned' | 'decisions' | 'hits' | 'rescreened' | 'myCases'
+export type SectionKey = 'assigned' | 'decisions' | 'hits' | 'rescreened' | 'matches' | 'myCases'
 
 export interface QueueRow {
   caseId: string
@@ -251,6 +251,55 @@ export function createQueueService(deps: { db: Knex }) {
     ]
   }
 
+  /**
+   * Undecided current cases that share an identifier with a case security confirmed as fraudulent (the
+   * watch list), or match an indicator another organisation shared: each is a lead to look at first.
+   */
+  async function matches(now: Date): Promise<QueueSection> {
+    const watched = (await db('watch_keys as w')
+      .join('link_keys as k', function () {
+        this.on('k.kind', '=', 'w.kind').andOn('k.key', '=', 'w.key')
+      })
+      .join('cases as c', 'c.id', 'k.case_id')
+      .join('subjects as s', 's.id', 'c.subject_id')
+      .join('cases as src', 'src.id', 'w.source_case_id')
+      .where('c.is_current', true)
+      .whereIn('c.status', ['open', 'in_review'])
+      .whereRaw('k.case_id <> w.source_case_id')
+      .limit(HIT_SCAN)
+      .select('c.id', 'c.reference', 'c.risk_band', 's.full_name', 'w.kind', 'w.created_at', 'src.reference as source')) as Array<{ id: string; reference: string; risk_band: RiskBand | null; full_name: string; kind: string; created_at: string; source: string }>
+    const shared = (await db('indicator_hits as h')
+      .join('cases as c', 'c.id', 'h.case_id')
+      .join('subjects as s', 's.id', 'c.subject_id')
+      .join('shared_indicators as i', 'i.id', 'h.indicator_id')
+      .join('indicator_sources as src', 'src.id', 'i.source_id')
+      .where('c.is_current', true)
+      .whereIn('c.status', ['open', 'in_review'])
+      .limit(HIT_SCAN)
+      .select('c.id', 'c.reference', 'c.risk_band', 's.full_name', 'h.kind', 'h.matched', 'h.found_at', 'src.name as source')) as Array<{ id: string; reference: string; risk_band: RiskBand | null; full_name: string; kind: string; matched: string; found_at: string; source: string }>
+    const byCase = new Map<string, QueueRow>()
+    const add = (r: { id: string; reference: string; risk_band: RiskBand | null; full_name: string }, since: string, detail: string) => {
+      const had = byCase.get(r.id)
+      if (had) {
+        if (!had.detail.includes(detail)) had.detail = `${had.detail}; ${detail}`
+        if (since < had.since) Object.assign(had, { since, ageDays: ageInDays(since, now) })
+        return
+      }
+      byCase.set(r.id, { caseId: r.id, reference: r.reference, name: r.full_name, band: r.risk_band, since, ageDays: ageInDays(since, now), due: null, overdue: false, detail, action: { label: 'Look at the match', href: `/cases/${r.id}?tab=findings` } })
+    }
+    for (const w of watched) add(w, w.created_at, `shares a ${w.kind} with confirmed case ${w.source}`)
+    for (const h of shared) add(h, h.found_at, `${h.kind} (${h.matched}) shared by ${h.source}`)
+    const rows = [...byCase.values()].sort(compareQueueRows)
+    return {
+      key: 'matches',
+      title: 'Matches to confirmed and shared identifiers',
+      total: rows.length,
+      rows: rows.slice(0, QUEUE_LIMIT),
+      empty: 'No undecided case shares an identifier with a case confirmed as fraudulent or with a shared indicator.',
+      more: { label: 'Shared indicators', href: '/indicators' },
+    }
+  }
+
   /** Open cases the user created whose checklist is not finished (or not yet made): theirs to carry on. */
   async function myCases(userId: number, now: Date): Promise<QueueSection> {
     const anyItems = () => db('checklist_items as i').whereRaw('i.case_id = c.id').select(db.raw('1'))
@@ -309,9 +358,9 @@ export function createQueueService(deps: { db: Knex }) {
         case 'recruiter':
           return { sections: await Promise.all([assigned(user.id, now), myCases(user.id, now)]) }
         case 'security': {
-          const [mine, [fresh, rest], started] = await Promise.all([assigned(user.id, now), hits(now), myCases(user.id, now)])
+          const [mine, [fresh, rest], leads, started] = await Promise.all([assigned(user.id, now), hits(now), matches(now), myCases(user.id, now)])
           // Security reviewers seldom start cases: their own open cases are shown only when there are some.
-          return { sections: [mine, fresh, rest, ...(started.total ? [started] : [])] }
+          return { sections: [mine, fresh, rest, leads, ...(started.total ? [started] : [])] }
         }
         case 'manager':
           return { sections: [await decisions(user.id, now)] }

@@ -161,3 +161,23 @@ describe('the shared-indicators page', () => {
     }
   })
 })
+
+describe('security’s queue', () => {
+  it('lists undecided cases matching a shared indicator, with what matched and the source', async () => {
+    const t = await createTestApp()
+    try {
+      const user = await addUser(t.services, 'security')
+      const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
+      const hit = await importOne(t, person('Q-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'q-1@example.org', phone: RING_PHONE } }))
+      await t.services.indicators.importFeed(Buffer.from('type,value,first_seen,expires,comment\nphone,+1 646 555 0123,2026-10-01,,\n'), { source: 'Partner ISAC' }, ctx)
+      await t.services.jobs.runUntilIdle()
+      const { agent } = await signIn(t.app, 'security@example.test')
+      const page = await agent.get('/')
+      expect(page.text).toContain('Matches to confirmed and shared identifiers')
+      expect(page.text).toContain(`/cases/${hit}?tab=findings`)
+      expect(page.text).toContain('shared by Partner ISAC')
+    } finally {
+      await t.close()
+    }
+  })
+})

@@ -37,7 +37,7 @@ describe('My work: each role lands on its queue; managers hear when a case enter
   })
 
   it('shows security its assigned items and the sanctions sections, and a manager only the decisions', async () => {
-    expect(sectionsOf((await as.security!.agent.get('/').expect(200)).text).sort()).toEqual(['assigned', 'hits', 'rescreened'])
+    expect(sectionsOf((await as.security!.agent.get('/').expect(200)).text).sort()).toEqual(['assigned', 'hits', 'matches', 'rescreened'])
     const manager = await as.manager!.agent.get('/').expect(200)
     expect(sectionsOf(manager.text)).toEqual(['decisions'])
     expect(manager.text).toMatch(/Awaiting my decision \(0\)/)
