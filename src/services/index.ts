@@ -73,7 +73,7 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const erasure = createErasureService({ db, audit, dataDir: options.dataDir })
   const accessLogFeed = createAccessLogFeedService({ db, evidence, audit, blobs, ingest, jobs, dir: options.accessLogs?.dir, pollSeconds: options.accessLogs?.pollSeconds, settleMs: options.accessLogs?.settleMs })
   for (const h of accessLogFeed.handlers) jobs.register(h)
-  const retention = createRetentionService({ db, audit, erasure, jobs, policy: options.retention })
+  const retention = createRetentionService({ db, audit, erasure, jobs, policy: options.retention, indicators })
   jobs.register(retention.handler)
   return {
     db,

@@ -338,10 +338,41 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
     return [...merged.values()]
   }
 
+  /** The key our own retained (erased) identifiers are hashed under; made once, kept with the sharing keys. */
+  function retentionKey(): Buffer {
+    const pointer = path.join(keyDir, 'retention-key-id')
+    try {
+      const key = sharingKey(fs.readFileSync(pointer, 'utf8').trim())
+      if (key) return key
+    } catch {
+      // none yet
+    }
+    const key = crypto.randomBytes(32)
+    const id = keepKey(key)
+    fs.writeFileSync(pointer, `${id}\n`, { mode: 0o600 })
+    return key
+  }
+
   return {
     hitsFor,
     record,
     detectFormat,
+
+    /**
+     * Before a case confirmed as fraud is erased at the end of its retention period, its identifiers are
+     * kept as HMACs only (under a key of our own, kept outside the database), so a returning persona still
+     * matches while nothing readable about the person remains. Fingerprints of the resume and photo are
+     * not kept: they cannot be hashed and still compared. Returns how many were kept.
+     */
+    async retainHashed(caseIds: string[], options: { expires?: Date; ctx: ActorContext }): Promise<number> {
+      const now = new Date()
+      const own = (await ownIndicators({ format: 'csv', tlp: 'amber+strict', caseIds }, now)).filter(i => i.kind !== 'resume-minhash' && i.kind !== 'photo-phash')
+      if (!own.length) return 0
+      const key = retentionKey()
+      const hashed = hashIndicators(own, key).map(i => ({ ...i, comment: 'kept, hashed, after the case was erased at the end of its retention period', ...(options.expires ? { expires: options.expires.toISOString() } : {}) }))
+      const summary = await importParsed({ indicators: hashed, rejected: [] }, 'csv', { source: 'Our erased confirmed cases (hashed)', tlp: 'amber+strict', key }, crypto.createHash('sha256').update(caseIds.join(',')).digest('hex'), options.ctx)
+      return summary.added + summary.updated
+    },
 
     /** Read a feed (STIX 2.1, MISP event JSON or CSV) into the shared watch list; the retro-hunt is queued. */
     async importFeed(data: Buffer, options: ImportOptions, ctx: ActorContext): Promise<ImportSummary> {

@@ -7,6 +7,7 @@ import { DEFAULT_RETENTION, dueForErasure, nextDailyRun, type RetentionCase, typ
 import { auditActor, systemActor, type ActorContext } from './context'
 import type { ErasureService } from './erasureService'
 import type { JobService } from './jobService'
+import type { IndicatorService } from './indicatorService'
 
 /**
  * The daily retention run (issue 17): cases past their period (src/privacy/retention.ts, overridden by
@@ -29,7 +30,7 @@ export interface RetentionReport {
   considered: number
 }
 
-export function createRetentionService(deps: { db: Knex; audit: AuditRepository; erasure: ErasureService; jobs: JobService; policy?: Partial<RetentionPolicy> | undefined }) {
+export function createRetentionService(deps: { db: Knex; audit: AuditRepository; erasure: ErasureService; jobs: JobService; policy?: Partial<RetentionPolicy> | undefined; indicators?: Pick<IndicatorService, 'retainHashed'> }) {
   const { db, audit, erasure, jobs } = deps
   const policy: RetentionPolicy = { ...DEFAULT_RETENTION, ...(deps.policy ?? {}) }
 
@@ -57,6 +58,11 @@ export function createRetentionService(deps: { db: Knex; audit: AuditRepository;
     }
     for (const d of due) {
       try {
+        // A confirmed fraud's identifiers outlive its file as HMACs only: a returning persona still matches.
+        if (d.outcome === 'confirmed_fraud' && deps.indicators) {
+          const ids = ((await db('cases').where({ reference: d.reference }).select('id')) as Array<{ id: string }>).map(r => r.id)
+          await deps.indicators.retainHashed(ids, { ctx })
+        }
         const outcome = await erasure.erase(d.reference, d.reason, ctx, { requestedBy: null, confirmedBy: null })
         report.erased.push({ ...d, revisions: outcome.revisions.length, files: outcome.files })
       } catch (error) {
