@@ -50,6 +50,7 @@ export const AUDIT_EVENT_TYPES = [
   'INDICATORS_IMPORTED',
   'INDICATORS_EXPORTED',
   'SHARED_INDICATOR_HIT',
+  'SENSITIVE_REVEALED',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -55,6 +55,7 @@ export const AUDIT_EVENT_NAMES: Record<AuditEventType, string> = {
   CASE_ERASED: 'Person’s data erased',
   RETENTION_RUN: 'Retention run: cases past their retention period erased',
   SUBJECT_EXPORTED: 'Subject access export',
+  SENSITIVE_REVEALED: 'Payout accounts, wallets or ID numbers shown in full',
 }
 
 export function eventName(code: string): string {

@@ -162,6 +162,7 @@ const ACTIVITY_WORDS: Record<string, string> = {
   CASE_ERASURE_REQUESTED: 'Asked for the person’s data to be erased',
   CASE_ERASED: 'Erased the person’s data',
   SUBJECT_EXPORTED: 'Exported the person’s data for them',
+  SENSITIVE_REVEALED: 'Showed payout accounts, wallets or ID numbers in full',
   RULES_RUN: 'Ran the checks',
   CHECKLIST_ITEMS_ADDED: 'Added checklist items',
   CHECKLIST_ITEM_UPDATED: 'Updated a checklist item',

@@ -1,5 +1,6 @@
 import type { DocumentRow, FactRow } from '../db/repositories/evidenceRepository'
 import { formatDateTime } from './format'
+import { maskEvidenceValue } from './maskSensitive'
 
 /** Human labels for fact fields, in the order a reviewer reads them. */
 const FIELD_LABELS: Array<[string, string]> = [
@@ -32,13 +33,15 @@ const LABEL = new Map(FIELD_LABELS)
 type Obj = Record<string, unknown>
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 
-export function formatFactValue(field: string, raw: string): string {
+/** A fact's value in words; `masked`: its sensitive identifiers masked (see maskSensitive). */
+export function formatFactValue(field: string, raw: string, masked = false): string {
   let v: unknown
   try {
     v = JSON.parse(raw)
   } catch {
-    return raw
+    return masked ? String(maskEvidenceValue(field, raw)) : raw
   }
+  if (masked) v = maskEvidenceValue(field, v)
   if (typeof v !== 'object' || v === null) return s(v)
   const o = v as Obj
   if (field.endsWith('phone')) return [o.e164 ?? o.raw, o.type ? `(${String(o.type).toLowerCase().replace(/_/g, ' ')})` : ''].filter(Boolean).join(' ')
@@ -53,7 +56,8 @@ export function formatFactValue(field: string, raw: string): string {
 
 const KIND_LABELS: Record<string, string> = { resume: 'Resume', photo: 'Photo', access_log: 'Sign-in log', application: 'Application file', ats_export: 'ATS export', other: 'Other document' }
 
-export function presentEvidence(documents: Array<Omit<DocumentRow, 'extracted_text'>>, facts: FactRow[], caseId: string) {
+/** `options.masked`: payout accounts, wallets and ID numbers masked, for roles that do not need them in full. */
+export function presentEvidence(documents: Array<Omit<DocumentRow, 'extracted_text'>>, facts: FactRow[], caseId: string, options: { masked?: boolean } = {}) {
   const docName = new Map(documents.map(d => [d.id, d.original_name]))
   const sourceLabel = (f: FactRow) =>
     f.document_id ? `${docName.get(f.document_id) ?? 'a document'}, ${f.locator ?? ''}` : f.source === 'application' ? `application: ${f.locator}` : `${f.source}${f.locator ? `: ${f.locator}` : ''}`
@@ -77,6 +81,6 @@ export function presentEvidence(documents: Array<Omit<DocumentRow, 'extracted_te
     }),
     facts: [...facts]
       .sort((a, b) => (ORDER.get(a.field) ?? 999) - (ORDER.get(b.field) ?? 999) || a.id - b.id)
-      .map(f => ({ label: LABEL.get(f.field) ?? f.field, value: formatFactValue(f.field, f.value), where: sourceLabel(f), recorded: formatDateTime(f.recorded_at) })),
+      .map(f => ({ label: LABEL.get(f.field) ?? f.field, value: formatFactValue(f.field, f.value, options.masked), where: sourceLabel(f), recorded: formatDateTime(f.recorded_at) })),
   }
 }

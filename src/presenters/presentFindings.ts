@@ -2,6 +2,7 @@ import { RULES } from '../rules/registry'
 import type { FindingRow } from '../services/caseService'
 import type { Evidence } from '../rules/caseFacts'
 import { formatFactValue } from './presentEvidence'
+import { maskText } from './maskSensitive'
 
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
 /** Families' names as people read them (the case page's headings, the dashboard's strips). */
@@ -18,7 +19,12 @@ export const FAMILY_LABEL: Record<string, string> = {
 }
 const SEVERITY_LABEL: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' }
 
-function evidenceText(e: Evidence): string {
+function evidenceText(e: Evidence, masked: boolean): string {
+  const text = evidenceWords(e, masked)
+  return masked ? maskText(text) : text
+}
+
+function evidenceWords(e: Evidence, masked: boolean): string {
   if (e.field === 'access_event') {
     const v = e.value as { at?: string; ip?: string; userAgent?: string; event?: string }
     return [v.at?.replace('T', ' ').slice(0, 16), v.ip, v.userAgent, v.event].filter(Boolean).join(' · ')
@@ -28,7 +34,7 @@ function evidenceText(e: Evidence): string {
     const v = e.value as { name?: string; band?: string; via?: string }
     return `${v.name ?? (v.band ? `an application at ${v.band}` : 'another application')} · ${v.via ?? ''}`
   }
-  return formatFactValue(e.field, JSON.stringify(e.value))
+  return formatFactValue(e.field, JSON.stringify(e.value), masked)
 }
 
 export interface ScoreDetail {
@@ -54,8 +60,12 @@ export function strongestReasons(flags: Array<{ title: string; points: number; s
     .map(f => ({ label: f.title, points: f.points, note: f.blocking ? `${f.severity}, blocks sign-off` : f.severity }))
 }
 
-/** Findings for the case page: flags first with their evidence and sources, then what was clear or could not be checked. */
-export function presentFindings(rows: FindingRow[], scoreDetail: string | null | undefined) {
+/**
+ * Findings for the case page: flags first with their evidence and sources, then what was clear or could not be checked.
+ * `options.masked`: payout accounts, wallets and ID numbers in messages and evidence masked (see maskSensitive).
+ */
+export function presentFindings(rows: FindingRow[], scoreDetail: string | null | undefined, options: { masked?: boolean } = {}) {
+  const masked = options.masked ?? false
   const item = (r: FindingRow) => {
     const meta = META.get(r.rule_id)
     return {
@@ -64,9 +74,9 @@ export function presentFindings(rows: FindingRow[], scoreDetail: string | null |
       title: meta?.title ?? r.rule_id,
       severity: SEVERITY_LABEL[r.severity] ?? r.severity,
       strength: r.strength,
-      message: r.message,
+      message: masked ? maskText(r.message) : r.message,
       points: r.points,
-      evidence: (JSON.parse(r.evidence) as Evidence[]).map(e => ({ value: evidenceText(e), where: e.field === 'link' ? 'link analysis: see Links' : e.where })),
+      evidence: (JSON.parse(r.evidence) as Evidence[]).map(e => ({ value: evidenceText(e, masked), where: e.field === 'link' ? 'link analysis: see Links' : e.where })),
       sources: meta?.sources ?? [],
       indicators: meta?.indicators ?? [],
       checklist: meta?.checklist ?? [],

@@ -1,4 +1,5 @@
 import type { RingSummary } from '../services/linkService'
+import { maskText } from './maskSensitive'
 
 /**
  * What the ring pages show: one edge per pair of applications (the kinds they share as its label, more
@@ -178,6 +179,20 @@ export interface RingView {
   graphLabel: string
   /** escaped for a script data block (see jsonForScript) */
   graphJson: string
+}
+
+/**
+ * The ring with payout accounts, wallets and ID numbers masked in what the page prints (shared values,
+ * pairs' and nearby applications' reasons), for roles that do not need them in full (see maskSensitive).
+ * Keys are left alone: they are never printed, and the CSV export stays complete.
+ */
+export function maskRing(ring: RingSummary): RingSummary {
+  return {
+    ...ring,
+    links: ring.links.map(l => ({ ...l, via: maskText(l.via) })),
+    pairs: ring.pairs.map(p => ({ ...p, reason: maskText(p.reason) })),
+    nearby: ring.nearby.map(n => ({ ...n, reason: maskText(n.reason) })),
+  }
 }
 
 export function presentRing(ring: RingSummary): RingView {

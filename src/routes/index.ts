@@ -3,6 +3,7 @@ import type { Services } from '../services'
 import { authRoutes } from './auth/authRoutes'
 import { caseRoutes } from './cases/caseRoutes'
 import { recordRoutes } from './cases/recordRoutes'
+import { sensitiveRevealRoutes } from './cases/sensitiveReveal'
 import { dashboardRoutes } from './dashboard/dashboardRoutes'
 import { documentRoutes } from './documents/documentRoutes'
 import { importRoutes } from './imports/importRoutes'
@@ -29,6 +30,7 @@ export function routes(services: Services, options: { loginAttemptsPerIpPer15Min
   router.use(caseRoutes(services))
   router.use(documentRoutes(services))
   router.use(recordRoutes(services))
+  router.use(sensitiveRevealRoutes(services))
   router.use(mappingRoutes(services))
   router.use(importRoutes(services))
   router.use(userRoutes(services))

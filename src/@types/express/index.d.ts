@@ -9,6 +9,8 @@ declare module 'express-session' {
     flash?: { kind: 'success' | 'error'; message: string }
     /** a resume read on the new-case page, kept by its SHA-256 until the case is opened with it */
     pendingResume?: { sha256: string; name: string }
+    /** case id → epoch ms until which its sensitive values show in full ("Show in full", audited) */
+    revealed?: Record<string, number>
   }
 }
 

@@ -7,8 +7,10 @@ import { actorOf, requirePermission } from '../../middleware/authentication'
 import { ACTIVITY_HIDDEN, blockerLink, CASE_TABS, caseTabHref, caseTabs, nextActionFor, presentActivity, presentCaseDetail, presentCaseListItem } from '../../presenters/presentCase'
 import { presentEvidence } from '../../presenters/presentEvidence'
 import { presentFindings, strongestReasons } from '../../presenters/presentFindings'
+import { maskText, sensitiveKeysIn } from '../../presenters/maskSensitive'
+import { REVEAL_MINUTES, showsInFull } from './sensitiveReveal'
 import { contributionChart } from '../../presenters/charts/contribution'
-import { BAND_LABELS, statusLabel } from '../../presenters/format'
+import { BAND_LABELS, formatDateTime, statusLabel } from '../../presenters/format'
 import { ValidationError } from '../../services/userService'
 import type { ResumeFound } from '../../services/caseService'
 import { ImportProblem, MAX_UPLOAD_BYTES } from '../../services/ingestService'
@@ -169,13 +171,25 @@ export function caseRoutes(services: Services): Router {
         ? (services.db('audit_events as e').leftJoin('users as u', 'u.id', 'e.actor_user_id').where('e.case_id', id.data).whereNotIn('e.type', ACTIVITY_HIDDEN).orderBy('e.id', 'desc').limit(ACTIVITY_LIMIT).select('e.occurred_at', 'e.type', 'e.actor_role', 'e.data', 'u.email as actor_email') as Promise<Array<{ occurred_at: string; type: string; actor_role: string | null; data: string | null; actor_email: string | null }>>)
         : Promise.resolve([]),
     ])
+    // Payout accounts, wallets and ID numbers: in full for security, masked for others unless revealed (audited).
+    const masked = !showsInFull(req, detail.case.id)
+    const shown = (text: string) => (masked ? maskText(text) : text)
     // One entry per linked application, with everything it shares.
-    const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), `${l.kind}: ${l.via}`] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
+    const linked = [...linkFacts.reduce((m, l) => m.set(l.otherId, { ...l, vias: [...(m.get(l.otherId)?.vias ?? []), shown(`${l.kind}: ${l.via}`)] }), new Map<string, (typeof linkFacts)[number] & { vias: string[] }>()).values()]
     const flash = req.session.flash
     delete req.session.flash
     const c = presentCaseDetail(detail)
-    const findings = presentFindings(detail.findings, detail.case.score_detail)
-    const evidence = presentEvidence(detail.documents, detail.facts, detail.case.id)
+    const findings = presentFindings(detail.findings, detail.case.score_detail, { masked })
+    const evidence = presentEvidence(detail.documents, detail.facts, detail.case.id, { masked })
+    const sensitiveKeys = new Set<string>()
+    for (const f of detail.facts) {
+      try {
+        sensitiveKeysIn(JSON.parse(f.value), sensitiveKeys)
+      } catch {
+        // a value that is not JSON holds no keys
+      }
+    }
+    const revealedUntil = req.session.revealed?.[detail.case.id]
     const canEdit = can(role, 'cases:edit')
     const canJudge = can(role, 'links:judge') && changeable
     const reviewBlockers = detail.case.status === 'open' ? blockers : []
@@ -199,7 +213,14 @@ export function caseRoutes(services: Services): Router {
       canEdit,
       canDecide: can(role, 'cases:signoff'),
       linked,
-      hubs,
+      hubs: hubs.map(h => ({ ...h, label: shown(h.label) })),
+      sensitive: {
+        present: sensitiveKeys.size > 0,
+        masked,
+        // "Show in full" is offered to those who see masked values; a reveal shows its end time.
+        revealedUntil: !masked && revealedUntil && revealedUntil > Date.now() ? formatDateTime(new Date(revealedUntil).toISOString()) : null,
+        minutes: REVEAL_MINUTES,
+      },
       checklist,
       assignable,
       activity: presentActivity(activity),

@@ -8,6 +8,25 @@ import type { Services } from '../../services'
 import type { CaseDetail } from '../../services/caseService'
 import { MAX_UPLOAD_BYTES } from '../../services/ingestService'
 import { ValidationError } from '../../services/userService'
+import { isSensitiveKey, maskField } from '../../presenters/maskSensitive'
+import { showsInFull } from './sensitiveReveal'
+
+/** The form's values with payout accounts, wallets and ID numbers masked (the record form shows what the case page shows). */
+function maskedValues(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v && isSensitiveKey(k) ? maskField(k, v) : v]))
+}
+
+/**
+ * A masked value sent back unchanged means "keep what was recorded": the recorded value is put back, so
+ * someone who sees values masked can change other fields without erasing or garbling the account.
+ */
+function unmaskUnchanged(body: Record<string, string>, current: Record<string, string>): Record<string, string> {
+  const out = { ...body }
+  for (const [k, v] of Object.entries(current)) {
+    if (v && isSensitiveKey(k) && typeof out[k] === 'string' && out[k].trim() === maskField(k, v)) out[k] = v
+  }
+  return out
+}
 
 const uuid = z.string().uuid()
 
@@ -43,7 +62,7 @@ export function recordRoutes(services: Services): Router {
       caseId: id.data,
       caseName: detail.subject.full_name,
       reference: detail.case.reference,
-      values: values ?? (def.mode === 'replace' ? currentValues(def, detail) : { network: 'github' }),
+      values: values ?? (def.mode === 'replace' ? (showsInFull(req, id.data) ? currentValues(def, detail) : maskedValues(currentValues(def, detail))) : { network: 'github' }),
       errors,
     })
   }
@@ -59,8 +78,10 @@ export function recordUploadRoutes(services: Services): Router {
     const id = uuid.safeParse(req.params.id)
     const def = sectionById(String(req.params.section))
     if (!id.success || !def) throw notFound()
-    const body = (req.body ?? {}) as Record<string, string>
+    const sent = (req.body ?? {}) as Record<string, string>
+    let body = sent
     try {
+      if (def.mode === 'replace' && !showsInFull(req, id.data)) body = unmaskUnchanged(body, currentValues(def, await services.cases.view(id.data, actorOf(req, res))))
       await services.records.record(id.data, def, sectionObject(def, body), actorOf(req, res), req.file && req.file.size > 0 ? { name: req.file.originalname, data: req.file.buffer } : undefined)
       req.session.flash = { kind: 'success', message: `${def.title} recorded.` }
       res.redirect(303, `/cases/${id.data}?tab=evidence`) // the facts it changed are on the Evidence tab
@@ -74,7 +95,8 @@ export function recordUploadRoutes(services: Services): Router {
         caseId: id.data,
         caseName: detail.subject.full_name,
         reference: detail.case.reference,
-        values: body,
+        // what was sent, as sent: a masked value stays masked
+        values: sent,
         errors,
       })
     }

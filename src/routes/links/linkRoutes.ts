@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { notFound } from '../../errors'
 import { can } from '../../auth/roles'
 import { actorOf, requirePermission } from '../../middleware/authentication'
-import { presentRing, presentRingRows } from '../../presenters/presentRing'
+import { maskRing, presentRing, presentRingRows } from '../../presenters/presentRing'
+import { maskText, seesSensitiveInFull } from '../../presenters/maskSensitive'
 import type { Services } from '../../services'
 
 /** confirmAction's ticked "I understand" box arrives as confirm=yes; anything else, or nothing, is no confirmation. */
@@ -25,12 +26,16 @@ export function linkRoutes(services: Services): Router {
     const ref = String(req.params.reference)
     const c = (await db('cases').where({ reference: ref, is_current: true }).first('id')) as { id: string } | undefined
     if (!c) throw notFound('No such ring')
-    const [ring] = await services.links.rings(db, { caseId: c.id })
+    const [found] = await services.links.rings(db, { caseId: c.id })
+    // Payout accounts and wallets in what they share: in full for security, masked for others (a reveal is per case, on its page).
+    const ring = found && !seesSensitiveInFull(req.currentUser!.role) ? maskRing(found) : found
     if (!ring) {
       // In no ring: say what it shares and why that joined nothing ("supporting only: not joined").
       const pairs = await services.links.pairsOf(db, c.id)
       if (!pairs.length) throw notFound('This application is not linked to any other')
-      res.render('pages/rings/unjoined', { pageTitle: `${ref}: in no ring`, reference: ref, pairs })
+      // Payout accounts and wallets: in full for security, masked for others (a reveal is per case, on its page).
+      const full = seesSensitiveInFull(req.currentUser!.role)
+      res.render('pages/rings/unjoined', { pageTitle: `${ref}: in no ring`, reference: ref, pairs: full ? pairs : pairs.map(p => ({ ...p, reason: maskText(p.reason) })) })
       return
     }
     const names = new Map([...ring.members.map(m => [m.caseId, m.name] as const), ...ring.nearby.map(n => [n.caseId, n.name] as const)])

@@ -3,6 +3,7 @@ import { actorOf, requirePermission } from '../../middleware/authentication'
 import { can } from '../../auth/roles'
 import type { Services } from '../../services'
 import { reviewSchema } from '../../services/sanctionsReviewService'
+import { maskText, seesSensitiveInFull } from '../../presenters/maskSensitive'
 
 const DECISION_WORDS: Record<string, string> = {
   cleared: 'cleared: not the listed party',
@@ -22,10 +23,12 @@ export function sanctionsRoutes(services: Services): Router {
     // The result of the last decision is shown here, where it was made (read once, so no later page repeats it).
     const flash = req.session.flash
     delete req.session.flash
+    // Security compares wallets with the list in full; a manager reads the queue with them masked.
+    const shown = seesSensitiveInFull(req.currentUser!.role) ? (t: string) => t : maskText
     res.render('pages/sanctions/index', {
       pageTitle: extra.errors ? 'Error: Sanctions review' : 'Sanctions review',
-      items: items.map(i => ({ ...i, formId: formId(i.case_id, i.rule_id) })),
-      rescreen,
+      items: items.map(i => ({ ...i, message: shown(i.message), formId: formId(i.case_id, i.rule_id) })),
+      rescreen: rescreen.last ? { ...rescreen, last: { ...rescreen.last, hits: rescreen.last.hits.map(h => ({ ...h, message: shown(h.message) })) } } : rescreen,
       all,
       flash,
       errors: extra.errors ?? {},

@@ -100,6 +100,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'POST /cases/:id/erasure/withdraw': { anonymous: 'login', recruiter: 'forbidden', security: 'status 409', manager: 'forbidden', admin: 'status 409' },
   // Subject access: the person's own copy, for roles that read cases.
   'GET /cases/:id/subject-access.zip': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
+  // Sensitive fields (issue 17): those who read cases may ask to see one case's in full (security already does).
+  'POST /cases/:id/reveal': { anonymous: 'login', recruiter: 'ok', security: 'ok', manager: 'ok', admin: 'forbidden' },
   // Retention (issue 17): the policy and the daily run's report, for administrators.
   'GET /admin/retention': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },
   'GET /users': { anonymous: 'login', recruiter: 'forbidden', security: 'forbidden', manager: 'forbidden', admin: 'ok' },

@@ -109,6 +109,8 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
     'POST /api/access-logs': { expect: [202], why: 'a log for a decided case is kept, not added (its people are told to reopen)', call: c => s.recruiter.agent.post(`/api/access-logs?case=${c.reference}`).set('x-csrf-token', s.recruiter.csrf).set('Content-Type', 'text/csv').send(`timestamp,account,ip,user_agent,event\n2026-11-02T14:00:00Z,${c.externalId.toLowerCase()}@example.org,203.0.113.${++counter % 250},Mozilla/5.0,login\n`) },
     'POST /indicators/import': { expect: [303], why: 'a shared feed: a decided case it matches is re-assessed and its people told; its findings stay', call: c => multipart('security', '/indicators/import').field('source', 'Partner ISAC').attach('feed', Buffer.from(`type,value,first_seen,expires,comment\nemail,${c.externalId.toLowerCase()}@example.org,2026-10-01,,\n`), { filename: 'feed.csv', contentType: 'text/csv' }) },
     'POST /indicators/export': { expect: [200], why: 'reads', call: () => post('security', '/indicators/export', { format: 'csv', tlp: 'amber' }) },
+    // Showing sensitive fields in full is a read (SENSITIVE_REVEALED, like CASE_VIEWED): allowed on a decided case, which it does not change.
+    'POST /cases/:id/reveal': { expect: [303], why: 'a read: shows payout accounts and wallets in full, recorded as a read event', call: c => post('manager', `/cases/${c.caseId}/reveal`, { reason: 'Checking the payee' }) },
     'POST /cases/:id/erasure': { expect: [400], why: 'a request needs a reason; a request alone changes no case', call: c => post('admin', `/cases/${c.caseId}/erasure`) },
     'POST /cases/:id/erasure/confirm': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/confirm`, { reference: c.reference, confirm: 'yes' }) },
     'POST /cases/:id/erasure/withdraw': { expect: [409], why: 'nothing was asked for', call: c => post('admin', `/cases/${c.caseId}/erasure/withdraw`) },
@@ -210,8 +212,9 @@ describe('decided revisions are frozen: every mutating route and CLI command', (
   })
 
   /** Routes that name one case (the others address an application or an account, not a revision). */
-  // Erasure is not in it: it names a reference and covers every revision of it, decided or not.
-  const namingIt = () => Object.keys(ROUTES).filter(r => (r.includes('/:id') && !r.startsWith('POST /users') && !r.startsWith('POST /cases/:id/erasure') && r !== 'POST /cases/:id/reopen') || r === 'POST /sanctions/review')
+  // Erasure is not in it: it names a reference and covers every revision of it, decided or not. Nor is
+  // "Show in full": a read, answered on any revision (an earlier one's page shows its values too).
+  const namingIt = () => Object.keys(ROUTES).filter(r => (r.includes('/:id') && !r.startsWith('POST /users') && !r.startsWith('POST /cases/:id/erasure') && r !== 'POST /cases/:id/reopen' && r !== 'POST /cases/:id/reveal') || r === 'POST /sanctions/review')
   describe.each(['approve', 'reject'] as const)('on a revision decided with %s', decision => {
     it.each(Object.keys(ROUTES).filter(r => r !== 'POST /cases/:id/reopen'))('%s changes nothing about it', async route => {
       const c = decided[decision]

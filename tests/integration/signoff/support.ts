@@ -136,7 +136,7 @@ export async function decide(services: Services, caseId: string, decision: Exclu
 }
 
 /** Audit events that only record someone reading. */
-export const READ_EVENTS = ['CASE_VIEWED', 'DOCUMENT_DOWNLOADED', 'DATA_EXPORTED', 'SUBJECT_EXPORTED']
+export const READ_EVENTS = ['CASE_VIEWED', 'DOCUMENT_DOWNLOADED', 'DATA_EXPORTED', 'SUBJECT_EXPORTED', 'SENSITIVE_REVEALED']
 
 /**
  * Everything a revision consists of, as stored: the case row, its subject, facts, documents, findings,
