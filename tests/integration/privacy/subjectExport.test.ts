@@ -118,7 +118,7 @@ describe('subject access export', () => {
   }, 60_000)
 
   it('the case page offers it to roles that read cases; it is audited; administrators may not download it', async () => {
-    const page = await recruiter.agent.get(`/cases/${caseId}`)
+    const page = await recruiter.agent.get(`/cases/${caseId}?tab=activity`)
     expect(page.text).toContain(`/cases/${caseId}/subject-access.zip`)
     const res = await recruiter.agent.get(`/cases/${caseId}/subject-access.zip`).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = []
