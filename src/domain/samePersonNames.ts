@@ -1,6 +1,7 @@
 import { differentChineseWords } from './chineseNames'
+import { compareJapaneseWritten } from './japaneseNames'
 import { differentSyllableWords, latinSyllables, sameKoreanName } from './koreanNames'
-import { looksLikeCompany, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
+import { looksLikeCompany, MATCH_THRESHOLD, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 import { boundedMemo } from './boundedMemo'
 
 /**
@@ -11,6 +12,8 @@ import { boundedMemo } from './boundedMemo'
  * - given names joined, split or hyphenated, family name first or last ("Minjun Kim" / "Kim Min-jun",
  *   "Xiao Ming Wu" / "Wu Xiaoming"), in any case ("BAK JI HUN" / "Park Ji-hoon");
  * - another script or romanisation (Hangul, RR/MR/Yale, pinyin/Wade–Giles, Cyrillic, Arabic script);
+ * - Japanese kana (read in Hepburn) and kanji: a family name in japaneseNames.ts's table is read, a given
+ *   name in kanji cannot be told and is then no mismatch (SamePerson.cannotTell);
  * - a fuller form: a middle name, a second given name, a father's or maternal family name added or left
  *   out ("Ana María López García" / "Ana López"), up to three words;
  * - initials for given names, also for the syllables of a joined given name ("JH Park" / "Park Jihoon");
@@ -32,6 +35,12 @@ export interface SamePerson {
    * weaker reading of their flag (see likelihoodRatios.ts), never as the same person.
    */
   sharesOneName?: string
+  /**
+   * Not a mismatch, yet not shown to be one name either: the spelling cannot be decided from how the name
+   * is written (a Japanese given name in kanji beside its romanised form: the characters have several
+   * readings). `same` is true, as nothing contradicts the claim; this says why it was not confirmed.
+   */
+  cannotTell?: string
 }
 
 /**
@@ -76,6 +85,11 @@ function compute(a: string, b: string): SamePerson {
     }
   }
   if (!best.same) {
+    // Kanji beside a romanised name: the characters' Chinese readings (above) are not how a Japanese name is read.
+    const japanese = compareJapaneseWritten(a, b)
+    if (japanese?.verdict === 'same') return { same: true, score: 0.95, why: [japanese.why] }
+    if (japanese?.verdict === 'cannot tell') return { same: true, score: MATCH_THRESHOLD, why: [japanese.why], cannotTell: japanese.why }
+    if (japanese) best = { ...best, why: [japanese.why, ...best.why] }
     const na = normaliseName(a, 'Person').tokens
     const nb = normaliseName(b, 'Person').tokens
     const shared = looksLikeCompany(a) || looksLikeCompany(b) ? null : oneNameShared(na, nb)

@@ -63,3 +63,14 @@ describe('identity-name-mismatch on the own-name variants (tests/fixtures/names/
     ]) expect(status(name!, written!)).toBe('flag')
   })
 })
+
+describe('identity-name-mismatch: a Japanese name in kanji', () => {
+  it('clears a resume in kanji whose family name reads as the applicant’s (the given name cannot be told)', () => {
+    const r = rule.evaluate(factsOf([fact('person.full_name', 'Haruto Ito'), fact('resume.name', '伊藤陽翔')]), ctx)
+    expect(r.status).toBe('clear')
+    if (r.status === 'clear') expect(r.message).toMatch(/cannot be read to confirm/)
+  })
+  it('still flags a resume in kanji whose family name reads otherwise', () => {
+    expect(rule.evaluate(factsOf([fact('person.full_name', 'Kim Minjun'), fact('resume.name', '佐藤 遥')]), ctx).status).toBe('flag')
+  })
+})

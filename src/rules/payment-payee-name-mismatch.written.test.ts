@@ -68,3 +68,18 @@ describe('payment-payee-name-mismatch on the own-name variants (tests/fixtures/n
     expect(status('Jeon Hae-ok', 'JEONG HAE OK')).toBe('flag')
   })
 })
+
+describe('payment-payee-name-mismatch: a Japanese name in kanji', () => {
+  it('clears a holder in kanji whose family name reads as the applicant’s, saying the given name was not confirmed', () => {
+    const r = rule.evaluate(facts('Kenta Takahashi', '高橋健太'), ctx)
+    expect(r.status).toBe('clear')
+    if (r.status === 'clear') expect(r.message).toMatch(/nothing contradicts it/)
+  })
+  it('clears a holder in kana read in full', () => {
+    expect(rule.evaluate(facts('Satoh Haruto', 'さとう はると'), ctx).status).toBe('clear')
+  })
+  it.each([
+    ['Kim Minjun', '佐藤 遥'],
+    ['Haruka Tanaka', '佐藤遥'],
+  ])('still flags %s paid to %s (the family name reads otherwise)', (name, holder) => expect(rule.evaluate(facts(name, holder), ctx).status).toBe('flag'))
+})
