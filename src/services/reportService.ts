@@ -6,6 +6,7 @@ import type { DocumentRow, EvidenceRepository } from '../db/repositories/evidenc
 import { notFound } from '../errors'
 import { presentEvidence } from '../presenters/presentEvidence'
 import { presentFindings } from '../presenters/presentFindings'
+import { maskText } from '../presenters/maskSensitive'
 import type { FindingRow } from './caseService'
 import { renderCaseReport, type CaseReportData } from '../reports/caseReport'
 import { version } from '../version'
@@ -21,13 +22,17 @@ const LINK_EVIDENCE = 'link analysis: see Links'
 export function createReportService(deps: { db: Knex; audit: AuditRepository; evidence: EvidenceRepository; blobs: BlobStore; links: LinkService; exports: ExportService }) {
   const { db, audit, evidence, blobs, links, exports } = deps
 
-  /** forSubject: for the person's own copy (subject access): other applicants appear by case reference only. */
-  async function reportData(trx: Knex, caseId: string, options: { forSubject?: boolean } = {}): Promise<{ data: CaseReportData; subjectId: string; documents: Array<Omit<DocumentRow, 'extracted_text'>> }> {
+  /**
+   * forSubject: for the person's own copy (subject access): other applicants appear by case reference only.
+   * masked: payout accounts, wallets and ID numbers masked, for a requester who sees them masked on the case
+   * page (the evidence pack and the subject access copy stay complete).
+   */
+  async function reportData(trx: Knex, caseId: string, options: { forSubject?: boolean; masked?: boolean } = {}): Promise<{ data: CaseReportData; subjectId: string; documents: Array<Omit<DocumentRow, 'extracted_text'>> }> {
     const c = (await trx('cases as c').join('subjects as s', 's.id', 'c.subject_id').where('c.id', caseId).first('c.*', 's.full_name', 's.email')) as Record<string, unknown> | undefined
     if (!c) throw notFound('No such case')
     const documents = await evidence.documentsOf(trx, caseId)
     const facts = await evidence.currentFacts(trx, caseId)
-    const findings = presentFindings((await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').orderBy('id')) as FindingRow[], c.score_detail as string | null)
+    const findings = presentFindings((await trx('findings').where({ case_id: caseId }).whereNull('superseded_at').orderBy('id')) as FindingRow[], c.score_detail as string | null, { masked: options.masked ?? false })
     const emails = new Map(((await trx('users').select('id', 'email')) as Array<{ id: number; email: string }>).map(u => [u.id, u.email]))
     const who = (id: unknown) => (typeof id === 'number' ? (emails.get(id) ?? `user ${id}`) : 'system')
     const items = (await trx('checklist_items').where({ case_id: caseId }).orderBy('position')) as Array<Record<string, unknown>>
@@ -41,9 +46,9 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
       appVersion: version,
       case: { reference: String(c.reference), revision: Number(c.revision), kind: String(c.kind), status: String(c.status), score: (c.risk_score as number | null) ?? null, band: (c.risk_band as string | null) ?? null, roleTitle: (c.role_title as string | null) ?? null, externalId: (c.external_id as string | null) ?? null },
       subject: { name: String(c.full_name), email: (c.email as string | null) ?? null },
-      facts: presentEvidence(documents, facts, caseId).facts.map(f => ({ label: f.label, value: f.value, where: f.where })),
+      facts: presentEvidence(documents, facts, caseId, { masked: options.masked ?? false }).facts.map(f => ({ label: f.label, value: f.value, where: f.where })),
       findings: findings.flags.map(f => ({ rule: f.rule, version: f.version, title: f.title, severity: f.severity, points: f.points, message: options.forSubject ? withoutOthers(f.message, linked.map(l => ({ name: l.otherName, reference: refs.get(l.otherId) ?? 'another application' }))) : f.message, evidence: f.evidence.map(e => ({ value: options.forSubject && e.where === LINK_EVIDENCE ? 'another application (see Links, by reference)' : String(e.value), where: e.where })), sources: f.sources, refdata: f.refdata })),
-      links: linked.map(l => ({ name: options.forSubject ? (refs.get(l.otherId) ?? 'another application') : (l.otherName ?? l.otherId), reference: refs.get(l.otherId) ?? l.otherId, via: `${l.kind}: ${l.via}`, judgement: l.judgement ?? null })),
+      links: linked.map(l => ({ name: options.forSubject ? (refs.get(l.otherId) ?? 'another application') : (l.otherName ?? l.otherId), reference: refs.get(l.otherId) ?? l.otherId, via: options.masked ? maskText(`${l.kind}: ${l.via}`) : `${l.kind}: ${l.via}`, judgement: l.judgement ?? null })),
       checklist: items.map(i => ({ text: String(i.text), status: String(i.status), required: Boolean(i.required), note: i.note ? `${String(i.note)}${i.file_sha256 ? ` [file ${String(i.file_name)}, SHA-256 ${String(i.file_sha256)}]` : ''}` : null, by: i.completed_by ? who(i.completed_by) : null, at: (i.completed_at as string | null) ?? null, why: String(i.why), source: String(i.source), template: String(i.template_version) })),
       dispositions: dispositions.map(d => ({ finding: title.get(String(d.rule_id)) ?? String(d.rule_id), text: String(d.disposition), by: who(d.author_id), at: String(d.created_at) })),
       signoffs: signoffs.map(s => ({ decision: String(s.decision), statement: String(s.statement), signer: who(s.signer_id), at: String(s.signed_at), digest: String(s.digest) })),
@@ -52,7 +57,7 @@ export function createReportService(deps: { db: Knex; audit: AuditRepository; ev
   }
 
   return {
-    async casePdf(caseId: string, ctx: ActorContext, options: { forSubject?: boolean } = {}): Promise<{ reference: string; pdf: Buffer }> {
+    async casePdf(caseId: string, ctx: ActorContext, options: { forSubject?: boolean; masked?: boolean } = {}): Promise<{ reference: string; pdf: Buffer }> {
       return db.transaction(async trx => {
         const { data, subjectId } = await reportData(trx, caseId, options)
         const pdf = await renderCaseReport(data)

@@ -4,6 +4,7 @@ import { notFound } from '../../errors'
 import { actorOf, requirePermission } from '../../middleware/authentication'
 import type { Services } from '../../services'
 import { listQuerySchema } from '../cases/caseRoutes'
+import { showsInFull } from '../cases/sensitiveReveal'
 
 // The same filters as the case list it downloads (without its page).
 const filterSchema = listQuerySchema.omit({ page: true })
@@ -35,7 +36,8 @@ export function exportRoutes(services: Services): Router {
   router.get('/cases/:id/report.pdf', requirePermission('cases:read'), async (req, res) => {
     const id = idParam.safeParse(req.params.id)
     if (!id.success) throw notFound('No such case')
-    const { reference, pdf } = await services.reports.casePdf(id.data, actorOf(req, res))
+    // Masked as the case page shows it to this person: in full for security or after a reveal.
+    const { reference, pdf } = await services.reports.casePdf(id.data, actorOf(req, res), { masked: !showsInFull(req, id.data) })
     res.type('application/pdf').attachment(`${safeName(reference)}-report.pdf`).send(pdf)
   })
 

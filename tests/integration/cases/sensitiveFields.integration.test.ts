@@ -1,4 +1,5 @@
 import type TestAgent from 'supertest/lib/agent'
+import { readDocument } from '../../../src/extract/readDocument'
 import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
 import { systemActor } from '../../../src/services/context'
 import { addUser, createTestApp, signIn, type TestApp } from '../../support/appSetup'
@@ -86,6 +87,23 @@ describe('sensitive fields: masked by default, shown in full on request', () => 
     await as.recruiter!.agent.post(`/cases/${ids[1]}/record/payment`).field('_csrf', as.recruiter!.csrf).field('method', 'crypto').field('currency', 'USDC').field('account_holder', 'Maria Lindqvist').field('wallet_address', '0x5290…9EE7').field('iban', 'GB82 •••• •••• 5432').expect(303)
     const payment = (await t.services.db('facts').where({ case_id: ids[1], field: 'payment' }).whereNull('superseded_at').first('value')) as { value: string }
     expect(JSON.parse(payment.value)).toMatchObject({ currency: 'USDC', wallet_address: WALLET, iban: IBAN })
+  })
+
+  it('the case report (PDF) is masked as the case page is: masked for a recruiter, in full for security', async () => {
+    const pdfOf = async (who: string) => {
+      const res = await as[who]!.agent.get(`/cases/${ids[0]}/report.pdf`).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = []
+        r.on('data', (c: Buffer) => chunks.push(c))
+        r.on('end', () => cb(null, Buffer.concat(chunks)))
+      }).expect(200)
+      // Long values may wrap: compared without whitespace.
+      return (await readDocument(res.body as Buffer)).pages.join('\n').replace(/\s+/g, '')
+    }
+    const recruiter = await pdfOf('recruiter')
+    expect(FULL.map(v => v.replace(/\s+/g, '')).filter(v => recruiter.includes(v))).toEqual([])
+    expect(recruiter).toContain('0x5290')
+    const security = await pdfOf('security')
+    expect(security).toContain(WALLET)
   })
 
   it('“Show in full” shows one case’s values in full and records which fields, never the values', async () => {
