@@ -8,7 +8,7 @@ import { RULES } from '../rules/registry'
 import type { FactRecord } from '../rules/caseFacts'
 import { systemActor } from './context'
 import type { JobService } from './jobService'
-import type { ScoringService } from './scoringService'
+import { whereOf, type ScoringService } from './scoringService'
 
 export const RESCREEN = 'refdata.rescreen'
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex')
@@ -51,9 +51,16 @@ export function createRescreenService(deps: { db: Knex; evidence: EvidenceReposi
 
   async function screenOne(trx: Knex.Transaction, c: { id: string; reference: string; kind: 'candidate' | 'contractor'; status: string }, ref: ReferenceData, now: Date, jobId: string): Promise<RescreenHit[]> {
     const facts = await evidence.currentFacts(trx, c.id)
-    const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: f.locator ?? f.source }))
-    const after = evaluateCase(c.kind, records, undefined, now, ref, SANCTIONS_RULES).findings.filter(f => f.status === 'flag')
-    if (!after.length) return []
+    const flags = (where: (f: (typeof facts)[number]) => string) => {
+      const records: FactRecord[] = facts.map(f => ({ field: f.field, value: JSON.parse(f.value) as unknown, source: f.source, where: where(f) }))
+      return evaluateCase(c.kind, records, undefined, now, ref, SANCTIONS_RULES).findings.filter(f => f.status === 'flag')
+    }
+    if (!flags(f => f.locator ?? f.source).length) return []
+    // A flag's message names where each fact came from: worded as scoring words it (a document's name,
+    // "application: …"), or a hit the case already had at intake would not match its stored finding and
+    // would be listed as new. Only the few cases with a flag pay for reading their documents' names.
+    const names = new Map((await evidence.documentsOf(trx, c.id)).map(d => [d.id, d.original_name]))
+    const after = flags(f => whereOf(f, names))
     const before = (await trx('findings').where({ case_id: c.id }).whereNull('superseded_at').where('status', 'flag').where('rule_id', 'like', 'sanctions-%').select('rule_id', 'message')) as Array<{ rule_id: string; message: string }>
     const seen = (await trx('rescreen_hits').where({ case_id: c.id }).select('rule_id', 'message_sha256')) as Array<{ rule_id: string; message_sha256: string }>
     const known = new Set([...before.map(b => `${b.rule_id}\u0000${sha256(b.message)}`), ...seen.map(r => `${r.rule_id}\u0000${r.message_sha256}`)])
