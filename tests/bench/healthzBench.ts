@@ -36,7 +36,7 @@ interface Reply {
   body: Buffer
 }
 
-class Client {
+export class Client {
   private cookies = new Map<string, string>()
   constructor(
     private readonly base: URL,
@@ -87,7 +87,7 @@ class Client {
 }
 
 // --- The server, as users start it ---------------------------------------------------------------
-interface Server {
+export interface Server {
   base: URL
   child: ChildProcess
   dataDir: string
@@ -95,8 +95,9 @@ interface Server {
   stop: () => Promise<void>
 }
 
-async function startServer(databaseUrl?: string): Promise<Server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-healthz-'))
+/** `dataDir`: a folder made ready beforehand (the re-screen bench fills it before the server starts); a new temporary one when absent. It is removed on stop either way. */
+export async function startServer(databaseUrl?: string, givenDataDir?: string): Promise<Server> {
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vd-healthz-'))
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
@@ -147,7 +148,7 @@ async function signedInSecurityUser(server: Server): Promise<Client> {
 }
 
 /** The server's peak resident memory so far (VmHWM of the largest process under the tsx launcher), in MiB; null off Linux. */
-function peakRssMiB(pid: number | undefined): number | null {
+export function peakRssMiB(pid: number | undefined): number | null {
   if (!pid || !fs.existsSync('/proc')) return null
   const descendants = (p: number): number[] => {
     try {
@@ -170,7 +171,7 @@ function peakRssMiB(pid: number | undefined): number | null {
 }
 
 // --- Measuring ---------------------------------------------------------------------------------------
-interface Stats {
+export interface Stats {
   n: number
   p50: number
   p95: number
@@ -178,7 +179,7 @@ interface Stats {
   failed: number
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 
 /** SAMPLES sequential GET /healthz on a keep-alive connection, PROBE_GAP_MS apart; non-200 answers are counted as failed. */
 async function probe(base: URL): Promise<Stats> {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed figures, as ratios against a baseline measured in the same run (machines here
- * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links|healthz|pages
+ * are shared and noisy, so absolute milliseconds mean little on their own). BENCH_ONLY=cases|ingest|score|rules|links|healthz|pages|rescreen
  * runs one part.
  */
 import { caseListBench } from './caseListBench'
@@ -8,6 +8,7 @@ import { healthzBench } from './healthzBench'
 import { ingestBench } from './ingestBench'
 import { linkBench } from './linkBench'
 import { pageBenchReport } from './pageBench'
+import { rescreenBench } from './rescreenBench'
 import { rulesBench } from './rulesBench'
 import { scoreBench } from './scoreBench'
 
@@ -20,6 +21,7 @@ async function main() {
   if (!only || only === 'links') await linkBench()
   if (!only || only === 'healthz') await healthzBench()
   if (!only || only === 'pages') await pageBenchReport()
+  if (!only || only === 'rescreen') await rescreenBench()
 }
 
 main().then(
