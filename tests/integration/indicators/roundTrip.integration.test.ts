@@ -1,29 +1,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
+import { application, importCase } from '../../support/applications'
 import { systemActor, type ActorContext } from '../../../src/services/context'
 import { generateSharingKey, parseSharingKey } from '../../../src/indicators/hashing'
 import { addUser, createTestApp, signIn, type TestApp } from '../../support/appSetup'
 import { validateStixBundle } from '../../support/stixSchemas'
 
-const application = (value: unknown): Application => {
-  const r = parseApplication(value)
-  if (!r.ok) throw new Error(r.problems.join('; '))
-  return r.value
-}
-const none = async () => ({ problem: 'none' })
 const RING_PHONE = '+1 646 555 0123'
 const RING_WALLET = '0x52908400098527886E0F7030069857D2E4169EE7'
 const person = (id: string, name: string, extra: Record<string, unknown> = {}) =>
   application({ format: 'vetting/application@1', external_id: id, kind: 'candidate', person: { full_name: name, email: `${id.toLowerCase()}@example.org`, address: { line1: `${id.replace(/\D/g, '')}1 Oak St Apt 4`, city: 'Chicago', postal_code: '60601', country: 'US' } }, ...extra })
 const ringMember = (id: string, name: string) => person(id, name, { person: { full_name: name, email: `${id.toLowerCase()}@r-crew.dev`, phone: RING_PHONE, address: { line1: '85 Garden Pkwy Apt 3', city: 'Nashua', postal_code: '03060', country: 'US' } }, payment: { method: 'crypto', wallet_address: RING_WALLET } })
 
-async function importOne(t: TestApp, app: Application): Promise<string> {
-  const out = await t.services.ingest.importApplication(`${app.external_id}.json`, app, none, systemActor())
-  if (!('caseId' in out)) throw new Error(JSON.stringify(out))
-  return out.caseId
-}
 
 describe('indicator exchange: a ring confirmed in A warns B', () => {
   let a: TestApp
@@ -37,8 +26,8 @@ describe('indicator exchange: a ring confirmed in A warns B', () => {
     a = await createTestApp()
     const user = await addUser(a.services, 'security')
     security = { userId: user.id, role: 'security', requestId: null }
-    const first = await importOne(a, ringMember('R-1', 'Kevin Brandt'))
-    await importOne(a, ringMember('R-2', 'Maria Lindqvist'))
+    const first = await importCase(a.services, ringMember('R-1', 'Kevin Brandt'))
+    await importCase(a.services, ringMember('R-2', 'Maria Lindqvist'))
     await a.services.db.transaction(trx => a.services.links.watch(trx, first, security))
     for (const [name, opts] of [['stix', { format: 'stix' }], ['misp', { format: 'misp' }], ['csv', { format: 'csv' }], ['hashed', { format: 'csv', key }]] as const) {
       feeds[name] = (await a.services.indicators.exportIndicators({ ...opts, tlp: 'amber' }, security)).body
@@ -79,8 +68,8 @@ describe('indicator exchange: a ring confirmed in A warns B', () => {
     try {
       const user = await addUser(b.services, 'security')
       const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
-      const earlier = await importOne(b, person('B-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'b-1@example.org', phone: RING_PHONE } }))
-      const bystander = await importOne(b, person('B-2', 'Dana Whitfield'))
+      const earlier = await importCase(b.services, person('B-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'b-1@example.org', phone: RING_PHONE } }))
+      const bystander = await importCase(b.services, person('B-2', 'Dana Whitfield'))
       const summary = await b.services.indicators.importFeed(Buffer.from(feeds[format]!), { source: 'Instance A security team', ...(format === 'hashed' ? { key } : {}) }, ctx)
       expect(summary.added).toBeGreaterThanOrEqual(2)
       expect(summary.rejected).toEqual([])
@@ -95,7 +84,7 @@ describe('indicator exchange: a ring confirmed in A warns B', () => {
       expect(hit.findings.find(f => f.rule_id === 'links-shared-indicator')).toMatchObject({ status: 'flag' })
       expect((await b.services.cases.view(bystander, systemActor())).findings.find(f => f.rule_id === 'links-shared-indicator')?.status).not.toBe('flag')
       // A new applicant arriving after the import is screened at intake.
-      const later = await importOne(b, person('B-3', 'Lee Park', { payment: { method: 'crypto', wallet_address: RING_WALLET.toLowerCase() } }))
+      const later = await importCase(b.services, person('B-3', 'Lee Park', { payment: { method: 'crypto', wallet_address: RING_WALLET.toLowerCase() } }))
       const found = (await b.services.cases.view(later, systemActor())).findings.find(f => f.rule_id === 'links-shared-indicator')!
       expect(found.status).toBe('flag')
       expect(found.message).toContain('Instance A security team')
@@ -136,7 +125,7 @@ describe('the shared-indicators page', () => {
     const t = await createTestApp()
     try {
       await addUser(t.services, 'security')
-      const earlier = await importOne(t, person('P-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'p-1@example.org', phone: RING_PHONE } }))
+      const earlier = await importCase(t.services, person('P-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'p-1@example.org', phone: RING_PHONE } }))
       const { agent, csrf } = await signIn(t.app, 'security@example.test')
       const csv = 'type,value,first_seen,expires,comment\nphone,+1 646 555 0123,2026-10-01,,farm\nphone,12,2026-10-01,,\n'
       const up = await agent.post('/indicators/import').field('_csrf', csrf).field('source', 'Partner <b>ISAC</b>').attach('feed', Buffer.from(csv), 'feed.csv')
@@ -168,7 +157,7 @@ describe('security’s queue', () => {
     try {
       const user = await addUser(t.services, 'security')
       const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
-      const hit = await importOne(t, person('Q-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'q-1@example.org', phone: RING_PHONE } }))
+      const hit = await importCase(t.services, person('Q-1', 'Sam Ortiz', { person: { full_name: 'Sam Ortiz', email: 'q-1@example.org', phone: RING_PHONE } }))
       await t.services.indicators.importFeed(Buffer.from('type,value,first_seen,expires,comment\nphone,+1 646 555 0123,2026-10-01,,\n'), { source: 'Partner ISAC' }, ctx)
       await t.services.jobs.runUntilIdle()
       const { agent } = await signIn(t.app, 'security@example.test')

@@ -1,16 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
+import { application, importCase } from '../../support/applications'
 import { importRefdataFile } from '../../../src/refdata/importRefdata'
 import { systemActor } from '../../../src/services/context'
 import { createTestApp, type TestApp } from '../../support/appSetup'
 
-const application = (value: unknown): Application => {
-  const r = parseApplication(value)
-  if (!r.ok) throw new Error(r.problems.join('; '))
-  return r.value
-}
-const none = async () => ({ problem: 'none' })
 const W1 = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96'
 const W2 = '0x19Aa5Fe80D33a56D56c78e82eA5E50E5d80b4Dff'
 const person = (id: string, name: string, wallet?: string) =>
@@ -22,8 +16,7 @@ describe('re-screening after a new list', () => {
   beforeAll(async () => {
     t = await createTestApp()
     for (const [id, name, wallet] of [['S-1', 'Kevin Brandt', W1], ['S-2', 'Maria Lindqvist', W2], ['S-3', 'Dana Whitfield', undefined]] as const) {
-      const out = await t.services.ingest.importApplication(`${id}.json`, person(id, name, wallet), none, systemActor())
-      ids[id] = 'caseId' in out ? out.caseId : ''
+      ids[id] = await importCase(t.services, person(id, name, wallet))
     }
   })
   afterAll(() => t.close())

@@ -1,15 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
+import { application, importCase } from '../../support/applications'
 import { systemActor, type ActorContext } from '../../../src/services/context'
 import { addUser, createTestApp, type TestApp } from '../../support/appSetup'
 
-const application = (value: unknown): Application => {
-  const r = parseApplication(value)
-  if (!r.ok) throw new Error(r.problems.join('; '))
-  return r.value
-}
-const none = async () => ({ problem: 'none' })
 const PHONE = '+1 646 555 0199'
 
 /** Issue 17: a confirmed fraud erased at the end of its period leaves only HMACs of its identifiers, which still match. */
@@ -23,8 +17,7 @@ describe('retention keeps a confirmed fraud’s identifiers as hashes only', () 
   it('erases the case, keeps no readable identifier, and a returning persona still matches', async () => {
     const user = await addUser(t.services, 'security')
     const ctx: ActorContext = { userId: user.id, role: 'security', requestId: null }
-    const made = await t.services.ingest.importApplication('F-1.json', application({ format: 'vetting/application@1', external_id: 'F-1', kind: 'candidate', person: { full_name: 'Fergus Fraudster', email: 'fergus.persona@r-crew.dev', phone: PHONE } }), none, systemActor())
-    const fraud = 'caseId' in made ? made.caseId : ''
+    const fraud = await importCase(t.services, application({ format: 'vetting/application@1', external_id: 'F-1', kind: 'candidate', person: { full_name: 'Fergus Fraudster', email: 'fergus.persona@r-crew.dev', phone: PHONE } }))
     await t.services.db.transaction(trx => t.services.links.watch(trx, fraud, ctx))
     const report = await t.services.retention.run({ now: new Date(Date.now() + 7 * 366 * 86_400_000) })
     expect(report.erased.map(e => e.outcome)).toContain('confirmed_fraud')
@@ -36,8 +29,7 @@ describe('retention keeps a confirmed fraud’s identifiers as hashes only', () 
     expect(blob).not.toMatch(/fergus|6465550199|r-crew/i)
     for (const f of fs.readdirSync(path.join(t.dataDir, 'sharing-keys'))) expect(fs.readFileSync(path.join(t.dataDir, 'sharing-keys', f), 'utf8')).not.toMatch(/fergus|6465550199/i)
     // a new application reusing the phone matches the retained hash
-    const back = await t.services.ingest.importApplication('F-2.json', application({ format: 'vetting/application@1', external_id: 'F-2', kind: 'candidate', person: { full_name: 'Frank Newname', email: 'frank@example.org', phone: PHONE } }), none, systemActor())
-    const again = 'caseId' in back ? back.caseId : ''
+    const again = await importCase(t.services, application({ format: 'vetting/application@1', external_id: 'F-2', kind: 'candidate', person: { full_name: 'Frank Newname', email: 'frank@example.org', phone: PHONE } }))
     const finding = (await t.services.cases.view(again, systemActor())).findings.find(f => f.rule_id === 'links-shared-indicator')!
     expect(finding.status).toBe('flag')
     expect(finding.message).toContain('Our erased confirmed cases (hashed)')

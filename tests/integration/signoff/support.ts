@@ -10,11 +10,10 @@ import type { Role } from '../../../src/auth/roles'
 import { createKnex, sqliteFileIn } from '../../../src/db/knex'
 import { migrateLatest } from '../../../src/db/migrate'
 import { KnexSessionStore } from '../../../src/db/sessionStore'
-import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
 import { createLogger } from '../../../src/logger'
 import { createServices, type Services } from '../../../src/services'
 import type { Decision } from '../../../src/services/checklistService'
-import { systemActor, type ActorContext } from '../../../src/services/context'
+import type { ActorContext } from '../../../src/services/context'
 
 /**
  * One database shared by several app instances, as two servers behind a load balancer share it: the
@@ -95,11 +94,8 @@ export async function createSharedDatabase(): Promise<SharedDatabase> {
 
 export const as = (userId: number, role: Role): ActorContext => ({ userId, role, requestId: null })
 
-export const application = (value: unknown): Application => {
-  const r = parseApplication(value)
-  if (!r.ok) throw new Error(r.problems.join('; '))
-  return r.value
-}
+import { application } from '../../support/applications'
+export { application, importCase } from '../../support/applications'
 
 /** A contractor sharing a reference phone and a mail-drop shipping address with everyone else made by `ringMember`. */
 export const ringMember = (externalId: string, name: string, extra: Record<string, unknown> = {}) =>
@@ -114,11 +110,6 @@ export const ringMember = (externalId: string, name: string, extra: Record<strin
     ...extra,
   })
 
-export async function importCase(services: Services, app: Application): Promise<string> {
-  const out = await services.ingest.importApplication(`${app.external_id ?? 'app'}.json`, app, async () => ({ problem: 'none' }), systemActor())
-  if (!('caseId' in out) || !out.caseId) throw new Error(`import failed: ${JSON.stringify(out)}`)
-  return out.caseId
-}
 
 /** Bring a case to "in review" with every required item closed and every serious finding disposed of. */
 export async function makeReady(services: Services, caseId: string, preparer: ActorContext): Promise<void> {
