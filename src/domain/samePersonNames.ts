@@ -1,3 +1,4 @@
+import { compareCantoneseWritten } from './cantoneseNames'
 import { differentChineseWords } from './chineseNames'
 import { compareJapaneseWritten } from './japaneseNames'
 import { differentSyllableWords, latinSyllables, sameKoreanName } from './koreanNames'
@@ -14,6 +15,8 @@ import { boundedMemo } from './boundedMemo'
  * - another script or romanisation (Hangul, RR/MR/Yale, pinyin/Wade–Giles, Cyrillic, Arabic script);
  * - Japanese kana (read in Hepburn) and kanji: a family name in japaneseNames.ts's table is read, a given
  *   name in kanji cannot be told and is then no mismatch (SamePerson.cannotTell);
+ * - Chinese characters beside a Hong Kong or Macau romanisation: the family name read through
+ *   cantoneseNames.ts's table, the given name cannot be told ("王小明" / "Peter Wong Siu Ming");
  * - a fuller form: a middle name, a second given name, a father's or maternal family name added or left
  *   out ("Ana María López García" / "Ana López"), up to three words;
  * - initials for given names, also for the syllables of a joined given name ("JH Park" / "Park Jihoon");
@@ -89,7 +92,11 @@ function compute(a: string, b: string): SamePerson {
     const japanese = compareJapaneseWritten(a, b)
     if (japanese?.verdict === 'same') return { same: true, score: 0.95, why: [japanese.why] }
     if (japanese?.verdict === 'cannot tell') return { same: true, score: MATCH_THRESHOLD, why: [japanese.why], cannotTell: japanese.why }
+    // Characters beside a Hong Kong or Macau romanisation ("王小明" / "Wong Siu Ming"): pinyin is not how they are spelt there.
+    const cantonese = compareCantoneseWritten(a, b)
+    if (cantonese?.verdict === 'cannot tell') return { same: true, score: MATCH_THRESHOLD, why: [cantonese.why], cannotTell: cantonese.why }
     if (japanese) best = { ...best, why: [japanese.why, ...best.why] }
+    if (cantonese && !japanese) best = { ...best, why: [cantonese.why, ...best.why] }
     const na = normaliseName(a, 'Person').tokens
     const nb = normaliseName(b, 'Person').tokens
     const shared = looksLikeCompany(a) || looksLikeCompany(b) ? null : oneNameShared(na, nb)

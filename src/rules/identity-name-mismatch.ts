@@ -27,9 +27,9 @@ export const rule: Rule = {
     if (!name || !others.length) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!others.length ? ['resume.names or profiles[].name'] : []))
     const mismatches = others.map(o => ({ ...o, s: samePersonName(name.value, o.value) })).filter(o => !o.s.same)
     if (!mismatches.length) {
-      // Names only "cannot tell" (a given name in kanji) are not contradictions; the message says which were not confirmed.
+      // Names only "cannot tell" (a given name in kanji or Chinese characters) are not contradictions; the message says which were not confirmed.
       const open = others.filter(o => samePersonName(name.value, o.value).cannotTell).map(o => `"${o.value}"`)
-      const note = open.length ? ` (${open.join(', ')}: nothing contradicts it, but the kanji cannot be read to confirm it)` : ''
+      const note = open.length ? ` (${open.join(', ')}: nothing contradicts it, but the characters cannot be read to confirm it)` : ''
       return { status: 'clear', message: `Every name on the resume and profiles is ${name.value}${note}.`, evidence: [name.evidence, ...others.map(o => o.evidence)].slice(0, 6) }
     }
     const inCommon = mismatches.every(m => m.s.sharesOneName)

@@ -74,3 +74,20 @@ describe('identity-name-mismatch: a Japanese name in kanji', () => {
     expect(rule.evaluate(factsOf([fact('person.full_name', 'Kim Minjun'), fact('resume.name', '佐藤 遥')]), ctx).status).toBe('flag')
   })
 })
+
+describe('identity-name-mismatch: a Chinese name in characters beside a Hong Kong romanisation', () => {
+  it('clears a resume in characters whose family name reads as the applicant’s Hong Kong spelling (the given name cannot be told)', () => {
+    for (const [name, resume] of [
+      ['Wong Siu Ming', '王小明'],
+      ['Peter Chan Tai Man', '陳大文'],
+    ]) {
+      const r = rule.evaluate(factsOf([fact('person.full_name', name!), fact('resume.name', resume!)]), ctx)
+      expect(r.status).toBe('clear')
+      if (r.status === 'clear') expect(r.message).toMatch(/characters cannot be read to confirm/)
+    }
+  })
+  it('still flags a resume in characters whose family name reads otherwise', () => {
+    expect(rule.evaluate(factsOf([fact('person.full_name', 'Kim Minjun'), fact('resume.name', '陳大文')]), ctx).status).toBe('flag')
+    expect(rule.evaluate(factsOf([fact('person.full_name', 'Chen Hao'), fact('resume.name', '王小明')]), ctx).status).toBe('flag')
+  })
+})

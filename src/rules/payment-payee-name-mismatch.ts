@@ -25,7 +25,7 @@ export const rule: Rule = {
     if (!name || !holder) return notApplicable(...(!name ? ['person.fullName'] : []), ...(!holder ? ['payment.account_holder'] : []))
     const evidence = [name.evidence, payment!.evidence]
     const cmp = samePersonName(name.value, holder)
-    // Not contradicted, not confirmed either (a given name in kanji): clear, saying so for the ID check.
+    // Not contradicted, not confirmed either (a given name in kanji or Chinese characters): clear, saying so for the ID check.
     if (cmp.same && cmp.cannotTell) return { status: 'clear', message: `The payout account holder "${holder}" may be the applicant (${name.value}): nothing contradicts it, but ${cmp.cannotTell}.`, evidence }
     if (cmp.same) return { status: 'clear', message: `The payout account holder "${holder}" is the applicant.`, evidence }
     const company = looksLikeCompany(holder)

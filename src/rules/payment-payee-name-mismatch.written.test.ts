@@ -83,3 +83,21 @@ describe('payment-payee-name-mismatch: a Japanese name in kanji', () => {
     ['Haruka Tanaka', '佐藤遥'],
   ])('still flags %s paid to %s (the family name reads otherwise)', (name, holder) => expect(rule.evaluate(facts(name, holder), ctx).status).toBe('flag'))
 })
+
+describe('payment-payee-name-mismatch: a Chinese name in characters beside a Hong Kong romanisation', () => {
+  it.each([
+    ['Wong Siu Ming', '王小明'],
+    ['Chan Tai Man', '陳大文'],
+    ['Cheung Wai Keung', '張偉強'],
+    ['Peter Wong Siu Ming', '王小明'],
+  ])('clears %s paid to %s, saying the given name was not confirmed', (name, holder) => {
+    const r = rule.evaluate(facts(name, holder), ctx)
+    expect(r.status).toBe('clear')
+    if (r.status === 'clear') expect(r.message).toMatch(/nothing contradicts it/)
+  })
+  it.each([
+    ['Kim Minjun', '陳大文'],
+    ['Chen Hao', '王小明'],
+    ['Chan Ming', '陳大文'],
+  ])('still flags %s paid to %s', (name, holder) => expect(rule.evaluate(facts(name, holder), ctx).status).toBe('flag'))
+})
