@@ -1,29 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import { exited, spawnWorker, until } from '../../support/workerProcess'
 import { createTestDb, usingPostgres, type TestDb } from '../../support/testDb'
 import { createJobQueue } from '../../../src/jobs/jobQueue'
 
-const ROOT = path.resolve(__dirname, '../../..')
 
-/** Where a worker process finds the test database: its SQLite file, or the PostgreSQL schema. */
-function dbEnv(t: TestDb): NodeJS.ProcessEnv {
-  return usingPostgres() ? { DATABASE_URL: process.env.DATABASE_URL, JOB_DB_SCHEMA: t.pgSchema } : { JOB_DB_SQLITE: t.sqliteFile }
-}
-
-function worker(t: TestDb, extra: NodeJS.ProcessEnv = {}): ChildProcess {
-  // node itself with tsx's loader, not the tsx command: that runs node as a child, which a kill -9 of it would orphan
-  return spawn(process.execPath, ['--import', 'tsx', 'tests/support/jobWorker.ts'], { cwd: ROOT, env: { ...process.env, ...dbEnv(t), JOB_LEASE_MS: '1000', JOB_STEP_MS: '15', ...extra }, stdio: ['ignore', 'ignore', 'pipe'] })
-}
-
-const exited = (p: ChildProcess) => new Promise<number | null>(resolve => (p.exitCode !== null ? resolve(p.exitCode) : p.on('exit', code => resolve(code))))
-
-async function until(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise(r => setTimeout(r, 100))
-  }
-}
+const worker = (t: TestDb, extra: NodeJS.ProcessEnv = {}): ChildProcess => spawnWorker('tests/support/jobWorker.ts', t, { JOB_STEP_MS: '15', ...extra })
 
 describe('durable jobs across processes', () => {
   let t: TestDb

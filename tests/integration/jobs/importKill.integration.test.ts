@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { exited, spawnWorker, until } from '../../support/workerProcess'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,24 +14,11 @@ import { systemActor } from '../../../src/services/context'
  * report once with its outcome, the import done and its uploads gone. Run on SQLite, and on PostgreSQL
  * with DATABASE_URL set.
  */
-const ROOT = path.resolve(__dirname, '../../..')
 const N = 200
 
-function worker(t: TestDb, dataDir: string, extra: NodeJS.ProcessEnv = {}): ChildProcess {
-  const where = usingPostgres() ? { DATABASE_URL: process.env.DATABASE_URL, JOB_DB_SCHEMA: t.pgSchema } : { JOB_DB_SQLITE: t.sqliteFile }
-  // node itself with tsx's loader, not the tsx command: that runs node as a child, which a kill -9 of it would orphan
-  return spawn(process.execPath, ['--import', 'tsx', 'tests/support/importWorker.ts'], { cwd: ROOT, env: { ...process.env, ...where, DATA_DIR: dataDir, JOB_LEASE_MS: '1000', ...extra }, stdio: ['ignore', 'ignore', 'pipe'] })
-}
+const worker = (t: TestDb, dataDir: string, extra: NodeJS.ProcessEnv = {}): ChildProcess => spawnWorker('tests/support/appWorker.ts', t, { DATA_DIR: dataDir, ...extra })
 
-const exited = (p: ChildProcess) => new Promise<number | null>(resolve => (p.exitCode !== null || p.signalCode !== null ? resolve(p.exitCode) : p.on('exit', code => resolve(code))))
 
-async function until(check: () => Promise<boolean>, ms = 60_000, every = 100): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise(r => setTimeout(r, every))
-  }
-}
 
 describe('an import killed with -9 and resumed', () => {
   let t: TestDb

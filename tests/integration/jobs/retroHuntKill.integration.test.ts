@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { exited, spawnWorker, until } from '../../support/workerProcess'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseApplication, type Application } from '../../../src/ingest/applicationFormat'
+import type { Application } from '../../../src/ingest/applicationFormat'
+import { application } from '../../support/applications'
 import { createServices, type Services } from '../../../src/services'
 import { systemActor } from '../../../src/services/context'
 import { createTestDb, usingPostgres, type TestDb } from '../../support/testDb'
@@ -15,17 +17,11 @@ import { createTestDb, usingPostgres, type TestDb } from '../../support/testDb'
  * PostgreSQL with DATABASE_URL set. The population is large enough (no test-only slowing) that the
  * first worker is still hunting when it is killed.
  */
-const ROOT = path.resolve(__dirname, '../../..')
 const N = Number(process.env.RETRO_KILL_CASES ?? 300)
 const PHONES = 20
 const WALLETS = 20
 const none = async () => ({ problem: 'none' })
 
-const application = (value: unknown): Application => {
-  const r = parseApplication(value)
-  if (!r.ok) throw new Error(r.problems.join('; '))
-  return r.value
-}
 // Each matching case has its own phone or wallet (none shared between cases): linked cases would be
 // scored again as neighbours of one another, which is another test's subject.
 const phoneOf = (i: number) => `+1 646 555 ${String(100 + i).padStart(4, '0')}`
@@ -42,21 +38,9 @@ function person(i: number): Application {
   })
 }
 
-function worker(t: TestDb, dataDir: string, extra: NodeJS.ProcessEnv = {}): ChildProcess {
-  const where = usingPostgres() ? { DATABASE_URL: process.env.DATABASE_URL, JOB_DB_SCHEMA: t.pgSchema } : { JOB_DB_SQLITE: t.sqliteFile }
-  // node itself with tsx's loader, not the tsx command: that runs node as a child, which a kill -9 of it would orphan
-  return spawn(process.execPath, ['--import', 'tsx', 'tests/support/retroHuntWorker.ts'], { cwd: ROOT, env: { ...process.env, ...where, DATA_DIR: dataDir, JOB_LEASE_MS: '1000', ...extra }, stdio: ['ignore', 'ignore', 'pipe'] })
-}
+const worker = (t: TestDb, dataDir: string, extra: NodeJS.ProcessEnv = {}): ChildProcess => spawnWorker('tests/support/appWorker.ts', t, { DATA_DIR: dataDir, ...extra })
 
-const exited = (p: ChildProcess) => new Promise<number | null>(resolve => (p.exitCode !== null || p.signalCode !== null ? resolve(p.exitCode) : p.on('exit', code => resolve(code))))
 
-async function until(check: () => Promise<boolean>, ms = 60_000, every = 100): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise(r => setTimeout(r, every))
-  }
-}
 
 describe('a retro-hunt killed with -9 and resumed', () => {
   let t: TestDb

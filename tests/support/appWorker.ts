@@ -1,8 +1,8 @@
 /**
- * A worker process for the retro-hunt kill -9 test: the app's own services (and so the real
- * 'indicators.retro-hunt' handler, scoring and audit) on the test database, running the durable queue.
- * Environment: JOB_DB_SQLITE (a file) or DATABASE_URL + JOB_DB_SCHEMA; DATA_DIR; JOB_LEASE_MS (short, so
- * that a job a killed worker held comes back soon); JOB_EXIT_WHEN_IDLE=1 to exit once nothing is due.
+ * A worker process for the kill -9 tests of imports and retro-hunts: the app's own services (and so the
+ * real job handlers, scoring and audit) on the test database, running the durable queue. Environment: JOB_DB_SQLITE (a file) or
+ * DATABASE_URL + JOB_DB_SCHEMA; DATA_DIR (shared with the test, where the uploads wait); JOB_LEASE_MS;
+ * JOB_EXIT_WHEN_IDLE=1 to exit when no job is due.
  */
 import { createKnex } from '../../src/db/knex'
 import { createServices } from '../../src/services'
@@ -13,8 +13,7 @@ const services = createServices(db, { login: { maxFailures: 5, lockMinutes: 15 }
 async function main() {
   const leaseMs = Number(process.env.JOB_LEASE_MS ?? 1000)
   if (process.env.JOB_EXIT_WHEN_IDLE) {
-    // runUntilIdle claims only what is due: the killed worker's job is due again once its lease runs out,
-    // so keep looking until nothing has been due for a while (15 × 200 ms, longer than the lease).
+    // Keep looking until nothing has been due for a while (a job the killed worker held comes back when its lease runs out).
     let idle = 0
     while (idle < 15) {
       const n = await services.jobs.runUntilIdle()
@@ -25,7 +24,7 @@ async function main() {
     await db.destroy()
   } else {
     services.jobs.start({ leaseMs, pollMs: 100 })
-    await new Promise(() => undefined) // until killed
+    await new Promise(() => undefined)
   }
 }
 
