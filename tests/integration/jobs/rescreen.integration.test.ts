@@ -53,4 +53,22 @@ describe('re-screening after a new list', () => {
     expect(latest.last).toMatchObject({ scanned: 3, newHits: 1 })
     expect(latest.running).toBeNull()
   })
+
+  it('a newer OFAC sdn.csv: a payee company designated since is listed as new, once', async () => {
+    const holder = await importCase(t.services, application({ format: 'vetting/application@1', external_id: 'S-4', kind: 'contractor', person: { full_name: 'Lee Park', email: 's-4@example.org' }, payment: { method: 'bank', account_holder: 'Harbor Crest Trading Company Ltd', bank_country: 'US' } }))
+    const sdn = (rows: string[]) => {
+      const file = path.join(t.dataDir, 'sdn.csv')
+      fs.writeFileSync(file, rows.join('\n') + '\n')
+      importRefdataFile(t.dataDir, file)
+    }
+    const row = (uid: number, name: string) => `${uid},"${name}",-0- ,"DPRK3",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- `
+    // a list shorter than 10 entries is refused as damaged: ten unrelated entries, then the same and one more
+    const others = Array.from({ length: 10 }, (_, i) => row(95010 + i, `NORTHSTAR ORE EXPORT CORPORATION ${i + 1}`))
+    sdn(others)
+    expect((await rescreen()).hits.filter(h => h.caseId === holder)).toEqual([])
+    sdn([...others, row(95002, 'HARBOR CREST TRADING COMPANY LIMITED')])
+    const newer = await rescreen()
+    expect(newer.hits.map(h => [h.caseId, h.rule])).toEqual([[holder, 'sanctions-organisation-hit']])
+    expect((await rescreen()).newHits).toBe(0)
+  })
 })
