@@ -20,7 +20,7 @@ import { createReportService } from './reportService'
 import { createCaseService } from './caseService'
 import { createJobService } from './jobService'
 import { createRescreenService } from './rescreenService'
-import { createIndicatorService, type IndicatorService } from './indicatorService'
+import { createIndicatorService } from './indicatorService'
 import { createImportJobService } from './importJobService'
 import { createIngestService } from './ingestService'
 import { createRecordService } from './recordService'
@@ -60,15 +60,15 @@ export function createServices(db: Knex, options: ServiceOptions, hooks: { endSe
   const blobs = createBlobStore(path.join(options.dataDir, 'blobs'))
   const referenceData = () => referenceDataFor(options.dataDir)
   const links = createLinkService({ evidence, audit, blobs, referenceData, photos: data => getPool().photo(data) })
-  let indicators: IndicatorService | undefined
-  const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links, shared: () => indicators! })
+  const scoring = createScoringService({ cases, evidence, audit, referenceData, links: () => links, shared: () => indicators })
   const atsMappings = createAtsMappingService({ db, audit })
   const ingest = createIngestService({ db, cases, subjects, evidence, audit, scoring, blobs, pool: getPool })
   const exportService = createExportService({ db, cases, evidence, audit, links })
   const reports = createReportService({ db, audit, evidence, blobs, links, exports: exportService })
   const jobs = createJobService(db)
   const rescreen = createRescreenService({ db, evidence, jobs, scoring: () => scoring, referenceData, reload: () => forgetReferenceData(options.dataDir) })
-  indicators = createIndicatorService({ db, audit, jobs, scoring: () => scoring, dataDir: options.dataDir })
+  // Scoring reads shared indicators lazily (the indicator service re-scores through scoring in turn).
+  const indicators = createIndicatorService({ db, audit, jobs, scoring: () => scoring, dataDir: options.dataDir })
   const imports = createImportJobService({ db, jobs: createImportJobRepository(), ingest, audit, atsMappings, queue: jobs, dir: path.join(options.dataDir, 'imports') })
   const erasure = createErasureService({ db, audit, dataDir: options.dataDir })
   const accessLogFeed = createAccessLogFeedService({ db, evidence, audit, blobs, ingest, jobs, dir: options.accessLogs?.dir, pollSeconds: options.accessLogs?.pollSeconds, settleMs: options.accessLogs?.settleMs })
