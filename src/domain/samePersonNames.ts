@@ -1,6 +1,7 @@
 import { compareCantoneseWritten } from './cantoneseNames'
 import { differentChineseWords } from './chineseNames'
 import { compareJapaneseWritten } from './japaneseNames'
+import { sameSlavicForms } from './slavicNames'
 import { differentSyllableWords, latinSyllables, sameKoreanName } from './koreanNames'
 import { looksLikeCompany, MATCH_THRESHOLD, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 import { boundedMemo } from './boundedMemo'
@@ -95,6 +96,9 @@ function compute(a: string, b: string): SamePerson {
     // Characters beside a Hong Kong or Macau romanisation ("王小明" / "Wong Siu Ming"): pinyin is not how they are spelt there.
     const cantonese = compareCantoneseWritten(a, b)
     if (cantonese?.verdict === 'cannot tell') return { same: true, score: MATCH_THRESHOLD, why: [cantonese.why], cannotTell: cantonese.why }
+    // "Serhiy" / "Sergei": one given name from Ukrainian and from Russian, or under two romanisation standards.
+    const slavic = sameSlavicForms(a, b)
+    if (slavic) return { same: true, score: 0.95, why: [`"${slavic[0]}" and "${slavic[1]}" are one given name in two languages' or standards' spelling`] }
     if (japanese) best = { ...best, why: [japanese.why, ...best.why] }
     if (cantonese && !japanese) best = { ...best, why: [cantonese.why, ...best.why] }
     const na = normaliseName(a, 'Person').tokens
