@@ -377,21 +377,24 @@ const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) a
 
 /** First place the phrase's slots appear in order, each within `gap` words of the last: token indexes. */
 function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[] | null {
-  const walk = (slot: number, at: number, acc: number[]): number[] | null => {
-    if (slot === ph.slots.length) return acc
-    const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + (ph.gaps[slot - 1] ?? ph.gap))
-    for (let i = at; i <= last; i++) {
-      if (!ph.slots[slot]!.has(tokens[i]!.stem)) continue
-      const found = walk(slot + 1, i + 1, [...acc, i])
-      if (found) return found
-      if (slot === 0) break
-    }
-    return null
-  }
   for (let i = from; i < tokens.length; i++) {
     if (!ph.slots[0]!.has(tokens[i]!.stem)) continue
-    const found = walk(0, i, [])
+    const found = walkPhrase(tokens, ph, 0, i, [])
     if (found) return found
+  }
+  return null
+}
+
+// The slots from `slot` on, from token `at`. A module function rather than a closure made per call: the
+// runtime (tsx) names every closure it creates, and findPhrase runs per sentence and phrase (issue 14).
+function walkPhrase(tokens: Token[], ph: CompiledPhrase, slot: number, at: number, acc: number[]): number[] | null {
+  if (slot === ph.slots.length) return acc
+  const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + (ph.gaps[slot - 1] ?? ph.gap))
+  for (let i = at; i <= last; i++) {
+    if (!ph.slots[slot]!.has(tokens[i]!.stem)) continue
+    const found = walkPhrase(tokens, ph, slot + 1, i + 1, [...acc, i])
+    if (found) return found
+    if (slot === 0) break
   }
   return null
 }
