@@ -39,7 +39,6 @@ export interface ImportOptions {
   expires?: string
   /** the sharing group's key, for hashed feeds */
   key?: Buffer
-  fileName?: string
 }
 
 export interface ImportSummary {
@@ -205,8 +204,15 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
   async function record(trx: Knex.Transaction, caseId: string, hits: SharedIndicatorHit[], jobId: string | null = null, now = new Date()): Promise<SharedIndicatorHit[]> {
     if (!hits.length) return []
     const known = new Set(((await trx('indicator_hits').where({ case_id: caseId }).select('indicator_id')) as Array<{ indicator_id: number }>).map(r => Number(r.indicator_id)))
-    const fresh = hits.filter((h, i) => !known.has(h.indicatorId) && hits.findIndex(x => x.indicatorId === h.indicatorId) === i)
-    for (const h of fresh) await trx('indicator_hits').insert({ case_id: caseId, indicator_id: h.indicatorId, kind: h.kind, matched: h.matched.slice(0, 300), job_id: jobId, found_at: iso(now) })
+    const fresh: SharedIndicatorHit[] = []
+    for (const h of hits) {
+      if (known.has(h.indicatorId)) continue
+      known.add(h.indicatorId)
+      // A retro-hunt and an intake may record one hit at once: the second insert is a no-op, not an error,
+      // and only the transaction whose row went in counts it as new.
+      const inserted = await trx('indicator_hits').insert({ case_id: caseId, indicator_id: h.indicatorId, kind: h.kind, matched: h.matched.slice(0, 300), job_id: jobId, found_at: iso(now) }).onConflict(['case_id', 'indicator_id']).ignore().returning('id')
+      if (inserted.length) fresh.push(h)
+    }
     const c = fresh.length ? ((await trx('cases').where({ id: caseId }).first('subject_id', 'status', 'is_current')) as { subject_id: string; status: CaseStatus; is_current: boolean | number } | undefined) : undefined
     // A decided case keeps its trail as decided: the hit is listed for security and its people are told
     // (scoring's re-assessment), not written into its history.
@@ -293,7 +299,7 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
   }
 
   /** Indicators our confirmed (watched) cases teach, merged by value. */
-  async function ownIndicators(options: ExportOptions, now: Date): Promise<Indicator[]> {
+  async function ownIndicators(options: ExportOptions): Promise<Indicator[]> {
     let q = db('watch_keys as w').join('cases as c', 'c.id', 'w.source_case_id').select('w.source_case_id as case_id', 'w.created_at as watched_at', 'c.created_at as case_created')
     if (options.since) q = q.where('w.created_at', '>=', options.since)
     if (options.caseIds) q = q.whereIn('w.source_case_id', options.caseIds)
@@ -334,7 +340,6 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
         if (p?.photo_hash && /^[0-9a-f]{16}$/.test(p.photo_hash)) put({ ...base, kind: 'photo-phash', value: p.photo_hash, confidence: 70 })
       }
     }
-    void now
     return [...merged.values()]
   }
 
@@ -356,7 +361,6 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
   return {
     hitsFor,
     record,
-    detectFormat,
 
     /**
      * Before a case confirmed as fraud is erased at the end of its retention period, its identifiers are
@@ -364,12 +368,11 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
      * matches while nothing readable about the person remains. Fingerprints of the resume and photo are
      * not kept: they cannot be hashed and still compared. Returns how many were kept.
      */
-    async retainHashed(caseIds: string[], options: { expires?: Date; ctx: ActorContext }): Promise<number> {
-      const now = new Date()
-      const own = (await ownIndicators({ format: 'csv', tlp: 'amber+strict', caseIds }, now)).filter(i => i.kind !== 'resume-minhash' && i.kind !== 'photo-phash')
+    async retainHashed(caseIds: string[], options: { ctx: ActorContext }): Promise<number> {
+      const own = (await ownIndicators({ format: 'csv', tlp: 'amber+strict', caseIds })).filter(i => i.kind !== 'resume-minhash' && i.kind !== 'photo-phash')
       if (!own.length) return 0
       const key = retentionKey()
-      const hashed = hashIndicators(own, key).map(i => ({ ...i, comment: 'kept, hashed, after the case was erased at the end of its retention period', ...(options.expires ? { expires: options.expires.toISOString() } : {}) }))
+      const hashed = hashIndicators(own, key).map(i => ({ ...i, comment: 'kept, hashed, after the case was erased at the end of its retention period' }))
       const summary = await importParsed({ indicators: hashed, rejected: [] }, 'csv', { source: 'Our erased confirmed cases (hashed)', tlp: 'amber+strict', key }, crypto.createHash('sha256').update(caseIds.join(',')).digest('hex'), options.ctx)
       return summary.added + summary.updated
     },
@@ -387,7 +390,7 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
     /** The export body, its media type and a file name; audited. */
     async exportIndicators(options: ExportOptions, ctx: ActorContext): Promise<{ body: string; contentType: string; fileName: string; count: number }> {
       const now = options.now ?? new Date()
-      let indicators = await ownIndicators(options, now)
+      let indicators = await ownIndicators(options)
       if (options.relay) {
         const received = (await db('shared_indicators as s').join('indicator_sources as src', 'src.id', 's.source_id').where('s.hashed', false).where(q => void q.whereNull('s.expires_at').orWhere('s.expires_at', '>', iso(now))).select('s.*', 'src.name as source_name')) as IndicatorRow[]
         for (const r of received) {
