@@ -18,12 +18,13 @@ export async function eraseCommand(services: Services, reference: string | undef
   }
   try {
     const outcome = await services.erasure.erase(reference.toUpperCase(), options.reason, actor, { requestedBy: null, confirmedBy: null })
-    if (options.compact) await services.erasure.compact()
-    if (options.json) out(JSON.stringify({ ...outcome, compacted: options.compact }))
+    const compacted = options.compact ? await services.erasure.compact() : null
+    if (options.json) out(JSON.stringify({ ...outcome, compacted: options.compact, ...(compacted ? { heldBack: compacted.heldBack } : {}) }))
     else {
       out(`Erased ${outcome.reference}: ${outcome.revisions.length} revision(s), ${outcome.files} file(s) deleted`)
       out(`  ${Object.entries(outcome.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}`)
       if (outcome.keptInOtherDecidedCases) out(`  ${outcome.keptInOtherDecidedCases} finding(s) of other people's decided cases still name the person (kept as decided)`)
+      if (compacted?.heldBack) out(`  ${compacted.heldBack} other session(s) kept a transaction open for 30 s; their view of the erased rows stays in the files until they end and you run --compact again (or autovacuum runs)`)
       if (!options.compact) out('  Run with --compact (or VACUUM) to reclaim the freed space; see README, "Erasure and subject access"')
     }
     return 0

@@ -316,14 +316,22 @@ export function createErasureService(deps: { db: Knex; audit: AuditRepository; d
      * it takes an exclusive lock on each table while it runs. WAL segments and backups still hold the old
      * rows until they are recycled or expire: see README, "Erasure and subject access".
      */
-    async compact(database: Knex = db): Promise<void> {
+    /**
+     * Rewrites the touched tables so the erased rows' bytes leave the files. On PostgreSQL, VACUUM FULL
+     * copies a deleted row into the new file while any other transaction in this database may still see
+     * it, so it first waits (up to `waitMs`) for transactions older than now to end. It returns how many
+     * were still running after the wait (their rows go at the next compact or autovacuum).
+     */
+    async compact(database: Knex = db, options: { waitMs?: number } = {}): Promise<{ heldBack: number }> {
       if (dbClient(database) === 'pg') {
+        const heldBack = await waitForOlderTransactions(database, options.waitMs ?? 30_000)
         for (const table of TOUCHED_TABLES) if (await database.schema.hasTable(table)) await database.raw(`VACUUM (FULL) ${table}`)
         await database.raw('CHECKPOINT').catch(() => undefined) // needs superuser or pg_checkpoint; advisory
-        return
+        return { heldBack }
       }
       await database.raw('VACUUM')
       await foldWal(database)
+      return { heldBack: 0 }
     },
   }
 }
@@ -334,6 +342,29 @@ export const TOUCHED_TABLES = [
   'case_search_terms', 'notifications', 'audit_event_details', 'sanctions_reviews', 'finding_dispositions', 'signoffs', 'findings',
   'checklist_items', 'import_jobs', 'jobs', 'access_log_deliveries',
 ]
+
+/**
+ * Waits until no other session of this database holds a snapshot or transaction older than this moment
+ * (an idle pool connection holds neither; a job runner's poll or a page being rendered does, briefly).
+ * Returns the number still older when `waitMs` ran out.
+ */
+async function waitForOlderTransactions(database: Knex, waitMs: number): Promise<number> {
+  // A fresh transaction id: every transaction that could still see the erased rows started before it.
+  const cutoff = ((await database.raw('SELECT (txid_current() % 4294967296)::text AS x')).rows as Array<{ x: string }>)[0]!.x
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    const rows = (await database.raw(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND ((backend_xmin IS NOT NULL AND age(backend_xmin) > age(?::xid))
+            OR (backend_xid IS NOT NULL AND age(backend_xid) > age(?::xid)))`,
+      [cutoff, cutoff],
+    )).rows as Array<{ n: number }>
+    const older = rows[0]!.n
+    if (older === 0 || Date.now() >= deadline) return older
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+}
 
 /**
  * SQLite keeps changed pages in the WAL until a checkpoint copies them back; TRUNCATE then empties the WAL

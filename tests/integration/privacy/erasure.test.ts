@@ -160,7 +160,8 @@ describe('erasure', () => {
       expect(fs.existsSync(path.join(shared.dataDir, 'vetting-desk.sqlite'))).toBe(true)
       expect(scanDir(shared.dataDir, NEEDLES)).toEqual([])
     } else {
-      await i.services.erasure.compact()
+      // No other session may still see the deleted rows when VACUUM FULL runs, or it copies them over.
+      expect(await i.services.erasure.compact()).toEqual({ heldBack: 0 })
       // The blobs are under DATA_DIR on either database.
       expect(scanDir(shared.dataDir, NEEDLES)).toEqual([])
       const files = await postgresFiles(db, revisions)
@@ -214,6 +215,36 @@ describe('erasure', () => {
     await assertNoBytesLeft([caseId])
     expect((await sessions.recruiter.agent.get('/')).status).toBe(200)
   }, 120_000)
+
+  it('compact waits for a transaction that could still see the erased rows (PostgreSQL), and says when one outlasts the wait', async () => {
+    if (shared.client === 'sqlite3') return // one writer; VACUUM cannot run beside an open transaction
+    const hold = async (ms: number, compact: () => Promise<{ heldBack: number }>) => {
+      let release!: () => void
+      const released = new Promise<void>(resolve => { release = resolve })
+      let started!: () => void
+      const holding = new Promise<void>(resolve => { started = resolve })
+      const reader = db.transaction(async trx => {
+        await trx.raw('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+        await trx.raw('SELECT 1') // takes the snapshot, and no lock on the tables VACUUM FULL rewrites
+        started()
+        await released
+      })
+      await holding
+      await db.raw('SELECT txid_current()') // a transaction after the reader's snapshot, as the erasure is
+      const timer = setTimeout(release, ms)
+      const t0 = Date.now()
+      const result = await compact()
+      clearTimeout(timer)
+      release()
+      await reader
+      return { ...result, waited: Date.now() - t0 }
+    }
+    const waited = await hold(1_500, () => i.services.erasure.compact(db, { waitMs: 20_000 }))
+    expect(waited.heldBack).toBe(0)
+    expect(waited.waited).toBeGreaterThanOrEqual(1_400)
+    const outlasted = await hold(5_000, () => i.services.erasure.compact(db, { waitMs: 300 }))
+    expect(outlasted.heldBack).toBe(1)
+  }, 60_000)
 
   it('verify still finds a deleted detail of a case that was not erased', async () => {
     const created = await i.services.cases.create({ kind: 'candidate', fullName: 'Kevin Norland', email: 'kevin.norland@example.org' }, as(ids.recruiter, 'recruiter'))
