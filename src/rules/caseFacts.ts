@@ -110,6 +110,8 @@ export interface CaseFacts {
   }
   logistics: { shippingAddress?: Fact<Address>; note?: Fact<string>; previousShippingAddresses: Array<Fact<{ address: Address; given_at?: string; replaced_at?: string }>> }
   payment?: Fact<Payment>
+  /** the staffing agency or employer of record the application declares it came through (its own values) */
+  intermediary?: Fact<Record<string, unknown>>
   /** sign-in events, when a log was provided (undefined: no log; []: an empty one) */
   accessEvents?: AccessEventFact[]
   /** other applications sharing identifiers, resume text or photos (undefined: link analysis not run) */
@@ -179,6 +181,7 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       case 'logistics.note': facts.logistics.note = fact(); break
       case 'logistics.previous_shipping_address': facts.logistics.previousShippingAddresses.push(fact()); break
       case 'payment': facts.payment = fact(); break
+      case 'intermediary': facts.intermediary = fact(); break
       default: break // facts no rule reads yet
     }
   }

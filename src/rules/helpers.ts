@@ -1,3 +1,4 @@
+import { readIntermediary, type DeclaredIntermediary } from '../domain/intermediary'
 import type { CaseFacts, Evidence } from './caseFacts'
 
 /** Shared readings of facts for several rules. Pure. */
@@ -30,3 +31,22 @@ export function domainOfEmail(email: unknown): string | null {
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+
+/** The declared staffing agency or employer of record, read for the rules that set its own values aside. */
+export function declaredIntermediary(facts: CaseFacts): DeclaredIntermediary | null {
+  return facts.intermediary ? readIntermediary(facts.intermediary.value) : null
+}
+
+/**
+ * Evidence field that marks a parcel service or forwarder in another country than the declared home: how
+ * people who say they live abroad receive parcels (a Miami "casillero" for Colombia). The device goes where
+ * they say they live, so the claim is not contradicted; scoring reads it as the rules' weaker variant.
+ */
+export const FORWARDED_TO_DECLARED_HOME = 'logistics.forwarded-to-declared-home'
+
+/** The declared home's and the shipping address's countries, when both are given and differ. */
+export function forwardedAbroad(facts: CaseFacts): { home: string; via: string } | null {
+  const home = str(facts.person.address?.value.country)?.toUpperCase()
+  const via = str(facts.logistics.shippingAddress?.value.country)?.toUpperCase()
+  return home && via && home !== via ? { home, via } : null
+}

@@ -1,4 +1,8 @@
 import { rule } from './logistics-mail-drop'
+import { rule as notHome } from './logistics-shipping-not-home'
+import { FORWARDED_TO_DECLARED_HOME } from './helpers'
+import { runRules } from './runRules'
+import { scoreFindings } from '../scoring/scoreCase'
 import { fact, factsOf, testContext } from './ruleTestKit'
 
 const ctx = testContext()
@@ -8,6 +12,25 @@ describe('logistics-mail-drop', () => {
     expect(rule.evaluate(factsOf([ship('85 Garden Pkwy PMB 301')]), ctx).status).toBe('flag')
     expect(rule.evaluate(factsOf([ship('7 Gateway Blvd Ste 200 #4471')]), ctx).status).toBe('flag')
     expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'freight forwarder will collect it')]), ctx).status).toBe('flag')
+  })
+  it('reads a parcel service abroad that forwards to a declared foreign home as that, weakly (variant "to-declared-home")', () => {
+    // A Miami "casillero" for someone who says they live in Medellín: the device goes where they say they live.
+    const miami = fact('logistics.shipping_address', { line1: '8400 NW 25th St', line2: 'Ste 100 #88213', city: 'Doral', region: 'FL', postal_code: '33198', country: 'US' })
+    const medellin = fact('person.address', { line1: 'Cra 43A #1-50', city: 'Medellín', country: 'CO' })
+    const note = fact('logistics.note', 'Casillero address — US parcels reach me here weekly')
+    const abroad = factsOf([medellin, miami, note])
+    const r = rule.evaluate(abroad, ctx)
+    expect(r.status).toBe('flag')
+    expect(r.status === 'flag' && r.evidence.find(e => e.field === FORWARDED_TO_DECLARED_HOME)?.value).toEqual({ home: 'CO', via: 'US' })
+    expect(notHome.evaluate(abroad, ctx).status === 'flag' && notHome.evaluate(abroad, ctx)).toMatchObject({ evidence: expect.arrayContaining([expect.objectContaining({ field: FORWARDED_TO_DECLARED_HOME })]) })
+    // The same forwarder for someone who claims a home in the US is the reshipping the advisories describe.
+    const dallas = fact('person.address', { line1: '12 Elm St', city: 'Dallas', region: 'TX', postal_code: '75201', country: 'US' })
+    const local = factsOf([dallas, miami, note])
+    const lowScore = scoreFindings(runRules(abroad, ctx, [rule, notHome]))
+    const highScore = scoreFindings(runRules(local, ctx, [rule, notHome]))
+    expect(lowScore.contributions.map(c => c.variant)).toEqual(['to-declared-home', 'to-declared-home'])
+    expect(lowScore.band).toBe('low')
+    expect(highScore.score).toBeGreaterThan(lowScore.score + 25)
   })
   it('clears a home or an office floor', () => {
     expect(rule.evaluate(factsOf([ship('12 Oak St Apt 4')]), ctx).status).toBe('clear')

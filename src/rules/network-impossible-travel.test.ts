@@ -1,4 +1,6 @@
-import { rule } from './network-impossible-travel'
+import { ONE_JOURNEY, rule } from './network-impossible-travel'
+import { scoreFindings } from '../scoring/scoreCase'
+import { runRules } from './runRules'
 import { events, factsOf, testContext } from './ruleTestKit'
 
 const ctx = testContext()
@@ -21,6 +23,17 @@ describe('network-impossible-travel', () => {
     expect(rule.evaluate(factsOf([], { events: trip }), ctx).status).toBe('clear')
     const vpn = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T14:30:00Z', '192.0.2.1'], ['2026-10-01T15:00:00Z', '198.51.100.1'], ['2026-10-01T15:30:00Z', '192.0.2.1']])
     expect(rule.evaluate(factsOf([], { events: vpn }), ctx).status).toBe('clear')
+  })
+  it('reports a single impossible journey as its weaker reading (variant "once"), which scores less than two', () => {
+    // US, then Portugal 31 minutes later, then home the next afternoon: the round trip is possible, the outward leg is not.
+    const once = events([['2026-10-01T18:36:00Z', '198.51.100.1'], ['2026-10-01T19:07:00Z', '198.51.102.1'], ['2026-10-02T16:14:00Z', '198.51.100.1']])
+    const r = rule.evaluate(factsOf([], { events: once }), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.status === 'flag' && r.evidence.some(e => e.field === ONE_JOURNEY)).toBe(true)
+    const twice = events([['2026-10-01T14:00:00Z', '198.51.100.1'], ['2026-10-01T16:00:00Z', '198.51.103.1'], ['2026-10-01T18:00:00Z', '198.51.100.1'], ['2026-10-02T01:00:00Z', '198.51.103.2']])
+    const score = (e: typeof once) => scoreFindings(runRules(factsOf([], { events: e }), ctx, [rule]))
+    expect(score(once).contributions[0]).toMatchObject({ variant: 'once' })
+    expect(score(once).score).toBeLessThan(score(twice).score)
   })
   it('is not applicable without a log', () => {
     expect(rule.evaluate(factsOf([]), ctx).status).toBe('not_applicable')

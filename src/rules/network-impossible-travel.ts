@@ -1,6 +1,9 @@
 import { countryPoint, distanceKm } from '../domain/geo'
 import { notApplicable, type Rule } from './types'
 
+/** Evidence field marking a single impossible journey: the rule's weaker reading (scoring variant "once"). */
+export const ONE_JOURNEY = 'network.one-impossible-journey'
+
 /** Faster than an airliner, over a distance no commute covers. */
 const MAX_KMH = 900
 const MIN_KM = 1000
@@ -9,10 +12,10 @@ const MIN_JUMPS = 2
 export const rule: Rule = {
   meta: {
     id: 'network-impossible-travel',
-    version: 2,
+    version: 3,
     title: 'Sign-ins from countries too far apart for the time between them',
     rationale:
-      `Logins to one account from several countries within a short time mean several people, or a relay. Consecutive sign-ins from residential networks in countries more than ${MIN_KM} km apart, faster than ${MAX_KMH} km/h, at least ${MIN_JUMPS} times: one trip abroad, however far, is not a finding. A sign-in abroad between two at home counts both ways when the whole excursion took less time than the round trip at that speed (there and back cannot take less than twice the one-way flight). Commercial VPN exits are left out (they hop countries by design; another rule covers them); a hosting server abroad is a place the session came from, as G1's "various IP addresses … from different countries" says, so it counts.`,
+      `Logins to one account from several countries within a short time mean several people, or a relay. Consecutive sign-ins from residential networks in countries more than ${MIN_KM} km apart, faster than ${MAX_KMH} km/h, at least ${MIN_JUMPS} times. A single such journey is reported as the weaker reading it is (scoring variant "once"): an IP database error for one network or a carrier routing through another country explains one; a trip abroad that time allows is never a finding. A sign-in abroad between two at home counts both ways when the whole excursion took less time than the round trip at that speed (there and back cannot take less than twice the one-way flight). Commercial VPN exits are left out (they hop countries by design; another rule covers them); a hosting server abroad is a place the session came from, as G1's "various IP addresses … from different countries" says, so it counts.`,
     category: 'network',
     severity: 'medium',
     strength: 'moderate',
@@ -56,6 +59,10 @@ export const rule: Rule = {
     }
     const evidence = jumps.slice(0, 4).map(j => ({ field: 'access_event', value: { at: j.at, ip: j.ip, from: j.from, to: j.to }, source: 'document', where: j.where }))
     if (jumps.length >= MIN_JUMPS) return { status: 'flag', message: `${jumps.length} impossible journeys between sign-ins, e.g. ${jumps[0]!.from} → ${jumps[0]!.to}: ${jumps[0]!.km} km in ${jumps[0]!.hours} h.`, evidence }
-    return { status: 'clear', message: jumps.length ? 'One fast change of country between sign-ins; a single one is not a finding.' : `No impossible journeys among ${located.length} located sign-ins.`, evidence }
+    if (jumps.length === 1) {
+      const j = jumps[0]!
+      return { status: 'flag', message: `One impossible journey between sign-ins: ${j.from} → ${j.to}, ${j.km} km in ${j.hours} h. A single one may be an IP database error or a carrier's routing; ask IT about that session.`, evidence: [...evidence, { field: ONE_JOURNEY, value: 1, source: 'rule', where: 'sign-ins compared' }] }
+    }
+    return { status: 'clear', message: `No impossible journeys among ${located.length} located sign-ins.`, evidence }
   },
 }

@@ -30,7 +30,10 @@ export function screeningSubject(facts: CaseFacts): { subject: ScreeningSubject;
   const holder = str(facts.payment?.value.account_holder)
   if (holder && facts.payment) {
     // A payee is screened both ways: it may be a listed person or a listed company.
-    personNames.push(note({ name: holder, where: `${facts.payment.evidence.where} (account holder)` }, facts.payment.evidence))
+    // The holder's own date of birth, when the payout details give it, corroborates the holder, not the applicant.
+    const pay = facts.payment.value as Record<string, unknown>
+    const holderBirth = str(pay.account_holder_date_of_birth) ?? str(pay.holder_date_of_birth) ?? str(pay.date_of_birth) ?? null
+    personNames.push(note({ name: holder, where: `${facts.payment.evidence.where} (account holder)`, birthDate: holderBirth }, facts.payment.evidence))
     organisations.push(note({ name: holder, where: `${facts.payment.evidence.where} (account holder)` }, facts.payment.evidence))
   }
   const emails = [

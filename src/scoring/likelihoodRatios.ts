@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 7
+export const LR_VERSION = 8
 
 export type FamilyId =
   | 'sanctions'
@@ -78,7 +78,7 @@ export interface RuleLikelihood {
 
 /**
  * Scale used below: a strong indicator with common innocent explanations ≈ 8–9 (one such flag alone is
- * "elevated"); a moderate one ≈ 4–7 (three from independent families reach "high"); a weak one ≈ 2–2.5
+ * "elevated"); a moderate one ≈ 4–7.5 (three from independent families reach "high"); a weak one ≈ 2–3.5
  * (never "elevated" alone); indicators with almost no innocent explanation 15–40.
  */
 export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
@@ -101,8 +101,18 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
   },
   'network-shared-ip': { family: 'shared-with-others', lr: 20, pattern: 0.3, benign: 0.015, source: 'G1 (platforms: "several accounts logging in from one IP"); G10 (laptop farms)', reasoning: 'A home connection used by several workers’ accounts is the laptop-farm signature; housemates and co-working spaces explain it for about 1–2% of honest contractors, the same explanation as a shared address.' },
 
-  'logistics-mail-drop': { family: 'logistics', lr: 25, pattern: 0.3, benign: 0.012, source: 'SH-FORWARDER (G2, G10 Chapman/Knoot, V7: "strong")', reasoning: 'Freight forwarders and mailbox services are how laptops leave the country; rural applicants and nomads use them too (about 1%).' },
-  'logistics-shipping-not-home': { family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.' },
+  'logistics-mail-drop': {
+    family: 'logistics', lr: 25, pattern: 0.3, benign: 0.012, source: 'SH-FORWARDER (G2, G10 Chapman/Knoot, V7: "strong")', reasoning: 'Freight forwarders and mailbox services are how laptops leave the country; rural applicants and nomads use them too (about 1%).',
+    variants: {
+      'to-declared-home': { lr: 2, pattern: 0.03, benign: 0.015, reasoning: 'The service is in another country than the home the applicant declares (a US "casillero" for someone who says they live in Colombia): that is how people living there receive parcels, and the device goes where they say they live, so nothing is contradicted. Personas who claim a home abroad and forward to it are rarer than honest casillero users; shown for the checklist, weighs little.' },
+    },
+  },
+  'logistics-shipping-not-home': {
+    family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.',
+    variants: {
+      'to-declared-home': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'A parcel service abroad that forwards to the declared home (see logistics-mail-drop): the address differs because that is how parcels reach the applicant where they say they live.' },
+    },
+  },
   'logistics-address-change': { family: 'logistics', lr: 4, pattern: 0.12, benign: 0.03, source: 'SH-ADDRESS-CHANGE (G8, V10, G3)', reasoning: 'An address described as temporary or changed near the start date: a genuine move explains most; it shares that explanation with shipping elsewhere.' },
 
   'payment-payee-name-mismatch': {
@@ -118,7 +128,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
   'payment-payout-country-mismatch': { family: 'payment', lr: 5, pattern: 0.25, benign: 0.05, source: 'PY-PRC-ROUTING (G1), PY-BANK-CHURN (V10)', reasoning: 'Pay routed to another country than the claimed home; expatriates paid at home explain it often.' },
   'payment-crypto-payout': { family: 'payment', lr: 6, pattern: 0.4, benign: 0.065, source: 'PY-CRYPTO (G1: "seeking payment in virtual currency"; V13)', reasoning: 'Asked for by many personas; crypto-native clients and freelancers paid in stablecoins by policy explain it (several percent in Web3 work).' },
 
-  'contact-voip-phone': { family: 'contact', lr: 2, pattern: 0.3, benign: 0.15, source: 'CT-VOIP (G5; V3): "weak alone"', reasoning: 'Personas use VoIP numbers, but so do many honest remote workers (Google Voice, Skype, office VoIP).' },
+  'contact-voip-phone': { family: 'contact', lr: 3, pattern: 0.3, benign: 0.1, source: 'CT-VOIP (G5; V3): "weak alone"', reasoning: 'Personas use VoIP numbers, but so do many honest remote workers (Google Voice, Skype, office VoIP): about one in ten. Weak: alone it adds 12 points and cannot reach "elevated".' },
   'contact-disposable-email': { family: 'contact', lr: 6, pattern: 0.06, benign: 0.01, source: 'CT-EMAIL-NEW (V1, V11)', reasoning: 'A disposable mailbox on a job application is rare among honest applicants (privacy aliases listed as disposable).' },
   'contact-invalid-phone': { family: 'contact', lr: 2, pattern: 0.02, benign: 0.01, source: 'CT-CHANGING (G1: "incorrect or changing contact information")', reasoning: 'A number that cannot exist; typing mistakes explain most.' },
 
@@ -130,6 +140,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     source: 'CV-CROSS-PROFILE (G1: "inconsistencies in name spelling")',
     reasoning: 'Templates keep the first persona’s name; former, professional and transliterated names explain some honest cases (the comparator tolerates how people write their own names).',
     variants: {
+      'marketplace-holder': { lr: 12, pattern: 0.1, benign: 0.008, reasoning: 'A freelance marketplace account the applicant works through is held, and was identity-verified, in another person’s name: the rented or bought account of the Didenko case (G1: an account owner asking to work through another’s account; platforms forbid it). Honest explanations are an agency’s or a business name on the account and a name change not yet made on the platform: rarer than a resume in an old name, so stronger than the rule’s plain reading.' },
       'one-name-in-common': { lr: 1, pattern: 0.02, benign: 0.02, reasoning: 'The other name shares one whole name with the applicant’s and nothing else ("Sarah Kwon" / "Jinsol Kwon"): a preferred name beside a legal one that does not contain it explains it for honest people, concentrated among those whose everyday and legal names differ; a reused persona resume shares the family name about as rarely. Shown for a person to check against the ID, and weighs nothing (LR 1), so counterfactual twins score alike.' },
     },
   },
@@ -145,8 +156,14 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
 
   'network-datacenter-access': { family: 'network', lr: 5, pattern: 0.5, benign: 0.1, source: 'NW-VPN (G1; V12): "moderate (high false-positive rate)"', reasoning: 'Personas work through VPNs and rented servers; privacy and company VPNs explain about one honest contractor in ten.' },
   'network-geo-mismatch': { family: 'network', lr: 6, pattern: 0.3, benign: 0.05, source: 'NW-GEO-MISMATCH (G1; G8)', reasoning: 'Signs in from another country than the claimed home; an undeclared stay abroad or a VPN exit explains some.' },
-  'network-impossible-travel': { family: 'network', lr: 6, pattern: 0.2, benign: 0.033, source: 'NW-MULTI-COUNTRY (G1: first platform indicator)', reasoning: 'Countries too far apart for the time between sign-ins: an operator’s own connection showing through the farm’s. Mobile routing, VPN hops and IP-database errors explain some.' },
-  'network-off-hours': { family: 'network', lr: 2.5, pattern: 0.4, benign: 0.16, source: 'NW-TIMEZONE (G1; V13): "weak–moderate (easy to evade)"', reasoning: 'Working the night in the claimed time zone; night owls, shift and on-call work explain many.' },
+  'network-impossible-travel': {
+    family: 'network', lr: 7.5, pattern: 0.2, benign: 0.027, source: 'NW-MULTI-COUNTRY (G1: first platform indicator; INDICATORS: moderate)',
+    reasoning: 'Two or more journeys between sign-ins faster than an airliner, from residential or hosting networks (commercial VPN exits left out): an operator’s own connection showing through the farm’s. One IP-database error or a carrier’s routing explains a single journey, hardly two; under 3% of honest contractors. Raised from 6 once a single journey became its own weaker reading; kept at the top of "moderate", below the strong indicators, as INDICATORS rates it.',
+    variants: {
+      once: { lr: 3, pattern: 0.1, benign: 0.033, reasoning: 'A single impossible journey: an IP-database error for one network or a mobile carrier routing through another country explains it about as often as an operator’s slip, so weak.' },
+    },
+  },
+  'network-off-hours': { family: 'network', lr: 3.5, pattern: 0.4, benign: 0.115, source: 'NW-TIMEZONE (G1; V13): "weak–moderate (easy to evade)"', reasoning: 'A sustained night in the claimed time zone (60% of 10+ sign-ins between 22:00 and 06:00) or a UTC+8/+9 working day seen from the claimed zone: more than late evenings, so the top of "weak"; night owls, shift and on-call work explain about one honest contractor in nine.' },
 
   'network-remote-access-tool': { family: 'remote-control', lr: 15, pattern: 0.3, benign: 0.02, source: 'NW-REMOTE-ACCESS (G1 "port 3389"; G3; V3; V10; G10 KVM at laptop farms): "strong"', reasoning: 'Laptop farms are operated through remote-control software and IP-KVMs; IT support sessions explain about 2%.' },
 

@@ -81,7 +81,7 @@ describe('scoring by likelihood ratios', () => {
     expect(flags('sanctions-identifier-hit')).toMatchObject({ score: 100, band: 'critical' })
     const org = flags('sanctions-organisation-hit', 'contact-voip-phone')
     expect(org).toMatchObject({ score: 100, band: 'critical' })
-    expect(org.contributions.find(c => c.rule === 'sanctions-organisation-hit')).toMatchObject({ lr: null, points: 92.5 })
+    expect(org.contributions.find(c => c.rule === 'sanctions-organisation-hit')).toMatchObject({ lr: null, points: 88.1 })
     expect(flags('sanctions-person-lead')).toMatchObject({ score: 0, band: 'low' })
     expect(flags('sanctions-person-lead', 'contact-voip-phone').score).toBe(flags('contact-voip-phone').score)
   })

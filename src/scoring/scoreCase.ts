@@ -3,6 +3,9 @@ import type { RiskBand } from '../signoff/caseStatus'
 import type { Finding } from '../rules/types'
 import { looksLikeCompany } from '../domain/names'
 import { NAME_IN_COMMON } from '../domain/samePersonNames'
+import { FORWARDED_TO_DECLARED_HOME } from '../rules/helpers'
+import { ONE_JOURNEY } from '../rules/network-impossible-travel'
+import { MARKETPLACE_HOLDER } from '../rules/identity-name-mismatch'
 import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type FamilyId } from './likelihoodRatios'
 
 /**
@@ -25,7 +28,7 @@ import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type Fami
  *   each tenfold of evidence, 0 with no evidence. Bands (BANDS) follow from the posterior.
  * - A sanctions hit on an identifier or a designated entity is a fact, not a pattern: it takes the top.
  * - A clear result counts as LR 1: schemes pass many checks, so passing is not evidence of honesty.
- * Corroboration follows from the numbers, not from caps: a weak flag (LR ≈ 2) adds 7–10 points and cannot
+ * Corroboration follows from the numbers, not from caps: a weak flag (LR 2–3.5) adds 7–14 points and cannot
  * reach "elevated" alone; one moderate flag stays low; three moderate flags from independent families
  * reach "high"; two flags that share an explanation count little more than one.
  */
@@ -83,6 +86,9 @@ const familyOf = (rule: string): FamilyId | 'unknown' => LIKELIHOOD_RATIOS[rule]
 export function variantOf(finding: Finding): string | undefined {
   // Names that share one whole name and nothing else: the name rules' weak reading (samePersonNames).
   if (finding.evidence.some(e => e.field === NAME_IN_COMMON)) return 'one-name-in-common'
+  if (finding.evidence.some(e => e.field === FORWARDED_TO_DECLARED_HOME)) return 'to-declared-home'
+  if (finding.evidence.some(e => e.field === MARKETPLACE_HOLDER)) return 'marketplace-holder'
+  if (finding.evidence.some(e => e.field === ONE_JOURNEY)) return 'once'
   if (finding.rule === 'links-shared-indicator') {
     const best = Math.max(0, ...finding.evidence.map(e => Number((e.value as { confidence?: unknown } | null)?.confidence ?? 0)))
     return sharedConfidenceBand(best)
