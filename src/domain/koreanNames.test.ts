@@ -1,4 +1,4 @@
-import { differentSyllableWords, hangulToRoman, koreanReadings, latinSyllables, looksYale, romaniseHangul, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, hangulToRoman, koreanIndexKeys, koreanReadings, latinSyllables, looksYale, romaniseHangul, sameKoreanName } from './koreanNames'
 
 // Made-up names only, put together from single syllables.
 const same = (a: string, b: string) => sameKoreanName(koreanReadings(a), koreanReadings(b))
@@ -98,5 +98,16 @@ describe('cost', () => {
     for (const w of ['yoeuieoyoeuieoyoeuieoyoeuieoq', 'anganganganganganganganganganganq', 'hanganghanganghanganghangang']) latinSyllables(w)
     expect(sameKoreanName(koreanReadings('Hangang Hangang-hangang Hangang'), koreanReadings('Hangang Hangang Hangang Hangang'))).toBe(false)
     expect(Date.now() - started).toBeLessThan(500)
+  })
+})
+
+describe('koreanIndexKeys', () => {
+  it('gives one name the same keys however it is romanised, joined, ordered or written in Hangul', () => {
+    const shared = (a: string, b: string) => koreanIndexKeys(a).filter(k => koreanIndexKeys(b).includes(k))
+    for (const other of ['Sim Hyon Sop', 'SHIM HYUNSEOP', 'Hyunseop Shim', 'Shim Hyun-seop', '심현섭']) expect([other, shared('Sim Hyon Sop', other).length > 0]).toEqual([other, true])
+    expect(koreanIndexKeys('Kim Sangman').some(k => koreanIndexKeys('Gim Sang Man').includes(k))).toBe(true)
+  })
+  it('gives nothing for names that do not read as Korean syllables', () => {
+    expect(koreanIndexKeys('Christopher Smith')).toEqual([])
   })
 })

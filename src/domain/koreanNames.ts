@@ -336,3 +336,32 @@ export function differentSyllableWords(a: string, b: string): boolean {
   if (!pa.length || !pb.length) return false
   return !pa.some(x => pb.some(y => sameRun(x.map(withInitialRule), y.map(withInitialRule))))
 }
+
+const skeletonsOf = (s: Syllable): string[] => [...new Set([...s].map(k => { const [onset, , coda] = k.split('.'); return `${onset}${coda}` }))].sort()
+function skeletonRuns(run: Syllable[], cap: number): string[] {
+  let acc = ['']
+  for (const s of run) {
+    const next: string[] = []
+    for (const a of acc) for (const k of skeletonsOf(s)) if (next.length < cap) next.push(a ? `${a}-${k}` : k)
+    acc = next
+  }
+  return acc
+}
+
+/**
+ * Index keys for finding a Korean name however it is romanised: the consonant skeleton (onset and final
+ * classes) of the family name and of the given name, syllable by syllable, from each reading. "Shim
+ * Hyunseop", "Sim Hyon Sop" and 심현섭 share them where phonetic keys of the words do not (Shim/Sim,
+ * Hyunseop/Hyon Sop). Candidates only: the name comparator decides.
+ */
+export function koreanIndexKeys(name: string): string[] {
+  const keys = new Set<string>()
+  for (const r of koreanReadings(name).slice(0, 6)) {
+    for (const f of skeletonRuns(r.family, 4)) for (const g of skeletonRuns(r.given, 4)) {
+      keys.add(`ko:${f}|${g}`)
+      keys.add(`ko:|${g}`)
+    }
+    if (keys.size >= 24) break
+  }
+  return [...keys]
+}

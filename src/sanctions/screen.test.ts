@@ -1,5 +1,6 @@
 import { normaliseEmail, normalisePhoneDigits, normaliseWallet, normaliseWebsite } from './identifiers'
-import { SanctionsIndex, normaliseDate } from './screen'
+import { SanctionsIndex, normaliseDate, organisationKeys } from './screen'
+import { BUILTIN_SANCTIONS } from './builtin'
 import { parseSdnCsv } from './sdnCsv'
 
 const { entries } = parseSdnCsv(
@@ -27,6 +28,21 @@ describe('screening', () => {
   it('matches identifiers and entity names exactly after normalisation', () => {
     const hits = index.screen({ ...empty, wallets: [{ value: '0x1111111111111111111111111111111111111111', where: 'w' }], websites: [{ value: 'http://norland-trading.example', where: 's' }], phones: [{ value: '+850 2 123 4567', where: 'p' }], organisations: [{ name: 'Norland Trading Company Limited', where: 'o' }, { name: 'Norland Trading Partners', where: 'x' }] })
     expect(hits.map(h => `${h.kind}:${h.where}:${h.entry.uid}`).sort()).toEqual(['organisation:o:OFAC-90001', 'phone:p:OFAC-90002', 'wallet:w:OFAC-90002', 'website:s:OFAC-90001'])
+  })
+  it('reads a company’s own abbreviations (IT, Info Tech, Intl) as the words they stand for', () => {
+    expect(organisationKeys('Chinyong IT Cooperation Co.')).toEqual(organisationKeys('CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY'))
+    expect(organisationKeys('Chinyong Info Tech Cooperation')).toEqual(organisationKeys('CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY'))
+    const builtin = new SanctionsIndex(BUILTIN_SANCTIONS)
+    expect(builtin.screen({ ...empty, organisations: [{ name: 'Chinyong IT Cooperation Co.', where: 'employer' }] }).map(h => h.entry.uid)).toEqual(['OFAC-43379'])
+    expect(builtin.screen({ ...empty, organisations: [{ name: 'Chinyong Trading', where: 'employer' }] })).toEqual([])
+  })
+  it('finds a Korean name romanised another way or written in Hangul, and a payee by the payee’s own date of birth', () => {
+    const builtin = new SanctionsIndex(BUILTIN_SANCTIONS)
+    for (const name of ['KIM SANGMAN', 'Gim Sang-man', '김상만', 'Sangman Kim']) expect([name, builtin.screen({ ...empty, personNames: [{ name, where: 'n' }] }).map(h => h.entry.uid)]).toEqual([name, ['OFAC-43377']])
+    const payee = builtin.screen({ ...empty, birthDate: '1990-01-01', personNames: [{ name: 'Sang-man Kim', where: 'payee', birthDate: '25 Apr 1965' }] })
+    expect(payee[0]!.corroboratedBy).toEqual(['date of birth 1965-04-25'])
+    const noOwnDate = builtin.screen({ ...empty, birthDate: '1965-04-25', personNames: [{ name: 'Sang-man Kim', where: 'payee', birthDate: null }] })
+    expect(noOwnDate[0]!.corroboratedBy).toEqual([])
   })
   it('treats a similar person name as a lead, corroborated only by a matching date of birth or identifier', () => {
     const lead = index.screen({ ...empty, personNames: [{ name: 'Pak Min-ho', where: 'n' }] })

@@ -1,4 +1,5 @@
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
+import { koreanIndexKeys } from '../domain/koreanNames'
 import { MATCH_THRESHOLD, normaliseName, scoreNormalised, type NormalisedName } from '../domain/names'
 import { birthDateReadings, hostAndParents, normaliseEmail, normaliseWallet, parseWebAddress, PHONE_TAIL, phoneDigitVariants, phonesSame, walletCandidates } from './identifiers'
 import type { SanctionsEntry } from './types'
@@ -13,7 +14,8 @@ import type { SanctionsEntry } from './types'
  * comparisons at most, not one per listed name.
  */
 export interface ScreeningSubject {
-  personNames: Array<{ name: string; where: string }>
+  /** `birthDate` on a name is that person's own (a payee's), read instead of the subject's */
+  personNames: Array<{ name: string; where: string; birthDate?: string | null }>
   birthDate?: string | null
   wallets: Array<{ value: string; where: string }>
   emails: Array<{ value: string; where: string }>
@@ -58,6 +60,7 @@ function nameKeys(normalised: NormalisedName, written = ''): Set<string> {
   addKeys(keys, normalised.tokens.filter(t => t.length > 1))
   const latin = written.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/).filter(t => t.length > 1)
   if (latin.length) addKeys(keys, latin)
+  for (const k of koreanIndexKeys(written)) keys.add(k)
   return keys
 }
 
@@ -92,12 +95,20 @@ const LEGAL_WORDS = [
   .flatMap(w => w.split(' '))
   .filter(w => w.length >= 6)
 const isMisspeltLegalWord = (token: string) => token.length >= 6 && !LEGAL_WORDS.includes(token) && LEGAL_WORDS.some(w => withinOneEdit(token, w))
+/**
+ * Words companies abbreviate in their own names, written out: "Chinyong IT Cooperation Co." is the listed
+ * CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY. Only abbreviations with one common reading.
+ */
+const ABBREVIATED: Record<string, string[]> = {
+  it: ['information', 'technology'], infotech: ['information', 'technology'], info: ['information'], tech: ['technology'],
+  intl: ['international'], int: ['international'], svcs: ['services'], svc: ['service'], dev: ['development'], mgmt: ['management'],
+}
 function organisationKeyWords(name: string): string[][] {
   // Employers and referees' companies repeat across a population: remember the last 20,000.
   let keys = organisationKeyMemo.get(name)
   if (keys === undefined) {
     if (organisationKeyMemo.size >= 20_000) organisationKeyMemo.clear()
-    const all = normaliseName(name, 'Company').tokens
+    const all = normaliseName(name, 'Company').tokens.flatMap(t => ABBREVIATED[t] ?? [t])
     const tokens = all.length > 1 ? all.filter(t => !isMisspeltLegalWord(t)) : all
     keys = tokens.length ? [tokens] : []
     let end = tokens.length
@@ -325,7 +336,7 @@ export class SanctionsIndex {
     }
     const identifierHits = new Map<string, string[]>()
     for (const h of hits) identifierHits.set(h.entry.uid, [...(identifierHits.get(h.entry.uid) ?? []), `${h.kind} ${h.value}`])
-    const births = subject.birthDate ? birthDateReadings(subject.birthDate) : []
+    const subjectBirths = subject.birthDate ? birthDateReadings(subject.birthDate) : []
     const seen = new Set<string>()
     // The same name given twice (applicant and payee, application and resume) is looked up once.
     const lookedUp = new Map<string, Array<{ i: number; s: ReturnType<typeof scoreNormalised> }>>()
@@ -346,6 +357,8 @@ export class SanctionsIndex {
         }
         lookedUp.set(queryKey, found)
       }
+      // A payee's own date of birth speaks for the payee; the applicant's for the applicant's names.
+      const births = person.birthDate !== undefined ? (person.birthDate ? birthDateReadings(person.birthDate) : []) : subjectBirths
       for (const { i, s } of found) {
         const candidate = this.people[i]!
         const id = `${candidate.entry.uid}\u0000${person.name}`
