@@ -1,4 +1,4 @@
-import { classifyUrl, extractResumeFields, normaliseDate } from './resumeFields'
+import { classifyUrl, extractResumeFields, normaliseDate, splitTitleCompany } from './resumeFields'
 
 const KEVIN = `Kevin Brandt
 Smart Contract Developer | kevinbrandt7781@outlook.com | +1 646 555 0199 | New York, NY
@@ -76,6 +76,11 @@ describe('resume fields', () => {
     expect(cut.urls.map(u => u.value.url)).toEqual(['https://www.linkedin.com/in/jane-roe-204', 'https://jane.dev'])
   })
 
+  it('keeps a comma before a closing legal form in the company, and splits before one that opens a quoted name', () => {
+    expect(splitTitleCompany('Engineer, Silverstar Co., Ltd.')).toEqual({ title: 'Engineer', company: 'Silverstar Co., Ltd.' })
+    expect(splitTitleCompany('Full Stack Developer, LLC "ALIS"')).toEqual({ title: 'Full Stack Developer', company: 'LLC "ALIS"' })
+    expect(splitTitleCompany('Engineer, OOO «Vektor»')).toEqual({ title: 'Engineer', company: 'OOO «Vektor»' })
+  })
   it('normalises dates', () => {
     expect(normaliseDate('Sept 2019')).toBe('2019-09')
     expect(normaliseDate('3/2020')).toBe('2020-03')

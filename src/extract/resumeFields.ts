@@ -195,8 +195,11 @@ function looksLikeName(text: string): boolean {
   return words.every(w => NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
 }
 
-/** A comma before a legal form is part of the company's name ("Silverstar Co., Ltd."), not a separator. */
-const LEGAL_COMMA = /,(?=\s*(?:ltd|llc|inc|co|corp|gmbh|s\.?a|s\.?r\.?l|plc|pte|pty|limited|b\.?v|ag|oy|ab)\b\.?)/gi
+/**
+ * A comma before a legal form is part of the company's name ("Silverstar Co., Ltd."), not a separator; unless
+ * the legal form opens a quoted name, as Russian and Ukrainian firms write theirs (LLC "ALIS").
+ */
+const LEGAL_COMMA = /,(?=\s*(?:ltd|llc|inc|co|corp|gmbh|s\.?a|s\.?r\.?l|plc|pte|pty|limited|b\.?v|ag|oy|ab)\b\.?(?!\s*["“«„']))/gi
 const PROTECTED_COMMA = '\u0000'
 
 /**
