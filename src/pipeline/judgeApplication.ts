@@ -179,7 +179,14 @@ export interface LinkMaterial {
 export function linkMaterial(records: FactRecord[], resumes: readonly ResumeInput[], photo: PhotoFingerprint | null, isHomeNetwork: (ip: string) => boolean): LinkMaterial {
   const ordered = [...resumes].sort((a, b) => (a.name !== b.name ? (a.name < b.name ? -1 : 1) : a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0))
   const names = records.filter(r => r.field === 'person.full_name' || r.field === 'resume.name').map(r => String(r.value))
-  const tokens = ordered.map(r => (r.text ? words(maskedResumeText(r.text, names)) : []))
+  // A JSON Resume given inline is a resume too: its work history (employers, titles, dates, what was done)
+  // is the text a persona template repeats, so it is shingled like a document.
+  const inline = records
+    .filter(r => r.field === 'resume.employer' && r.source === 'application')
+    .map(r => Object.values(r.value as Record<string, unknown>).filter(v => typeof v === 'string').join(' '))
+    .join('\n')
+  const texts = [...ordered.map(r => r.text), ...(inline.trim() ? [inline] : [])]
+  const tokens = texts.map(t => (t ? words(maskedResumeText(t, names)) : []))
   const total = tokens.reduce((n, t) => n + t.length, 0)
   const shingleSet = total >= MIN_RESUME_WORDS ? unionShingles(tokens.map(t => shingles(t))) : new Uint32Array(0)
   const keys = identifierKeys(records, { isHomeNetwork, documents: ordered.map(r => ({ author: r.metadata.author ?? null, creator: r.metadata.creator ?? null, producer: r.metadata.producer ?? null, created: r.metadata.created ?? null })) })
