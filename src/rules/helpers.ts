@@ -44,9 +44,17 @@ export function declaredIntermediary(facts: CaseFacts): DeclaredIntermediary | n
  */
 export const FORWARDED_TO_DECLARED_HOME = 'logistics.forwarded-to-declared-home'
 
-/** The declared home's and the shipping address's countries, when both are given and differ. */
+/**
+ * A note that sends the device to someone else, or to a stay that is not the declared home: then the
+ * service does not deliver where the applicant says they live, and the weaker reading does not apply.
+ */
+const NOT_TO_THE_HOME = /\b(?:cousin|friend|brother|sister|uncle|aunt|relatives?|colleague|partner|mother|father|parents?|wife|husband|agent|c\/o|care of|attn|moving|move|temporar\w*|travel\w*|until)\b/i
+
+/** The declared home's and the shipping address's countries, when both are given, differ, and nothing says the device goes to anyone or anywhere else. */
 export function forwardedAbroad(facts: CaseFacts): { home: string; via: string } | null {
   const home = str(facts.person.address?.value.country)?.toUpperCase()
   const via = str(facts.logistics.shippingAddress?.value.country)?.toUpperCase()
-  return home && via && home !== via ? { home, via } : null
+  const ship = facts.logistics.shippingAddress?.value
+  const text = [ship?.line1, ship?.line2, facts.logistics.note?.value].filter(v => typeof v === 'string').join(' ')
+  return home && via && home !== via && !NOT_TO_THE_HOME.test(text) ? { home, via } : null
 }

@@ -31,6 +31,11 @@ describe('logistics-mail-drop', () => {
     expect(lowScore.contributions.map(c => c.variant)).toEqual(['to-declared-home', 'to-declared-home'])
     expect(lowScore.band).toBe('low')
     expect(highScore.score).toBeGreaterThan(lowScore.score + 25)
+    // A note sending it to someone else, or to a stay, is not delivery to the declared home.
+    for (const other of ['please ship to my cousin, I am moving', 'temporary address', 'my agent forwards it']) {
+      const r2 = rule.evaluate(factsOf([medellin, miami, fact('logistics.note', other)]), ctx)
+      expect([other, r2.status === 'flag' && r2.evidence.some(e => e.field === FORWARDED_TO_DECLARED_HOME)]).toEqual([other, false])
+    }
   })
   it('clears a home or an office floor', () => {
     expect(rule.evaluate(factsOf([ship('12 Oak St Apt 4')]), ctx).status).toBe('clear')

@@ -34,6 +34,9 @@ describe('network-impossible-travel', () => {
     const score = (e: typeof once) => scoreFindings(runRules(factsOf([], { events: e }), ctx, [rule]))
     expect(score(once).contributions[0]).toMatchObject({ variant: 'once' })
     expect(score(once).score).toBeLessThan(score(twice).score)
+    // One hop through a hosting server abroad is a cloud proxy's exit, not a journey.
+    const proxied = events([['2026-10-01T18:36:00Z', '198.51.100.1'], ['2026-10-01T19:07:00Z', '203.0.113.9'], ['2026-10-03T16:14:00Z', '198.51.100.1']])
+    expect(rule.evaluate(factsOf([], { events: proxied }), ctx).status).toBe('clear')
   })
   it('is not applicable without a log', () => {
     expect(rule.evaluate(factsOf([]), ctx).status).toBe('not_applicable')
