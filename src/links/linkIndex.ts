@@ -1,6 +1,7 @@
 import { coloursClose, compilePhoto, popcount32, PHOTO_HAMMING_THRESHOLD, sameCompiledPhoto, type CompiledPhoto, type PhotoFingerprint } from './imageHash'
 import type { LinkKey, LinkKind } from './linkKeys'
 import { BANDS, bandHashes, exactJaccard, type Shingles } from './minhash'
+import { LINE_HUB_LIMIT, LINE_JACCARD_FLOOR, MIN_SHARED_LINES, resumeLinesVia, resumeVia } from './resumeLines'
 
 /**
  * Incremental linking: each application added is compared only with the applications that share one of
@@ -102,6 +103,8 @@ export interface LinkableApplication {
   /** MinHash signature of the masked resume (for finding candidates) and its shingles (for confirming) */
   resume?: Uint32Array | null
   resumeShingles?: Shingles | null
+  /** keys of the resume's distinctive lines (resumeLines.ts) */
+  resumeLines?: readonly string[] | null
   photo?: PhotoFingerprint | null
 }
 
@@ -144,6 +147,8 @@ export class LinkIndex {
   private readonly resumeIds: string[] = []
   private readonly resumeShingles: Shingles[] = []
   private readonly resumeBands: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map())
+  // Per distinctive resume line, the resume positions that have it (the first LINE_HUB_LIMIT; then it is boilerplate).
+  private readonly resumeLineIndex = new Map<string, { count: number; positions: number[] }>()
   // Photos by position; eight bands of 256 buckets each list the positions whose hash has that byte.
   private readonly photoIds: string[] = []
   private readonly photos: CompiledPhoto[] = []
@@ -196,9 +201,24 @@ export class LinkIndex {
           if (seen.has(i) || other === app.id) continue
           seen.add(i)
           const sim = exactJaccard(mine, this.resumeShingles[i]!, RESUME_THRESHOLD)
-          if (sim >= RESUME_THRESHOLD) link(other, 'resume', `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, indexKey('resume', [app.id, other].sort().join('|')))
+          if (sim >= RESUME_THRESHOLD) link(other, 'resume', resumeVia(sim), indexKey('resume', [app.id, other].sort().join('|')))
         }
         list.push(position)
+      }
+      // The same work history written word for word inside resumes otherwise apart (resumeLines.ts).
+      const shared = new Map<number, number>()
+      for (const line of new Set(app.resumeLines ?? [])) {
+        let entry = this.resumeLineIndex.get(line)
+        if (!entry) this.resumeLineIndex.set(line, (entry = { count: 0, positions: [] }))
+        if (entry.count < LINE_HUB_LIMIT) for (const i of entry.positions) shared.set(i, (shared.get(i) ?? 0) + 1)
+        if (entry.count < LINE_HUB_LIMIT) entry.positions.push(position)
+        entry.count++
+      }
+      for (const [i, n] of shared) {
+        const other = this.resumeIds[i]!
+        if (n < MIN_SHARED_LINES || other === app.id || made.some(l => l.b === other && l.kind === 'resume')) continue
+        const sim = exactJaccard(mine, this.resumeShingles[i]!)
+        if (sim >= LINE_JACCARD_FLOOR) link(other, 'resume', sim >= RESUME_THRESHOLD ? resumeVia(sim) : resumeLinesVia(n, sim), indexKey('resume', [app.id, other].sort().join('|')))
       }
       this.resumeIds.push(app.id)
       this.resumeShingles.push(app.resumeShingles)

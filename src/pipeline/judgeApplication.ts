@@ -3,6 +3,7 @@ import type { PhotoFingerprint } from '../links/imageHash'
 import type { LinkableApplication } from '../links/linkIndex'
 import { identifierKeys, maskedResumeText, type DocumentMeta, type LinkKey } from '../links/linkKeys'
 import { shingles, signature, words, type Shingles } from '../links/minhash'
+import { resumeLineKeys } from '../links/resumeLines'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { AccessEventFact, CaseFacts, FactRecord, LinkFact, SharedIndicatorHit } from '../rules/caseFacts'
 import { evaluateCase, type Evaluation } from '../rules/evaluateCase'
@@ -166,6 +167,8 @@ export interface LinkMaterial {
   keys: LinkKey[]
   /** the masked resume's shingles, empty when the resumes are too short to compare */
   shingleSet: Shingles
+  /** keys of its distinctive lines (resumeLines.ts), empty when there is no resume to compare */
+  resumeLines: string[]
   photo: PhotoFingerprint | null
   /** the applicant's name as given (the same person applying twice is not a link) */
   name: string | null
@@ -186,17 +189,19 @@ export function linkMaterial(records: FactRecord[], resumes: readonly ResumeInpu
     .map(r => Object.values(r.value as Record<string, unknown>).filter(v => typeof v === 'string').join(' '))
     .join('\n')
   const texts = [...ordered.map(r => r.text), ...(inline.trim() ? [inline] : [])]
-  const tokens = texts.map(t => (t ? words(maskedResumeText(t, names)) : []))
+  const masked = texts.map(t => (t ? maskedResumeText(t, names) : ''))
+  const tokens = masked.map(t => (t ? words(t) : []))
   const total = tokens.reduce((n, t) => n + t.length, 0)
   const shingleSet = total >= MIN_RESUME_WORDS ? unionShingles(tokens.map(t => shingles(t))) : new Uint32Array(0)
+  const resumeLines = shingleSet.length ? resumeLineKeys(masked) : []
   const keys = identifierKeys(records, { isHomeNetwork, documents: ordered.map(r => ({ author: r.metadata.author ?? null, creator: r.metadata.creator ?? null, producer: r.metadata.producer ?? null, created: r.metadata.created ?? null })) })
   const name = records.find(r => r.field === 'person.full_name')?.value
-  return { keys, shingleSet, photo, name: typeof name === 'string' ? name : null }
+  return { keys, shingleSet, resumeLines, photo, name: typeof name === 'string' ? name : null }
 }
 
 /** The same material as the in-memory link index takes it. */
 export function linkableOf(id: string, m: LinkMaterial): LinkableApplication {
-  return { id, keys: m.keys, resume: m.shingleSet.length ? signature(m.shingleSet) : null, resumeShingles: m.shingleSet.length ? m.shingleSet : null, photo: m.photo }
+  return { id, keys: m.keys, resume: m.shingleSet.length ? signature(m.shingleSet) : null, resumeShingles: m.shingleSet.length ? m.shingleSet : null, resumeLines: m.resumeLines, photo: m.photo }
 }
 
 /**

@@ -163,7 +163,7 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
         .join('indicator_sources as src', 'src.id', 's.source_id')
         .where(q => void q.whereNull('s.expires_at').orWhere('s.expires_at', '>', at))
         .select('s.*', 'src.name as source_name')
-    const stored = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary', 'document']).select('kind', 'key', 'label', 'role', 'support')) as StoredLinkKey[]
+    const stored = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'resume-line', 'photo-band', 'intermediary', 'document']).select('kind', 'key', 'label', 'role', 'support')) as StoredLinkKey[]
     const ids = caseIdentifiers(stored)
     const hits: SharedIndicatorHit[] = []
     if (ids.length) {
@@ -321,7 +321,7 @@ export function createIndicatorService(deps: { db: Knex; audit: AuditRepository;
     const ids = [...watched.keys()]
     for (let i = 0; i < ids.length; i += 200) {
       const chunk = ids.slice(i, i + 200)
-      const allKeys = (await db('link_keys').whereIn('case_id', chunk).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary', 'document']).select('case_id', 'kind', 'key', 'label', 'role', 'support')) as Array<StoredLinkKey & { case_id: string }>
+      const allKeys = (await db('link_keys').whereIn('case_id', chunk).whereNotIn('kind', ['resume-band', 'resume-line', 'photo-band', 'intermediary', 'document']).select('case_id', 'kind', 'key', 'label', 'role', 'support')) as Array<StoredLinkKey & { case_id: string }>
       const flags = (await db('findings').whereIn('case_id', chunk).whereNull('superseded_at').where('status', 'flag').select('case_id', 'rule_id')) as Array<{ case_id: string; rule_id: string }>
       const prints = (await db('link_prints').whereIn('case_id', chunk).select('case_id', 'resume_shingles', 'photo_hash')) as Array<{ case_id: string; resume_shingles: string | null; photo_hash: string | null }>
       for (const caseId of chunk) {

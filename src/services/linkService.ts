@@ -9,6 +9,7 @@ import { compilePhoto, hamming, PHOTO_HAMMING_THRESHOLD, photoBandKeys, sameComp
 import { FARM_HOMES, HOUSEHOLD_SUPPORT, HUB_LIMIT, RESUME_THRESHOLD, bothHomes, clusters, joinedLinks, linkSupport, pairVerdicts, type Link } from '../links/linkIndex'
 import type { LinkKey, LinkKind } from '../links/linkKeys'
 import { bandKeys, exactJaccard, signature, type Shingles } from '../links/minhash'
+import { LINE_JACCARD_FLOOR, LINE_HUB_LIMIT, MIN_SHARED_LINES, resumeLinesVia, resumeVia } from '../links/resumeLines'
 import { homeNetworkOf, linkMaterial as pipelineLinkMaterial, photoToLink, type LinkMaterial, type ResumeInput } from '../pipeline/judgeApplication'
 import type { ReferenceData } from '../refdata/referenceData'
 import type { FactRecord, LinkFact } from '../rules/caseFacts'
@@ -158,7 +159,27 @@ export function createLinkService(deps: {
         const prints = (await trx('link_prints').whereIn('case_id', cands.map(c => c.case_id)).whereNotNull('resume_shingles').select('case_id', 'resume_shingles')) as Array<{ case_id: string; resume_shingles: string }>
         for (const p of prints) {
           const sim = exactJaccard(m.shingleSet, decodeShingles(p.resume_shingles))
-          if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: `resume text ${Math.round(sim * 100)}% alike once names and contacts are masked`, key: `resume\u001f${pairOf(caseId, p.case_id).join('|')}` })
+          if (sim >= RESUME_THRESHOLD) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: resumeVia(sim), key: `resume\u001f${pairOf(caseId, p.case_id).join('|')}` })
+        }
+      }
+      // The same work history written word for word inside resumes otherwise apart (resumeLines.ts), as LinkIndex does.
+      if (m.resumeLines.length) {
+        bands.push(...m.resumeLines.map(key => ({ kind: 'resume-line', key })))
+        const rows = (await current(trx('link_keys as k').where('k.kind', 'resume-line').whereIn('k.key', m.resumeLines)).select('k.case_id', 'k.key')) as Array<{ case_id: string; key: string }>
+        const perLine = new Map<string, string[]>()
+        for (const r of rows) perLine.set(r.key, [...(perLine.get(r.key) ?? []), r.case_id])
+        const shared = new Map<string, number>()
+        // A line more resumes share than LINE_HUB_LIMIT is boilerplate: it counts for no one.
+        for (const ids of perLine.values()) if (new Set(ids).size < LINE_HUB_LIMIT) for (const id of new Set(ids)) shared.set(id, (shared.get(id) ?? 0) + 1)
+        const linked = new Set(made.filter(l => l.kind === 'resume').map(l => l.b))
+        const cands = [...shared].filter(([id, n]) => n >= MIN_SHARED_LINES && !linked.has(id))
+        if (cands.length) {
+          const count = new Map(cands)
+          const prints = (await trx('link_prints').whereIn('case_id', cands.map(([id]) => id)).whereNotNull('resume_shingles').select('case_id', 'resume_shingles')) as Array<{ case_id: string; resume_shingles: string }>
+          for (const p of prints) {
+            const sim = exactJaccard(m.shingleSet, decodeShingles(p.resume_shingles))
+            if (sim >= LINE_JACCARD_FLOOR) made.push({ a: caseId, b: p.case_id, kind: 'resume', via: sim >= RESUME_THRESHOLD ? resumeVia(sim) : resumeLinesVia(count.get(p.case_id)!, sim), key: `resume\u001f${pairOf(caseId, p.case_id).join('|')}` })
+          }
         }
       }
     }
@@ -413,7 +434,7 @@ export function createLinkService(deps: {
 
     /** Identifier values of a case shared by more than HUB_LIMIT applications: shown, with why they were not used. */
     async hubsOf(trx: Knex, caseId: string): Promise<Array<{ kind: string; label: string; role: string; count: number }>> {
-      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary']).select('kind', 'key', 'label', 'role')) as Array<LinkKey & { kind: string }>
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'resume-line', 'photo-band', 'intermediary']).select('kind', 'key', 'label', 'role')) as Array<LinkKey & { kind: string }>
       const out: Array<{ kind: string; label: string; role: string; count: number }> = []
       for (const k of keys) {
         const n = (await trx('link_keys as k').join('cases as c', 'c.id', 'k.case_id').where('c.is_current', true).where({ 'k.kind': k.kind, 'k.key': k.key }).countDistinct({ n: 'k.case_id' }).first()) as { n: number | string } | undefined
@@ -447,7 +468,7 @@ export function createLinkService(deps: {
     async watch(trx: Knex.Transaction, caseId: string, ctx: ActorContext): Promise<number> {
       await assertChangeable(trx, caseId)
       // A declared intermediary's values are the agency's, not this person's: never watched.
-      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'photo-band', 'intermediary']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
+      const keys = (await trx('link_keys').where({ case_id: caseId }).whereNotIn('kind', ['resume-band', 'resume-line', 'photo-band', 'intermediary']).select('kind', 'key', 'label')) as Array<{ kind: string; key: string; label: string }>
       if (!keys.length) throw badRequest('This case has no identifiers to watch for')
       const now = new Date().toISOString()
       const existing = new Set(((await trx('watch_keys').where({ source_case_id: caseId }).select('kind', 'key')) as Array<{ kind: string; key: string }>).map(k => `${k.kind}\u001f${k.key}`))

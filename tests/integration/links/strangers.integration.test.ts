@@ -25,7 +25,7 @@ function components(lines: Array<{ id: string; links: Array<{ id: string }> }>):
   return [...groups.values()].map(g => g.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!))
 }
 
-const EXPECTED = [['R1-0', 'R1-1', 'R1-2'], ['R2-0', 'R2-1', 'R2-2'], ['R3-0', 'R3-1', 'R3-2'], ['R4-0', 'R4-1']]
+const EXPECTED = [['R1-0', 'R1-1', 'R1-2'], ['R2-0', 'R2-1', 'R2-2'], ['R3-0', 'R3-1', 'R3-2'], ['R4-0', 'R4-1'], ['R5-0', 'R5-1', 'R5-2']]
 
 describe('rings that do not fuse strangers', () => {
   const population = strangersPopulation()

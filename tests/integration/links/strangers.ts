@@ -89,6 +89,42 @@ export function strangersPopulation(): StrangerApp[] {
     ;(a.person as Record<string, unknown>).phone = AGENCY.phone
     out.push({ id: `AG-${i}`, label: 'benign', ring: '', application: a })
   }
+  // R5: a front company's team: one work history, its bullets word for word, inside resumes whose summaries,
+  // schooling and skills are each member's own (the independent population's front-company teams).
+  const team = [
+    'Instrumented the loyalty-points ledger in Elixir, handling $10M in volume.',
+    'Introduced a fraud-scoring microservice in C#/.NET, with no customer-visible downtime.',
+    'Instrumented a GraphQL gateway in Rust, handling $155M in volume.',
+    'Cut a cross-chain bridge relayer in Solidity, cutting p95 latency by 28%.',
+  ]
+  const own = [
+    ['Led checkout rewrites for a grocery chain and mentored four junior developers across two offices.', 'Built a data warehouse for a regional hospital group, from ingestion to dashboards used every morning.', 'Ran the on-call rotation for a payments team and wrote its incident handbook from scratch.'],
+    ['Maintained an open-source charting library with two hundred contributors and a monthly release train.', 'Designed the mobile onboarding flow for a fitness app that doubled its week-one retention.', 'Taught an evening course on web accessibility at the community college for three semesters.'],
+    ['Migrated a logistics company from cron jobs to an event-driven pipeline with replayable topics.', 'Wrote the search ranking for a real-estate marketplace and measured it with interleaving tests.', 'Organised the city JavaScript meetup and its yearly conference for about four hundred people.'],
+  ]
+  for (const [i, name] of ['Oliver Grant', 'Yusuf Demir', 'Hannah Berg'].entries()) {
+    push(`R5-${i}`, 'pattern', 'R5', name, {
+      resume: {
+        basics: { name, summary: own[i]![0] },
+        work: [
+          { name: 'Silverline Network Tech', position: 'Full Stack Developer', startDate: '2019-03', highlights: team.slice(0, 3) },
+          { name: ['Grab', 'Shopify', 'Atlassian'][i], position: 'Engineer', startDate: '2016-01', endDate: '2019-02', highlights: [team[3]!, own[i]![1]!, own[i]![2]!] },
+        ],
+        education: [{ institution: ['Northeastern University', 'NC State University', 'University of Utah'][i], area: 'Computer Science', studyType: 'BS' }],
+        skills: [{ name: 'Skills', keywords: [['Java', 'Redis'], ['Vue', 'Go'], ['Python', 'Spark']][i] }],
+      },
+    })
+  }
+  // Two honest applicants whose resumes share two stock lines and nothing else: not a ring.
+  const stock = ['Collaborated with product managers and designers to deliver features on schedule.', 'Participated in code reviews and helped maintain high standards of quality.']
+  for (const [i, name] of ['Rosa Delgado', 'Ken Watanabe'].entries()) {
+    push(`B-3${i}`, 'benign', '', name, {
+      resume: {
+        basics: { name, summary: own[i]![2] },
+        work: [{ name: ['Acme Health', 'Northwind Freight'][i], position: 'Software Engineer', startDate: '2018-05', highlights: [...stock, own[(i + 1) % 3]![1]!, own[(i + 2) % 3]![0]!] }],
+      },
+    })
+  }
   const undeclared = app('AG-9', 'Sofia Rossi', { logistics: { shipping_address: { ...AGENCY.address, line1: '200 Congress Avenue, Floor 12' } } })
   ;(undeclared.person as Record<string, unknown>).phone = '(512) 555-0100'
   out.push({ id: 'AG-9', label: 'benign', ring: '', application: undeclared })
