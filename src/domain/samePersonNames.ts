@@ -156,7 +156,31 @@ type WordsApart = (w: string, v: string) => boolean
 function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
   const korean = Boolean(na.korean && nb.korean)
   const chinese = Boolean(na.chinese && nb.chinese)
-  return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v))
+  // Names that read as Korean or Chinese syllables are parted by their syllables (romanisations change consonants: Zhang / Chang).
+  const romanised = Boolean(na.korean || nb.korean || na.chinese || nb.chinese)
+  return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v)) || (!romanised && consonantSwapped(w, v))
+}
+
+/** Consonants that spell one sound in the languages names come from (Carl/Karl, Zoe/Soe, Wanda/Vanda, Jusuf/Yusuf). */
+const SAME_SOUND = ['ck', 'cq', 'kq', 'sz', 'vw', 'jy', 'fv', 'gj', 'cs']
+const VOWEL = /[aeiouy]/
+/**
+ * Two words of the same length, four letters or more, one letter apart where that letter is a consonant on
+ * at least one side and the two are not one sound spelt two ways: Maria / Marta, Sara / Sana are different
+ * given names, not one person's spelling of their own. Vowels for vowels stay one name (Sergey / Sergei).
+ */
+function consonantSwapped(w: string, v: string): boolean {
+  if (w.length !== v.length || w.length < 4) return false
+  let at = -1
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === v[i]) continue
+    if (at >= 0) return false
+    at = i
+  }
+  if (at < 0) return false
+  const [x, y] = [w[at]!, v[at]!]
+  if ((VOWEL.test(x) && VOWEL.test(y)) || !/[a-z]/.test(x) || !/[a-z]/.test(y)) return false
+  return !SAME_SOUND.includes(x < y ? `${x}${y}` : `${y}${x}`)
 }
 
 /** "jh" as the initials of "jihoon" (ji-hoon): each part starts with its letter and has a vowel. */
