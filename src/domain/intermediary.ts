@@ -72,9 +72,9 @@ export function readIntermediary(value: unknown): DeclaredIntermediary | null {
 
 export const intermediaryLabel = (i: DeclaredIntermediary): string => i.name ?? 'the declared agency'
 
-export function isIntermediaryPhone(i: DeclaredIntermediary, phone: string | null | undefined, country?: string): boolean {
+export function isIntermediaryPhone(i: DeclaredIntermediary, phone: string | null | undefined): boolean {
   if (!phone) return false
-  const e164 = phone.startsWith('+') && /^\+\d{7,15}$/.test(phone) ? phone : normalisePhone(phone, country)?.e164
+  const e164 = /^\+\d{7,15}$/.test(phone) ? phone : normalisePhone(phone)?.e164
   return !!e164 && i.phones.has(e164)
 }
 

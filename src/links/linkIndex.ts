@@ -210,9 +210,9 @@ export class LinkIndex {
       for (const line of new Set(app.resumeLines ?? [])) {
         let entry = this.resumeLineIndex.get(line)
         if (!entry) this.resumeLineIndex.set(line, (entry = { count: 0, positions: [] }))
-        if (entry.count < LINE_HUB_LIMIT) for (const i of entry.positions) shared.set(i, (shared.get(i) ?? 0) + 1)
-        if (entry.count < LINE_HUB_LIMIT) entry.positions.push(position)
-        entry.count++
+        if (entry.count++ >= LINE_HUB_LIMIT) continue
+        for (const i of entry.positions) shared.set(i, (shared.get(i) ?? 0) + 1)
+        entry.positions.push(position)
       }
       for (const [i, n] of shared) {
         const other = this.resumeIds[i]!
