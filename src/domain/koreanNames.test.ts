@@ -1,4 +1,4 @@
-import { differentSyllableWords, hangulToRoman, koreanIndexKeys, koreanReadings, latinSyllables, looksYale, romaniseHangul, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, hangulToRoman, koreanIndexKeys, koreanReadings, latinSyllables, looksYale, romaniseHangul, sameKoreanName, partsBySyllables } from './koreanNames'
 
 // Made-up names only, put together from single syllables.
 const same = (a: string, b: string) => sameKoreanName(koreanReadings(a), koreanReadings(b))
@@ -109,5 +109,13 @@ describe('koreanIndexKeys', () => {
   })
   it('gives nothing for names that do not read as Korean syllables', () => {
     expect(koreanIndexKeys('Christopher Smith')).toEqual([])
+  })
+})
+
+describe('partsBySyllables', () => {
+  it('parts names by their syllables only when a family name says they are written as Korean names', () => {
+    for (const name of ['Kim Sangman', 'Sangman Kim', 'Ri Jong Ho', 'Choe Son-hui', 'Ch\'oe Son-hui', 'Park Jihoon', 'Namgung Min', '김상만', 'Kwon Ilyuk']) expect([name, partsBySyllables(koreanReadings(name))]).toEqual([name, true])
+    // Letter shape alone reads these as syllables (mo-ha-med a-li, yu-ki sa-to); they are still read so to find a spelling.
+    for (const name of ['Mohamed Ali', 'Ahmed Khan', 'Yuki Sato', 'Osama Nasser', 'Hamid Rahimi']) expect([name, partsBySyllables(koreanReadings(name))]).toEqual([name, false])
   })
 })

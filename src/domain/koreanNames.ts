@@ -108,6 +108,23 @@ const FAMILY_SPELLINGS: Record<string, string[]> = {
 }
 /** Two-syllable family names (남궁, 황보, 제갈, 선우, 독고, 사공, 서문, 동방), for Hangul written without a space. */
 const COMPOUND_FAMILY = new Set(['남궁', '황보', '제갈', '선우', '독고', '사공', '서문', '동방'])
+/**
+ * Korean family names borne by some thousands of people or more (Statistics Korea, 2015 census surname
+ * table; 계 and 량 as written in the DPRK's own lists). A Latin name is parted from another by its Korean
+ * syllables only when one end of it is one of these: letter shape alone reads many names as syllables ("Mohamed Ali" as
+ * mo-ha-med a-li, "Yuki Sato"), and the syllable rules would then part one person's own spellings of a
+ * vowel (Mohamed / Mohamad, Ahmed / Ahmad) that other romanisations write freely. Such names are still
+ * read as syllables to find one name's spellings; only parting two names needs the family name. A family
+ * name is part of how the name is written, not where its bearer is from.
+ */
+const FAMILY_NAMES = [
+  '김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황', '안', '송', '전', '홍', '유', '고', '문', '양',
+  '손', '배', '백', '허', '남', '심', '노', '하', '곽', '성', '차', '주', '우', '구', '민', '류', '나', '진', '지', '엄', '채', '원', '천', '방',
+  '공', '현', '함', '변', '염', '여', '추', '도', '소', '석', '선', '설', '마', '길', '연', '위', '표', '명', '기', '반', '라', '왕', '금', '옥',
+  '육', '인', '맹', '제', '모', '탁', '국', '어', '은', '편', '용', '예', '경', '봉', '사', '부', '가', '복', '태', '목', '형', '계', '피', '두',
+  '감', '음', '빈', '동', '온', '호', '범', '좌', '팽', '승', '상', '갈', '단', '견', '당', '화', '창', '량', '로', '림', '리', '려', '렴',
+  ...COMPOUND_FAMILY,
+]
 
 /** A syllable read from the page: the keys it may stand for (onset.vowel.coda). */
 export type Syllable = Set<string>
@@ -227,6 +244,18 @@ function withInitialRule(s: Syllable): Syllable {
 export interface KoreanReading {
   family: Syllable[]
   given: Syllable[]
+  /** The family name is written in Hangul or reads as one of FAMILY_NAMES: see {@link partsBySyllables}. */
+  listed: boolean
+}
+
+/**
+ * Whether a name's syllables may part it from another name: a reading whose family name is a Korean one.
+ * Letter shape alone reads many names as syllables ("Mohamed Ali" as mo-ha-med a-li, "Yuki Sato"); reading
+ * them so to find a spelling is harmless, but parting them by a changed vowel would call one person's own
+ * spellings (Mohamed / Mohamad, Ahmed / Ahmad) two names.
+ */
+export function partsBySyllables(readings: KoreanReading[] | undefined): boolean {
+  return Boolean(readings?.some(r => r.listed))
 }
 
 function wordReadings(word: string, yale: boolean): Syllable[][] {
@@ -285,13 +314,13 @@ function readingsOf(words: string[], yale: boolean): KoreanReading[] {
     return [...parsed[index]!, ...extra].filter(p => p.length <= 2)
   }
   const readings: KoreanReading[] = []
-  const add = (families: Syllable[][], givens: Syllable[][]) => {
+  const add = (families: Syllable[][], givens: Syllable[][], hangul: boolean) => {
     for (const f of families)
       for (const g of givens) {
         if (readings.length >= MAX_READINGS) return
         if (!f.length || !g.length || g.length > 3) continue
         // Given names follow the rule syllable by syllable as people write them ("Jong-ryul" / "Jong-yul").
-        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule) })
+        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule), listed: hangul || isFamilyName(f) })
       }
   }
   if (words.length === 1) {
@@ -302,13 +331,25 @@ function readingsOf(words: string[], yale: boolean): KoreanReading[] {
     const familyLength = chars.length >= 3 && COMPOUND_FAMILY.has(chars.slice(0, 2).join('')) ? 2 : 1
     const syllables = parsed[0]![0]!
     if (!syllables) return []
-    add([syllables.slice(0, familyLength)], [syllables.slice(familyLength)])
+    add([syllables.slice(0, familyLength)], [syllables.slice(familyLength)], true)
     return readings
   }
   const rest = (from: number, to: number) => (parsed.slice(from, to).some(p => !p.length) ? [] : product(parsed.slice(from, to)))
-  add(familyOptions(0), rest(1, words.length))
-  add(familyOptions(words.length - 1), rest(0, words.length - 1))
+  add(familyOptions(0), rest(1, words.length), isHangul(words[0]!))
+  add(familyOptions(words.length - 1), rest(0, words.length - 1), isHangul(words[words.length - 1]!))
   return readings
+}
+
+/** The family names' syllable keys, with the initial-sound rule's spellings (이 read from "Ri", "Rhee", "Lee"). */
+const FAMILY_KEYS: Set<string>[] = [1, 2].map(n => new Set(FAMILY_NAMES.filter(f => f.length === n).map(f => [...f].map(ch => [...withInitialRule(hangulSyllable(ch))].join('/')).join('+'))))
+
+/** Whether a run of syllables read from Latin letters can be one of the family names. */
+function isFamilyName(run: Syllable[]): boolean {
+  const keys = FAMILY_KEYS[run.length - 1]
+  if (!keys) return false
+  const options = run.map(s => [...withInitialRule(s)])
+  const familyKeys = [...keys].map(k => k.split('+').map(part => new Set(part.split('/'))))
+  return familyKeys.some(f => f.every((syllable, i) => options[i]!.some(k => syllable.has(k))))
 }
 
 const same = (a: Syllable, b: Syllable) => [...a].some(k => b.has(k))

@@ -32,6 +32,7 @@ describe('name scores (screening)', () => {
     ['Choe Min-ho', 'Choi Min Ho', 'Person'],
     ['Jeong Hae-won', 'Jong Hae Won', 'Person'],
     ['Dr. Maria Lindqvist', 'Maria Lindqvist', 'Person'],
+    ['Ahmed Khan', 'Ahmad Khan', 'Person'],
     ['MariaLindqvist', 'Maria Lindqvist', 'Person'],
     ['Lindqvist, Maria', 'Maria Lindqvst', 'Person'],
     ['Borealis Trading Aktiengesellschaft', 'Borealis Trading AG', 'Company'],

@@ -2,7 +2,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance'
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
 import { chineseReadings, sameChineseName, type ChineseReading } from './chineseNames'
-import { differentSyllableWords, koreanReadings, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
+import { differentSyllableWords, koreanReadings, partsBySyllables, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 import { samePersonName } from './samePersonNames'
 import { arabicSkeleton, hasArabicScript, latinSkeleton, sameArabicWord, spellingKey } from './scriptNames'
 import { boundedMemo } from './boundedMemo'
@@ -527,7 +527,7 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
       // name, not a spelling variant, whatever the romanised letters look like.
       score = Math.min(score, 0.85)
       why.push('written in Hangul, the syllables differ')
-    } else if (score >= MATCH_THRESHOLD && !sameSyllables && [a, b].every(n => n.korean!.some(r => r.family.length === 1))) {
+    } else if (score >= MATCH_THRESHOLD && !sameSyllables && [a, b].every(n => n.korean!.some(r => r.family.length === 1) && partsBySyllables(n.korean))) {
       // Both read as romanised syllables and no reading agrees: a one-letter change that turns one valid
       // syllable into another (Sang/Song, Dong/Dang, Yun/Yeon, "Jeonyun"/"Jeongyun"), a syllable dropped or
       // repeated, is another name, not a typo. Doubled letters ("Anna"/"Ana") stay a spelling.

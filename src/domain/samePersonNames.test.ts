@@ -13,6 +13,8 @@ describe('the same person, as they write their own name', () => {
     ['Yuri Smirnov', 'Юрий Смирнов', 'Cyrillic'],
     ['Sergey Ivanov', 'Sergei Ivanov', 'a vowel spelt another way'],
     ['Karl Weber', 'Carl Weber', 'one sound, two consonants (C/K)'],
+    ['Mohamed Ali', 'Mohamad Ali', 'a vowel transliterated two ways, though the letters read as syllables'],
+    ['Ahmet Demir', 'Ahmed Demir', 'a final consonant voiced or not'],
     ['Mohammed Hussein', 'محمد حسين', 'Arabic script'],
     ['Ana María López García', 'Ana López', 'given and maternal names left out'],
     ['José Luis Rodríguez Fernández', 'José Luis Rodríguez', 'maternal name left out'],

@@ -2,7 +2,7 @@ import { compareCantoneseWritten } from './cantoneseNames'
 import { differentChineseWords } from './chineseNames'
 import { compareJapaneseWritten } from './japaneseNames'
 import { sameSlavicForms } from './slavicNames'
-import { differentSyllableWords, latinSyllables, sameKoreanName } from './koreanNames'
+import { differentSyllableWords, latinSyllables, partsBySyllables, sameKoreanName } from './koreanNames'
 import { looksLikeCompany, MATCH_THRESHOLD, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
 import { boundedMemo } from './boundedMemo'
 
@@ -130,7 +130,7 @@ function comparePair(a: string, b: string): SamePerson {
   const whole = sameWholeWords(hyphenJoined(a, na.tokens), hyphenJoined(b, nb.tokens))
   if (whole) return { same: true, score: Math.max(scored.score, 0.9), why: [whole, ...scored.why] }
   // Two names that read as Korean syllables and differ there are two people, however else they look alike.
-  const koreanApart = na.korean && nb.korean && !sameKoreanName(na.korean, nb.korean)
+  const koreanApart = partsBySyllables(na.korean) && partsBySyllables(nb.korean) && !sameKoreanName(na.korean!, nb.korean!)
   if (koreanApart && scored.why.some(w => w.includes('syllable'))) return { same: false, score: scored.score, why: scored.why }
   const fuller = fullerForm(na.tokens, nb.tokens, apartTest(na, nb))
   if (fuller) return { same: true, score: Math.max(scored.score, 0.9), why: [fuller, ...scored.why] }
@@ -154,7 +154,7 @@ type WordsApart = (w: string, v: string) => boolean
 
 /** Words read as syllables only when both whole names read so (an English "Katherine" also splits into syllables). */
 function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
-  const korean = Boolean(na.korean && nb.korean)
+  const korean = partsBySyllables(na.korean) && partsBySyllables(nb.korean)
   const chinese = Boolean(na.chinese && nb.chinese)
   // Names that read as Korean or Chinese syllables are parted by their syllables (romanisations change consonants: Zhang / Chang).
   const romanised = Boolean(na.korean || nb.korean || na.chinese || nb.chinese)
@@ -163,6 +163,7 @@ function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
 
 /** Consonants that spell one sound in the languages names come from (Carl/Karl, Zoe/Soe, Wanda/Vanda, Jusuf/Yusuf). */
 const SAME_SOUND = ['ck', 'cq', 'kq', 'sz', 'vw', 'jy', 'fv', 'gj', 'cs']
+const FINAL_SAME_SOUND = ['dt', 'bp', 'gk', 'sz']
 const VOWEL = /[aeiouy]/
 /**
  * Two words of the same length, four letters or more, one letter apart where that letter is a consonant on
@@ -180,7 +181,10 @@ function consonantSwapped(w: string, v: string): boolean {
   if (at < 0) return false
   const [x, y] = [w[at]!, v[at]!]
   if ((VOWEL.test(x) && VOWEL.test(y)) || !/[a-z]/.test(x) || !/[a-z]/.test(y)) return false
-  return !SAME_SOUND.includes(x < y ? `${x}${y}` : `${y}${x}`)
+  const pair = x < y ? `${x}${y}` : `${y}${x}`
+  // A final consonant voiced or not is one sound where speech devoices it (Mehmet / Mehmed, Ahmet / Ahmed).
+  if (at === w.length - 1 && FINAL_SAME_SOUND.includes(pair)) return false
+  return !SAME_SOUND.includes(pair)
 }
 
 /** "jh" as the initials of "jihoon" (ji-hoon): each part starts with its letter and has a vowel. */
