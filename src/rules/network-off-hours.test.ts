@@ -14,6 +14,23 @@ describe('network-off-hours', () => {
     expect(r.status).toBe('flag')
     expect(r.status === 'flag' && r.message).toMatch(/working day at UTC\+[89]/)
   })
+  it('flags a Los Angeles claim whose afternoons and evenings are a UTC+9 working day and whose mornings are empty', () => {
+    // 22:00–06:00 UTC: 15:00–23:00 in Los Angeles (PDT), 07:00–15:00 in UTC+9; 40% fall in the claimed 08:00–18:00 day,
+    // too many for the second reading, 60% in Seoul's working day after Los Angeles' business day
+    const hours = [22, 23, 0, 1, 2, 3, 4, 5, 6, 23]
+    const pacific = events(hours.map((h, d) => [`2026-10-${String(d + 2).padStart(2, '0')}T${String(h).padStart(2, '0')}:10:00Z`, '198.51.100.1'] as [string, string]))
+    expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Los_Angeles')], { events: pacific }), ctx).status).toBe('flag')
+  })
+  it('clears a Los Angeles working day, afternoon included', () => {
+    // 16:00–01:00 UTC: 09:00–18:00 in Los Angeles (PDT); its afternoon is Seoul's early morning
+    const hours = [16, 17, 18, 19, 20, 21, 22, 23, 0, 1]
+    const local = events(hours.map((h, d) => [`2026-10-${String(d + 2).padStart(2, '0')}T${String(h).padStart(2, '0')}:10:00Z`, '198.51.100.1'] as [string, string]))
+    expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Los_Angeles')], { events: local }), ctx).status).toBe('clear')
+  })
+  it('clears a working day in a claimed UTC+8 or UTC+9 zone: the foreign hours are the claimed ones there', () => {
+    expect(rule.evaluate(factsOf([fact('person.timezone', 'Asia/Singapore')], { events: log(3) }), ctx).status).toBe('clear')
+    expect(rule.evaluate(factsOf([fact('person.timezone', 'Asia/Tokyo')], { events: log(2) }), ctx).status).toBe('clear')
+  })
   it('clears evening work mixed with a business day in the claimed zone', () => {
     // half at 15:00 Chicago (20:00 UTC), half at 20:00 Chicago (01:00 UTC)
     const mixed = events(Array.from({ length: 12 }, (_, d) => [`2026-10-${String(d + 1).padStart(2, '0')}T${d % 2 ? '20' : '01'}:10:00Z`, '198.51.100.1'] as [string, string]))

@@ -11,15 +11,21 @@ const MAX_CLAIMED_DAY_SHARE = 0.3
 /** …and at least this share inside a 08:00–20:00 working day at UTC+8 or UTC+9, the offsets the advisories name. */
 const MIN_FOREIGN_DAY_SHARE = 0.7
 const FOREIGN_OFFSETS = [8, 9]
+/**
+ * The third reading, for claimed zones whose business day overlaps a UTC+8/+9 one (the Pacific coast: 09:00 in
+ * Seoul is 16:00 in Los Angeles): at least MIN_FOREIGN_DAY_SHARE inside that working day, and at least this share
+ * both inside it and outside the claimed business day. The claimed mornings, night in Seoul, stay empty.
+ */
+const MIN_FOREIGN_ONLY_SHARE = 0.5
 const utcHour = (iso: string) => new Date(iso).getUTCHours()
 
 export const rule: Rule = {
   meta: {
     id: 'network-off-hours',
-    version: 2,
+    version: 3,
     title: 'Works the night in the claimed time zone',
     rationale:
-      `Workers abroad keep their own working day, which falls in the night of the time zone they claim. When at least ${MIN_SHARE * 100}% of ${MIN_EVENTS}+ sign-ins fall between 22:00 and 06:00 in the claimed zone, the hours fit another zone. A UTC+8/+9 working day seen from the Americas also covers the evening (09:00 in Seoul is 20:00 in New York, 17:00 in Los Angeles), so the rule also flags when no more than ${MAX_CLAIMED_DAY_SHARE * 100}% of the sign-ins fall in the claimed 08:00–18:00 business day while ${MIN_FOREIGN_DAY_SHARE * 100}%+ fall in a 08:00–20:00 working day at UTC+8 or UTC+9: the histogram compared with the claimed zone, as the indicator says. Easy to evade and common among night owls, so weak alone.`,
+      `Workers abroad keep their own working day, which falls in the night of the time zone they claim. When at least ${MIN_SHARE * 100}% of ${MIN_EVENTS}+ sign-ins fall between 22:00 and 06:00 in the claimed zone, the hours fit another zone. A UTC+8/+9 working day seen from the Americas also covers the evening (09:00 in Seoul is 20:00 in New York, 17:00 in Los Angeles), so the rule also flags when no more than ${MAX_CLAIMED_DAY_SHARE * 100}% of the sign-ins fall in the claimed 08:00–18:00 business day while ${MIN_FOREIGN_DAY_SHARE * 100}%+ fall in a 08:00–20:00 working day at UTC+8 or UTC+9, or when ${MIN_FOREIGN_DAY_SHARE * 100}%+ fall in that working day and ${MIN_FOREIGN_ONLY_SHARE * 100}%+ fall in it outside the claimed business day (a Pacific-coast claim, whose afternoon is Seoul's morning, with its own mornings empty): the histogram compared with the claimed zone, as the indicator says. Easy to evade and common among night owls, so weak alone.`,
     category: 'network',
     severity: 'low',
     strength: 'weak',
@@ -40,9 +46,17 @@ export const rule: Rule = {
     const message = `${night} of ${hours.length} sign-ins (${Math.round(share * 100)}%) were between 22:00 and 06:00 in ${zone.value}.`
     if (share >= MIN_SHARE) return { status: 'flag', message, evidence: [zone.evidence] }
     const inDay = hours.filter(h => h >= 8 && h < 18).length
-    const foreign = FOREIGN_OFFSETS.map(o => ({ o, n: events.filter(e => { const h = (utcHour(e.occurredAt) + o) % 24; return h >= 8 && h < 20 }).length })).reduce((a, b) => (b.n > a.n ? b : a))
+    const inForeignDay = (e: (typeof events)[number], o: number) => {
+      const h = (utcHour(e.occurredAt) + o) % 24
+      return h >= 8 && h < 20
+    }
+    const inClaimedDay = (e: (typeof events)[number]) => {
+      const h = localHour(e.occurredAt, zone.value)
+      return h !== null && h >= 8 && h < 18
+    }
+    const foreign = FOREIGN_OFFSETS.map(o => ({ o, n: events.filter(e => inForeignDay(e, o)).length, only: events.filter(e => inForeignDay(e, o) && !inClaimedDay(e)).length })).reduce((a, b) => (b.n > a.n ? b : a))
     const n = events.length
-    if (inDay / hours.length <= MAX_CLAIMED_DAY_SHARE && foreign.n / n >= MIN_FOREIGN_DAY_SHARE) {
+    if (foreign.n / n >= MIN_FOREIGN_DAY_SHARE && (inDay / hours.length <= MAX_CLAIMED_DAY_SHARE || foreign.only / n >= MIN_FOREIGN_ONLY_SHARE)) {
       return { status: 'flag', message: `Only ${inDay} of ${hours.length} sign-ins (${Math.round((inDay / hours.length) * 100)}%) fell in the 08:00–18:00 business day in ${zone.value}, while ${foreign.n} of ${n} (${Math.round((foreign.n / n) * 100)}%) fell in a 08:00–20:00 working day at UTC+${foreign.o}.`, evidence: [zone.evidence] }
     }
     return { status: 'clear', message: `${message} ${inDay} (${Math.round((inDay / hours.length) * 100)}%) were in the 08:00–18:00 business day.`, evidence: [zone.evidence] }

@@ -15,6 +15,19 @@ describe('presence-tech-anachronism', () => {
     expect(rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2016-03', end: '2019-08', details: 'Built React and Kubernetes tooling; helped the team react quickly.' }), fact('resume.skill', 'Go (8 years)')]), ctx).status).toBe('clear')
     expect(rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2008-03', end: '2010-08', details: 'Kept the team able to react to incidents; swift releases.' })]), ctx).status).toBe('clear')
   })
+  it('flags a DeFi protocol or an LLM-based tool at a job that ended before either existed', () => {
+    const job = (end: string, details: string) => rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Engineer', start: '2013-05', end, details })]), ctx).status
+    expect(job('2015-08', 'Designed a DeFi lending protocol on GCP.')).toBe('flag')
+    expect(job('2019-10', 'Built an LLM-based support triage tool.')).toBe('flag')
+    expect(job('2021-02', 'Built an LLM-based support triage tool.')).toBe('clear')
+    expect(job('2019-10', 'Advised on contracts; LL.M. in tax law.')).toBe('clear')
+  })
+  it('allows three months for a job end rounded on a resume, not more', () => {
+    // React was open-sourced in May 2013.
+    const ended = (end: string) => rule.evaluate(factsOf([fact('resume.employer', { company: 'Orbital', title: 'Developer', start: '2011-09', end, details: 'Built the storefront with React.' })]), ctx).status
+    expect(ended('2012-12')).toBe('flag')
+    expect(ended('2013-03')).toBe('clear')
+  })
   it('is not applicable without dated jobs or skills with years', () => {
     expect(rule.evaluate(factsOf([fact('resume.skill', 'Rust')]), ctx).status).toBe('not_applicable')
   })

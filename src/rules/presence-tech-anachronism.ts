@@ -2,13 +2,16 @@ import type { Evidence } from './caseFacts'
 import { parseYearMonth, str, YEAR_MS } from './helpers'
 import { notApplicable, type Rule } from './types'
 
-/** Early adopters used betas: a claim must predate the public release by more than this to count. */
-const GRACE_MONTHS = 6
+/**
+ * A claim must predate the public release by more than this to count: resumes round a job's end by a month or
+ * two. The release dates are already the first public announcement or preview, so a beta does not need more.
+ */
+const GRACE_MONTHS = 3
 
 export const rule: Rule = {
   meta: {
     id: 'presence-tech-anachronism',
-    version: 1,
+    version: 2,
     title: 'Experience claimed with a technology before it existed',
     rationale:
       'Fabricated work histories attach today’s technologies to old jobs: Solidity at a job that ended in 2013, "10 years of Kubernetes". A job that ended before a technology’s first public release cannot have used it, and years of experience cannot exceed its age.',

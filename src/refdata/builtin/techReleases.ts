@@ -5,7 +5,7 @@
  * since early adopters used betas. `pattern` is matched case-sensitively where the word is also an
  * ordinary English word (Rust, Swift, React), so "react quickly" is not React.
  */
-export const TECH_RELEASES_VERSION = '2026-12-04'
+export const TECH_RELEASES_VERSION = '2026-12-05'
 export const TECH_RELEASES_SOURCE = "Vetting Desk table of first public releases, each from the project's own announcement"
 
 export interface TechRelease {
@@ -44,12 +44,14 @@ export const TECH_RELEASES: readonly TechRelease[] = [
   { name: 'Svelte', pattern: /\bsvelte\b/i, released: '2016-11', source: 'first release, 26 November 2016 (svelte.dev blog)' },
   { name: 'Flutter', pattern: /\bflutter\b/i, released: '2017-05', source: 'alpha shown at Google I/O, May 2017 (flutter.dev)' },
   { name: 'Tailwind CSS', pattern: /\btailwind(?: ?css)?\b/i, released: '2017-11', source: 'v0.1.0, 1 November 2017 (tailwindcss.com blog)' },
+  { name: 'DeFi lending', pattern: /\bDeFi\b/, released: '2017-12', source: 'MakerDAO’s Dai, the first decentralised-finance lending protocol, launched on Ethereum on 18 December 2017 (makerdao.com); "DeFi" names what came after it' },
   { name: 'Deno', pattern: /\bdeno\b/i, released: '2018-06', source: 'announced at JSConf EU, June 2018 (deno.com)' },
   { name: 'GitHub Actions', pattern: /\bgithub actions\b/i, released: '2018-10', source: 'announced at GitHub Universe, 16 October 2018 (github.blog)' },
   { name: 'Hardhat', pattern: /\bHardhat\b/, released: '2019-01', source: 'released by Nomic Labs as Buidler in 2019 and renamed Hardhat in October 2020 (Nomic Foundation); dated from the earlier name, so a Buidler user who writes Hardhat is not flagged' },
   { name: 'SwiftUI', pattern: /\bSwiftUI\b/, released: '2019-06', source: 'announced at WWDC, 3 June 2019 (developer.apple.com)' },
   { name: 'Solana', pattern: /\bsolana\b/i, released: '2020-03', source: 'mainnet beta, 16 March 2020 (solana.com)' },
   { name: 'Vite', pattern: /\bvite(?:js)?\b/i, released: '2020-04', source: 'first release, April 2020 (vitejs.dev)' },
+  { name: 'LLM-based tools', pattern: /\bLLMs?\b|\b[Ll]arge [Ll]anguage [Mm]odels?\b/, released: '2020-06', source: 'the OpenAI API beta, 11 June 2020: the first large language model outside developers could build on (openai.com blog); "LLM" in capitals, read only in a job’s title and details, so the LL.M. law degree in education is not it' },
   { name: 'Jetpack Compose', pattern: /\bjetpack compose\b/i, released: '2021-07', source: 'Compose 1.0, 28 July 2021 (android-developers blog)' },
   { name: 'Bun', pattern: /\bBun(?:\.js)?\b(?= |,|$|\))/, released: '2022-07', source: 'public beta, 5 July 2022 (bun.sh blog)' },
   { name: 'LangChain', pattern: /\blangchain\b/i, released: '2022-10', source: 'first release, October 2022 (langchain.com)' },
