@@ -13,6 +13,14 @@ describe('logistics-mail-drop', () => {
     expect(rule.evaluate(factsOf([ship('7 Gateway Blvd Ste 200 #4471')]), ctx).status).toBe('flag')
     expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'freight forwarder will collect it')]), ctx).status).toBe('flag')
   })
+  it('flags a box number at a street address and a suite with a customer number, not an apartment or a suite alone', () => {
+    for (const line1 of ['5219 Border Rd Box 1693', '8400 Harbor St Ste 943-18825', '700 Commerce Dr Unit B17494']) expect([line1, rule.evaluate(factsOf([ship(line1)]), ctx).status]).toEqual([line1, 'flag'])
+    for (const line1 of ['12 Main St Apt 4B', '1 Tower Pl Unit 3205', '12 Oak Rd Suite 200', '88 Pine Ave Ste 12-3', '4 Box Hill Rd']) expect([line1, rule.evaluate(factsOf([ship(line1)]), ctx).status]).toEqual([line1, 'clear'])
+  })
+  it('reads "forwards" in a note as forwarding, and "looking forward" as nothing', () => {
+    expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'Ship to my logistics agent, he forwards to me')]), ctx).status).toBe('flag')
+    expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'Looking forward to starting!')]), ctx).status).toBe('clear')
+  })
   it('reads a parcel service abroad that forwards to a declared foreign home as that, weakly (variant "to-declared-home")', () => {
     // A Miami "casillero" for someone who says they live in Medellín: the device goes where they say they live.
     const miami = fact('logistics.shipping_address', { line1: '8400 NW 25th St', line2: 'Ste 100 #88213', city: 'Doral', region: 'FL', postal_code: '33198', country: 'US' })
