@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 8
+export const LR_VERSION = 9
 
 export type FamilyId =
   | 'sanctions'
@@ -28,6 +28,7 @@ export type FamilyId =
   | 'resume-dates'
   | 'new-presence'
   | 'network'
+  | 'working-hours'
   | 'remote-control'
   | 'interview'
 
@@ -48,7 +49,8 @@ export const FAMILIES: Record<FamilyId, Family> = {
   'self-description': { id: 'self-description', title: 'Resume and profiles against the application', sharedExplanation: 'An old or recruiter-sent resume, or a profile not updated after a move or a change of name, differs from the application in name, contacts, employers and location at once.' },
   'resume-dates': { id: 'resume-dates', title: 'Resume dates', sharedExplanation: 'A job’s dates typed wrong.' },
   'new-presence': { id: 'new-presence', title: 'New online presence', sharedExplanation: 'Someone new to public platforms or to freelancing (career changer, returner, privacy-minded) has new accounts and a short, high-rated freelancer history.' },
-  network: { id: 'network', title: 'Where and when they sign in', sharedExplanation: 'A VPN or cloud proxy user, a traveller or a night worker: a VPN exit in another country gives datacentre access, a foreign location and “impossible” hops together, and travel shifts the hours.' },
+  network: { id: 'network', title: 'Where they sign in from', sharedExplanation: 'A VPN or cloud proxy user or a traveller: a VPN exit in another country gives datacentre access, a foreign location and “impossible” hops together.' },
+  'working-hours': { id: 'working-hours', title: 'When they sign in', sharedExplanation: 'Night owls, night-shift and on-call work, or a team in another time zone. None of these explains where a sign-in comes from, so the hours are their own family (travel, which explains both, is a shared explanation below).' },
   'remote-control': { id: 'remote-control', title: 'Remote-control software', sharedExplanation: 'IT support or pairing sessions run through remote-control tools.' },
   interview: { id: 'interview', title: 'Interview observations', sharedExplanation: 'A poor connection, broken equipment or nerves explain a camera left off, long pauses and a distorted face together.' },
 }
@@ -163,7 +165,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
       once: { lr: 3, pattern: 0.1, benign: 0.033, reasoning: 'A single impossible journey: an IP-database error for one network or a mobile carrier routing through another country explains it about as often as an operator’s slip, so weak.' },
     },
   },
-  'network-off-hours': { family: 'network', lr: 3.5, pattern: 0.4, benign: 0.115, source: 'NW-TIMEZONE (G1; V13): "weak–moderate (easy to evade)"', reasoning: 'A sustained night in the claimed time zone (60% of 10+ sign-ins between 22:00 and 06:00) or a UTC+8/+9 working day seen from the claimed zone: more than late evenings, so the top of "weak"; night owls, shift and on-call work explain about one honest contractor in nine.' },
+  'network-off-hours': { family: 'working-hours', lr: 3.5, pattern: 0.4, benign: 0.115, source: 'NW-TIMEZONE (G1; V13): "weak–moderate (easy to evade)"', reasoning: 'A sustained night in the claimed time zone (60% of 10+ sign-ins between 22:00 and 06:00) or a UTC+8/+9 working day seen from the claimed zone: more than late evenings, so the top of "weak"; night owls, shift and on-call work explain about one honest contractor in nine.' },
 
   'network-remote-access-tool': { family: 'remote-control', lr: 15, pattern: 0.3, benign: 0.02, source: 'NW-REMOTE-ACCESS (G1 "port 3389"; G3; V3; V10; G10 KVM at laptop farms): "strong"', reasoning: 'Laptop farms are operated through remote-control software and IP-KVMs; IT support sessions explain about 2%.' },
 
@@ -192,6 +194,20 @@ export const SHARED_EXPLANATIONS: SharedExplanation[] = [
     anchor: 'payment-payee-name-mismatch:company',
     rules: ['payment-payee-name-mismatch', 'logistics-shipping-not-home', 'contact-reference-is-applicant', 'identity-contact-mismatch'],
     explanation: 'Paid to a company (one’s own LLC, a staffing agency, an employer of record): the same company’s office takes delivery of the equipment, its switchboard answers for the applicant and the referee, and its recruiter’s details are on the resume.',
+  },
+  {
+    id: 'travel',
+    title: 'Travelling',
+    anchor: 'network-geo-mismatch',
+    rules: ['network-geo-mismatch', 'network-off-hours'],
+    explanation: 'Signing in from another country than the claimed home: someone travelling there also keeps that country’s hours, so the hours count once with the location.',
+  },
+  {
+    id: 'moving',
+    title: 'Moving house',
+    anchor: 'logistics-address-change',
+    rules: ['logistics-address-change', 'logistics-shipping-not-home', 'interview-camera-refused'],
+    explanation: 'An address changed near the start: in a move the equipment goes to the new or a temporary address, and a laptop packed or broken in the move leaves the interview without a camera (“laptop camera broken after the move”, one of the honest look-alikes), so the camera counts once with the move.',
   },
 ]
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../rules/types'
 import { RULES } from '../rules/registry'
-import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION } from './likelihoodRatios'
+import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS } from './likelihoodRatios'
 import { bandOf, scoreFindings } from './scoreCase'
 
 const META = new Map(RULES.map(r => [r.meta.id, r.meta]))
@@ -56,9 +56,23 @@ describe('scoring by likelihood ratios', () => {
   it('lifts three or more moderate signals from independent families to high', () => {
     expect(flags('contact-reference-webmail', 'interview-camera-refused', 'network-impossible-travel', 'network-off-hours').band).toBe('high')
     const moderate = Object.entries(LIKELIHOOD_RATIOS).filter(([id]) => META.get(id)?.strength === 'moderate')
+    // Independent: three families, and no shared explanation (SHARED_EXPLANATIONS) whose anchor is among them covers two.
+    const explainedTogether = (rules: string[]) => SHARED_EXPLANATIONS.some(x => rules.includes(x.anchor.split(':')[0]!) && rules.filter(r => x.rules.includes(r)).length >= 2)
     for (const [a, la] of moderate) for (const [b, lb] of moderate) for (const [c, lc] of moderate) {
-      if (new Set([la.family, lb.family, lc.family]).size === 3) expect(['high', 'critical']).toContain(flags(a, b, c).band)
+      if (new Set([la.family, lb.family, lc.family]).size === 3 && !explainedTogether([a, b, c])) expect([a, b, c, ['high', 'critical'].includes(flags(a, b, c).band)]).toEqual([a, b, c, true])
     }
+  })
+
+  it('counts a camera left off once with a move, and night hours once with a sign-in from abroad', () => {
+    const moving = flags('logistics-address-change', 'logistics-shipping-not-home', 'interview-camera-refused')
+    expect(moving.contributions.find(c => c.rule === 'interview-camera-refused')).toMatchObject({ sharedWith: 'moving', counted: 0.25 })
+    expect(moving.band).not.toBe('high')
+    // Without the move, the camera is independent evidence again.
+    expect(flags('logistics-shipping-not-home', 'interview-camera-refused').contributions.every(c => c.counted === 1)).toBe(true)
+    const travel = flags('network-geo-mismatch', 'network-off-hours')
+    expect(travel.contributions.find(c => c.rule === 'network-off-hours')).toMatchObject({ sharedWith: 'travel' })
+    // Night hours and a relay's impossible hops have no common innocent cause: both count.
+    expect(flags('network-impossible-travel', 'network-off-hours').contributions.every(c => c.counted === 1)).toBe(true)
   })
 
   it('reads a payee flag finely: another private person weighs more than a company', () => {
