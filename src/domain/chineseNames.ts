@@ -132,6 +132,15 @@ export function chineseReadings(name: string): ChineseReading[] {
   return found
 }
 
+/**
+ * Whether a name's syllables may part it from another name: a reading with a given name of one or two
+ * syllables, as Chinese given names are. "Osama Jang" reads o-sa-ma as pinyin, three syllables: no Chinese
+ * given name, so Osama / Usama is not parted as two Chinese names. Reading it so to find a spelling is harmless.
+ */
+export function partsByChineseSyllables(readings: ChineseReading[] | undefined): boolean {
+  return Boolean(readings?.some(r => r.given.length <= 2))
+}
+
 const meet = (a: Set<string>, b: Set<string>) => [...a].some(x => b.has(x))
 
 /** Whether two names read as the same Chinese syllables, family and given name alike, in any order. */

@@ -117,5 +117,7 @@ describe('partsBySyllables', () => {
     for (const name of ['Kim Sangman', 'Sangman Kim', 'Ri Jong Ho', 'Choe Son-hui', 'Ch\'oe Son-hui', 'Park Jihoon', 'Namgung Min', '김상만', 'Kwon Ilyuk']) expect([name, partsBySyllables(koreanReadings(name))]).toEqual([name, true])
     // Letter shape alone reads these as syllables (mo-ha-med a-li, yu-ki sa-to); they are still read so to find a spelling.
     for (const name of ['Mohamed Ali', 'Ahmed Khan', 'Yuki Sato', 'Osama Nasser', 'Hamid Rahimi']) expect([name, partsBySyllables(koreanReadings(name))]).toEqual([name, false])
+    // A family name shared across languages is not enough: the given name must have a Korean one's shape too.
+    for (const name of ['Ahmed Shah', 'Mohamed Han', 'Osama Jang', 'Hamid Lee']) expect([name, partsBySyllables(koreanReadings(name))]).toEqual([name, false])
   })
 })

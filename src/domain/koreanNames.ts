@@ -244,15 +244,17 @@ function withInitialRule(s: Syllable): Syllable {
 export interface KoreanReading {
   family: Syllable[]
   given: Syllable[]
-  /** The family name is written in Hangul or reads as one of FAMILY_NAMES: see {@link partsBySyllables}. */
+  /** Written in Hangul, or the family name is one of FAMILY_NAMES and the given name has a Korean one's shape: see {@link partsBySyllables}. */
   listed: boolean
 }
 
 /**
- * Whether a name's syllables may part it from another name: a reading whose family name is a Korean one.
- * Letter shape alone reads many names as syllables ("Mohamed Ali" as mo-ha-med a-li, "Yuki Sato"); reading
- * them so to find a spelling is harmless, but parting them by a changed vowel would call one person's own
- * spellings (Mohamed / Mohamad, Ahmed / Ahmad) two names.
+ * Whether a name's syllables may part it from another name: a reading whose family name is a Korean one and
+ * whose given name has a Korean given name's shape (one or two syllables with Sino-Korean endings). Letter
+ * shape alone reads many names as syllables ("Mohamed Ali" as mo-ha-med a-li, "Yuki Sato"); reading them so
+ * to find a spelling is harmless, but parting them by a changed vowel would call one person's own spellings
+ * (Mohamed / Mohamad, Ahmed / Ahmad) two names. Both tests read how the name is written: many family names
+ * are shared across languages (Shah reads as 사, Han, Lee, Ma), which is why the given name's shape is read too.
  */
 export function partsBySyllables(readings: KoreanReading[] | undefined): boolean {
   return Boolean(readings?.some(r => r.listed))
@@ -320,7 +322,7 @@ function readingsOf(words: string[], yale: boolean): KoreanReading[] {
         if (readings.length >= MAX_READINGS) return
         if (!f.length || !g.length || g.length > 3) continue
         // Given names follow the rule syllable by syllable as people write them ("Jong-ryul" / "Jong-yul").
-        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule), listed: hangul || isFamilyName(f) })
+        readings.push({ family: [withInitialRule(f[0]!), ...f.slice(1)], given: g.map(withInitialRule), listed: hangul || (isFamilyName(f) && isSinoKoreanGiven(g)) })
       }
   }
   if (words.length === 1) {
@@ -342,6 +344,16 @@ function readingsOf(words: string[], yale: boolean): KoreanReading[] {
 
 /** The family names' syllable keys, with the initial-sound rule's spellings (이 read from "Ri", "Rhee", "Lee"). */
 const FAMILY_KEYS: Set<string>[] = [1, 2].map(n => new Set(FAMILY_NAMES.filter(f => f.length === n).map(f => [...f].map(ch => [...withInitialRule(hangulSyllable(ch))].join('/')).join('+'))))
+
+/**
+ * Whether a given name read from Latin letters has the shape of a Korean one: one or two syllables, each
+ * ending as Sino-Korean syllables do (a vowel, or ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ; never a final t/d/s, which Korean given
+ * names all but never have). "Ahmed" reads a-med, "Hamid" ha-mid, "Osama" o-sa-ma: not Korean given names,
+ * whatever family name stands beside them ("Ahmed Shah", "Osama Jang").
+ */
+function isSinoKoreanGiven(given: Syllable[]): boolean {
+  return given.length <= 2 && given.every(s => [...s].some(k => !k.endsWith('.T')))
+}
 
 /** Whether a run of syllables read from Latin letters can be one of the family names. */
 function isFamilyName(run: Syllable[]): boolean {

@@ -50,6 +50,7 @@ describe('the same person, as they write their own name', () => {
     ['María García López', 'María Gómez López', 'another paternal name'],
     ['María García López', 'GARCIA LOPEZ MARTA', 'another given name one letter apart (Maria / Marta)'],
     ['Sara Lindqvist', 'Sana Lindqvist', 'another given name one consonant apart'],
+    ['Samir Ali', 'Sabir Ali', 'one consonant apart, though the letters happen to read as syllables'],
     ['Robert Smith', 'J. Smith', 'another initial'],
     ['Kim Min-jun', 'Kevin Kim', 'a preferred name not written beside the legal one'],
     ['Kevin Brandt', 'Kevin', 'a given name alone'],

@@ -1,5 +1,5 @@
 import { compareCantoneseWritten } from './cantoneseNames'
-import { differentChineseWords } from './chineseNames'
+import { differentChineseWords, partsByChineseSyllables } from './chineseNames'
 import { compareJapaneseWritten } from './japaneseNames'
 import { sameSlavicForms } from './slavicNames'
 import { differentSyllableWords, latinSyllables, partsBySyllables, sameKoreanName } from './koreanNames'
@@ -120,7 +120,7 @@ function comparePair(a: string, b: string): SamePerson {
     // Screening forgives a typo; one's own name does not change a syllable ("Xiaoming" / "Xiaomin" are two names).
     const changed = syllableChanged(na.tokens, nb.tokens, apartTest(na, nb))
     if (!changed) return { same: true, score: scored.score, why: scored.why }
-    return { same: false, score: Math.min(scored.score, 0.85), why: [`read as syllables, "${changed[0]}" and "${changed[1]}" are different names`, ...scored.why] }
+    return { same: false, score: Math.min(scored.score, 0.85), why: [`"${changed[0]}" and "${changed[1]}" are different names: a syllable or a consonant changed, not a spelling`, ...scored.why] }
   }
   // A business name is not a fuller form of a person's ("Chinedu Nwosu" / "CN Nwosu Labs LLC"): only the comparator decides there.
   if (looksLikeCompany(a) || looksLikeCompany(b) || na.legalForms.length || nb.legalForms.length) return { same: false, score: scored.score, why: scored.why }
@@ -155,15 +155,17 @@ type WordsApart = (w: string, v: string) => boolean
 /** Words read as syllables only when both whole names read so (an English "Katherine" also splits into syllables). */
 function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
   const korean = partsBySyllables(na.korean) && partsBySyllables(nb.korean)
-  const chinese = Boolean(na.chinese && nb.chinese)
-  // Names that read as Korean or Chinese syllables are parted by their syllables (romanisations change consonants: Zhang / Chang).
-  const romanised = Boolean(na.korean || nb.korean || na.chinese || nb.chinese)
+  const chinese = partsByChineseSyllables(na.chinese) && partsByChineseSyllables(nb.chinese)
+  // A name that reads as a Korean or Chinese one on either side (Hangul, or a family name and a given name of that
+  // shape) is parted only by its syllables: romanisations change consonants (Zhang / Chang, 박 / Pack). Every other
+  // name is parted by a consonant changed, whatever its letters happen to read as (Samir Ali / Sabir Ali).
+  const romanised = [na, nb].some(n => partsBySyllables(n.korean) || partsByChineseSyllables(n.chinese))
   return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v)) || (!romanised && consonantSwapped(w, v))
 }
 
 /** Consonants that spell one sound in the languages names come from (Carl/Karl, Zoe/Soe, Wanda/Vanda, Jusuf/Yusuf). */
 const SAME_SOUND = ['ck', 'cq', 'kq', 'sz', 'vw', 'jy', 'fv', 'gj', 'cs']
-const FINAL_SAME_SOUND = ['dt', 'bp', 'gk', 'sz']
+const FINAL_SAME_SOUND = ['dt', 'bp', 'gk']
 const VOWEL = /[aeiouy]/
 /**
  * Two words of the same length, four letters or more, one letter apart where that letter is a consonant on
