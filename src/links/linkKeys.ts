@@ -98,7 +98,7 @@ const OFFICE_NOTE = /\b(?:forward(?:er|ing)|freight|re-?ship(?:per|ping)?|wareho
  */
 export function commercialAddress(a: { line1?: unknown; line2?: unknown } | null | undefined, note?: string | null, mailDrops: ReadonlyArray<MailDrop> = MAIL_DROP_PATTERNS): string | null {
   if (!a) return null
-  const text = [a.line1, a.line2].filter(l => typeof l === 'string').join(' ')
+  const text = [a.line1, a.line2].filter(l => typeof l === 'string').join(', ')
   for (const p of mailDrops) {
     if (p.pattern.test('c/o someone ')) continue
     if (p.pattern.test(text)) return SUPPORT.mailDrop(p.label)

@@ -50,6 +50,17 @@ export const FORWARDED_TO_DECLARED_HOME = 'logistics.forwarded-to-declared-home'
  */
 const NOT_TO_THE_HOME = /\b(?:cousin|friend|brother|sister|uncle|aunt|relatives?|colleague|partner|mother|father|parents?|wife|husband|agent|c\/o|care of|attn|moving|move|temporar\w*|travel\w*|until)\b/i
 
+/**
+ * The mail-drop patterns a shipping address and its note match: patterns marked `addressOnly` are read in the
+ * address lines alone (joined by a comma, so a customer number ends its line), the rest in the note too.
+ */
+export function mailDropHits<P extends { pattern: RegExp; addressOnly?: boolean }>(ship: { line1?: unknown; line2?: unknown }, note: unknown, patterns: readonly P[]): P[] {
+  const lines = [ship.line1, ship.line2].filter((v): v is string => typeof v === 'string' && Boolean(v.trim()))
+  const address = lines.join(', ')
+  const text = [...lines, ...(typeof note === 'string' ? [note] : [])].join(' ')
+  return patterns.filter(p => p.pattern.test(p.addressOnly ? address : text))
+}
+
 /** The declared home's and the shipping address's countries, when both are given, differ, and nothing says the device goes to anyone or anywhere else. */
 export function forwardedAbroad(facts: CaseFacts): { home: string; via: string } | null {
   const home = str(facts.person.address?.value.country)?.toUpperCase()

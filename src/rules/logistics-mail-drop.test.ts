@@ -17,9 +17,16 @@ describe('logistics-mail-drop', () => {
     for (const line1 of ['5219 Border Rd Box 1693', '8400 Harbor St Ste 943-18825', '700 Commerce Dr Unit B17494']) expect([line1, rule.evaluate(factsOf([ship(line1)]), ctx).status]).toEqual([line1, 'flag'])
     for (const line1 of ['12 Main St Apt 4B', '1 Tower Pl Unit 3205', '12 Oak Rd Suite 200', '88 Pine Ave Ste 12-3', '4 Box Hill Rd']) expect([line1, rule.evaluate(factsOf([ship(line1)]), ctx).status]).toEqual([line1, 'clear'])
   })
-  it('reads "forwards" in a note as forwarding, and "looking forward" as nothing', () => {
-    expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'Ship to my logistics agent, he forwards to me')]), ctx).status).toBe('flag')
-    expect(rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', 'Looking forward to starting!')]), ctx).status).toBe('clear')
+  it('leaves the Postal Service\'s own box formats and a Canadian suite before a civic number alone', () => {
+    // USPS Publication 28 §§ 24–25: rural routes, highway contracts; military post offices (PSC, CMR, Unit … Box).
+    for (const line1 of ['RR 2 Box 152', 'Rural Route 2 Box 152', 'HC 68 Box 23', 'PSC 3 Box 1234', 'CMR 450 Box 123', 'Unit 2050 Box 4190', 'Unit 45002 Box 1234', 'Suite 400 - 1055 West Georgia St']) {
+      expect([line1, rule.evaluate(factsOf([ship(line1)]), ctx).status]).toEqual([line1, 'clear'])
+    }
+  })
+  it('reads forwarding in a note only where the note forwards the shipment', () => {
+    const noted = (note: string) => rule.evaluate(factsOf([ship('12 Harbor Rd'), fact('logistics.note', note)]), ctx).status
+    expect(noted('Ship to my logistics agent, he forwards to me')).toBe('flag')
+    for (const note of ['Looking forward to starting!', 'HR forwarded me the shipping form', 'My manager forwards all hardware questions to IT', 'Box 12 of 20 is the monitor']) expect([note, noted(note)]).toEqual([note, 'clear'])
   })
   it('reads a parcel service abroad that forwards to a declared foreign home as that, weakly (variant "to-declared-home")', () => {
     // A Miami "casillero" for someone who says they live in Medellín: the device goes where they say they live.
@@ -39,6 +46,9 @@ describe('logistics-mail-drop', () => {
     expect(lowScore.contributions.map(c => c.variant)).toEqual(['to-declared-home', 'to-declared-home'])
     expect(lowScore.band).toBe('low')
     expect(highScore.score).toBeGreaterThan(lowScore.score + 25)
+    // The customer number written after a hyphen, with a note after it: both rules read it alike.
+    const hyphen = factsOf([medellin, fact('logistics.shipping_address', { line1: '8400 NW 25th St', line2: 'Ste 716-89350', city: 'Doral', region: 'FL', postal_code: '33198', country: 'US' }), fact('logistics.note', 'Shipping to my mailbox service in the US; I pay import duty')])
+    expect(scoreFindings(runRules(hyphen, ctx, [rule, notHome])).contributions.map(c => c.variant)).toEqual(['to-declared-home', 'to-declared-home'])
     // A note sending it to someone else, or to a stay, is not delivery to the declared home.
     for (const other of ['please ship to my cousin, I am moving', 'temporary address', 'my agent forwards it']) {
       const r2 = rule.evaluate(factsOf([medellin, miami, fact('logistics.note', other)]), ctx)

@@ -1,4 +1,4 @@
-import { FORWARDED_TO_DECLARED_HOME, forwardedAbroad } from './helpers'
+import { FORWARDED_TO_DECLARED_HOME, forwardedAbroad, mailDropHits } from './helpers'
 import { notApplicable, type Rule } from './types'
 
 export const rule: Rule = {
@@ -22,7 +22,7 @@ export const rule: Rule = {
     const shipping = facts.logistics.shippingAddress
     if (!shipping) return notApplicable('logistics.shippingAddress')
     const text = [shipping.value.line1, shipping.value.line2, facts.logistics.note?.value].filter(Boolean).join(' ')
-    const hits = ctx.ref.mailDrops.filter(p => p.pattern.test(text))
+    const hits = mailDropHits(shipping.value, facts.logistics.note?.value, ctx.ref.mailDrops)
     const evidence = [shipping.evidence, ...(facts.logistics.note ? [facts.logistics.note.evidence] : [])]
     if (!hits.length) return { status: 'clear', message: 'The shipping address is not written as a mailbox service, forwarder or "care of" address.', evidence: [shipping.evidence] }
     const abroad = forwardedAbroad(facts)

@@ -1,6 +1,6 @@
 import { compareAddresses, formatAddress } from '../domain/addresses'
 import { intermediaryLabel, isIntermediaryAddress } from '../domain/intermediary'
-import { declaredIntermediary, FORWARDED_TO_DECLARED_HOME, forwardedAbroad } from './helpers'
+import { declaredIntermediary, FORWARDED_TO_DECLARED_HOME, forwardedAbroad, mailDropHits } from './helpers'
 import { notApplicable, type Rule } from './types'
 
 export const rule: Rule = {
@@ -33,8 +33,7 @@ export const rule: Rule = {
       return { status: 'clear', message: `Equipment goes to the office of the declared agency (${intermediaryLabel(agency)}) for hand-over, not to the claimed home: verify the agency and who collects the device there.`, evidence: [...evidence, facts.intermediary!.evidence] }
     }
     const abroad = forwardedAbroad(facts)
-    const text = [ship.value.line1, ship.value.line2, facts.logistics.note?.value].filter(Boolean).join(' ')
-    if (abroad && ctx.ref.mailDrops.some(p => p.pattern.test(text))) {
+    if (abroad && mailDropHits(ship.value, facts.logistics.note?.value, ctx.ref.mailDrops).length) {
       return {
         status: 'flag',
         message: `Equipment is to be shipped to ${formatAddress(ship.value)}, a parcel service in ${abroad.via}, while the applicant declares a home in ${abroad.home}: a forwarder to the declared home, as people living there use.`,

@@ -14,12 +14,19 @@ describe('network-off-hours', () => {
     expect(r.status).toBe('flag')
     expect(r.status === 'flag' && r.message).toMatch(/working day at UTC\+[89]/)
   })
-  it('flags a Los Angeles claim whose afternoons and evenings are a UTC+9 working day and whose mornings are empty', () => {
+  it('flags a Los Angeles claim whose afternoons, evenings and nights are a UTC+9 working day', () => {
     // 22:00–06:00 UTC: 15:00–23:00 in Los Angeles (PDT), 07:00–15:00 in UTC+9; 40% fall in the claimed 08:00–18:00 day,
     // too many for the second reading, 60% in Seoul's working day after Los Angeles' business day
     const hours = [22, 23, 0, 1, 2, 3, 4, 5, 6, 23]
     const pacific = events(hours.map((h, d) => [`2026-10-${String(d + 2).padStart(2, '0')}T${String(h).padStart(2, '0')}:10:00Z`, '198.51.100.1'] as [string, string]))
     expect(rule.evaluate(factsOf([fact('person.timezone', 'America/Los_Angeles')], { events: pacific }), ctx).status).toBe('flag')
+  })
+  it('clears an evening shift that ends by 22:00, on the Pacific coast, in the Rockies or in New Zealand', () => {
+    // 16:00–21:00 local on ten days: inside a UTC+8/+9 working day, outside the business day, never at night
+    const evening = (zone: string, utcHours: number[]) => rule.evaluate(factsOf([fact('person.timezone', zone)], { events: events(utcHours.map((h, d) => [`2026-10-${String(d + 2).padStart(2, '0')}T${String(h).padStart(2, '0')}:10:00Z`, '198.51.100.1'] as [string, string])) }), ctx).status
+    expect(evening('America/Los_Angeles', [23, 0, 1, 2, 3, 4, 23, 0, 1, 2])).toBe('clear')
+    expect(evening('America/Denver', [22, 23, 0, 1, 2, 3, 22, 23, 0, 1])).toBe('clear')
+    expect(evening('Pacific/Auckland', [3, 4, 5, 6, 7, 8, 3, 4, 5, 6])).toBe('clear')
   })
   it('clears a Los Angeles working day, afternoon included', () => {
     // 16:00–01:00 UTC: 09:00–18:00 in Los Angeles (PDT); its afternoon is Seoul's early morning

@@ -8,6 +8,13 @@ import { notApplicable, type Rule } from './types'
  */
 const GRACE_MONTHS = 3
 
+/** A job's end as late as it was written: "2019" is December 2019, not January (the resume gives the year only). */
+function endOfPeriod(text: unknown): Date | null {
+  const d = parseYearMonth(text)
+  if (!d || typeof text !== 'string' || !/^\s*\d{4}\s*$/.test(text)) return d
+  return new Date(Date.UTC(d.getUTCFullYear(), 11, 1))
+}
+
 export const rule: Rule = {
   meta: {
     id: 'presence-tech-anachronism',
@@ -33,7 +40,7 @@ export const rule: Rule = {
     const problems: Array<{ text: string; evidence: Evidence }> = []
     for (const job of jobs) {
       const text = `${str(job.value.title) ?? ''} ${str(job.value.details) ?? ''}`
-      const end = parseYearMonth(job.value.end) ?? (job.value.current ? ctx.now : null)
+      const end = endOfPeriod(job.value.end) ?? (job.value.current ? ctx.now : null)
       if (!end) continue
       for (const t of ctx.ref.techReleases) {
         const released = parseYearMonth(t.released)!
