@@ -58,7 +58,7 @@ const CAMERA = 'camera|webcam|video|cam'
 const ID_DOC = 'id|identification|passport|licence|license|document|card'
 /** Identity documents only: "declined the card payment" is not about ID. */
 const ID_STRICT = 'id|identification|passport|licence|license'
-const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|commute|weather|office|zone|timezone|state|location|whereabouts|address'
+const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|landmarks|nearby|mountains|river|airport|stadium|commute|weather|office|zone|timezone|state|location|whereabouts|address'
 /** What a worker knows about their own past job. */
 const WORK = 'manager|boss|supervisor|colleague|colleagues|coworker|coworkers|teammate|teammates|team|employer|company|worked|timeline|dates|school|college|campus|uni|university|thesis|course|courses|degree|professor|professors'
 const TROUBLE = 'issue|issues|problem|problems|glitch|glitches|lag|trouble|troubles|difficulty|concern|concerns|question|questions'
@@ -66,7 +66,7 @@ const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|pe
 const AWAY = 'away|aside|sideways|side|down|off'
 const ANSWERING = 'answer|answers|answering|answered|reply|replying|replied|respond|responding|responded|response|responses|speaking'
 const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial'
-const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping'
+const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|smeary|smeared|smudged|smudgy|rippled|rippling|ghosting|ghosted|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping'
 const PHRASES: Record<NoteCode, Phrase[]> = {
   camera_off: [
     { p: `kept|had|left|turned|switched|stayed ${CAMERA} off|muted|disabled|dark`, gap: 2 },
@@ -90,7 +90,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'only|just profile|avatar|initials|tile|photo|picture', gap: 2 },
   ],
   declined: [
-    { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 2 },
+    { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 3 },
+    { p: 'video|camera|zoom interview|interviews|call|calls|slot|slots refused|declined|rejected|turned', gap: 5 },
+    { p: 'refusal|refused|refuse|declined|unwilling appear|be|go|show on video|camera|zoom|screen', gap: 3 },
     { p: 'not agree|want|do|accept video|camera|zoom|teams', gap: 3 },
     { p: 'refused|declined video|camera', gap: 1 },
     { p: 'skip|skipped|skipping|avoid|avoided video|camera|zoom', gap: 2 },
@@ -123,6 +125,10 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
     { p: 'not who|whom interviewed|spoke|met|hired|saw', gap: 3 },
     { p: 'proxy|impostor|imposter|substitute|ringer', gap: 0 },
+    { p: 'not look|looked like one|same', gap: 2 },
+    { p: 'looked|look|looks|sounded like someone|somebody else|another person', gap: 1 },
+    { p: 'someone|somebody else sat|sit|took|take|stepped|step|swapped|came|come', gap: 3 },
+    { p: 'little|no|bore resemblance man|woman|person|guy|one|candidate|him|her|interview|call|round', gap: 4 },
     { p: 'stand in', gap: 0, unless: 'front|line|queue' },
     { p: 'body double', gap: 0 },
   ],
@@ -145,6 +151,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'asked|ask|asking face|camera|cam|glasses|look|turn|profile cut|dropped|froze|frozen|crashed|died|stopped', gap: 4 },
     { p: 'crashed|froze|dropped|died id|face|glasses|passport|profile', gap: 6 },
     { p: 'mouth|lips|lip lagged|lagging|behind voice|audio|words', gap: 3 },
+    { p: 'lip|lips sync|synch|syncing off|bad|poor|wrong|lagging|delayed|broken', gap: 3 },
+    // The picture fails at the very moment of a prompt: "froze exactly then", "cut out precisely when I asked".
+    { p: 'froze|frozen|dropped|cut|crashed|locked exactly|precisely', gap: 1 },
     { p: 'voice|audio|sound out|not sync|synced', gap: 2 },
     { p: 'refused|declined|skipped|avoided liveness', gap: 3 },
     { p: 'face not real', gap: 3 },
@@ -164,6 +173,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'sounded|sounding|voice ai|computer generated', gap: 3 },
     { p: 'sounded like different|another person|guy|man|woman', gap: 3 },
     { p: 'sounded like someone else', gap: 2 },
+    { p: 'voice deeper|higher|lower than', gap: 6 },
   ],
   id_not_shown: [
     { p: `not|never|refused|declined|reluctant show|hold|present|display|produce|put|raise|lift|bring ${ID_DOC}`, gap: 4 },
@@ -175,7 +185,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `only scan|screenshot|photo|copy ${ID_DOC}`, gap: 3 },
     { p: `covered|hid|hidden ${ID_DOC}|photo`, gap: 4 },
     { p: `${ID_STRICT} out frame|view|shot`, gap: 2 },
-    { p: `${ID_STRICT} far|blurry|unreadable|illegible`, gap: 3 },
+    { p: `${ID_STRICT} far|blurry|blurred|unreadable|illegible`, gap: 5 },
+    { p: `thumb|finger|fingers|hand over|covering|covered|across photo|name|${ID_DOC}`, gap: 3 },
+    { p: `not bring|hold|move it|${ID_STRICT}|card closer`, gap: 2 },
     { p: `${ID_STRICT} not|never show|produce|present`, gap: 8 },
     { p: `left|forgot|forgotten|lost ${ID_STRICT}`, gap: 2 },
   ],
@@ -188,6 +200,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `${ID_DOC}|photo not match|resemble`, gap: 6 },
     { p: `${ID_DOC}|photo someone|somebody|another else|person|man|woman`, gap: 3 },
     { p: `${ID_DOC}|photo different person|man|woman|guy|individual|people`, gap: 5 },
+    { p: `${ID_DOC}|photo|picture not look like`, gap: 6 },
+    { p: `${ID_DOC}|photo|picture not man|woman|person|guy|same`, gap: 2 },
+    { p: `resemblance ${ID_DOC}|photo|picture`, gap: 3 },
   ],
   reading_answers: [
     { p: 'read|reading answer|answers|script|screen|notes|aloud|something|prepared|text', gap: 3 },
@@ -222,19 +237,28 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'reflection|reflections text|screen|notes|words', gap: 4 },
     { p: 'someone|somebody|person|voice|off helping|helped|assisting|assisted|coaching|prompting|telling|feeding', gap: 4 },
     { p: 'earpiece|earpieces', gap: 0 },
+    { p: 'keys|keystrokes|keyboard|clacking|clicking|tapping|typing before|every|each answer|question|response|reply', gap: 3 },
+    { p: 'paused|pausing|pause|stopped like|if listening', gap: 3 },
+    { p: 'listening to someone|somebody|voice|person', gap: 2 },
+    { p: 'repeated|repeating|repeats each|every question', gap: 2 },
+    { p: 'typed|typing something then answered|answer|answering', gap: 3 },
+    { p: 'looking|looked|look things|answers|stuff up', gap: 0 },
+    { p: 'googling|googled', gap: 0 },
+    { p: 'scrolling sounds|sound|noises|before|then', gap: 2 },
     { p: 'murmur|murmuring|murmured|mumbling from|by someone|somebody|person|voice', gap: 2 },
     { p: 'someone|somebody|voice talking|speaking|murmuring|mumbling low|quietly|softly|off', gap: 4 },
   ],
   plausible_wrong_answers: [
     { p: 'confident|confidently|plausible|convincing|sure|certain|assured but|yet wrong|wrongly|incorrect|inaccurate|false|untrue|mistaken', gap: 4 },
-    { p: 'right|correct|good|plausible|convincing|impressive but|yet wrong|incorrect|inaccurate|false|untrue|nonsense|mistaken', gap: 3 },
+    { p: 'right|correct|good|great|solid|polished|smooth|fluent|plausible|convincing|impressive but|yet wrong|incorrect|inaccurate|false|untrue|nonsense|mistaken', gap: 4 },
     { p: 'but|yet made|make|makes no sense', gap: 2 },
     { p: 'wrong|incorrect but|yet plausible|confident|convincing', gap: 2 },
-    { p: 'confident|confidently wrong|incorrect|inaccurate', gap: 5 },
+    { p: 'confident|confidently wrong|incorrect|inaccurate', gap: 9 },
+    { p: 'factually wrong|incorrect|inaccurate', gap: 0 },
     { p: 'before released|existed|launched|invented', gap: 3 },
     { p: 'bluffed|bluffing|bluff|bluffs', gap: 0 },
     { p: 'plausible|confident|convincing|sure fell|collapsed|crumbled', gap: 5 },
-    { p: 'made up|invented|fabricated answer|answers|details|story|stories|project|projects|experience', gap: 3 },
+    { p: 'made up|invented|fabricated answer|answers|details|story|stories|account|accounts|project|projects|experience', gap: 3 },
     { p: 'answer|answers|answered|responded buzzword|buzzwords', gap: 3 },
     { p: 'not|never exist|exists|existed', gap: 0 },
     { p: 'nonexistent', gap: 0 },
@@ -266,7 +290,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'call centre|center|centres|centers', gap: 0 },
     { p: 'background chatter|voices|talking|conversations|calls', gap: 1 },
     { p: 'two|three|four|several|multiple|other|more|few people|men|women|persons|guys|others visible|behind|sitting|working|room|desks|background', gap: 3 },
-    { p: 'people|men|women|persons|guys at|on desks|headsets|computers|laptops', gap: 2 },
+    { p: 'people|men|women|persons|guys at|on desks|headsets|computers|laptops', gap: 4 },
+    { p: 'all|everyone|others wearing headsets|headset', gap: 1 },
+    { p: 'constant|continuous|nonstop chatter|talking|voices|calls', gap: 1 },
     { p: 'another|second|other person|man|woman|someone|somebody leaned|came|walked|appeared frame|shot|view', gap: 3 },
     { p: 'second voice|person', gap: 1 },
     { p: 'someone|somebody|woman|man|person sat|sitting|seated next|beside', gap: 2 },
@@ -296,7 +322,11 @@ const PROTECTED_WORDS = [
 ]
 const PROTECTED = new Set(PROTECTED_WORDS.map(w => PorterStemmer.stem(w)))
 // "national ID" is a document, not an origin.
-const PROTECTED_EXCEPT_BEFORE: Record<string, Set<string>> = { [PorterStemmer.stem('national')]: new Set(['id', 'identiti', 'card', 'insur']) }
+const PROTECTED_EXCEPT_BEFORE: Record<string, Set<string>> = {
+  [PorterStemmer.stem('national')]: new Set(['id', 'identiti', 'card', 'insur']),
+  // "his old office" is a former place, not an age.
+  [PorterStemmer.stem('old')]: new Set(['office', 'offic', 'job', 'compani', 'team', 'address', 'employ', 'employer', 'manag', 'manager', 'boss', 'colleagu', 'school', 'apart', 'apartment', 'hous', 'house', 'place', 'role', 'project', 'neighbourhood', 'neighborhood', 'street', 'citi', 'town'].map(w => PorterStemmer.stem(w))),
+}
 
 interface Token {
   raw: string
