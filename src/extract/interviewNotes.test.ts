@@ -75,6 +75,9 @@ function measure(file: string, given?: Array<{ text: string; groups: string[][] 
 const TABLE: Array<[string, NoteCode[]]> = [
   // the phrasings independent testing found missed
   ['reading his answers', ['reading_answers']],
+  // Porter stems "googling" and "Google" alike: a Google Voice number is no sign of looking answers up.
+  ['Uses a Google Voice number for job hunting.', []],
+  ['was looking things up before each answer', ['reading_answers']],
   ['voice sounded different', ['voice_changer']],
   ['face glitched when he waved', ['liveness_failed']],
   ['kept the camera off', ['camera_off']],

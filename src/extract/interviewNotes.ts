@@ -243,7 +243,6 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'repeated|repeating|repeats each|every question', gap: 2 },
     { p: 'typed|typing something then answered|answer|answering', gap: 3 },
     { p: 'looking|looked|look things|answers|stuff up', gap: 0 },
-    { p: 'googling|googled', gap: 0 },
     { p: 'scrolling sounds|sound|noises|before|then', gap: 2 },
     { p: 'murmur|murmuring|murmured|mumbling from|by someone|somebody|person|voice', gap: 2 },
     { p: 'someone|somebody|voice talking|speaking|murmuring|mumbling low|quietly|softly|off', gap: 4 },
