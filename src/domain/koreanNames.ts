@@ -342,8 +342,8 @@ function readingsOf(words: string[], yale: boolean): KoreanReading[] {
   return readings
 }
 
-/** The family names' syllable keys, with the initial-sound rule's spellings (이 read from "Ri", "Rhee", "Lee"). */
-const FAMILY_KEYS: Set<string>[] = [1, 2].map(n => new Set(FAMILY_NAMES.filter(f => f.length === n).map(f => [...f].map(ch => [...withInitialRule(hangulSyllable(ch))].join('/')).join('+'))))
+/** The family names as syllables, with the initial-sound rule's spellings (이 read from "Ri", "Rhee", "Lee"). */
+const FAMILY_RUNS: Syllable[][] = FAMILY_NAMES.map(f => [...f].map(ch => withInitialRule(hangulSyllable(ch))))
 
 /**
  * Whether a given name read from Latin letters has the shape of a Korean one: one or two syllables, each
@@ -357,11 +357,8 @@ function isSinoKoreanGiven(given: Syllable[]): boolean {
 
 /** Whether a run of syllables read from Latin letters can be one of the family names. */
 function isFamilyName(run: Syllable[]): boolean {
-  const keys = FAMILY_KEYS[run.length - 1]
-  if (!keys) return false
-  const options = run.map(s => [...withInitialRule(s)])
-  const familyKeys = [...keys].map(k => k.split('+').map(part => new Set(part.split('/'))))
-  return familyKeys.some(f => f.every((syllable, i) => options[i]!.some(k => syllable.has(k))))
+  const read = run.map(withInitialRule)
+  return FAMILY_RUNS.some(f => sameRun(f, read))
 }
 
 const same = (a: Syllable, b: Syllable) => [...a].some(k => b.has(k))

@@ -52,11 +52,11 @@ export const rule: Rule = {
       const h = (utcHour(e.occurredAt) + o) % 24
       return h >= 8 && h < 20
     }
-    const inClaimedDay = (e: (typeof events)[number]) => {
+    const claimedDay = events.map(e => {
       const h = localHour(e.occurredAt, zone.value)
       return h !== null && h >= 8 && h < 18
-    }
-    const foreign = FOREIGN_OFFSETS.map(o => ({ o, n: events.filter(e => inForeignDay(e, o)).length, only: events.filter(e => inForeignDay(e, o) && !inClaimedDay(e)).length })).reduce((a, b) => (b.n > a.n ? b : a))
+    })
+    const foreign = FOREIGN_OFFSETS.map(o => ({ o, n: events.filter(e => inForeignDay(e, o)).length, only: events.filter((e, i) => inForeignDay(e, o) && !claimedDay[i]).length })).reduce((a, b) => (b.n > a.n ? b : a))
     const n = events.length
     const pct = (k: number, of: number) => `${k} of ${of} (${Math.round((k / of) * 100)}%)`
     if (foreign.n / n >= MIN_FOREIGN_DAY_SHARE && inDay / hours.length <= MAX_CLAIMED_DAY_SHARE) {
