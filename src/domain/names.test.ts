@@ -20,6 +20,9 @@ describe('names', () => {
   it('recognises company names', () => {
     expect(looksLikeCompany('Northgate Digital LLC')).toBe(true)
     expect(looksLikeCompany('Dana Whitfield')).toBe(false)
+    expect(looksLikeCompany('Granitestack Labs L.L.C.')).toBe(true)
+    expect(looksLikeCompany('Meridian B.V.')).toBe(true)
+    expect(looksLikeCompany('J. R. Smith')).toBe(false)
   })
 })
 

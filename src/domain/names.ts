@@ -559,10 +559,11 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
   return { score, match: score >= MATCH_THRESHOLD, why }
 }
 
-const COMPANY_WORDS = /\b(llc|inc|ltd|limited|gmbh|corp|corporation|company|co|plc|sa|srl|bv|pty|consulting|solutions|services|technologies|tech|group|holdings|trading|studio|agency)\b/i
+const COMPANY_WORDS = /\b(llc|llp|inc|ltd|limited|gmbh|corp|corporation|company|co|plc|sa|srl|bv|pty|consulting|solutions|services|technologies|tech|group|holdings|trading|studio|agency|labs|software|systems|ventures)\b/i
 
 export function looksLikeCompany(name: string): boolean {
-  return COMPANY_WORDS.test(name)
+  // "L.L.C.", "S.A.", "B.V.": legal forms are often written with a dot after each letter.
+  return COMPANY_WORDS.test(name.replace(/\b(?:[A-Za-z]\.){2,}/g, m => m.replace(/\./g, '')))
 }
 
 export interface NameComparison {

@@ -1,4 +1,5 @@
 import type { Application } from '../ingest/applicationFormat'
+import { claimedYearsIn } from './claimedExperience'
 import type { ReadDocument } from './readDocument'
 import { findWebAddresses } from '../sanctions/identifiers'
 import { normalisePhone } from './resumeFields'
@@ -73,7 +74,7 @@ export function factsFromApplication(app: Application): FactInput[] {
   // An embedded JSON Resume: what the resume claims, beside what the application form claims.
   const resume = app.resume as
     | {
-        basics?: { name?: string; email?: string; phone?: string; url?: string; profiles?: Array<{ network?: string; username?: string; url?: string }> }
+        basics?: { name?: string; label?: string; summary?: string; email?: string; phone?: string; url?: string; profiles?: Array<{ network?: string; username?: string; url?: string }> }
         work?: Array<{ name?: string; position?: string; startDate?: string; endDate?: string; summary?: string; highlights?: string[] }>
         education?: Array<{ institution?: string; area?: string; studyType?: string; startDate?: string; endDate?: string }>
         skills?: Array<{ name?: string; keywords?: string[] }>
@@ -90,6 +91,8 @@ export function factsFromApplication(app: Application): FactInput[] {
     resume.work?.forEach((w, i) => add('resume.employer', { company: w.name, title: w.position, start: w.startDate, end: w.endDate, details: [w.summary, ...(w.highlights ?? [])].filter(Boolean).join(' ').slice(0, 1000) || undefined }, `resume.work[${i}]`))
     resume.education?.forEach((e, i) => add('resume.education', { institution: e.institution, degree: [e.studyType, e.area].filter(Boolean).join(' '), start: e.startDate, end: e.endDate }, `resume.education[${i}]`))
     resume.skills?.forEach((s, i) => add('resume.skill', s.name, `resume.skills[${i}]`))
+    const claim = typeof b?.summary === 'string' ? claimedYearsIn(b.summary) : null
+    if (claim) add('resume.claimed_years', claim, 'resume.basics.summary')
   }
   return facts
 }
@@ -122,5 +125,6 @@ export function factsFromDocument(doc: ReadDocument, documentKey: string): FactI
   for (const e of f.employers) add('resume.employer', compact(e.value as unknown as Record<string, unknown>), e.page, e.line)
   for (const e of f.education) add('resume.education', compact(e.value as unknown as Record<string, unknown>), e.page, e.line)
   for (const s of f.skills) add('resume.skill', s.value, s.page, s.line)
+  if (f.claimedYears) add('resume.claimed_years', f.claimedYears.value, f.claimedYears.page, f.claimedYears.line)
   return facts
 }

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import { claimedYearsIn, type ClaimedYears } from './claimedExperience'
 
 /**
  * Resume text → the fields a reviewer needs, each with where it was read (page and line). Pure and
@@ -44,6 +45,8 @@ export interface ResumeFields {
   employers: Array<Located<ExtractedEmployment>>
   education: Array<Located<ExtractedEducation>>
   skills: Array<Located<string>>
+  /** the longest career a summary line claims in words ("with 8 years building…"), when one does */
+  claimedYears?: Located<ClaimedYears>
 }
 
 interface Line {
@@ -450,6 +453,11 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
         },
         ...at(l),
       })
+    }
+    // A career length claimed in words, read outside the dated sections (the summary, or above any heading).
+    if (l.section === null || l.section === 'other') {
+      const claim = claimedYearsIn(l.text)
+      if (claim && (!fields.claimedYears || claim.years > fields.claimedYears.value.years)) fields.claimedYears = { value: claim, ...at(l) }
     }
     if (l.section === 'skills') {
       const body = l.text.replace(BULLET, '').replace(/^[^,:]{1,30}:\s*/, '')

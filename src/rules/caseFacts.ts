@@ -96,6 +96,8 @@ export interface CaseFacts {
     urls: Array<Fact<string>>
     employers: Array<Fact<Record<string, unknown>>>
     skills: Array<Fact<string>>
+    /** the longest career the resume's summary claims in words ({ years, quote }) */
+    claimedYears?: Fact<{ years: number; quote: string }>
   }
   profiles: Array<Fact<Profile>>
   references: Array<Fact<Record<string, unknown>>>
@@ -171,6 +173,11 @@ export function buildCaseFacts(kind: CaseFacts['kind'], records: FactRecord[], a
       case 'resume.url': facts.resume.urls.push(fact()); break
       case 'resume.employer': facts.resume.employers.push(fact()); break
       case 'resume.skill': facts.resume.skills.push(fact()); break
+      case 'resume.claimed_years': {
+        const years = (r.value as { years?: unknown } | null)?.years
+        if (typeof years === 'number' && (!facts.resume.claimedYears || years > facts.resume.claimedYears.value.years)) facts.resume.claimedYears = fact()
+        break
+      }
       case 'profile': facts.profiles.push(fact()); break
       case 'reference': facts.references.push(fact()); break
       case 'submission': facts.submission = fact(); break

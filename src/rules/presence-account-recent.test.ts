@@ -26,3 +26,22 @@ describe('presence-account-recent', () => {
     expect(rule.evaluate(factsOf([job, fact('profile', { network: 'github' })]), ctx).status).toBe('not_applicable')
   })
 })
+
+describe('presence-account-recent: careers claimed in words and by marketplace history', () => {
+  const newGithub = fact('profile', { network: 'github', created_at: '2026-04-18' })
+  it('holds new accounts to the years the summary claims when the dated jobs are recent', () => {
+    const claim = fact('resume.claimed_years', { years: 8, quote: 'with 8 years building' })
+    const r = rule.evaluate(factsOf([fact('resume.employer', { start: '2025-04' }), claim, newGithub]), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.status === 'flag' && r.message).toMatch(/8 years of work \("with 8 years building"\)/)
+    expect(rule.evaluate(factsOf([fact('resume.employer', { start: '2025-04' }), fact('resume.claimed_years', { years: 2, quote: '2 years building' }), newGithub]), ctx).status).toBe('clear')
+  })
+  it('reads a marketplace account with completed work as a claimed career, and sets it aside as footprint', () => {
+    const worked = fact('profile', { network: 'upwork', created_at: '2016-02-09', jobs_completed: 39 })
+    const r = rule.evaluate(factsOf([newGithub, worked]), ctx)
+    expect(r.status).toBe('flag')
+    expect(r.status === 'flag' && r.message).toMatch(/upwork account presents 39 jobs/)
+    // A marketplace account with no work behind it claims no career.
+    expect(rule.evaluate(factsOf([newGithub, fact('profile', { network: 'upwork', created_at: '2016-02-09', jobs_completed: 2 })]), ctx).status).toBe('not_applicable')
+  })
+})

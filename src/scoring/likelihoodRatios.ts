@@ -15,7 +15,7 @@
  * Source ids (G1, V13…) are INDICATORS.md §1. Version: bump LR_VERSION on any change to a value, a family
  * or the combination in scoreCase.ts; it is stored with every score (as weightsVersion).
  */
-export const LR_VERSION = 9
+export const LR_VERSION = 10
 
 export type FamilyId =
   | 'sanctions'
@@ -80,7 +80,7 @@ export interface RuleLikelihood {
 
 /**
  * Scale used below: a strong indicator with common innocent explanations ≈ 8–9 (one such flag alone is
- * "elevated"); a moderate one ≈ 4–7.5 (three from independent families reach "high"); a weak one ≈ 2–3.5
+ * "elevated"); a moderate one ≈ 4–7.5 (three from independent families reach "high": 4³ = 64); a weak one ≈ 2–3.5
  * (never "elevated" alone); indicators with almost no innocent explanation 15–40.
  */
 export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
@@ -113,6 +113,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.',
     variants: {
       'to-declared-home': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'A parcel service abroad that forwards to the declared home (see logistics-mail-drop): the address differs because that is how parcels reach the applicant where they say they live.' },
+      'declared-move': { lr: 4, pattern: 0.12, benign: 0.03, reasoning: 'The applicant also says they are moving or staying at a temporary address (logistics-address-change on the same application): the shipping address is the one that story names, so it tells no more than the move itself, and takes the move’s weight. The 8 above is for shipping elsewhere with no such story; a persona’s “I am moving” is read by the address-change rule (KnowBe4, G8).' },
     },
   },
   'logistics-address-change': { family: 'logistics', lr: 4, pattern: 0.12, benign: 0.03, source: 'SH-ADDRESS-CHANGE (G8, V10, G3)', reasoning: 'An address described as temporary or changed near the start date: a genuine move explains most; it shares that explanation with shipping elsewhere.' },
@@ -210,6 +211,12 @@ export const SHARED_EXPLANATIONS: SharedExplanation[] = [
     explanation: 'An address changed near the start: in a move the equipment goes to the new or a temporary address, and a laptop packed or broken in the move leaves the interview without a camera (“laptop camera broken after the move”, one of the honest look-alikes), so the camera counts once with the move.',
   },
 ]
+
+/**
+ * A flag read more finely because another flag on the same application explains it (see the variant's
+ * reasoning); applied by scoreCase.ts when the rule has no variant from its own evidence.
+ */
+export const CONTEXT_VARIANTS: Array<{ rule: string; variant: string; when: string }> = [{ rule: 'logistics-shipping-not-home', variant: 'declared-move', when: 'logistics-address-change' }]
 
 /** log10 of a rule's LR (0 for a rule without one; decisive rules are handled by the scorer). */
 export const log10Lr = (rule: string): number => {

@@ -9,6 +9,7 @@ const f = (rule: string, status: Finding['status'] = 'flag'): Finding => {
   return { rule, version: 1, title: rule, category: m.category, severity: 'medium', strength: m.strength, status, message: '', evidence: [], missing: status === 'not_applicable' ? ['x'] : [], sources: [], refdata: {}, blocking: Boolean(m.blocking) }
 }
 const flags = (...rules: string[]) => scoreFindings(rules.map(r => f(r)))
+const companyPayee: Finding = { ...f('payment-payee-name-mismatch'), evidence: [{ field: 'payment', value: { account_holder: 'Northgate Digital LLC' }, source: 'application', where: 'payment' }] }
 
 describe('scoring by likelihood ratios', () => {
   it('is zero and low with no flags, and says when too little was checked', () => {
@@ -40,15 +41,25 @@ describe('scoring by likelihood ratios', () => {
   })
 
   it('counts a family’s strongest flag fully and the others at a quarter', () => {
-    const one = flags('logistics-shipping-not-home')
-    const both = flags('logistics-shipping-not-home', 'logistics-address-change')
-    expect(both.contributions.find(c => c.rule === 'logistics-address-change')).toMatchObject({ counted: 0.25, points: 3.8 })
-    expect(both.score - one.score).toBeLessThan(5)
+    const one = flags('logistics-mail-drop')
+    const both = flags('logistics-mail-drop', 'logistics-shipping-not-home')
+    expect(both.contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ counted: 0.25, points: 5.6 })
+    expect(both.score - one.score).toBeLessThanOrEqual(6)
+  })
+
+  it('weighs shipping elsewhere as the move it goes with, when the applicant declares one', () => {
+    const alone = flags('logistics-shipping-not-home')
+    const moving = flags('logistics-shipping-not-home', 'logistics-address-change')
+    expect(alone.contributions[0]).toMatchObject({ lr: 8 })
+    expect(moving.contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ variant: 'declared-move', lr: 4 })
+    // The move and its address are one story: little more than the move alone.
+    expect(moving.score - flags('logistics-address-change').score).toBeLessThanOrEqual(4)
   })
 
   it('keeps two signals that share an innocent explanation below high (the measured look-alikes)', () => {
     expect(flags('payment-payee-name-mismatch', 'contact-voip-phone').band).not.toMatch(/high|critical/)
-    expect(flags('payment-payee-name-mismatch', 'logistics-shipping-not-home').band).not.toMatch(/high|critical/)
+    // Paid to a company (the look-alike is the applicant's own LLC) and shipped to its office.
+    expect(scoreFindings([companyPayee, f('logistics-shipping-not-home')]).band).not.toMatch(/high|critical/)
     expect(flags('logistics-shipping-not-home', 'logistics-address-change', 'interview-camera-refused').band).not.toMatch(/high|critical/)
     expect(flags('network-datacenter-access', 'network-impossible-travel', 'network-geo-mismatch', 'network-off-hours').band).not.toMatch(/high|critical/)
   })
@@ -65,7 +76,9 @@ describe('scoring by likelihood ratios', () => {
 
   it('counts a camera left off once with a move, and night hours once with a sign-in from abroad', () => {
     const moving = flags('logistics-address-change', 'logistics-shipping-not-home', 'interview-camera-refused')
-    expect(moving.contributions.find(c => c.rule === 'interview-camera-refused')).toMatchObject({ sharedWith: 'moving', counted: 0.25 })
+    // One of the three counts in full (the camera, now that shipping weighs what the move weighs), the others at a quarter.
+    expect(moving.contributions.filter(c => c.counted === 1)).toHaveLength(1)
+    expect(moving.contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ counted: 0.25 })
     expect(moving.band).not.toBe('high')
     // Without the move, the camera is independent evidence again.
     expect(flags('logistics-shipping-not-home', 'interview-camera-refused').contributions.every(c => c.counted === 1)).toBe(true)
@@ -113,7 +126,7 @@ describe('scoring by likelihood ratios', () => {
   })
 
   it('maps bands on the documented thresholds', () => {
-    expect([0, 19, 20, 49, 50, 74, 75, 100].map(bandOf)).toEqual(['low', 'low', 'elevated', 'elevated', 'high', 'high', 'critical', 'critical'])
+    expect([0, 19, 20, 44, 45, 74, 75, 100].map(bandOf)).toEqual(['low', 'low', 'elevated', 'elevated', 'high', 'high', 'critical', 'critical'])
   })
 })
 

@@ -6,15 +6,17 @@ import { NAME_IN_COMMON } from '../domain/samePersonNames'
 import { FORWARDED_TO_DECLARED_HOME } from '../rules/helpers'
 import { ONE_JOURNEY } from '../rules/network-impossible-travel'
 import { MARKETPLACE_HOLDER } from '../rules/identity-name-mismatch'
-import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type FamilyId } from './likelihoodRatios'
+import { CONTEXT_VARIANTS, FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type FamilyId } from './likelihoodRatios'
 
 /**
  * Findings → an advisory score 0–100 with a band, as a posterior from a stated prior and the likelihood
  * ratios (LRs) of the flags (likelihoodRatios.ts).
  *
- * - Prior: odds of 1 : 100 that an applicant who reaches review follows the pattern. This is a reference
+ * - Prior: odds of 1 : 63 that an applicant who reaches review follows the pattern. This is a reference
  *   value that fixes how much evidence "more likely than not" needs, not a prevalence estimate
- *   (INDICATORS.md §7: published prevalence figures are estimates, not priors for individuals).
+ *   (INDICATORS.md §7: published prevalence figures are estimates, not priors for individuals). It is set
+ *   so that three moderate flags from independent families, at the bottom of "moderate" (LR 4 each, 4³ =
+ *   64), make the pattern more likely than not, as the scale below promises; at 1 : 100 they did not.
  * - Within a family of rules that share an innocent explanation, the flag with the largest LR counts in
  *   full and each other one at a quarter of its log-LR (FAMILY_DISCOUNT): a move, a VPN or a broken webcam
  *   is counted once, while a second sign of the same kind still adds a little.
@@ -24,28 +26,30 @@ import { FAMILIES, LIKELIHOOD_RATIOS, LR_VERSION, SHARED_EXPLANATIONS, type Fami
  * - Some flags are read more finely from their own evidence (variants): pay to another private person
  *   is worth more than pay to a company, which has a common, checkable explanation.
  * - Across families the evidence multiplies: log-odds add.
- * - score = 50 + 25 × log10(posterior odds), clamped to 0–100; with the prior above that is 25 points for
- *   each tenfold of evidence, 0 with no evidence. Bands (BANDS) follow from the posterior.
+ * - score = 25 × log10(combined LR), clamped to 0–100: 25 points for each tenfold of evidence, 0 with no
+ *   evidence. Bands (BANDS) are where the posterior under the prior above crosses 9%, 50% and 94%.
+ * - Some flags are read in the light of another (CONTEXT_VARIANTS): shipping to the new address of a
+ *   declared move weighs what the move weighs.
  * - A sanctions hit on an identifier or a designated entity is a fact, not a pattern: it takes the top.
  * - A clear result counts as LR 1: schemes pass many checks, so passing is not evidence of honesty.
  * Corroboration follows from the numbers, not from caps: a weak flag (LR 2–3.5) adds 7–14 points and cannot
- * reach "elevated" alone; one moderate flag stays low; three moderate flags from independent families
+ * reach "elevated" alone; one moderate flag stays low (one strong one is elevated); three moderate flags from independent families
  * reach "high"; two flags that share an explanation count little more than one.
  */
-export const PRIOR_ODDS = 1 / 100
+export const PRIOR_ODDS = 10 ** -1.8
 export const POINTS_PER_TENFOLD = 25
 export const FAMILY_DISCOUNT = 0.25
 
 /**
  * Bands by score, with the posterior probability and total LR each threshold means (from the prior above):
- * critical from 75 = LR ≥ 1,000, posterior ≥ 91%; high from 50 = LR ≥ 100, posterior ≥ 50%;
- * elevated from 20 = LR ≥ 6.3, posterior ≥ 6%; low below.
+ * critical from 75 = LR ≥ 1,000, posterior ≥ 94%; high from 45 = LR ≥ 63, posterior ≥ 50%;
+ * elevated from 20 = LR ≥ 6.3, posterior ≥ 9%; low below.
  */
 export const BANDS: Array<{ band: RiskBand; from: number; totalLr: number; posterior: number }> = [
-  { band: 'critical', from: 75, totalLr: 1000, posterior: 0.91 },
-  { band: 'high', from: 50, totalLr: 100, posterior: 0.5 },
-  { band: 'elevated', from: 20, totalLr: 6.3, posterior: 0.06 },
-  { band: 'low', from: 0, totalLr: 1, posterior: 0.01 },
+  { band: 'critical', from: 75, totalLr: 1000, posterior: 0.94 },
+  { band: 'high', from: 45, totalLr: 63, posterior: 0.5 },
+  { band: 'elevated', from: 20, totalLr: 6.3, posterior: 0.09 },
+  { band: 'low', from: 0, totalLr: 1, posterior: 0.016 },
 ]
 
 export interface Contribution {
@@ -117,6 +121,11 @@ const log10 = (lr: number) => (Number.isFinite(lr) ? Math.log10(lr) : 0)
 export function scoreFindings(findings: Finding[]): Score {
   const byRule = new Map<string, Flag>()
   for (const f of findings) if (f.status === 'flag' && !byRule.has(f.rule)) byRule.set(f.rule, flagOf(f))
+  for (const c of CONTEXT_VARIANTS) {
+    const flag = byRule.get(c.rule)
+    const v = LIKELIHOOD_RATIOS[c.rule]?.variants?.[c.variant]
+    if (flag && !flag.variant && v && byRule.has(c.when)) byRule.set(c.rule, { ...flag, variant: c.variant, lr: v.lr })
+  }
   const flags = [...byRule.values()].sort((a, b) => log10(b.lr) - log10(a.lr) || a.rule.localeCompare(b.rule))
   const present = new Set(flags.flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
   const shared = SHARED_EXPLANATIONS.filter(x => present.has(x.anchor))

@@ -25,7 +25,7 @@ describe('/rules', () => {
     }
     // The scoring model: each rule's LR and family, the prior, the bands and the families' shared explanations.
     expect(index.text).toContain('data-qa="families"')
-    expect(index.text).toContain('1 : 100')
+    expect(index.text).toContain('1 : 63')
     expect(index.text).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">15<\/td><td class="govuk-table__cell govuk-table__cell--numeric">29\.4<\/td><td class="govuk-table__cell">Remote-control software<\/td>/)
     expect((await agent.get('/rules/no-such-rule')).status).toBe(404)
   })
