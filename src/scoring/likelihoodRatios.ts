@@ -113,6 +113,7 @@ export const LIKELIHOOD_RATIOS: Record<string, RuleLikelihood> = {
     family: 'logistics', lr: 8, pattern: 0.6, benign: 0.075, source: 'SH-NOT-ID-ADDRESS (G1 verbatim: "cannot receive items at the address on their identification")', reasoning: 'Rated strong by the advisory, but a move, an office or co-working delivery or a relative’s address during travel explain it for several percent of honest hires (our measured look-alikes), so about 8.',
     variants: {
       'to-declared-home': { lr: 1.5, pattern: 0.03, benign: 0.02, reasoning: 'A parcel service abroad that forwards to the declared home (see logistics-mail-drop): the address differs because that is how parcels reach the applicant where they say they live.' },
+      'to-paid-company': { lr: 4, pattern: 0.16, benign: 0.04, reasoning: 'Pay goes to a company (payment-payee-name-mismatch, company reading): an own LLC, agency or employer of record takes delivery at its office as often as it takes the pay, so the address weighs what the company payee weighs. Front companies do both too; the company is the thing to verify, once.' },
       'declared-move': { lr: 4, pattern: 0.12, benign: 0.03, reasoning: 'The applicant also says they are moving or staying at a temporary address (logistics-address-change on the same application): the shipping address is the one that story names, so it tells no more than the move itself, and takes the move’s weight. The 8 above is for shipping elsewhere with no such story; a persona’s “I am moving” is read by the address-change rule (KnowBe4, G8).' },
     },
   },
@@ -216,7 +217,10 @@ export const SHARED_EXPLANATIONS: SharedExplanation[] = [
  * A flag read more finely because another flag on the same application explains it (see the variant's
  * reasoning); applied by scoreCase.ts when the rule has no variant from its own evidence.
  */
-export const CONTEXT_VARIANTS: Array<{ rule: string; variant: string; when: string }> = [{ rule: 'logistics-shipping-not-home', variant: 'declared-move', when: 'logistics-address-change' }]
+export const CONTEXT_VARIANTS: Array<{ rule: string; variant: string; when: string }> = [
+  { rule: 'logistics-shipping-not-home', variant: 'declared-move', when: 'logistics-address-change' },
+  { rule: 'logistics-shipping-not-home', variant: 'to-paid-company', when: 'payment-payee-name-mismatch:company' },
+]
 
 /** log10 of a rule's LR (0 for a rule without one; decisive rules are handled by the scorer). */
 export const log10Lr = (rule: string): number => {

@@ -47,11 +47,16 @@ describe('scoring by likelihood ratios', () => {
     expect(both.score - one.score).toBeLessThanOrEqual(6)
   })
 
-  it('weighs shipping elsewhere as the move it goes with, when the applicant declares one', () => {
+  it('weighs shipping elsewhere as the move or the paid company that explains it', () => {
     const alone = flags('logistics-shipping-not-home')
     const moving = flags('logistics-shipping-not-home', 'logistics-address-change')
     expect(alone.contributions[0]).toMatchObject({ lr: 8 })
     expect(moving.contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ variant: 'declared-move', lr: 4 })
+    // Paid to a company: its office taking the laptop weighs what the company payee weighs.
+    expect(scoreFindings([companyPayee, f('logistics-shipping-not-home')]).contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ variant: 'to-paid-company', lr: 4 })
+    // A payee who is another person explains no address.
+    const personPayee: Finding = { ...companyPayee, evidence: [{ field: 'payment', value: { account_holder: 'Dana Whitfield' }, source: 'application', where: 'payment' }] }
+    expect(scoreFindings([personPayee, f('logistics-shipping-not-home')]).contributions.find(c => c.rule === 'logistics-shipping-not-home')).toMatchObject({ lr: 8 })
     // The move and its address are one story: little more than the move alone.
     expect(moving.score - flags('logistics-address-change').score).toBeLessThanOrEqual(4)
   })

@@ -121,10 +121,11 @@ const log10 = (lr: number) => (Number.isFinite(lr) ? Math.log10(lr) : 0)
 export function scoreFindings(findings: Finding[]): Score {
   const byRule = new Map<string, Flag>()
   for (const f of findings) if (f.status === 'flag' && !byRule.has(f.rule)) byRule.set(f.rule, flagOf(f))
+  const raised = new Set([...byRule.values()].flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
   for (const c of CONTEXT_VARIANTS) {
     const flag = byRule.get(c.rule)
     const v = LIKELIHOOD_RATIOS[c.rule]?.variants?.[c.variant]
-    if (flag && !flag.variant && v && byRule.has(c.when)) byRule.set(c.rule, { ...flag, variant: c.variant, lr: v.lr })
+    if (flag && !flag.variant && v && raised.has(c.when)) byRule.set(c.rule, { ...flag, variant: c.variant, lr: v.lr })
   }
   const flags = [...byRule.values()].sort((a, b) => log10(b.lr) - log10(a.lr) || a.rule.localeCompare(b.rule))
   const present = new Set(flags.flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
