@@ -79,6 +79,14 @@ const NICKNAMES: Record<string, string> = {
   patty: 'patricia', trish: 'patricia', cindy: 'cynthia', sandy: 'sandra', annie: 'anne', nan: 'anne', jess: 'jessica', jessie: 'jessica', ally: 'alexandra',
   mohd: 'muhammad', muhd: 'muhammad',
   dima: 'dmitry', misha: 'mikhail', kolya: 'nikolai', volodya: 'vladimir', vova: 'vladimir', seryozha: 'sergey', lyosha: 'alexey',
+  // Russian and Ukrainian everyday forms that do not begin like the full name.
+  pasha: 'pavel', zhenya: 'yevgeny', vanya: 'ivan', katya: 'ekaterina', natasha: 'natalia', tanya: 'tatiana', masha: 'maria', dasha: 'daria',
+  nastya: 'anastasia', grisha: 'grigory', petya: 'pyotr', kostya: 'konstantin', tolya: 'anatoly', slava: 'vyacheslav', zhora: 'georgy',
+  // Polish.
+  kasia: 'katarzyna', gosia: 'malgorzata', basia: 'barbara', kuba: 'jakub', zosia: 'zofia', bartek: 'bartlomiej', wojtek: 'wojciech',
+  // Spanish, Portuguese and Italian.
+  pepe: 'jose', paco: 'francisco', pancho: 'francisco', nacho: 'ignacio', lupe: 'guadalupe', chuy: 'jesus', memo: 'guillermo', lalo: 'eduardo',
+  quique: 'enrique', lola: 'dolores', concha: 'concepcion', beppe: 'giuseppe', gigi: 'luigi',
 }
 
 /** Number words, so that "Forty-Four", "44" and "1st"/"First" agree. */

@@ -24,6 +24,10 @@ function computeSpellingKey(word: string): string {
     word
       .toLowerCase()
       .replace(/x/g, 'ks')
+      // "ksh" is how Indian names write what "x" also writes ("Lakshmi"/"Laxmi", "Lakshman"/"Laxman").
+      .replace(/ksh/g, 'ks')
+      // Arabic ʿUmar, ʿUthmān, Usāma begin with a short u that Latin spellings write o or u ("Omar"/"Umar").
+      .replace(/^o(?=[bdfghklmnqrstvz][aeiou])/, 'u')
       .replace(/ck/g, 'k')
       // ц is "ts", "tz" or "c" ("Tsvetkov"/"Cvetkov", "Zaytsev"/"Zaycev"); c elsewhere is k ("Nicolai").
       .replace(/tz/g, 'ts')
@@ -105,6 +109,10 @@ export function latinSkeleton(tokens: string[]): string[] {
         .replace(/q|ck|c/g, 'k')
         .replace(/g/g, 'j')
         .replace(/x/g, 'ks')
+      // "ksh" is how Indian names write what "x" also writes ("Lakshmi"/"Laxmi", "Lakshman"/"Laxman").
+      .replace(/ksh/g, 'ks')
+      // Arabic ʿUmar, ʿUthmān, Usāma begin with a short u that Latin spellings write o or u ("Omar"/"Umar").
+      .replace(/^o(?=[bdfghklmnqrstvz][aeiou])/, 'u')
         .replace(/v/g, 'f')
         .replace(/'/g, '')
         .replace(/h$/, '')
