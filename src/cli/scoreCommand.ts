@@ -27,7 +27,8 @@ const SCORE_WORKER = path.join(__dirname, 'scoreWorker.js')
 export async function scorePaths(paths: string[], options: { asOf?: Date; dataDir?: string; rules?: readonly Rule[]; onLinkable?: (id: string, shingleSet: Shingles, app: LinkableApplication) => void } = {}): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   const dataDir = path.resolve(options.dataDir ?? './data')
   // Rules other than the registry's (tests, benchmarks) cannot cross to a worker: those are scored here.
-  const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir } }).warm()
+  // Two jobs per worker in flight: the next one waits there while this thread links, so no worker idles.
+  const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir }, depth: 2 }).warm()
   const reader = options.rules ? new ExtractionPool() : null
   const ref = referenceDataFor(dataDir)
   // Kept per application until the end: what the second pass needs, not what linking needed.
@@ -59,11 +60,26 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
       }
     }
     await Promise.all(Array.from({ length: Math.min(8, apps.length) }, runner))
+    return await secondPass(scored, index, pool, ref, dataDir, options.rules !== undefined, errors)
   } finally {
     await pool?.close()
     await reader?.close()
   }
-  // The rules again where links were found (the other application's band before links, so no loops).
+}
+
+/**
+ * The rules again where links were found (the other application's band before links, so no loops), on the
+ * workers while they are still up: the same judgement as in this thread, both cores at it.
+ */
+async function secondPass(
+  scored: Array<Kept<ScoredApplication> | Kept<ScoredOnWorker>>,
+  index: LinkIndex,
+  pool: ExtractionPool | null,
+  ref: ReturnType<typeof referenceDataFor>,
+  dataDir: string,
+  customRules: boolean,
+  errors: Array<{ file: string; error: string }>,
+): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
   scored.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0))
   const byId = new Map(scored.map(s => [s.line.id, s]))
   const linksOf = new Map<string, LinkFact[]>()
@@ -77,18 +93,18 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
       linksOf.set(self, [...(linksOf.get(self) ?? []), { otherId: other, otherName: theirs.name, kind: l.kind, via: l.via, otherBand: theirs.line.band }])
     }
   }
-  const lines: ScoreLine[] = []
   const order = (x: LinkFact, y: LinkFact) => (x.otherId !== y.otherId ? (x.otherId < y.otherId ? -1 : 1) : x.kind !== y.kind ? (x.kind < y.kind ? -1 : 1) : x.via < y.via ? -1 : x.via > y.via ? 1 : 0)
-  for (const s of scored) {
-    const links = (linksOf.get(s.line.id) ?? []).sort(order)
-    if (!links.length || options.rules) {
-      lines.push({ ...s.line, links: summariseLinks(links) })
-      continue
-    }
-    const { records, events } = 'facts' in s ? (JSON.parse(s.facts) as Pick<ScoredApplication, 'records' | 'events'>) : s
-    const { findings, score } = judgeEvidence(s.kind, records, events, new Date(s.asOf), ref, { rules: RULES, links })
-    lines.push({ ...lineOf(s.line.id, s.line.file, findings, score), links: summariseLinks(links), ...(s.line.held ? { held: s.line.held } : {}) })
-  }
+  const lines: ScoreLine[] = await Promise.all(
+    scored.map(async s => {
+      const links = (linksOf.get(s.line.id) ?? []).sort(order)
+      if (!links.length || customRules) return { ...s.line, links: summariseLinks(links) }
+      const judged =
+        pool && 'facts' in s
+          ? await pool.run<ScoreLine>({ op: 'judge', line: { id: s.line.id, file: s.line.file }, kind: s.kind, facts: s.facts, asOf: new Date(s.asOf).toISOString(), links, dataDir })
+          : judgeHere(s, links, ref)
+      return { ...judged, links: summariseLinks(links), ...(s.line.held ? { held: s.line.held } : {}) }
+    }),
+  )
   lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
   errors.sort((a, b) => (a.file < b.file ? -1 : 1))
   return { lines, errors }
@@ -125,6 +141,12 @@ async function scoreOnWorker(pool: ExtractionPool, a: CollectedApplication, data
 }
 
 type Kept<T> = Omit<T, 'linkable' | 'shingleSet'>
+
+function judgeHere(s: Kept<ScoredApplication> | Kept<ScoredOnWorker>, links: LinkFact[], ref: ReturnType<typeof referenceDataFor>): ScoreLine {
+  const { records, events } = 'facts' in s ? (JSON.parse(s.facts) as Pick<ScoredApplication, 'records' | 'events'>) : s
+  const { findings, score } = judgeEvidence(s.kind, records, events, new Date(s.asOf), ref, { rules: RULES, links })
+  return lineOf(s.line.id, s.line.file, findings, score)
+}
 
 /** One entry per linked application: what they share, in words. */
 function summariseLinks(links: LinkFact[]): Array<{ id: string; via: string }> {

@@ -4,8 +4,11 @@ import { readDocument } from '../extract/readDocument'
 import type { Application } from '../ingest/applicationFormat'
 import { ImportProblem, type DocumentReader } from '../ingest/prepareApplication'
 import { photoFingerprint } from '../links/imageHash'
+import { judgeEvidence } from '../pipeline/judgeApplication'
 import { referenceDataFor } from '../refdata/load'
-import { scoreApplication } from './scoreApplication'
+import type { LinkFact } from '../rules/caseFacts'
+import { RULES } from '../rules/registry'
+import { lineOf, scoreApplication, type ScoredApplication } from './scoreApplication'
 
 /**
  * A `vet score` worker: reads, extracts and scores whole applications, so both cores do the heavy part
@@ -19,6 +22,7 @@ export type WorkerFileRef = string | { name: string; path: string } | { name: st
 
 interface Request {
   id: number
+  op?: 'score'
   label: string
   /** the application, already validated, as JSON (cheaper to send than the object) */
   application: string
@@ -46,7 +50,36 @@ const reader: DocumentReader = {
 // Load the reference data while the main thread is still reading the inputs.
 if (typeof (workerData as { dataDir?: unknown } | null)?.dataDir === 'string') referenceDataFor((workerData as { dataDir: string }).dataDir)
 
-parentPort?.on('message', async (req: Request) => {
+/** The second pass: an application's rules again, now with its links (the facts as the first pass sent them). */
+export interface JudgeRequest {
+  id: number
+  op: 'judge'
+  line: { id: string; file: string }
+  kind: ScoredApplication['kind']
+  facts: string
+  asOf: string
+  links: LinkFact[]
+  dataDir: string
+}
+
+// One job at a time, in the order sent: the pool sends the next job ahead (depth 2) and matches answers
+// to jobs in order, and a job's time limit runs while it is the one being done.
+let queue: Promise<void> = Promise.resolve()
+parentPort?.on('message', (req: Request | JudgeRequest) => {
+  queue = queue.then(() => handle(req))
+})
+
+async function handle(req: Request | JudgeRequest): Promise<void> {
+  if (req.op === 'judge') {
+    try {
+      const { records, events } = JSON.parse(req.facts) as Pick<ScoredApplication, 'records' | 'events'>
+      const { findings, score } = judgeEvidence(req.kind, records, events, new Date(req.asOf), referenceDataFor(req.dataDir), { rules: RULES, links: req.links })
+      parentPort!.postMessage({ id: req.id, ok: true, result: lineOf(req.line.id, req.line.file, findings, score) })
+    } catch (error) {
+      parentPort!.postMessage({ id: req.id, ok: false, problem: `an unexpected error stopped the scoring of this application (${(error as Error)?.name ?? 'Error'})` })
+    }
+    return
+  }
   try {
     const buffers = req.data.map(d => Buffer.from(d.buffer, d.byteOffset, d.byteLength))
     const raw = req.hasRaw ? buffers.shift() : undefined
@@ -64,4 +97,4 @@ parentPort?.on('message', async (req: Request) => {
     const problem = error instanceof ImportProblem ? error.message : `an unexpected error stopped the scoring of this application (${(error as Error)?.name ?? 'Error'})`
     parentPort!.postMessage({ id: req.id, ok: false, problem })
   }
-})
+}

@@ -16,6 +16,12 @@ export interface ExtractionPoolOptions {
   workerFile?: string
   /** given to each worker at start (for example, what to load before the first job) */
   workerData?: unknown
+  /**
+   * jobs sent to a worker ahead of time (default 1): with 2, the next job waits in the worker while it
+   * works on one, so it never sits idle while this thread is busy. Time limits run from a job's own start.
+   * The worker must do its jobs one at a time and answer in the order sent.
+   */
+  depth?: number
 }
 
 interface Task {
@@ -28,7 +34,8 @@ interface Task {
 
 interface Slot {
   worker: Worker
-  task: Task | null
+  /** jobs sent, in order; the first is the one the worker is on */
+  tasks: Array<{ task: Task; id: number }>
   timer: NodeJS.Timeout | null
   id: number
 }
@@ -46,6 +53,7 @@ export class ExtractionPool {
   private readonly maxMemoryMb: number
   private readonly workerFile: string
   private readonly workerData: unknown
+  private readonly depth: number
   private readonly slots: Slot[] = []
   private readonly queue: Task[] = []
   private closed = false
@@ -56,6 +64,7 @@ export class ExtractionPool {
     this.maxMemoryMb = options.maxMemoryMb ?? 384
     this.workerFile = options.workerFile ?? WORKER_FILE
     this.workerData = options.workerData
+    this.depth = Math.max(1, options.depth ?? 1)
   }
 
   /** Start every worker now, so that they load their code while the caller does something else. */
@@ -102,9 +111,12 @@ export class ExtractionPool {
   }
 
   private pump(): void {
+    if (this.closed) for (const task of this.queue.splice(0)) task.reject(new Error('the extraction pool is closed'))
     while (this.queue.length) {
-      let slot = this.slots.find(s => s.task === null)
+      let slot = this.slots.find(s => s.tasks.length === 0)
       if (!slot && this.slots.length < this.size) slot = this.spawn()
+      // Ahead of time only once every worker has a job: the least loaded takes it.
+      slot ??= this.slots.filter(s => s.tasks.length < this.depth).sort((a, b) => a.tasks.length - b.tasks.length)[0]
       if (!slot) return
       this.start(slot, this.queue.shift()!)
     }
@@ -116,16 +128,16 @@ export class ExtractionPool {
       resourceLimits: { maxOldGenerationSizeMb: this.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
     })
     worker.unref()
-    const slot: Slot = { worker, task: null, timer: null, id: 0 }
+    const slot: Slot = { worker, tasks: [], timer: null, id: 0 }
     worker.on('message', (msg: { id: number; ok: boolean; result?: never; problem?: string }) => {
-      if (!slot.task || msg.id !== slot.id) return
+      if (!slot.tasks.length || msg.id !== slot.tasks[0]!.id) return
       const task = this.finish(slot)
       if (msg.ok) task.resolve(msg.result!)
       else task.reject(new DocumentProblem(msg.problem!))
       this.pump()
     })
     worker.on('error', (error: Error & { code?: string }) => {
-      const task = slot.task ? this.finish(slot) : null
+      const task = slot.tasks.length ? this.finish(slot) : null
       this.discard(slot)
       task?.reject(
         new DocumentProblem(
@@ -137,7 +149,7 @@ export class ExtractionPool {
       this.pump()
     })
     worker.on('exit', () => {
-      const task = slot.task ? this.finish(slot) : null
+      const task = slot.tasks.length ? this.finish(slot) : null
       this.discard(slot)
       task?.reject(new DocumentProblem('the reader stopped unexpectedly while reading this file'))
       this.pump()
@@ -147,9 +159,18 @@ export class ExtractionPool {
   }
 
   private start(slot: Slot, task: Task): void {
-    slot.task = task
     slot.id++
+    slot.tasks.push({ task, id: slot.id })
     slot.worker.ref()
+    if (slot.tasks.length === 1) this.arm(slot)
+    // One copy, transferred (not cloned again) to the worker; the caller keeps its own buffer.
+    const copies = task.buffers.map(b => new Uint8Array(b))
+    const data = task.payload.op === 'read' || task.payload.op === 'photo' ? copies[0] : copies
+    slot.worker.postMessage({ ...task.payload, id: slot.id, data }, copies.map(c => c.buffer))
+  }
+
+  /** The time limit of the job the worker is on. */
+  private arm(slot: Slot): void {
     slot.timer = setTimeout(() => {
       const timedOut = this.finish(slot)
       this.discard(slot)
@@ -157,22 +178,24 @@ export class ExtractionPool {
       timedOut.reject(new DocumentProblem(`reading this file took longer than ${Math.round(this.timeoutMs / 1000)} s, so it was stopped (a damaged or looping document?)`))
       this.pump()
     }, this.timeoutMs)
-    // One copy, transferred (not cloned again) to the worker; the caller keeps its own buffer.
-    const copies = task.buffers.map(b => new Uint8Array(b))
-    const data = task.payload.op === 'read' || task.payload.op === 'photo' ? copies[0] : copies
-    slot.worker.postMessage({ ...task.payload, id: slot.id, data }, copies.map(c => c.buffer))
   }
 
+  /** The job the worker was on is over; the next one sent ahead, if any, starts its own clock. */
   private finish(slot: Slot): Task {
-    const task = slot.task!
+    const { task } = slot.tasks.shift()!
     if (slot.timer) clearTimeout(slot.timer)
     slot.timer = null
-    slot.task = null
-    slot.worker.unref()
+    if (slot.tasks.length) this.arm(slot)
+    else slot.worker.unref()
     return task
   }
 
+  /** A worker gone: jobs sent ahead that it never began go back to the front of the queue. */
   private discard(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.timer = null
+    this.queue.unshift(...slot.tasks.splice(0).map(t => t.task))
+    slot.worker.unref()
     const i = this.slots.indexOf(slot)
     if (i >= 0) this.slots.splice(i, 1)
   }
