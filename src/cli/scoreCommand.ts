@@ -30,7 +30,8 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
   // Two jobs per worker in flight: the next one waits there while this thread links, so no worker idles.
   const pool = options.rules ? null : new ExtractionPool({ workerFile: SCORE_WORKER, timeoutMs: 120_000, maxMemoryMb: 2048, workerData: { dataDir }, depth: 2 }).warm()
   const reader = options.rules ? new ExtractionPool() : null
-  const ref = referenceDataFor(dataDir)
+  // The workers load their own reference data; this thread needs it only when it scores here.
+  const ref = pool ? null : referenceDataFor(dataDir)
   // Kept per application until the end: what the second pass needs, not what linking needed.
   const scored: Array<Kept<ScoredApplication> | Kept<ScoredOnWorker>> = []
   const errors: Array<{ file: string; error: string }> = []
@@ -48,7 +49,7 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
       while (next < apps.length) {
         const a = apps[next++]!
         try {
-          const s = pool ? await scoreOnWorker(pool, a, dataDir, options.asOf) : await scoreApplication(reader!, ref, a, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.rules ? { rules: options.rules } : {}) })
+          const s = pool ? await scoreOnWorker(pool, a, dataDir, options.asOf) : await scoreApplication(reader!, ref!, a, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.rules ? { rules: options.rules } : {}) })
           options.onLinkable?.(s.line.id, s.shingleSet, s.linkable)
           index.add(s.linkable)
           const { linkable: _linkable, shingleSet: _shingles, ...kept } = s
@@ -60,26 +61,29 @@ export async function scorePaths(paths: string[], options: { asOf?: Date; dataDi
       }
     }
     await Promise.all(Array.from({ length: Math.min(8, apps.length) }, runner))
-    return await secondPass(scored, index, pool, ref, dataDir, options.rules !== undefined, errors)
+    // Rules other than the registry's judged the first pass with links unknown; they are not run again.
+    const judge: Judge | null = options.rules
+      ? null
+      : async (s, links) =>
+          pool && 'facts' in s
+            ? pool.run<ScoreLine>({ op: 'judge', line: { id: s.line.id, file: s.line.file }, kind: s.kind, facts: s.facts, asOf: new Date(s.asOf).toISOString(), links, dataDir })
+            : judgeHere(s, links, ref ?? referenceDataFor(dataDir))
+    const lines = await secondPass(scored, index, judge)
+    errors.sort((a, b) => (a.file < b.file ? -1 : 1))
+    return { lines, errors }
   } finally {
     await pool?.close()
     await reader?.close()
   }
 }
 
+type Judge = (s: Kept<ScoredApplication> | Kept<ScoredOnWorker>, links: LinkFact[]) => Promise<ScoreLine>
+
 /**
  * The rules again where links were found (the other application's band before links, so no loops), on the
  * workers while they are still up: the same judgement as in this thread, both cores at it.
  */
-async function secondPass(
-  scored: Array<Kept<ScoredApplication> | Kept<ScoredOnWorker>>,
-  index: LinkIndex,
-  pool: ExtractionPool | null,
-  ref: ReturnType<typeof referenceDataFor>,
-  dataDir: string,
-  customRules: boolean,
-  errors: Array<{ file: string; error: string }>,
-): Promise<{ lines: ScoreLine[]; errors: Array<{ file: string; error: string }> }> {
+async function secondPass(scored: Array<Kept<ScoredApplication> | Kept<ScoredOnWorker>>, index: LinkIndex, judge: Judge | null): Promise<ScoreLine[]> {
   scored.sort((a, b) => (a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0))
   const byId = new Map(scored.map(s => [s.line.id, s]))
   const linksOf = new Map<string, LinkFact[]>()
@@ -97,17 +101,12 @@ async function secondPass(
   const lines: ScoreLine[] = await Promise.all(
     scored.map(async s => {
       const links = (linksOf.get(s.line.id) ?? []).sort(order)
-      if (!links.length || customRules) return { ...s.line, links: summariseLinks(links) }
-      const judged =
-        pool && 'facts' in s
-          ? await pool.run<ScoreLine>({ op: 'judge', line: { id: s.line.id, file: s.line.file }, kind: s.kind, facts: s.facts, asOf: new Date(s.asOf).toISOString(), links, dataDir })
-          : judgeHere(s, links, ref)
+      if (!links.length || !judge) return { ...s.line, links: summariseLinks(links) }
+      const judged = await judge(s, links)
       return { ...judged, links: summariseLinks(links), ...(s.line.held ? { held: s.line.held } : {}) }
     }),
   )
-  lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-  errors.sort((a, b) => (a.file < b.file ? -1 : 1))
-  return { lines, errors }
+  return lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
 /**

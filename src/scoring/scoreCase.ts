@@ -118,17 +118,20 @@ const flagOf = (f: Finding): Flag => {
 }
 const log10 = (lr: number) => (Number.isFinite(lr) ? Math.log10(lr) : 0)
 
+/** The rules flagged, and each as rule:variant when read more finely (what anchors and contexts name). */
+const raisedOf = (flags: Iterable<Flag>) => new Set([...flags].flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
+
 export function scoreFindings(findings: Finding[]): Score {
   const byRule = new Map<string, Flag>()
   for (const f of findings) if (f.status === 'flag' && !byRule.has(f.rule)) byRule.set(f.rule, flagOf(f))
-  const raised = new Set([...byRule.values()].flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
+  const raised = raisedOf(byRule.values())
   for (const c of CONTEXT_VARIANTS) {
     const flag = byRule.get(c.rule)
     const v = LIKELIHOOD_RATIOS[c.rule]?.variants?.[c.variant]
     if (flag && !flag.variant && v && raised.has(c.when)) byRule.set(c.rule, { ...flag, variant: c.variant, lr: v.lr })
   }
   const flags = [...byRule.values()].sort((a, b) => log10(b.lr) - log10(a.lr) || a.rule.localeCompare(b.rule))
-  const present = new Set(flags.flatMap(f => [f.rule, ...(f.variant ? [`${f.rule}:${f.variant}`] : [])]))
+  const present = raisedOf(flags)
   const shared = SHARED_EXPLANATIONS.filter(x => present.has(x.anchor))
   const seen = new Set<string>()
   const contributions: Contribution[] = []
