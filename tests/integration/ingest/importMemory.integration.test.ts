@@ -54,8 +54,10 @@ describe('bounded work per import', () => {
     const growthMiB = (peak - before) / 1024 ** 2
     // eslint-disable-next-line no-console -- figures for the report, on request
     if (process.env.SHOW_RSS) console.info(`RSS ${Math.round(before / 1024 ** 2)} MiB before, peak ${Math.round(peak / 1024 ** 2)} MiB (+${growthMiB.toFixed(0)} MiB), after ${Math.round(process.memoryUsage().rss / 1024 ** 2)} MiB`)
-    // The old job read all 400 MiB before looking at any of it.
-    expect(growthMiB).toBeLessThan(150)
+    // The old job read all 400 MiB before looking at any of it. Alone this grows by about 35 MiB; in a
+    // jest worker that has run other suites, garbage not yet collected has added up to 150 MiB (CI), so
+    // the bar is half of what the files add up to: reading them whole still fails it by far.
+    expect(growthMiB).toBeLessThan(200)
 
     expect(job.status).toBe('done')
     const report = JSON.parse(job.report) as Array<{ file: string; outcome: string; reason?: string }>
