@@ -105,13 +105,20 @@ async function pdfPages(parser: PDFParse): Promise<{ pages: string[]; total: num
   return { pages, total: doc.numPages }
 }
 
+/** The document's info dictionary only: pdf-parse's getInfo() also fetches the outline, permissions and page labels. */
+async function pdfInfo(parser: PDFParse): Promise<Record<string, unknown> | undefined> {
+  const load = (parser as unknown as { load?: () => Promise<{ getMetadata(): Promise<{ info?: Record<string, unknown> }> }> }).load
+  if (typeof load !== 'function') return ((await parser.getInfo()) as { info?: Record<string, unknown> }).info
+  return (await (await load.call(parser)).getMetadata()).info
+}
+
 async function readPdf(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
   const parser = new PDFParse({ data: new Uint8Array(buf) })
   try {
     const text = await pdfPages(parser)
     let info: Record<string, unknown> = {}
     try {
-      info = ((await parser.getInfo()) as { info?: Record<string, unknown> }).info ?? {}
+      info = (await pdfInfo(parser)) ?? {}
     } catch {
       /* metadata is optional */
     }
