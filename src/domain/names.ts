@@ -217,7 +217,9 @@ function computeNormalisedName(name: string, schema: NameSchema): NormalisedName
   // A person's name in Hangul reads as its syllables with the family name apart ("김상만" → "gim sangman").
   const written = isPerson ? romaniseHangul(name.normalize('NFKC')) : name.normalize('NFKC')
   // "VladimirPutin" is two words; "GmbH" and "McKesson" are one.
-  let ascii = transliterate(written.replace(/(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2'))
+  // Pinyin lü and nü (吕, 女) are written Lyu and Nyu on passports, Lv in typing: not the Lu of 卢 or 陆.
+  const pinyinU = isPerson ? written.replace(/(?<![\p{L}])([LlNn])[üǖǘǚǜ](?![\p{L}])/gu, '$1yu') : written
+  let ascii = transliterate(pinyinU.replace(/(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2'))
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -78,7 +78,40 @@ export function writtenForms(name: string): string[] {
   return [...new Set(forms.filter(f => f.trim()))]
 }
 
+/**
+ * Scripts whose names are not carried into Latin letters here (the transliteration library spells them
+ * letter by letter: Thai "สมชาย" as "smchaay", Devanagari "शर्मा" as "shrmaa", without the vowels a Latin
+ * spelling writes). Beside a name in another script they cannot be compared, so they are not a mismatch.
+ */
+const UNREAD_SCRIPTS: Array<[string, RegExp]> = [
+  ['Thai', /\p{Script=Thai}/u],
+  ['Lao', /\p{Script=Lao}/u],
+  ['Khmer', /\p{Script=Khmer}/u],
+  ['Myanmar', /\p{Script=Myanmar}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Bengali', /\p{Script=Bengali}/u],
+  ['Gurmukhi', /\p{Script=Gurmukhi}/u],
+  ['Gujarati', /\p{Script=Gujarati}/u],
+  ['Oriya', /\p{Script=Oriya}/u],
+  ['Tamil', /\p{Script=Tamil}/u],
+  ['Telugu', /\p{Script=Telugu}/u],
+  ['Kannada', /\p{Script=Kannada}/u],
+  ['Malayalam', /\p{Script=Malayalam}/u],
+  ['Sinhala', /\p{Script=Sinhala}/u],
+  ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Georgian', /\p{Script=Georgian}/u],
+  ['Armenian', /\p{Script=Armenian}/u],
+  ['Ethiopic', /\p{Script=Ethiopic}/u],
+  ['Tibetan', /\p{Script=Tibetan}/u],
+]
+const unreadScript = (name: string) => UNREAD_SCRIPTS.find(([, re]) => re.test(name))?.[0]
+
 function compute(a: string, b: string): SamePerson {
+  const [sa, sb] = [unreadScript(a), unreadScript(b)]
+  if (sa !== sb) {
+    const why = `"${sa ? a : b}" is written in ${sa ?? sb} script, which is not carried into Latin letters here: compare the two by eye`
+    return { same: true, score: MATCH_THRESHOLD, why: [why], cannotTell: why }
+  }
   let best: SamePerson = { same: false, score: 0, why: [] }
   for (const x of writtenForms(a)) {
     for (const y of writtenForms(b)) {
@@ -127,7 +160,7 @@ function comparePair(a: string, b: string): SamePerson {
   // Every word of the shorter name written out whole in the longer, in any order, with middle names added
   // or left out ("Huong Phan" / "Phan Thu Huong", "An Hoang Pham" / "Pham Hoang An"): one person's
   // family-first and given-first forms. No syllable was changed, so a syllable reading does not part them.
-  const whole = sameWholeWords(hyphenJoined(a, na.tokens), hyphenJoined(b, nb.tokens))
+  const whole = sameWholeWords(hyphenJoined(a, na.tokens), hyphenJoined(b, nb.tokens)) ?? twoWordsJoined(na.tokens, nb.tokens)
   if (whole) return { same: true, score: Math.max(scored.score, 0.9), why: [whole, ...scored.why] }
   // Two names that read as Korean syllables and differ there are two people, however else they look alike.
   const koreanApart = partsBySyllables(na.korean) && partsBySyllables(nb.korean) && !sameKoreanName(na.korean!, nb.korean!)
@@ -160,7 +193,28 @@ function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
   // shape) is parted only by its syllables: romanisations change consonants (Zhang / Chang, 박 / Pack). Every other
   // name is parted by a consonant changed, whatever its letters happen to read as (Samir Ali / Sabir Ali).
   const romanised = [na, nb].some(n => partsBySyllables(n.korean) || partsByChineseSyllables(n.chinese))
-  return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v)) || (!romanised && consonantSwapped(w, v))
+  return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v)) || (!romanised && consonantSwapped(w, v)) || vowelNameChanged(w, v) || otherGenderForm(w, v)
+}
+
+const DIPHTHONG = /^(?:ai|ay|ei|ey|oi|oy|au|aw)$/
+/**
+ * The same consonants, and where one word has a plain vowel the other has a diphthong: Hassan / Hussain,
+ * Sato / Saito are different names, while Hussein / Husain / Husayn or Sergei / Sergey are one.
+ */
+function vowelNameChanged(w: string, v: string): boolean {
+  const consonants = (x: string) => x.replace(/[aeiouyw]+/g, '.')
+  if (consonants(w) !== consonants(v)) return false
+  const runs = (x: string) => x.match(/[aeiouyw]+/g) ?? []
+  const [rw, rv] = [runs(w), runs(v)]
+  return rw.length === rv.length && rw.some((x, i) => (DIPHTHONG.test(x) && /^[aeiou]$/.test(rv[i]!)) || (DIPHTHONG.test(rv[i]!) && /^[aeiou]$/.test(x)))
+}
+
+/** One name and its other-gender form: Ivan / Ivana, Aleksandr / Aleksandra, Ivanov / Ivanova, Daniel / Danielle. */
+function otherGenderForm(w: string, v: string): boolean {
+  const [short, long] = w.length < v.length ? [w, v] : [v, w]
+  if (short.length < 3) return false
+  if (long === `${short}a` && /[^aeiouy]$/.test(short)) return true
+  return short.endsWith('el') && long === `${short}le`
 }
 
 /** Consonants that spell one sound in the languages names come from (Carl/Karl, Zoe/Soe, Wanda/Vanda, Jusuf/Yusuf). */
@@ -211,6 +265,34 @@ function sameWholeWords(ta: string[], tb: string[]): string | null {
   }
   if (left.length) return `the same words in another order, ${left.map(t => `"${t}"`).join(', ')} added`
   return 'the same words in another order'
+}
+
+const JOINED_PARTICLES = new Set(['ben', 'bin', 'ibn', 'al', 'el', 'ul', 'abu', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'mac', 'mc'])
+
+/**
+ * Two words of one name written as one in the other, every other word the same ("Fatima Ben Ali" /
+ * "Fatima Benali", "Mohammad Reza Karimi" / "Mohammadreza Karimi", "De Souza" / "Desouza"): why, or null.
+ */
+function twoWordsJoined(ta: string[], tb: string[]): string | null {
+  // Particles the normaliser sets aside ("ben", "al", "van") may be written joined on the other side: "Benali".
+  if (ta.length === tb.length && ta.length >= 2) {
+    const onlyA = ta.filter(w => !tb.includes(w))
+    const onlyB = tb.filter(w => !ta.includes(w))
+    if (onlyA.length === 1 && onlyB.length === 1) {
+      const [x, y] = onlyA[0]!.length < onlyB[0]!.length ? [onlyA[0]!, onlyB[0]!] : [onlyB[0]!, onlyA[0]!]
+      const particle = y.slice(0, y.length - x.length)
+      if (x.length >= 2 && y.endsWith(x) && JOINED_PARTICLES.has(particle)) return `"${particle} ${x}" written as one word, "${y}"`
+    }
+  }
+  const [short, long] = ta.length < tb.length ? [ta, tb] : [tb, ta]
+  if (long.length !== short.length + 1 || short.length < 2) return null
+  for (let i = 0; i + 1 < long.length; i++) {
+    const joined = long[i]! + long[i + 1]!
+    if (!short.includes(joined)) continue
+    const rest = [...long.slice(0, i), joined, ...long.slice(i + 2)]
+    if (sameWholeWords(rest, short) !== null && rest.length === short.length) return `"${long[i]} ${long[i + 1]}" written as one word, "${joined}"`
+  }
+  return null
 }
 
 /**

@@ -62,7 +62,7 @@ function computeSpellingKey(word: string): string {
  * Hamza and ʿayn are not written in everyday Latin spellings; tāʾ marbūṭa (ة) is the final -a/-ah.
  */
 const ARABIC: Record<string, string> = {
-  ب: 'b', ت: 't', ث: 't', ج: 'j', ح: 'h', خ: 'K', د: 'd', ذ: 'z', ر: 'r', ز: 'z', س: 's', ش: 'S', ص: 's', ض: 'd', ط: 't', ظ: 'z',
+  ب: 'b', ت: 't', ث: 't', ج: 'j', ح: 'h', خ: 'K', د: 'd', ذ: 'z', ر: 'r', ز: 'z', س: 's', ش: 'S', ص: 's', ض: 'D', ط: 't', ظ: 'z',
   غ: 'G', ف: 'f', ق: 'k', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', پ: 'p', چ: 'S', ژ: 'j', گ: 'g', ک: 'k', ی: 'I', ي: 'I', و: 'U', ا: 'A', آ: 'A', ى: 'A',
   أ: '', إ: '', ء: '', ئ: '', ؤ: '', ع: '', ة: '', 'ـ': '',
 }
@@ -145,6 +145,8 @@ export function sameArabicWord(arabic: string, latin: string): boolean {
       else if (sym !== undefined && part !== undefined) {
         if (sym === 'A' || sym === 'U' || sym === 'I') ok = vowel && LONG[sym]!.test(part) && go(i + 1, j + 1)
         else if (sym === 'w' || sym === 'y') ok = vowel && part.startsWith(sym === 'w' ? 'w' : 'y') && go(i + 1, j + 1)
+        // ض is d in Arabic spellings and z in Persian and Urdu ones (Ridha / Reza, Ramadan / Ramazan).
+        else if (sym === 'D') ok = !vowel && (part === 'd' || part === 'z') && go(i + 1, j + 1)
         else ok = !vowel && part === sym && go(i + 1, j + 1)
         // A vowel run that spells a long vowel and a glide at once ("uwa", "iya").
         if (!ok && vowel && (sym === 'U' || sym === 'I') && part.length > 1) ok = go(i + 1, j + 1)
