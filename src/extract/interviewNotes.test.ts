@@ -149,6 +149,22 @@ const TABLE: Array<[string, NoteCode[]]> = [
  * general misses fixed (word order, "took over", "line up", a 10-second silence). Now part of the table.
  */
 const ROUND_TWO: Array<[string, NoteCode[]]> = [
+  // What held-out-7.txt taught (2026-12-06): a problem undone in the next words, a sign for "not", shorthand,
+  // an initial that ends no sentence, "cloud native" as software, a document against the application.
+  ['Connection froze when she turned her head; we redid the check and it passed.', []],
+  ['Froze every time I asked him to turn his head.', ['liveness_failed']],
+  ['Joined with the camera off by accident, switched it on as soon as I mentioned it.', []],
+  ['Video stayed off even after I asked him to turn it on.', ['camera_off']],
+  ['Asked him to drop the virtual background and he did at once.', []],
+  ['Voice sounded tinny at first; turned out his headset battery was low.', []],
+  ['no one else in the room, no whispering, camera on', []],
+  ['passport photo != guy on cam', ['id_mismatch']],
+  ['Refused to show his ID on camera.', ['id_not_shown']],
+  ['Name on the licence read "Daniel R. Moore", but the CV and email say Daniel Morris.', ['id_mismatch']],
+  ['Lots of buzzwords about cloud native tooling, nothing concrete.', ['plausible_wrong_answers']],
+  ['He did not seem to be a different person; consistent with the screening call.', []],
+  ['The new starter does not appear to be the individual we interviewed.', ['appearance_drift']],
+  ['Didn\'t know how Raft leader election works; said she would read up.', []],
   ['He had his video disabled and said his laptop camera was not working', ['camera_off']],
   ['She never switched her camera on', ['camera_off']],
   ['Only audio, claimed bandwidth problems', ['camera_off']],
@@ -284,11 +300,24 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
       file: 'held-out-6.txt',
       notes: 130,
       // Measured once, untouched, at 2026-12-05 22:27 UTC: recall 0.690, precision 0.945 with the matcher before
-      // held-out-5's fixes; 0.720 and 0.947 after them. Three blind sets by other hands (0.603, 0.680, 0.720):
+      // held-out-5's fixes; 0.720 and 0.947 after them; 0.740 and 0.937 after held-out-7's (2026-12-06). Three blind sets by other hands (0.603, 0.680, 0.720):
       // phrase lists read a stranger's wording about seven times in ten. Kept aside: the floors guard against a
       // regression, they are not a target.
       recall: 0.7,
       precision: 0.92,
+    },
+    {
+      title: 'held-out-7.txt: written blind by another hand with our codes, measured once, then its misses fixed (a development set since)',
+      file: 'held-out-7.txt',
+      notes: 130,
+      // Measured once, untouched, at 2026-12-06 02:38 UTC: recall 0.638, precision 0.838 (notes in shorthand,
+      // terse fields, hedged and second-language English). Its false alarms were problems the note then
+      // undoes (a freeze followed by a passed check, a tinny voice that "turned out" to be the headset, a
+      // background switched off at once) and a "not" reaching past a comma; its misses, wording: generic
+      // answers, "doubled down", a document against the application, "!=". Fixed: 0.981 and 1.000. What is
+      // left needs meaning (hot and sunny where it snowed; a beard and weight another colleague saw).
+      recall: 0.95,
+      precision: 0.95,
     },
   ])('$title', ({ file, notes, recall, precision }) => {
     const r = measure(file)

@@ -53,19 +53,21 @@ interface Phrase {
   unless?: string
   /** the slots may also come in the reverse order ("camera broken" and "broken camera") */
   both?: boolean
+  /** words that cancel the phrase when they sit between its slots: "refused to show ID on camera" is not a refused video call */
+  notWithin?: string
 }
 const CAMERA = 'camera|webcam|video|cam'
 const ID_DOC = 'id|identification|passport|licence|license|document|card'
 /** Identity documents only: "declined the card payment" is not about ID. */
 const ID_STRICT = 'id|identification|passport|licence|license'
-const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|landmarks|nearby|mountains|river|airport|stadium|commute|weather|office|zone|timezone|state|location|whereabouts|address'
+const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|landmarks|nearby|mountains|river|airport|stadium|commute|weather|office|zone|timezone|state|location|whereabouts|address|transit|subway|metro|tube|station|stations|bus|train'
 /** What a worker knows about their own past job. */
 const WORK = 'manager|boss|supervisor|colleague|colleagues|coworker|coworkers|teammate|teammates|team|employer|company|worked|timeline|dates|school|college|campus|uni|university|thesis|course|courses|degree|professor|professors'
 const TROUBLE = 'issue|issues|problem|problems|glitch|glitches|lag|trouble|troubles|difficulty|concern|concerns|question|questions'
 const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|peeked|peeking'
 const AWAY = 'away|aside|sideways|side|down|off'
 const ANSWERING = 'answer|answers|answering|answered|reply|replying|replied|respond|responding|responded|response|responses|speaking'
-const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial'
+const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial|warped|filtered|vocoded'
 const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|smeary|smeared|smudged|smudgy|rippled|rippling|ghosting|ghosted|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping'
 const PHRASES: Record<NoteCode, Phrase[]> = {
   camera_off: [
@@ -78,29 +80,33 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `refused|declined|avoided turn|switch|put|go|use|enable ${CAMERA}|on`, gap: 3 },
     { p: 'refused|declined|avoided show face', gap: 2 },
     { p: `${CAMERA} not|never work|on|working`, gap: 2 },
+    { p: `${CAMERA} not|never open|opened|enabled`, gap: 4 },
     { p: `${CAMERA} stopped|quit|died work|working`, gap: 1 },
     { p: `${CAMERA} issue|issues|problem|problems|failed|failing|trouble|glitchy`, gap: 2 },
     { p: 'audio|voice|phone only', gap: 0 },
-    { p: 'only audio|voice|sound', gap: 0 },
+    { p: 'only audio|voice|sound', gap: 1 },
     { p: `no|without ${CAMERA}|face`, gap: 1, unless: TROUBLE },
-    { p: 'black|blank|dark screen', gap: 1 },
+    { p: 'black|blank|dark|grey|gray|empty screen|tile|square|box|rectangle', gap: 1 },
+    // "then it went dark and stayed dark till the end"
+    { p: 'went|stayed|turned|goes|gone dark|black|blank', gap: 1 },
     { p: 'never showed|show face', gap: 2 },
     { p: 'not|never see|saw|seen face', gap: 2 },
     { p: `${CAMERA} not|never saw|see|seen`, gap: 6 },
     { p: 'only|just profile|avatar|initials|tile|photo|picture', gap: 2 },
   ],
   declined: [
-    { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 3 },
+    { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 3, notWithin: ID_DOC },
     { p: 'video|camera|zoom interview|interviews|call|calls|slot|slots refused|declined|rejected|turned', gap: 5 },
-    { p: 'refusal|refused|refuse|declined|unwilling appear|be|go|show on video|camera|zoom|screen', gap: 3 },
+    { p: 'refusal|refused|refuse|declined|unwilling appear|be|go|show on video|camera|zoom|screen', gap: 3, notWithin: ID_DOC },
     { p: 'not agree|want|do|accept video|camera|zoom|teams', gap: 3 },
     { p: 'refused|declined video|camera', gap: 1 },
     { p: 'skip|skipped|skipping|avoid|avoided video|camera|zoom', gap: 2 },
     { p: 'turned|turn down video|camera|zoom|teams', gap: 2 },
     { p: 'video|camera against policy|principles|rules', gap: 4 },
-    { p: 'text|chat|email|messages|messaging only', gap: 1 },
+    { p: 'text|chat|email|messages|messaging only', gap: 4 },
+    { p: 'countered|insisted|demanded|proposed with|on phone|audio|voice|text|chat|email', gap: 2 },
     { p: 'unwilling|reluctant|resisted|objected|pushed video|camera|zoom', gap: 4, both: true },
-    { p: 'only willing|wanted|agreed|communicate|talk|speak|interview slack|messages|messaging|text|chat|email|telegram|whatsapp|phone|audio', gap: 4 },
+    { p: 'only willing|wanted|agreed|communicate|talk|speak|interview|do|did|does|use|used slack|messages|messaging|text|chat|email|telegram|whatsapp|phone|audio', gap: 4 },
     { p: 'insisted|asked|wanted|preferred|requested audio|voice|phone|text|chat|email only|call|interview', gap: 3 },
     { p: 'only agree|agreed|accept|accepted|wanted|want audio|voice|phone|text|chat|email', gap: 3 },
     { p: 'instead of video|camera|zoom', gap: 1 },
@@ -128,7 +134,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'not look|looked like one|same', gap: 2 },
     { p: 'looked|look|looks|sounded like someone|somebody else|another person', gap: 1 },
     { p: 'someone|somebody else sat|sit|took|take|stepped|step|swapped|came|come', gap: 3 },
-    { p: 'little|no|bore resemblance man|woman|person|guy|one|candidate|him|her|interview|call|round', gap: 4 },
+    { p: 'little|no|bore resemblance man|woman|person|guy|one|candidate|him|her|interview|call|round|selfie|headshot|photo|photos|picture|pictures|profile', gap: 4 },
+    { p: 'not appear|seem|seemed be person|man|woman|guy|individual|candidate|one', gap: 3, notWithin: 'different|another|other|new' },
     { p: 'stand in', gap: 0, unless: 'front|line|queue' },
     { p: 'body double', gap: 0 },
   ],
@@ -150,10 +157,12 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'cut|cuts|dropped|drops|froze|freezes|crashed|crashes|died|stopped asked|ask|asking', gap: 5 },
     { p: 'asked|ask|asking face|camera|cam|glasses|look|turn|profile cut|dropped|froze|frozen|crashed|died|stopped', gap: 4 },
     { p: 'crashed|froze|dropped|died id|face|glasses|passport|profile', gap: 6 },
-    { p: 'mouth|lips|lip lagged|lagging|behind voice|audio|words', gap: 3 },
+    { p: 'mouth|lips|lip lagged|lagging|behind|trailed|trailing|delayed voice|audio|words', gap: 3 },
     { p: 'lip|lips sync|synch|syncing off|bad|poor|wrong|lagging|delayed|broken', gap: 3 },
     // The picture fails at the very moment of a prompt: "froze exactly then", "cut out precisely when I asked".
-    { p: 'froze|frozen|dropped|cut|crashed|locked exactly|precisely', gap: 1 },
+    { p: 'froze|frozen|dropped|cut|crashed|locked|lagged exactly|precisely', gap: 1 },
+    { p: 'froze|frozen|dropped|cut|crashed|locked|lagged|glitched right|just then', gap: 1 },
+    { p: 'conveniently froze|dropped|cut|crashed|lagged|glitched|died', gap: 1 },
     { p: 'voice|audio|sound out|not sync|synced', gap: 2 },
     { p: 'refused|declined|skipped|avoided liveness', gap: 3 },
     { p: 'face not real', gap: 3 },
@@ -189,7 +198,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `thumb|finger|fingers|hand over|covering|covered|across photo|name|${ID_DOC}`, gap: 3 },
     { p: `not bring|hold|move it|${ID_STRICT}|card closer`, gap: 2 },
     { p: `${ID_STRICT} not|never show|produce|present`, gap: 8 },
-    { p: `left|forgot|forgotten|lost ${ID_STRICT}`, gap: 2 },
+    { p: `left|forgot|forgotten|lost ${ID_STRICT}|wallet|purse`, gap: 2 },
+    { p: 'email|send|sent|emailed|upload|mail scan|copy later', gap: 2 },
   ],
   id_mismatch: [
     { p: `not match|resemble ${ID_DOC}|photo|picture`, gap: 3 },
@@ -203,11 +213,17 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `${ID_DOC}|photo|picture not look like`, gap: 6 },
     { p: `${ID_DOC}|photo|picture not man|woman|person|guy|same`, gap: 2 },
     { p: `resemblance ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `${ID_DOC} looked|seemed|appeared|was|were edited|altered|tampered|forged|fake|photoshopped|doctored|manipulated`, gap: 3 },
+    // What the document says against what the application says: "the licence carried an address that isn't the one on his application".
+    { p: `${ID_DOC} not|differ|different|differed|mismatch application|resume|cv|form|profile|linkedin`, gaps: [8, 6], notWithin: 'match|matched|same' },
+    { p: `name|surname|address|photo|birth|dob ${ID_DOC} but|whereas|while|yet cv|resume|application|linkedin|email|profile|form`, gaps: [3, 8, 3], notWithin: 'match|matched|same|correct' },
+    { p: `${ID_STRICT} said|says|showed|shows|read|reads|listed application|resume|cv|form said|says|showed|listed`, gaps: [1, 4, 1], notWithin: 'match|matched|same' },
   ],
   reading_answers: [
     { p: 'read|reading answer|answers|script|screen|notes|aloud|something|prepared|text', gap: 3 },
     { p: 'read|reading off|from', gap: 1 },
-    { p: 'answer|answers|responses chatgpt|gpt|llm|copilot', gap: 6, both: true },
+    { p: 'answer|answers|responses chatgpt|gpt|llm|copilot|chatbot', gap: 6, both: true },
+    { p: 'recite|recited|reciting|recites answer|answers|response|responses|something', gap: 2 },
     { p: 'person|someone|somebody|voice giving|gave|whispering|feeding instructions|answers|hints|prompts|directions', gap: 3 },
     { p: 'clearly|obviously|seemed|appeared|looked|like reading', gap: 3 },
     { p: 'eye|eyes scanning|scan|darting|moving|tracking|tracked|flicking|reading|side|going|went|drifting|drifted|wandering|shifting', gap: 3 },
@@ -234,7 +250,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'hear|heard|sound typing|keyboard|whispering', gap: 3 },
     { p: 'scripted|verbatim', gap: 0 },
     { p: 'word for word', gap: 0 },
-    { p: 'reflection|reflections text|screen|notes|words', gap: 4 },
+    { p: 'reflection|reflections text|screen|notes|words|window', gap: 6 },
     { p: 'someone|somebody|person|voice|off helping|helped|assisting|assisted|coaching|prompting|telling|feeding', gap: 4 },
     { p: 'earpiece|earpieces', gap: 0 },
     { p: 'keys|keystrokes|keyboard|clacking|clicking|tapping|typing before|every|each answer|question|response|reply', gap: 3 },
@@ -261,9 +277,19 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'answer|answers|answered|responded buzzword|buzzwords', gap: 3 },
     { p: 'not|never exist|exists|existed', gap: 0 },
     { p: 'nonexistent', gap: 0 },
+    { p: 'simply|flat|flatly|plainly|outright|clearly|completely|totally|partly|partially|just wrong|incorrect|false|inaccurate', gap: 1 },
+    { p: 'buzzword|buzzwords|jargon|filler|fluff|waffle|waffled|waffling', gap: 0 },
+    { p: 'generic|vague|boilerplate|superficial|shallow description|answer|answers|explanation|explanations|response|responses|account|overview', gap: 2, both: true },
+    { p: 'without|not|never saying|say|said|giving|give|gave|offering anything|nothing concrete|specific|substantive', gap: 2 },
+    { p: 'nothing|little concrete|specific|substantive', gap: 0 },
+    { p: 'doubled down', gap: 0 },
+    { p: 'wrong way round|around', gap: 0 },
+    { p: 'not|unable explain|describe|name own|his|her project|projects|services|service|system|systems|work|code|stack|migration', gap: 3 },
   ],
   local_knowledge_gap: [
-    { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know|recognise|recognize|explain ${PLACE}|${WORK}|anyone|anybody`, gap: 6 },
+    { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know|recognise|recognize|explain ${PLACE}|${WORK}|anyone|anybody`, gap: 6, notWithin: 'how' },
+    { p: 'not|unable|no know|say|tell|idea time where|local|there|lives|live', gap: 3 },
+    { p: `got|had ${PLACE}|line|lines wrong|mixed|confused`, gap: 4 },
     { p: `no idea|clue|answer|response|reply ${PLACE}|${WORK}`, gap: 6 },
     { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 6 },
     { p: `knew|know nothing ${PLACE}`, gap: 4 },
@@ -272,7 +298,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'location|city|whereabouts|address not disclosed|given|shared|revealed|confirmed', gap: 3 },
   ],
   virtual_background: [
-    { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen|bg', gap: 1 },
+    { p: 'virtual|fake|stock|green|greenscreen background|backdrop|screen|bg', gap: 2 },
     { p: 'background|backdrop virtual|fake|stock', gap: 3 },
     { p: 'refused|declined|not show|pan room|surroundings|behind', gap: 3 },
     { p: 'kept|left|keeps background|blur|filter on', gap: 3 },
@@ -323,6 +349,8 @@ const PROTECTED = new Set(PROTECTED_WORDS.map(w => PorterStemmer.stem(w)))
 // "national ID" is a document, not an origin.
 const PROTECTED_EXCEPT_BEFORE: Record<string, Set<string>> = {
   [PorterStemmer.stem('national')]: new Set(['id', 'identiti', 'card', 'insur']),
+  // "native app", "native code": a kind of software, not an origin.
+  [PorterStemmer.stem('native')]: new Set(['app', 'apps', 'code', 'modul', 'api', 'librari', 'binari', 'build', 'integr'].map(w => PorterStemmer.stem(w))),
   // "his old office" is a former place, not an age.
   [PorterStemmer.stem('old')]: new Set(['office', 'offic', 'job', 'compani', 'team', 'address', 'employ', 'employer', 'manag', 'manager', 'boss', 'colleagu', 'school', 'apart', 'apartment', 'hous', 'house', 'place', 'role', 'project', 'neighbourhood', 'neighborhood', 'street', 'citi', 'town'].map(w => PorterStemmer.stem(w))),
 }
@@ -342,6 +370,16 @@ const CONTRACTIONS = new Map(
     pair => pair.split(':') as [string, string],
   ),
 )
+/** Reviewers' shorthand, read as the word it stands for. */
+const SHORTHAND = new Map([
+  ['diff', 'different'],
+  ['pic', 'picture'],
+  ['pics', 'pictures'],
+  ['vid', 'video'],
+  ['thru', 'through'],
+  ['convo', 'conversation'],
+  ['prob', 'probably'],
+])
 // Notes repeat their words: remember stems (bounded).
 const stemMemo = new Map<string, string>()
 const stem = (w: string) => {
@@ -382,7 +420,9 @@ function tokenize(text: string, offset: number): Token[] {
       out.push({ raw: w, stem: 'not', start, end: offset + cursor, breakBefore: false })
       continue
     }
-    out.push({ raw: w, stem: stem(w), start: offset + at, end: offset + cursor, breakBefore: /[,:()—–]|\s-\s/.test(between) })
+    // "passport photo != guy on cam": the sign says "not".
+    if (/!=|≠|=\/=/.test(between)) out.push({ raw: between.trim(), stem: 'not', start: offset + at - between.length, end: offset + at, breakBefore: false })
+    out.push({ raw: w, stem: stem(SHORTHAND.get(w.toLowerCase()) ?? w), start: offset + at, end: offset + cursor, breakBefore: /[,:()—–]|\s-\s/.test(between) })
   }
   return out
 }
@@ -392,12 +432,13 @@ interface CompiledPhrase {
   gap: number
   gaps: number[]
   unless: Set<string>
+  notWithin: Set<string>
 }
 const stems = (alts: string) => new Set(alts.split('|').map(stem))
 function compile(p: Phrase): CompiledPhrase {
   // Each alternative is one word; a phrase of several words is written as several slots.
   for (const w of p.p.split(/[ |]/)) if (tokenize(w, 0).length !== 1) throw new Error(`interviewNotes: "${w}" in "${p.p}" is not one word`)
-  return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, gaps: p.gaps ?? [], unless: p.unless ? stems(p.unless) : new Set() }
+  return { slots: p.p.split(' ').map(stems), gap: p.gap ?? 2, gaps: p.gaps ?? [], unless: p.unless ? stems(p.unless) : new Set(), notWithin: p.notWithin ? stems(p.notWithin) : new Set() }
 }
 const COMPILED: Array<[NoteCode, CompiledPhrase[]]> = (Object.entries(PHRASES) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [
   code,
@@ -419,7 +460,10 @@ function findPhrase(tokens: Token[], ph: CompiledPhrase, from: number): number[]
 function walkPhrase(tokens: Token[], ph: CompiledPhrase, slot: number, at: number, acc: number[]): number[] | null {
   if (slot === ph.slots.length) return acc
   const last = slot === 0 ? tokens.length - 1 : Math.min(tokens.length - 1, at + (ph.gaps[slot - 1] ?? ph.gap))
+  // "no whispering, camera on": a negation's reach ends at the comma.
+  const negatorBefore = slot > 0 && NEGATORS.has(tokens[acc[acc.length - 1]!]!.stem)
   for (let i = at; i <= last; i++) {
+    if (negatorBefore && tokens[i]!.breakBefore) break
     if (!ph.slots[slot]!.has(tokens[i]!.stem)) continue
     const found = walkPhrase(tokens, ph, slot + 1, i + 1, [...acc, i])
     if (found) return found
@@ -445,6 +489,61 @@ function negated(tokens: Token[], hit: number[]): boolean {
   return false
 }
 
+function hasWithin(tokens: Token[], hit: number[], words: Set<string>): boolean {
+  if (!words.size) return false
+  const used = new Set(hit)
+  for (let i = hit[0]! + 1; i < hit[hit.length - 1]!; i++) if (!used.has(i) && words.has(tokens[i]!.stem)) return true
+  return false
+}
+
+/**
+ * What the note says next undoes a passing problem: the camera "switched on as soon as I mentioned it",
+ * a freeze that "came back" and a check that "passed", a tinny voice that "turned out" to be the headset,
+ * a background switched off "at once", a phone call moved to video that "went fine". Read after the match,
+ * in its sentence and the next. Refusals and a problem that lasted are not undone by these words.
+ */
+const RESOLUTIONS: Partial<Record<NoteCode, Phrase[]>> = {
+  camera_off: [
+    { p: 'switched|turned|put|got it|camera|video|webcam|cam on', gap: 2 },
+    { p: 'as soon as mentioned|asked|told|reminded|pointed|noticed', gap: 2 },
+    { p: 'by accident|mistake', gap: 0 },
+  ],
+  declined: [
+    { p: 'moved|switched|rescheduled|changed to video|camera|zoom|teams', gap: 3 },
+    { p: 'went|was fine|well|ok|okay|smoothly', gap: 1 },
+  ],
+  liveness_failed: [
+    { p: 'passed', gap: 0 },
+    { p: 'went|was fine|well|ok|okay|normal', gap: 1 },
+  ],
+  voice_changer: [
+    { p: 'turned out', gap: 0 },
+    { p: 'was|went|sounded fine|ok|okay|normal', gap: 1 },
+    { p: 'fixed|resolved', gap: 0 },
+  ],
+  virtual_background: [
+    { p: 'at once', gap: 0 },
+    { p: 'right|straight away', gap: 0 },
+    { p: 'immediately|promptly|complied|obliged', gap: 0 },
+  ],
+}
+const COMPILED_RESOLUTIONS = new Map((Object.entries(RESOLUTIONS) as Array<[NoteCode, Phrase[]]>).map(([code, ps]) => [code, ps.map(compile)]))
+
+function resolved(code: NoteCode, tokens: Token[], hit: number[], next: Token[]): boolean {
+  const phrases = COMPILED_RESOLUTIONS.get(code)
+  if (!phrases) return false
+  const after = [tokens.slice(hit[hit.length - 1]! + 1), next]
+  // "asked him to turn it on", "kept promising to switch video on": asked for, not done.
+  const asked = (part: Token[], at: number) => part.slice(Math.max(0, at - 3), at).some(t => REQUESTS.has(t.stem))
+  return after.some(part =>
+    phrases.some(ph => {
+      for (let h = findPhrase(part, ph, 0); h; h = findPhrase(part, ph, h[0]! + 1)) if (!negated(part, h) && !asked(part, h[0]!)) return true
+      return false
+    }),
+  )
+}
+const REQUESTS = new Set(['asked', 'ask', 'asking', 'told', 'tell', 'requested', 'request', 'please', 'promised', 'promising', 'promise', 'would', 'could', 'should', 'try', 'tried'].map(w => PorterStemmer.stem(w)))
+
 function followedBy(tokens: Token[], hit: number[], words: Set<string>): boolean {
   const after = hit[hit.length - 1]!
   return [1, 2].some(k => words.has(tokens[after + k]?.stem ?? ''))
@@ -452,9 +551,15 @@ function followedBy(tokens: Token[], hit: number[], words: Set<string>): boolean
 
 // Words whose stem is an ordinary word's too: "polished answers" is not "Polish".
 const PROTECTED_AS_WRITTEN = new Set(['polish'])
+// "cloud native", "React Native": kinds of software.
+const PROTECTED_EXCEPT_AFTER: Record<string, Set<string>> = { [PorterStemmer.stem('native')]: new Set(['cloud', 'react']) }
 function mentionsProtected(tokens: Token[]): boolean {
   return tokens.some(
-    (t, i) => PROTECTED.has(t.stem) && (!PROTECTED_AS_WRITTEN.has(t.stem) || t.raw.toLowerCase() === t.stem) && !PROTECTED_EXCEPT_BEFORE[t.stem]?.has(tokens[i + 1]?.stem ?? ''),
+    (t, i) =>
+      PROTECTED.has(t.stem) &&
+      (!PROTECTED_AS_WRITTEN.has(t.stem) || t.raw.toLowerCase() === t.stem) &&
+      !PROTECTED_EXCEPT_BEFORE[t.stem]?.has(tokens[i + 1]?.stem ?? '') &&
+      !PROTECTED_EXCEPT_AFTER[t.stem]?.has(tokens[i - 1]?.stem ?? ''),
   )
 }
 
@@ -474,15 +579,24 @@ const ID_WORDS = /\b(id|ids|passport|licen[cs]e|identification|id photo)\b/i
 /** Every code the note supports, the first place each is said. Empty for notes that only say what was fine. */
 export function recogniseNote(note: string): NoteMatch[] {
   const found = new Map<NoteCode, NoteMatch>()
-  for (const s of sentences(note.slice(0, 20_000))) {
+  // Split and read on a copy of the same length: "!=" is not an exclamation, "R." in a name and "e.g." end no sentence.
+  const masked = note
+    .slice(0, 20_000)
+    .replace(/!=/g, '≠ ')
+    .replace(/\b([A-Z])\.(?=\s+\p{Lu}\p{Ll})/gu, '$1 ')
+    .replace(/\b(e\.g|i\.e|etc|vs|v|approx|Mr|Ms|Mrs|Dr|St)\./gi, m => m.replace(/\./g, ' '))
+  const all = sentences(masked)
+  for (const [n, s] of all.entries()) {
     const tokens = tokenize(s.text, s.start)
+    let next: Token[] | undefined
+    const nextTokens = () => (next ??= all[n + 1] ? tokenize(all[n + 1]!.text, all[n + 1]!.start) : [])
     if (!tokens.length || mentionsProtected(tokens)) continue
     for (const [code, phrases] of COMPILED) {
       if (found.has(code)) continue
       for (const ph of phrases) {
         // A negated mention does not hide a later one in the same sentence: look again after it.
         for (let hit = findPhrase(tokens, ph, 0); hit; hit = findPhrase(tokens, ph, hit[0]! + 1)) {
-          if (negated(tokens, hit) || followedBy(tokens, hit, ph.unless)) continue
+          if (negated(tokens, hit) || followedBy(tokens, hit, ph.unless) || hasWithin(tokens, hit, ph.notWithin) || resolved(code, tokens, hit, nextTokens())) continue
           const start = tokens[hit[0]!]!.start
           const end = tokens[hit[hit.length - 1]!]!.end
           found.set(code, { code, quote: note.slice(start, end), sentence: s.text.trim(), start, end, line: s.line })
@@ -502,11 +616,40 @@ export function recogniseNote(note: string): NoteMatch[] {
     return !!m && !!drift && m.start <= drift.start && drift.end <= m.end
   }
   if (drift && (within('voice_changer') || within('id_mismatch'))) found.delete('appearance_drift')
-  else if (drift && !found.has('id_not_shown') && ID_WORDS.test(drift.sentence)) {
+  else if (drift && /\b(speak|speaking|talking|sounded|sounds?)\b/i.test(drift.quote) && /\bvoice\b/i.test(drift.sentence)) {
+    // "the voice was soft, today rough, like another person speaking": a changed voice.
+    found.delete('appearance_drift')
+    if (!found.has('voice_changer')) found.set('voice_changer', { ...drift, code: 'voice_changer' })
+  } else if (drift && !found.has('id_not_shown') && ID_WORDS.test(clauseOf(note, drift.start, drift.end))) {
     found.delete('appearance_drift')
     if (!found.has('id_mismatch')) found.set('id_mismatch', { ...drift, code: 'id_mismatch' })
   }
+  // A face unlike a photo that is no identity document (a profile picture, the selfie sent with the
+  // application): the person changed, the document did not.
+  const unlike = found.get('id_mismatch')
+  if (unlike && /\b(pic|picture|photo|selfie|headshot)\b/i.test(unlike.quote) && !ID_WORDS.test(clauseOf(note, unlike.start, unlike.end)) && !/\b(card|document)\b/i.test(unlike.sentence) && /\b(linkedin|profile|selfie|headshot|avatar)\b/i.test(unlike.sentence)) {
+    found.delete('id_mismatch')
+    if (!found.has('appearance_drift')) found.set('appearance_drift', { ...unlike, code: 'appearance_drift' })
+  }
+  // A virtual background's edge flickering round the head is the background's doing, not a face filter's.
+  const live = found.get('liveness_failed')
+  if (
+    live &&
+    !/\bface\b/i.test(live.quote) &&
+    /\b(outline|edges?|border|halo|hair)\b/i.test(live.sentence) &&
+    (found.has('virtual_background') || /\b(virtual|backdrop|background|bg)\b/i.test(live.sentence))
+  )
+    found.delete('liveness_failed')
   return [...found.values()]
+}
+
+/** The clause a match sits in: from the last comma, "and" or "but" before it to the first after it. */
+function clauseOf(note: string, start: number, end: number): string {
+  const before = note.slice(Math.max(0, start - 200), start)
+  const after = note.slice(end, end + 200)
+  const cutBefore = Math.max(...[/[,;.!?\n]/g, /\b(?:and|but|while|whereas)\b/gi].map(re => Math.max(-1, ...[...before.matchAll(re)].map(m => m.index! + m[0].length))))
+  const stop = [...after.matchAll(/[,;.!?\n]|\b(?:and|but|while|whereas)\b/gi)][0]?.index ?? after.length
+  return before.slice(cutBefore + 1) + note.slice(start, end) + after.slice(0, stop)
 }
 
 const CODE_SET = new Set<string>([...OBSERVATION_CODES, ...VIDEO_CODES])
