@@ -79,11 +79,12 @@ export function rateByConvention(pairs: ConventionPair[], check: SamePersonCheck
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
-export function formatConventions(rates: ConventionRate[]): string {
+export function formatConventions(rates: ConventionRate[], source?: { title: string; about: string }): string {
   const out = [
-    '## Fairness by name-writing convention',
+    source ? `## ${source.title}` : '## Fairness by name-writing convention',
     '',
-    'The same-person check used by identity-name-mismatch and payment-payee-name-mismatch, on one person’s own name written another way (a flag there is a false positive against an honest person) and on two different people’s names one part apart (a match there is a missed mismatch). Pairs: tests/fixtures/names/own-name-variants.csv, written from public name lists and the published romanisation standards (not from our generator); few pairs per convention, so one pair moves a rate a lot.',
+    source?.about ??
+      'The same-person check used by identity-name-mismatch and payment-payee-name-mismatch, on one person’s own name written another way (a flag there is a false positive against an honest person) and on two different people’s names one part apart (a match there is a missed mismatch). Pairs: tests/fixtures/names/own-name-variants.csv, written from public name lists and the published romanisation standards (not from our generator); few pairs per convention, so one pair moves a rate a lot.',
     '',
     '| convention | honest pairs | flagged (false-positive rate) | different people | taken for one |',
     '| --- | --: | --: | --: | --: |',
