@@ -296,15 +296,15 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
       precision: 0.93,
     },
     {
-      title: 'held-out-6.txt: written blind by another hand with our codes, kept aside, never tuned on',
+      title: 'held-out-6.txt: written blind by another hand with our codes, kept aside for two rounds, then its misses fixed (a development set since)',
       file: 'held-out-6.txt',
       notes: 130,
       // Measured once, untouched, at 2026-12-05 22:27 UTC: recall 0.690, precision 0.945 with the matcher before
-      // held-out-5's fixes; 0.720 and 0.947 after them; 0.740 and 0.937 after held-out-7's (2026-12-06). Three blind sets by other hands (0.603, 0.680, 0.720):
-      // phrase lists read a stranger's wording about seven times in ten. Kept aside: the floors guard against a
-      // regression, they are not a target.
-      recall: 0.7,
-      precision: 0.92,
+      // held-out-5's fixes; 0.720 and 0.947 after them; 0.740 and 0.937 after held-out-7's (2026-12-06 02:48).
+      // Its misses were then seen (this test prints them, and a CI log showed them) and fixed: a development set
+      // since. The set kept aside now is held-out-8.txt, whose misses this test does not print.
+      recall: 0.95,
+      precision: 0.95,
     },
     {
       title: 'held-out-7.txt: written blind by another hand with our codes, measured once, then its misses fixed (a development set since)',

@@ -57,7 +57,7 @@ interface Phrase {
   notWithin?: string
 }
 const CAMERA = 'camera|webcam|video|cam'
-const ID_DOC = 'id|identification|passport|licence|license|document|card'
+const ID_DOC = 'id|identification|passport|licence|license|document|doc|card'
 /** Identity documents only: "declined the card payment" is not about ID. */
 const ID_STRICT = 'id|identification|passport|licence|license'
 const PLACE = 'city|town|hometown|neighbourhood|neighborhood|area|street|district|suburb|local|landmark|landmarks|nearby|mountains|river|airport|stadium|commute|weather|office|zone|timezone|state|location|whereabouts|address|transit|subway|metro|tube|station|stations|bus|train'
@@ -68,7 +68,7 @@ const LOOK = 'look|looked|looking|glance|glanced|glancing|stared|staring|peek|pe
 const AWAY = 'away|aside|sideways|side|down|off'
 const ANSWERING = 'answer|answers|answering|answered|reply|replying|replied|respond|responding|responded|response|responses|speaking'
 const VOICE_ODD = 'robotic|synthetic|synthesized|synthesised|metallic|processed|modulated|mechanical|computerized|computerised|autotuned|tinny|distorted|altered|unnatural|fake|artificial|warped|filtered|vocoded'
-const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|smeary|smeared|smudged|smudgy|rippled|rippling|ghosting|ghosted|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping'
+const ARTEFACT = 'glitched|glitch|glitching|blurred|blur|blurry|blurring|smeary|smeared|smudged|smudgy|rippled|rippling|ghosting|ghosted|flickered|flicker|flickering|warped|warping|smeared|distorted|froze|frozen|pixelated|artefacts|artifacts|melted|jumped|morphed|morphing|shimmered|shimmering|pasted|overlaid|superimposed|lagged|lagging|disappeared|vanished|slid|slide|sliding|slipped|slipping|tore|torn|tearing'
 const PHRASES: Record<NoteCode, Phrase[]> = {
   camera_off: [
     { p: `kept|had|left|turned|switched|stayed ${CAMERA} off|muted|disabled|dark`, gap: 2 },
@@ -92,7 +92,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'never showed|show face', gap: 2 },
     { p: 'not|never see|saw|seen face', gap: 2 },
     { p: `${CAMERA} not|never saw|see|seen`, gap: 6 },
-    { p: 'only|just profile|avatar|initials|tile|photo|picture', gap: 2 },
+    { p: 'only|just profile|avatar|initials|tile|photo|picture', gap: 2, notWithin: 'emailed|email|sent|send|mailed|uploaded' },
   ],
   declined: [
     { p: 'refused|declined|rejected|avoided video|camera|zoom|teams call|interview|meeting|calls|interviews|chat', gap: 3, notWithin: ID_DOC },
@@ -105,6 +105,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'video|camera against policy|principles|rules', gap: 4 },
     { p: 'text|chat|email|messages|messaging only', gap: 4 },
     { p: 'countered|insisted|demanded|proposed with|on phone|audio|voice|text|chat|email', gap: 2 },
+    { p: 'said|answered no video|camera|zoom|teams|interview', gaps: [0, 2] },
+    { p: 'wanted|insisted|preferred|only over|via|through email|chat|text|slack|messages|telegram|whatsapp', gaps: [6, 1] },
     { p: 'unwilling|reluctant|resisted|objected|pushed video|camera|zoom', gap: 4, both: true },
     { p: 'only willing|wanted|agreed|communicate|talk|speak|interview|do|did|does|use|used slack|messages|messaging|text|chat|email|telegram|whatsapp|phone|audio', gap: 4 },
     { p: 'insisted|asked|wanted|preferred|requested audio|voice|phone|text|chat|email only|call|interview', gap: 3 },
@@ -124,15 +126,18 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'unsure|doubt|doubtful|whether same person|man|woman|guy|individual|candidate', gap: 4 },
     { p: 'not the person|man|woman|guy|candidate|one from|in|who|we', gap: 1 },
     { p: 'another|someone|somebody person|else took|taking over', gap: 2 },
-    { p: 'someone|somebody else answering|answered|answer|speaking|spoke|talking|responding|interviewing|doing|typing', gap: 4 },
+    { p: 'someone|somebody else answering|answered|answer|speaking|spoke|talking|responding|interviewing|doing|typing', gap: 4, unless: 'interview|interviews|call|calls' },
     { p: 'another person|voice answering|answered|speaking|spoke|talking|responding', gap: 3 },
     { p: 'look|looked|appear|appeared differ|different|changed', gap: 2 },
     { p: 'appearance|face|facial|features|hair|hairline|hairstyle|glasses|person changed|change|different|differed', gap: 2 },
     { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
     { p: 'not who|whom interviewed|spoke|met|hired|saw', gap: 3 },
     { p: 'proxy|impostor|imposter|substitute|ringer', gap: 0 },
-    { p: 'not look|looked like one|same', gap: 2 },
-    { p: 'looked|look|looks|sounded like someone|somebody else|another person', gap: 1 },
+    { p: 'not look|looked like one|same|person|man|woman|guy|candidate|individual', gap: 4 },
+    { p: 'looked|look|looks|seemed like someone|somebody else', gap: 1 },
+    { p: 'looked|look|looks|seemed like another|different person|man|guy|woman|individual', gap: 1 },
+    { p: 'looked|look|looks nothing like', gap: 0 },
+    { p: 'face|nose|jaw|jawline|ears|eyes|features|hairline not match|same', gap: 2 },
     { p: 'someone|somebody else sat|sit|took|take|stepped|step|swapped|came|come', gap: 3 },
     { p: 'little|no|bore resemblance man|woman|person|guy|one|candidate|him|her|interview|call|round|selfie|headshot|photo|photos|picture|pictures|profile', gap: 4 },
     { p: 'not appear|seem|seemed be person|man|woman|guy|individual|candidate|one', gap: 3, notWithin: 'different|another|other|new' },
@@ -177,6 +182,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     // Not "a second voice": that is another person in the room (crowded_room), not a changed voice.
     { p: 'different|changed|new voice', gap: 1 },
     { p: 'pitch shifted|changed|jumped|dropped|wobbled|shifting', gap: 2 },
+    { p: 'different|changed|higher|lower|deeper pitch|tone|timbre', gap: 1 },
     { p: 'text speech', gap: 1 },
     { p: 'voice not|never match|same|sound|sounded', gap: 5 },
     { p: 'sounded|sounding|voice ai|computer generated', gap: 3 },
@@ -185,7 +191,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'voice deeper|higher|lower than', gap: 6 },
   ],
   id_not_shown: [
-    { p: `not|never|refused|declined|reluctant show|hold|present|display|produce|put|raise|lift|bring ${ID_DOC}`, gap: 4 },
+    { p: `not|never|nor|refused|declined|reluctant show|hold|present|display|produce|put|raise|lift|bring ${ID_DOC}`, gap: 4 },
+    { p: 'only|just emailed|sent|mailed|uploaded|shared photo|scan|copy|picture|screenshot', gap: 2 },
     { p: `${ID_STRICT} later|instead show|showing|holding`, gap: 4 },
     { p: `${ID_DOC} not shown|held|presented|produced`, gap: 2 },
     { p: `not have|had|bring|brought|carry ${ID_STRICT}`, gap: 4 },
@@ -202,7 +209,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'email|send|sent|emailed|upload|mail scan|copy later', gap: 2 },
   ],
   id_mismatch: [
-    { p: `not match|resemble ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `not|neither|nor|none match|matched|resemble|resembled ${ID_DOC}|photo|picture`, gap: 3 },
+    { p: `${ID_DOC}|photo|picture looked|look|looks nothing like`, gap: 1 },
     { p: `not look like ${ID_DOC}|photo|picture`, gap: 3 },
     { p: `nothing like ${ID_DOC}|photo|picture`, gap: 3 },
     { p: `mismatch|differ|different ${ID_DOC}|photo|picture`, gap: 3 },
@@ -240,7 +248,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'coached|prompted|fed|helped|assisted by someone|somebody|person|voice|another', gap: 2 },
     { p: 'text|screen|notes|words reflected|reflecting', gap: 2 },
     { p: 'stalled|stalling|stall', gap: 0 },
-    { p: 'second|seconds silence|silences|pause|pauses', gap: 1 },
+    { p: 'second|seconds silence|silences|pause|pauses|gap|gaps', gap: 1 },
+    { p: 'typing|keyboard|keys|clicking audible|heard|audibly', gap: 1, both: true },
     { p: 'silence|silences|pause|pauses seconds', gap: 3 },
     { p: 'fed|feeding|coached|coaching|prompted|prompting|whispered|helping|instructing answer|answers|him|her|them', gap: 3 },
     { p: 'getting|receiving|received|given|got answers|help|hints|prompts|instructions from|off', gap: 2 },
@@ -279,10 +288,14 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'nonexistent', gap: 0 },
     { p: 'simply|flat|flatly|plainly|outright|clearly|completely|totally|partly|partially|just wrong|incorrect|false|inaccurate', gap: 1 },
     { p: 'buzzword|buzzwords|jargon|filler|fluff|waffle|waffled|waffling', gap: 0 },
-    { p: 'generic|vague|boilerplate|superficial|shallow description|answer|answers|explanation|explanations|response|responses|account|overview', gap: 2, both: true },
+    { p: 'generic|vague|boilerplate|superficial|shallow description|answer|answers|explanation|explanations|response|responses|account|overview', gap: 4, both: true },
     { p: 'without|not|never saying|say|said|giving|give|gave|offering anything|nothing concrete|specific|substantive', gap: 2 },
     { p: 'nothing|little concrete|specific|substantive', gap: 0 },
     { p: 'doubled down', gap: 0 },
+    { p: 'made|make|makes no sense', gap: 0 },
+    { p: 'not work|works that way', gap: 0 },
+    { p: 'described|explained|answered|answers incorrectly|wrongly|wrong|inaccurately', gap: 2 },
+    { p: 'confident|confidently|smooth|smoothly|polished|fluent|fluently but|yet not|unable say|explain|name|answer|describe', gaps: [8, 2, 1] },
     { p: 'wrong way round|around', gap: 0 },
     { p: 'not|unable explain|describe|name own|his|her project|projects|services|service|system|systems|work|code|stack|migration', gap: 3 },
   ],
@@ -290,6 +303,8 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: `not|unable|struggled|failed|hesitated answer|name|describe|say|recall|remember|tell|know|recognise|recognize|explain ${PLACE}|${WORK}|anyone|anybody`, gap: 6, notWithin: 'how' },
     { p: 'not|unable|no know|say|tell|idea time where|local|there|lives|live', gap: 3 },
     { p: `got|had ${PLACE}|line|lines wrong|mixed|confused`, gap: 4 },
+    { p: `${PLACE} guessed|got|answered wrong|wrongly|incorrectly`, gaps: [8, 1] },
+    { p: 'not|unable name|say|tell anything|much|nothing lives|live|living|hometown|city|town', gaps: [1, 1, 8] },
     { p: `no idea|clue|answer|response|reply ${PLACE}|${WORK}`, gap: 6 },
     { p: `unfamiliar|vague|evasive|confused|unsure ${PLACE}|lives|live|home|employer|${WORK}`, gap: 6 },
     { p: `knew|know nothing ${PLACE}`, gap: 4 },
@@ -302,7 +317,10 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'background|backdrop virtual|fake|stock', gap: 3 },
     { p: 'refused|declined|not show|pan room|surroundings|behind', gap: 3 },
     { p: 'kept|left|keeps background|blur|filter on', gap: 3 },
-    { p: 'refused|declined|not remove|turn|disable|switch|drop background|blur|filter|backdrop', gap: 4 },
+    { p: 'refused|declined|not remove|turn|disable|switch|drop|take background|blur|filter|backdrop', gap: 4 },
+    { p: 'background|blur|backdrop|bg|filter ignored|ignoring request|requests|asks|asking', gaps: [6, 3] },
+    { p: 'beach|space|galaxy|tropical|cartoon|island background|backdrop|bg', gap: 1 },
+    { p: 'not|unable find|locate setting|settings|option|button', gap: 2, notWithin: CAMERA },
     { p: 'background|blur|backdrop|filter not|refused|declined remove|turn|disable|switch|drop', gap: 4 },
     { p: 'hid|hiding|hidden|concealed room|surroundings|background', gap: 3 },
     { p: 'background|backdrop picture|image|photo|photograph|wallpaper', gap: 3 },
@@ -317,7 +335,9 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'two|three|four|several|multiple|other|more|few people|men|women|persons|guys|others visible|behind|sitting|working|room|desks|background', gap: 3 },
     { p: 'people|men|women|persons|guys at|on desks|headsets|computers|laptops', gap: 4 },
     { p: 'all|everyone|others wearing headsets|headset', gap: 1 },
-    { p: 'constant|continuous|nonstop chatter|talking|voices|calls', gap: 1 },
+    { p: 'constant|continuous|nonstop chatter|talking|voices|calls|murmur|murmuring', gap: 1 },
+    { p: 'room|office|floor|crowd|crowds full people|voices|talking', gap: 1 },
+    { p: 'crowd people|voices|talking', gap: 1 },
     { p: 'another|second|other person|man|woman|someone|somebody leaned|came|walked|appeared frame|shot|view', gap: 3 },
     { p: 'second voice|person', gap: 1 },
     { p: 'someone|somebody|woman|man|person sat|sitting|seated next|beside', gap: 2 },
@@ -513,13 +533,14 @@ const RESOLUTIONS: Partial<Record<NoteCode, Phrase[]>> = {
     { p: 'went|was fine|well|ok|okay|smoothly', gap: 1 },
   ],
   liveness_failed: [
-    { p: 'passed', gap: 0 },
+    { p: 'check|test|it|retest|checks passed', gap: 2 },
     { p: 'went|was fine|well|ok|okay|normal', gap: 1 },
   ],
   voice_changer: [
     { p: 'turned out', gap: 0 },
     { p: 'was|went|sounded fine|ok|okay|normal', gap: 1 },
     { p: 'fixed|resolved', gap: 0 },
+    { p: 'just|only phone|line|mic|microphone|headset|connection|bandwidth|headphones|airpods', gap: 2 },
   ],
   virtual_background: [
     { p: 'at once', gap: 0 },
@@ -574,7 +595,7 @@ function sentences(text: string): Array<{ text: string; start: number; line: num
 }
 
 /** A sentence about the identity document: a "different person" in it is the document's photo. */
-const ID_WORDS = /\b(id|ids|passport|licen[cs]e|identification|id photo)\b/i
+const ID_WORDS = /\b(id|ids|passport|licen[cs]e|identification|id photo|doc)\b/i
 
 /** Every code the note supports, the first place each is said. Empty for notes that only say what was fine. */
 export function recogniseNote(note: string): NoteMatch[] {
@@ -613,7 +634,8 @@ export function recogniseNote(note: string): NoteMatch[] {
   const drift = found.get('appearance_drift')
   const within = (code: NoteCode) => {
     const m = found.get(code)
-    return !!m && !!drift && m.start <= drift.start && drift.end <= m.end
+    // Inside it or overlapping it: "looked nothing like the photo" is one observation, the document's.
+    return !!m && !!drift && m.start < drift.end && drift.start < m.end
   }
   if (drift && (within('voice_changer') || within('id_mismatch'))) found.delete('appearance_drift')
   else if (drift && /\b(speak|speaking|talking|sounded|sounds?)\b/i.test(drift.quote) && /\bvoice\b/i.test(drift.sentence)) {
@@ -643,12 +665,12 @@ export function recogniseNote(note: string): NoteMatch[] {
   return [...found.values()]
 }
 
-/** The clause a match sits in: from the last comma, "and" or "but" before it to the first after it. */
+/** The clause a match sits in: from the last comma or "but" before it to the first after it ("licence photo and the person" is one clause). */
 function clauseOf(note: string, start: number, end: number): string {
   const before = note.slice(Math.max(0, start - 200), start)
   const after = note.slice(end, end + 200)
-  const cutBefore = Math.max(...[/[,;.!?\n]/g, /\b(?:and|but|while|whereas)\b/gi].map(re => Math.max(-1, ...[...before.matchAll(re)].map(m => m.index! + m[0].length))))
-  const stop = [...after.matchAll(/[,;.!?\n]|\b(?:and|but|while|whereas)\b/gi)][0]?.index ?? after.length
+  const cutBefore = Math.max(...[/[,;.!?\n]/g, /\b(?:but|while|whereas)\b/gi].map(re => Math.max(-1, ...[...before.matchAll(re)].map(m => m.index! + m[0].length))))
+  const stop = [...after.matchAll(/[,;.!?\n]|\b(?:but|while|whereas)\b/gi)][0]?.index ?? after.length
   return before.slice(cutBefore + 1) + note.slice(start, end) + after.slice(0, stop)
 }
 
