@@ -276,6 +276,7 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
     {
       title: 'held-out-3.txt: 152 notes kept aside, never tuned on',
       file: 'held-out-3.txt',
+      keptAside: true,
       notes: 150,
       // Measured once, after fixing held-out-2.txt's misses: recall 0.895, precision 0.989. Phrase lists miss
       // wording they were not built from (three rounds: 0.898, 0.791, 0.895); the floor holds precision,
@@ -319,9 +320,21 @@ describe('phrasing sets written before the phrase lists were read (issue 14 part
       recall: 0.95,
       precision: 0.95,
     },
-  ])('$title', ({ file, notes, recall, precision }) => {
+    {
+      title: 'held-out-8.txt: written blind by another hand with our codes (ATS fields, Slack threads, timelines), kept aside, never tuned on',
+      file: 'held-out-8.txt',
+      notes: 130,
+      keptAside: true,
+      // Measured once, at 2026-12-06 02:57 UTC, after held-out-6's and held-out-7's fixes: recall 0.695, precision
+      // 0.880. Five blind sets by other hands (0.603, 0.680, 0.720, 0.638, 0.695): phrase lists read a stranger's
+      // wording about seven times in ten. The floors guard against a regression; they are not a target.
+      recall: 0.65,
+      precision: 0.85,
+    },
+  ] as Array<{ title: string; file: string; notes: number; recall: number; precision: number; keptAside?: boolean }>)('$title', ({ file, notes, recall, precision, keptAside }) => {
     const r = measure(file)
-    report(file, r)
+    // A set kept aside is measured, not read: its misses are not printed.
+    report(file, keptAside ? { ...r, differing: [] } : r)
     expect(r.notes).toBeGreaterThanOrEqual(notes)
     expect(r.recall).toBeGreaterThanOrEqual(recall)
     expect(r.precision).toBeGreaterThanOrEqual(precision)
