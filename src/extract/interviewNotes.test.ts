@@ -163,6 +163,7 @@ const ROUND_TWO: Array<[string, NoteCode[]]> = [
   ['Name on the licence read "Daniel R. Moore", but the CV and email say Daniel Morris.', ['id_mismatch']],
   ['Lots of buzzwords about cloud native tooling, nothing concrete.', ['plausible_wrong_answers']],
   ['He did not seem to be a different person; consistent with the screening call.', []],
+  ["Didn't look like a different person to me", []],
   ['The new starter does not appear to be the individual we interviewed.', ['appearance_drift']],
   ['Didn\'t know how Raft leader election works; said she would read up.', []],
   ['He had his video disabled and said his laptop camera was not working', ['camera_off']],

@@ -133,7 +133,7 @@ const PHRASES: Record<NoteCode, Phrase[]> = {
     { p: 'swapped|switched|replaced person|people|candidate|interviewee|someone', gap: 2 },
     { p: 'not who|whom interviewed|spoke|met|hired|saw', gap: 3 },
     { p: 'proxy|impostor|imposter|substitute|ringer', gap: 0 },
-    { p: 'not look|looked like one|same|person|man|woman|guy|candidate|individual', gap: 4 },
+    { p: 'not look|looked like one|same|person|man|woman|guy|candidate|individual', gap: 4, notWithin: 'different|another|other|new' },
     { p: 'looked|look|looks|seemed like someone|somebody else', gap: 1 },
     { p: 'looked|look|looks|seemed like another|different person|man|guy|woman|individual', gap: 1 },
     { p: 'looked|look|looks nothing like', gap: 0 },

@@ -22,13 +22,16 @@ export function normaliseWallet(value: string): string | null {
   // Written in short groups for reading ("0x97b1 043a …") it is one address; words around it are not.
   if (/\s/.test(v)) {
     const groups = v.split(/\s+/)
-    if (groups.length < 3 || !groups.every(g => /^[A-Za-z0-9]{1,8}$/.test(g))) return null
+    // Short groups ("0x97b1 043a …"), or an address broken once by a line wrap or a stray space (two long halves).
+    const grouped = groups.length >= 3 && groups.every(g => /^[A-Za-z0-9]{1,8}$/.test(g))
+    const wrapped = groups.length === 2 && groups.every(g => /^[A-Za-z0-9]{8,}$/.test(g)) && /^(?:0[xX]|bc1|ltc1|[13LMT]|[qp])/.test(groups[0]!)
+    if (!grouped && !wrapped) return null
     v = groups.join('')
   }
   if (!/^[A-Za-z0-9]{25,120}$/.test(v)) return null
   // Hex (EVM, EIP-55 checksum case) and bech32/cashaddr addresses are case-insensitive; base58
   // (Bitcoin legacy, Tron, Litecoin, Dash) is not.
-  if (/^0x[0-9a-fA-F]{40}$/.test(v) || /^(bc1|ltc1|tb1)/i.test(v)) return v.toLowerCase()
+  if (/^0[xX][0-9a-fA-F]{40}$/.test(v) || /^(bc1|ltc1|tb1)/i.test(v)) return v.toLowerCase()
   if (/^[qp]/i.test(v) && v.length === 42 && BECH32_CHARS.test(v.toLowerCase()) && (v === v.toLowerCase() || v === v.toUpperCase())) return v.toLowerCase()
   return v
 }
@@ -83,7 +86,8 @@ const DOTLESS_PROVIDERS = new Set(['gmail.com'])
 
 /** The mailbox an address delivers to: "Kim.Sang+jobs@GoogleMail.com" → "kimsang@gmail.com". */
 export function normaliseEmail(value: string): string | null {
-  const v = stripInvisible(value).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
+  const inner = addressWithin(value.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').trim().toLowerCase())
+  const v = stripInvisible(inner ?? value).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
   const m = /^([^\s@]+)@([^\s@]+\.[a-z]{2,})$/.exec(v)
   if (!m) return null
   let [, local, domain] = m as unknown as [string, string, string]
@@ -91,6 +95,27 @@ export function normaliseEmail(value: string): string | null {
   if (PLUS_TAG_PROVIDERS.has(domain)) local = local.replace(/\+.*$/, '')
   if (DOTLESS_PROVIDERS.has(domain)) local = local.replace(/\./g, '')
   return local ? `${local}@${domain}` : null
+}
+
+/**
+ * The address in a value that is more than an address: 'Teri Parl <teri@gmail.com>', 'mail me at
+ * x@y.com for references' (one address among three words or more), or written to dodge harvesters
+ * ('teri at gmail dot com', 'teri [at] gmail [dot] com'). Null when the value is an address, or has none.
+ */
+function addressWithin(value: string): string | null {
+  const whole = /^[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/
+  const bracketed = /<\s*([^<>\s]+@[^<>\s]+?)\s*>/.exec(value)
+  if (bracketed && whole.test(bracketed[1]!)) return bracketed[1]!
+  if (value.includes('@')) {
+    const words = value.split(/\s+/).filter(Boolean).map(w => w.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, ''))
+    const found = words.filter(w => whole.test(w))
+    return found.length === 1 && words.length >= 3 ? found[0]! : null
+  }
+  const spelt = value
+    .replace(/\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+/g, '@')
+    .replace(/\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+/g, '.')
+    .trim()
+  return whole.test(spelt) ? spelt : null
 }
 
 /**

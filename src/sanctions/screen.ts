@@ -74,7 +74,10 @@ const DESCRIPTORS = new Set([
   'trading', 'trade', 'traders', 'network', 'networks', 'technology', 'technologies', 'tech', 'information', 'it', 'software', 'computer', 'computers',
   'group', 'holding', 'holdings', 'international', 'industrial', 'industry', 'industries', 'enterprise', 'enterprises', 'service', 'services',
   'solution', 'solutions', 'development', 'cooperation', 'import', 'export', 'commercial', 'consulting', 'systems', 'business', 'firm',
+  'companies',
 ])
+/** A single naming word left after descriptors is a key of its own only when this long ("Andariel Group" is ANDARIEL; "Star Group" is no one). */
+const LONE_NAME_MIN = 7
 
 /**
  * Keys of an organisation's name: its words without legal forms, written together ("Silver Star" ≡
@@ -94,6 +97,16 @@ const LEGAL_WORDS = [
   .filter(w => normaliseName(`Acme ${w}`, 'Company').tokens.join(' ') === 'acme')
   .flatMap(w => w.split(' '))
   .filter(w => w.length >= 6)
+const legalWordMemo = new Map<string, boolean>()
+/** A word the comparator sets aside as a legal form ("co", "ltd", "company", "llc"). */
+function isLegalWord(word: string): boolean {
+  let legal = legalWordMemo.get(word)
+  if (legal === undefined) {
+    legal = normaliseName(`Acme ${word}`, 'Company').tokens.join(' ') === 'acme'
+    if (legalWordMemo.size < 10_000) legalWordMemo.set(word, legal)
+  }
+  return legal
+}
 const isMisspeltLegalWord = (token: string) => token.length >= 6 && !LEGAL_WORDS.includes(token) && LEGAL_WORDS.some(w => withinOneEdit(token, w))
 /**
  * Words companies abbreviate in their own names, written out: "Chinyong IT Cooperation Co." is the listed
@@ -103,23 +116,58 @@ const ABBREVIATED: Record<string, string[]> = {
   it: ['information', 'technology'], infotech: ['information', 'technology'], info: ['information'], tech: ['technology'],
   intl: ['international'], int: ['international'], svcs: ['services'], svc: ['service'], dev: ['development'], mgmt: ['management'],
 }
-function organisationKeyWords(name: string): string[][] {
+function organisationKeyWords(name: string, query = false): string[][] {
   // Employers and referees' companies repeat across a population: remember the last 20,000.
-  let keys = organisationKeyMemo.get(name)
+  const memoKey = query ? `q\u0000${name}` : name
+  let keys = organisationKeyMemo.get(memoKey)
   if (keys === undefined) {
     if (organisationKeyMemo.size >= 20_000) organisationKeyMemo.clear()
-    const all = normaliseName(name, 'Company').tokens.flatMap(t => ABBREVIATED[t] ?? [t])
-    const tokens = all.length > 1 ? all.filter(t => !isMisspeltLegalWord(t)) : all
-    keys = tokens.length ? [tokens] : []
-    let end = tokens.length
-    while (end > 0 && DESCRIPTORS.has(tokens[end - 1]!)) end--
-    if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end))
-    organisationKeyMemo.set(name, keys)
+    keys = []
+    // The name as written, and without a bracketed acronym or note ("Korea Paekho Trading Corp (KPTC)").
+    const bracketed = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim()
+    for (const form of bracketed && bracketed !== name ? [name, bracketed] : [name]) {
+      // "Co-operation" is one word, not the legal form "Co." before "operation".
+      const all = normaliseName(form.replace(/\b(co)-(?=op)/gi, '$1'), 'Company').tokens.flatMap(t => ABBREVIATED[t] ?? [t])
+      const tokens = all.length > 1 ? all.filter(t => !isMisspeltLegalWord(t)) : all
+      if (!tokens.length) continue
+      keys.push(tokens)
+      let end = tokens.length
+      while (end > 0 && DESCRIPTORS.has(tokens[end - 1]!)) end--
+      if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end))
+      // Written, one long naming word and descriptors may be a listed one-word name ("Andariel Group" is
+      // ANDARIEL); listed names get no such key, so one word never finds a longer listed name.
+      if (query && end === 1 && end < tokens.length && tokens[0]!.length >= LONE_NAME_MIN) keys.push(['!', tokens[0]!])
+      // The same words in another order ("General Reconnaissance Bureau" / RECONNAISSANCE GENERAL BUREAU).
+      if (tokens.length >= 2) keys.push(['~', ...[...tokens].sort()])
+      // Romanised syllables read as written, joined ("Chong Chon Gang" / CHONGCHONGANG): the comparator reads
+      // each syllable as Korean ("chong" as "jung"), which parts a name split into syllables from its joined form.
+      const written = form
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/['’`‘]/g, '')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(w => w.length > 1 && !isLegalWord(w))
+        .flatMap(w => ABBREVIATED[w] ?? [w])
+      if (written.length >= 2 && written.join('') !== tokens.join('')) keys.push(['=', ...written])
+    }
+    keys = keys.filter((k, i) => keys!.findIndex(o => o.join(' ') === k.join(' ')) === i)
+    organisationKeyMemo.set(memoKey, keys)
   }
   return keys
 }
+/**
+ * Marks on keys matched exactly, never through a slip: "~" the words sorted (only ever equal to another sorted
+ * key), "=" the words as written when the comparator read them otherwise, "!" a written name's one naming word.
+ */
+const MARKS = new Set(['~', '=', '!'])
+const keyOfWords = (words: string[]) => (words[0] === '~' ? words.join('') : words.filter(w => !MARKS.has(w)).join(''))
 export function organisationKeys(name: string): string[] {
-  return organisationKeyWords(name).map(words => words.join(''))
+  return organisationKeyWords(name).map(keyOfWords)
+}
+/** The keys a written organisation name is looked up by, each with whether a slip may be forgiven in it. */
+function queryOrganisationKeys(name: string): Array<{ key: string; exactOnly: boolean }> {
+  return organisationKeyWords(name, true).map(words => ({ key: keyOfWords(words), exactOnly: MARKS.has(words[0]!) }))
 }
 
 /**
@@ -233,10 +281,11 @@ export class SanctionsIndex {
           }
         } else if (e.type === 'entity') {
           for (const words of organisationKeyWords(name)) {
-            const k = words.join('')
+            const k = keyOfWords(words)
             if (this.organisations.has(k)) continue
             this.organisations.set(k, { entry: e, name })
-            if (k.length < FUZZY_MIN) continue
+            // A slip is placed in the words in their order, as the comparator reads them: marked keys are exact only.
+            if (k.length < FUZZY_MIN || MARKS.has(words[0]!)) continue
             for (const half of SanctionsIndex.halves(k, k.length)) {
               const list = this.organisationHalves.get(half)
               if (list) list.push({ words, key: k })
@@ -325,13 +374,13 @@ export class SanctionsIndex {
       for (const { digits, entry } of this.phoneEntries(item.value)) hits.push({ kind: 'phone', value: item.value, where: item.where, entry: SanctionsIndex.ref(entry), matched: digits })
     }
     for (const o of subject.organisations) {
-      const keys = organisationKeys(o.name)
-      const found = keys.map(k => this.organisations.get(k)).find(Boolean)
+      const keys = queryOrganisationKeys(o.name)
+      const found = keys.map(k => this.organisations.get(k.key)).find(Boolean)
       if (found) {
         hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(found.entry), matched: found.name })
         continue
       }
-      const near = keys.map(k => this.fuzzyOrganisation(k)).find(Boolean)
+      const near = keys.filter(k => !k.exactOnly).map(k => this.fuzzyOrganisation(k.key)).find(Boolean)
       if (near) hits.push({ kind: 'organisation', value: o.name, where: o.where, entry: SanctionsIndex.ref(near.entry), matched: near.name, why: ['written with one letter different from the listed name'] })
     }
     const identifierHits = new Map<string, string[]>()

@@ -65,8 +65,9 @@ export function parseSdnCsv(text: string, list = 'OFAC SDN'): { entries: Sanctio
     for (const p of parts) {
       let m: RegExpExecArray | null
       if ((m = /^(?:alt\. )?Digital Currency Address - ([A-Z0-9]+) (\S+)/.exec(p))) entry.wallets.push({ asset: m[1]!, address: m[2]! })
-      else if ((m = /^(?:alt\. )?Email Address (\S+)/.exec(p))) entry.emails.push(m[1]!)
-      else if ((m = /^(?:alt\. )?Website (\S+)/.exec(p))) entry.websites.push(m[1]!)
+      // "Email Address x@y", and in older entries "EMAIL x@y." (the full stop ends the remarks).
+      else if ((m = /^(?:alt\. )?(?:Email Address|E-?mail):? (\S+)/i.exec(p))) entry.emails.push(m[1]!.replace(/\.$/, ''))
+      else if ((m = /^(?:alt\. )?(?:Website|Web site):? (\S+)/i.exec(p))) entry.websites.push(m[1]!)
       // "Telephone (98)(21)(66153220)", "Telephone No. (218) (0)214778301", "Phone Number 8613621583465", "Fax: …"
       // "PHONE 850 2 381 8208/4188" lists two numbers that differ in their last digits.
       else if ((m = /^(?:alt\. )?(?:Telephone|Phone|Fax)(?: No\.| Number)?:? ?([+(\d][\d\s()+-]{5,})((?:\/\d{1,6})*)/i.exec(p))) {
