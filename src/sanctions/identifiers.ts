@@ -27,6 +27,8 @@ export function normaliseWallet(value: string): string | null {
     const wrapped = groups.length === 2 && groups.every(g => /^[A-Za-z0-9]{8,}$/.test(g)) && /^(?:0[xX]|bc1|ltc1|[13LMT]|[qp])/.test(groups[0]!)
     if (!grouped && !wrapped) return null
     v = groups.join('')
+    // A wrap joins into one address of a known shape, never a word glued to one ("Transfer 0x…").
+    if (wrapped && !/^(?:0[xX][0-9a-fA-F]{40}|(?:bc1|ltc1|BC1|LTC1)(?:[02-9ac-hj-np-z]{20,90}|[02-9AC-HJ-NP-Z]{20,90})|[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}|[qp][02-9ac-hj-np-z]{41})$/.test(v)) return null
   }
   if (!/^[A-Za-z0-9]{25,120}$/.test(v)) return null
   // Hex (EVM, EIP-55 checksum case) and bech32/cashaddr addresses are case-insensitive; base58
@@ -50,7 +52,8 @@ export function walletCandidates(value: string): string[] {
   const direct = normaliseWallet(value) ?? fromUri(stripInvisible(value))
   if (Array.isArray(direct)) direct.forEach(a => out.add(a))
   else if (direct) out.add(direct)
-  if (!out.size) {
+  // Words around an address ("Transfer 0x…") may also read as one wrapped address: look at the words too.
+  if (!out.size || /\s/.test(value.trim())) {
     const visible = value.replace(ZERO_WIDTH, '')
     for (const token of visible.match(/[A-Za-z][A-Za-z0-9.+-]*:[^\s<>"'),;]+|[A-Za-z0-9]{25,120}/g) ?? []) {
       const w = normaliseWallet(token) ?? fromUri(token)
