@@ -57,6 +57,13 @@ const inline = new SanctionsIndex([...BUILTIN_SANCTIONS, ...inlineList])
 
 const ETH = '0xb6f5ec1a0a9cd1526536d3f0426c429529471f40'
 const HAND_WRITTEN: Form[] = [
+  // As the blind set wrote them (2026-12-06): an address inside other words or spelt out, a wrapped wallet, a bracketed acronym.
+  { kind: 'email', written: 'Norland Sales <norland.sales@gmail.com>', uid: 'OFAC-90101' },
+  { kind: 'email', written: 'write to norland.sales@gmail.com for quotes', uid: 'OFAC-90101' },
+  { kind: 'email', written: 'norland.sales [at] gmail [dot] com', uid: 'OFAC-90101' },
+  { kind: 'wallet', written: 'TBHTJqAy4DhHhmT3\ndNceJYNRz4SdLofLre', uid: 'OFAC-90102' },
+  { kind: 'organisation', written: 'Norland Trading Co. (NTC)', uid: 'OFAC-90101' },
+  { kind: 'organisation', written: 'Trading Norland Co', uid: 'OFAC-90101' },
   // Gmail: dots, +tags, googlemail, case.
   { kind: 'email', written: 'norlandsales@gmail.com', uid: 'OFAC-90101' },
   { kind: 'email', written: 'n.o.r.l.a.n.d.sales+jobs@gmail.com', uid: 'OFAC-90101' },
