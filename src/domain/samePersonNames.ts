@@ -1,5 +1,5 @@
 import { compareCantoneseWritten } from './cantoneseNames'
-import { differentChineseWords, partsByChineseSyllables } from './chineseNames'
+import { differentChineseWords, partsByChineseSyllables, sameChineseName } from './chineseNames'
 import { compareJapaneseWritten } from './japaneseNames'
 import { sameSlavicForms } from './slavicNames'
 import { differentSyllableWords, latinSyllables, partsBySyllables, sameKoreanName } from './koreanNames'
@@ -150,6 +150,10 @@ function comparePair(a: string, b: string): SamePerson {
   // Aliases written "A / B" are scoreNames' to split; otherwise each name is normalised once.
   const scored = /[/;|]/.test(a + b) ? scoreNames(a, b, 'Person') : scoreNormalised(na, nb)
   if (scored.match) {
+    // The same syllables in another order, with the family name in its place, are another given name
+    // ("Tan Wei Ling" / "Tan Ling Wei"); the family name moving is one person's two orders ("Wu Xiaoming" / "Xiao Ming Wu").
+    if (partsByChineseSyllables(na.chinese) && partsByChineseSyllables(nb.chinese) && !sameChineseName(na.chinese!, nb.chinese!) && [...na.tokens].sort().join(' ') === [...nb.tokens].sort().join(' '))
+      return { same: false, score: Math.min(scored.score, 0.85), why: ['the same syllables in another order: another given name', ...scored.why] }
     // Screening forgives a typo; one's own name does not change a syllable ("Xiaoming" / "Xiaomin" are two names).
     const changed = syllableChanged(na.tokens, nb.tokens, apartTest(na, nb))
     if (!changed) return { same: true, score: scored.score, why: scored.why }

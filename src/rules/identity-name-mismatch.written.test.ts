@@ -98,7 +98,8 @@ describe('identity-name-mismatch on held-out-variants.csv (150 pairs written bli
   // 45 different people taken for one. Then its misses were fixed (a development set since): a joined
   // particle ("Ben Ali" / "Benali"), Persian ض as z ("Reza"), pinyin lü as "Lyu", a script we do not read
   // beside Latin (Thai) left to the eye, a diphthong for a plain vowel (Hassan / Hussain, Sato / Saito) and
-  // the other gender's form (Ivan / Ivana, Daniel / Danielle) as different names.
+  // the other gender's form (Ivan / Ivana, Daniel / Danielle) and given-name syllables swapped (Tan Wei Ling /
+  // Tan Ling Wei) as different names: 2 of 105 flagged, 9 of 45 taken for one.
   const pairs = loadConventionPairs(path.join(path.dirname(conventionFixture()), 'held-out-variants.csv'))
   const status = (name: string, written: string) => rule.evaluate(factsOf([fact('person.full_name', name), fact('resume.name', written)]), ctx).status
   it('clears at least 95 in 100 honest variants; what is left is a preferred name that shares only the family name (the weaker reading)', () => {
@@ -110,6 +111,6 @@ describe('identity-name-mismatch on held-out-variants.csv (150 pairs written bli
   it('flags most different people; names that only swap order are read as one person writing theirs both ways', () => {
     const different = pairs.filter(p => !p.same)
     const missed = different.filter(p => status(p.a, p.b) !== 'flag')
-    expect(missed.length).toBeLessThanOrEqual(10)
+    expect(missed.length).toBeLessThanOrEqual(9)
   })
 })
