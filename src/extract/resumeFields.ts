@@ -78,7 +78,7 @@ const YEAR = '(?:19|20)\\d{2}'
 const DATE = `(?:${MONTH},?\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
 const OPEN_END = '(?:present|current|now|today|date|ongoing)'
 const RANGE_SEP = '(?:-|–|—|‒|―|−|~|to|until|till)'
-const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?`, 'i')
+const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?|\\b(?:since|from|seit|desde)\\s+(${DATE})\\b(?!\\s*${RANGE_SEP})`, 'i')
 const RANGE_ALL = new RegExp(RANGE.source, 'gi')
 const OPEN_ONLY = new RegExp(`^${OPEN_END}$`, 'i')
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -231,6 +231,22 @@ export function splitTitleCompany(text: string): { title: string | null; company
   return TITLE_WORDS.test(rest) ? { title: rest, company: null } : { title: null, company: rest }
 }
 
+/** A title or company with the separators left around it by the dates taken out ("Senior Engineer ·"). */
+function cleanJobPart(text: string | null): string | null {
+  const t = text?.replace(/^[\s|/·•–—,:-]+|[\s|/·•–—,:-]+$/g, '').trim()
+  return t ? t : null
+}
+
+/** A place written after the company ("Kora Logistics · Lagos", "Tekton Labs LLC (Medellín)") is not part of its name. */
+function withoutPlace(company: string | null): string | null {
+  if (!company) return company
+  const t = company.replace(/\s+[·•]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
+  return t.trim() || company
+}
+
+/** A bare domain under a common top-level domain, in contact lines: "adaeze.dev", "wasowicz.pl/en". */
+const BARE_DOMAIN = /(?<![@\w./-])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|io|dev|me|co|app|page|site|tech|info|pl|de|uk|fr|es|it|nl|pt|br|mx|ar|cl|ng|za|ke|in|pk|ru|ua|ro|cz|se|no|fi|dk|ca|au|nz|jp|kr|cn|sg)\b(?:\/[^\s<>"'|,;)]*)?(?![\w@-])/gi
+
 const URL_AT_END = /(?:https?:\/\/|www\.|(?:github|linkedin|gitlab|upwork)\.com)\S*$/i
 const URL_CONTINUES = /^[/?#=&_]\S*/
 
@@ -311,7 +327,12 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
   pages.forEach((pageText, p) => {
     joinWrappedUrls(joinWrappedContacts(pageText.split(/\r?\n/))).forEach((raw, i) => {
       // No resume line is this long; cutting it bounds the work any pattern can do on hostile text.
-      const text = raw.slice(0, MAX_LINE).replace(/\s+/g, ' ').trim()
+      // Headings set in spaced capitals ("E X P E R I E N C E") are words.
+      const text = raw
+        .slice(0, MAX_LINE)
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/(?<![\p{L}\p{N}])\p{Lu}{1,2}(?: \p{Lu}{1,2}){3,}(?![\p{L}\p{N}])/gu, m => (m.split(' ').filter(w => w.length === 1).length >= 3 ? m.replace(/ /g, '') : m))
       if (!text || /^-- \d+ of \d+ --$/.test(text)) return
       const heading = headingOf(text)
       if (heading) section = heading
@@ -357,7 +378,12 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       }
     }
     const withoutEmails = lineEmails.reduce((t, e) => t.split(e).join(' '), l.text)
-    for (const m of withoutEmails.matchAll(URL_RE)) {
+    // A personal site written as a bare domain ("adaeze.dev") is read in the contact lines only, where
+    // "Node.js" or "ASP.NET" do not stand.
+    // A labelled one ("Website: x.site") is the facts' own to read (buildFacts.ts), as written.
+    const contactLine = (l.section === null || l.section === 'other' || lineEmails.length > 0) && !/\b(?:website|web|site|portfolio|url|homepage|blog)\s*[:：]/i.test(l.text)
+    const bare = contactLine ? [...withoutEmails.matchAll(BARE_DOMAIN)].map(m => m[0]) : []
+    for (const m of [...withoutEmails.matchAll(URL_RE), ...bare.map(b => [b] as unknown as RegExpMatchArray)]) {
       let url = m[0].replace(/[.)\]]+$/, '')
       if (!/^https?:\/\//i.test(url)) url = `https://${url}`
       try {
@@ -371,7 +397,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       }
     }
     // Dates and ranges look like digit runs; take phones from what is left.
-    const phoneText = withoutEmails.replace(URL_RE, ' ').replace(RANGE_ALL, ' ')
+    // "(+57) 310 555 0142": the country code in brackets is still the country code.
+    const phoneText = withoutEmails.replace(URL_RE, ' ').replace(RANGE_ALL, ' ').replace(/\(\s*(\+\d{1,4})\s*\)/g, '$1')
     for (const phone of phonesIn(phoneText, options.defaultCountry)) {
       if (!seen.phones.has(phone.e164)) {
         seen.phones.add(phone.e164)
@@ -401,8 +428,9 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     const inExperience = l.section === 'experience' || (!hasSections && !INSTITUTION_WORDS.test(l.text))
     const range = RANGE.exec(l.text)
     if (range && inExperience && !BULLET.test(l.text)) {
-      const start = normaliseDate(range[1]!)
-      const endRaw = range[2]!
+      // "since 05/2022" has a start and no end: a job still held.
+      const start = normaliseDate(range[1] ?? range[3]!)
+      const endRaw = range[2] ?? 'present'
       const current = OPEN_ONLY.test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
       let { title, company } = splitTitleCompany(l.text.replace(range[0], ' ').replace(/\(\s*\)/g, ''))
@@ -432,6 +460,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
           else if (!title && TITLE_WORDS.test(other)) title = take(k)
         }
       }
+      title = cleanJobPart(title)
+      company = withoutPlace(cleanJobPart(company))
       if (company || title) {
         lastJob = { company, title, start, end, current }
         fields.employers.push({ value: lastJob, ...at(l) })
@@ -448,8 +478,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
         value: {
           institution,
           degree,
-          start: eduRange ? normaliseDate(eduRange[1]!) : null,
-          end: eduRange ? normaliseDate(eduRange[2]!) : single ? single[0] : null,
+          start: eduRange ? normaliseDate(eduRange[1] ?? eduRange[3]!) : null,
+          end: eduRange?.[2] ? normaliseDate(eduRange[2]) : single ? single[0] : null,
         },
         ...at(l),
       })
