@@ -247,6 +247,13 @@ function withoutPlace(company: string | null): string | null {
 /** A bare domain under a common top-level domain, in contact lines: "adaeze.dev", "wasowicz.pl/en". */
 const BARE_DOMAIN = /(?<![@\w./-])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|io|dev|me|co|app|page|site|tech|info|pl|de|uk|fr|es|it|nl|pt|br|mx|ar|cl|ng|za|ke|in|pk|ru|ua|ro|cz|se|no|fi|dk|ca|au|nz|jp|kr|cn|sg)\b(?:\/[^\s<>"'|,;)]*)?(?![\w@-])/gi
 
+/** The words before a job title written after a name on one line ("Adaeze Okonkwo-Balogun Staff Software Engineer"). */
+function beforeTitle(text: string): string {
+  const words = text.trim().split(/\s+/)
+  const at = words.findIndex(w => TITLE_WORDS.test(w) || /^(senior|junior|lead|chief|head|full-stack|backend|frontend|software|data|platform)$/i.test(w))
+  return at >= 2 ? words.slice(0, at).join(' ') : ''
+}
+
 const URL_AT_END = /(?:https?:\/\/|www\.|(?:github|linkedin|gitlab|upwork)\.com)\S*$/i
 const URL_CONTINUES = /^[/?#=&_]\S*/
 
@@ -345,17 +352,35 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
   const seen = { emails: new Set<string>(), phones: new Set<string>(), urls: new Set<string>() }
 
   // Name: a "Name:" label, or the first name-shaped line (or its first segment) near the top.
-  for (const l of lines.slice(0, 8)) {
-    // The name sits above the first section: a line under "Experience" is a job, even if name-shaped.
-    if (headingOf(l.text) || l.section) break
+  for (const [n, l] of lines.slice(0, 8).entries()) {
+    // The name sits above the first section: a line under "Experience" is a job, even if name-shaped. A
+    // summary's heading read first (a heading drawn above the name) does not end the search.
+    const heading = headingOf(l.text)
+    if ((heading && !(heading === 'other' && n === 0)) || (l.section && l.section !== 'other') || (l.section === 'other' && n > 1)) break
+    if (heading) continue
     const labelled = /^(?:full )?name\s*[:：]\s*(.+)$/i.exec(l.text)
-    const candidate = labelled ? labelled[1]! : l.text.split(/\s+[|•·–—]\s+/)[0]!
-    if (looksLikeName(candidate)) {
+    // Each part of a header line ("CURRICULUM VITAE | Adaeze Okonkwo-Balogun Staff Software Engineer"), and
+    // a part without the job title written after the name.
+    const parts = labelled ? [labelled[1]!] : l.text.split(/\s+[|•·–—]\s+/).flatMap(part => [part, beforeTitle(part)])
+    const candidate = parts.find(part => part && looksLikeName(part))
+    if (candidate) {
       fields.name = { value: candidate.trim(), ...at(l) }
       break
     }
   }
 
+  if (!fields.name) {
+    // A sidebar read first puts the main column's header further down: a name-shaped line with a job title
+    // right below it ("Camila Andrea Restrepo Gaviria" / "Senior Backend Engineer"), outside the jobs.
+    for (let i = 0; i + 1 < Math.min(lines.length, 60); i++) {
+      const [l, next] = [lines[i]!, lines[i + 1]!]
+      if (l.section === 'experience' || headingOf(l.text) || INSTITUTION_WORDS.test(l.text)) continue
+      if (looksLikeName(l.text) && TITLE_WORDS.test(next.text) && next.text.split(' ').length <= 6 && !RANGE.test(next.text)) {
+        fields.name = { value: l.text, ...at(l) }
+        break
+      }
+    }
+  }
   if (!fields.name) {
     // A narrow box wraps a name over two lines ("Pässi" / "Villanen").
     const top = lines.slice(0, 8)
