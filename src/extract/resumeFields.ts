@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { claimedYearsIn, type ClaimedYears } from './claimedExperience'
+import { resolveCountry } from '../domain/countriesAndZones'
 
 /**
  * Resume text → the fields a reviewer needs, each with where it was read (page and line). Pure and
@@ -235,6 +236,35 @@ export function splitTitleCompany(text: string): { title: string | null; company
 function cleanJobPart(text: string | null): string | null {
   const t = text?.replace(/^[\s|/·•–—,:-]+|[\s|/·•–—,:-]+$/g, '').trim()
   return t ? t : null
+}
+
+/**
+ * A title read together with what a layout put beside it: the place printed at the end of the company's
+ * line ("Bogotá, Colombia Senior Backend Engineer"), or the description that follows in one cell
+ * ("Full-Stack Developer Delivered Angular and Java EE applications…").
+ */
+function titleOnly(title: string | null): string | null {
+  if (!title) return title
+  let words = title.split(' ')
+  // "City, Country Title": a known country after the comma, a title after the country.
+  const comma = words.findIndex(w => w.endsWith(','))
+  if (comma >= 0 && comma < 3 && words.slice(0, comma + 1).every(w => /^\p{Lu}/u.test(w))) {
+    for (const k of [3, 2, 1]) {
+      const country = words.slice(comma + 1, comma + 1 + k).join(' ')
+      const rest = words.slice(comma + 1 + k)
+      const known = resolveCountry(country)
+      if (rest.length && (known.ok || known.reason === 'ambiguous') && TITLE_WORDS.test(rest.join(' '))) {
+        words = rest
+        break
+      }
+    }
+  }
+  if (words.length > 6 && /[.!]$/.test(title)) {
+    // The title ends at its last title word when a sentence starts right after it.
+    const last = words.findIndex((w, i) => TITLE_WORDS.test(w) && /^\p{Lu}\p{Ll}+$/u.test(words[i + 1] ?? '') && !TITLE_WORDS.test(words[i + 1] ?? ''))
+    if (last >= 0 && last < 6) words = words.slice(0, last + 1)
+  }
+  return words.join(' ')
 }
 
 /** A place written after the company ("Kora Logistics · Lagos", "Tekton Labs LLC (Medellín)") is not part of its name. */
@@ -485,7 +515,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
           else if (!title && TITLE_WORDS.test(other)) title = take(k)
         }
       }
-      title = cleanJobPart(title)
+      title = titleOnly(cleanJobPart(title))
       company = withoutPlace(cleanJobPart(company))
       if (company || title) {
         lastJob = { company, title, start, end, current }
