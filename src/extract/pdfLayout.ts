@@ -215,6 +215,12 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     flush()
     return
   }
+  if (formLike(bands)) {
+    // A form (Europass and the like): each label read with the value on its baseline ("Dates | 05/2022 –
+    // present"), the value's further lines after it.
+    for (const band of bands) out.push(band.frags.map(f => f.text).join(' | '))
+    return
+  }
   // Columns: each read top to bottom, left column first; fragments sharing a baseline in a column are cells.
   const perColumn: PlacedLine[][] = columns.map(() => [])
   for (const band of bands) {
@@ -227,6 +233,18 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     for (const [c, frags] of here) perColumn[c]!.push(placedLine(frags))
   }
   for (const placed of perColumn) if (placed.length) out.push(...unwrap(placed, Math.max(...placed.map(l => l.x1))))
+}
+
+/** A label column repeats its labels ("Dates", "Employer" for every job) and each sits on a value's baseline: a sidebar or a second column does neither. */
+const FORM_ALIGNMENT = 0.7
+function formLike(bands: Band[]): boolean {
+  const left = bands.flatMap(b => b.frags.filter(f => f.col === 0))
+  if (left.length < 6) return false
+  const counts = new Map<string, number>()
+  for (const f of left) counts.set(f.text.toLowerCase(), (counts.get(f.text.toLowerCase()) ?? 0) + 1)
+  const repeated = [...counts.values()].filter(n => n >= 2).length
+  const paired = bands.filter(b => b.frags.some(f => f.col === 0) && b.frags.some(f => f.col > 0)).length
+  return repeated >= 2 && paired / left.length >= FORM_ALIGNMENT && left.every(f => f.text.split(' ').length <= 8)
 }
 
 /** The column whose extent holds x (columns are sorted and apart); a binary search. */

@@ -232,6 +232,11 @@ export function splitTitleCompany(text: string): { title: string | null; company
   return TITLE_WORDS.test(rest) ? { title: rest, company: null } : { title: null, company: rest }
 }
 
+/** A form's labels (Europass and the like): a row's label, then " | " or ":" and its value. */
+const DATES_LABEL = /^(?:dates?|period|duration|from\s*[-–]\s*to)\s*[|:]?$/i
+const FORM_TITLE = /^(?:occupation or position held|position held|position|job title|title|role|occupation|designation)\s*(?:\||:)\s*(.+)$/i
+const FORM_COMPANY = /^(?:name and address of (?:the )?employer|name of (?:the )?employer|employer|company|organi[sz]ation)\s*(?:\||:)\s*(.+)$/i
+
 /** A title or company with the separators left around it by the dates taken out ("Senior Engineer ·"). */
 function cleanJobPart(text: string | null): string | null {
   const t = text?.replace(/^[\s|/·•–—,:-]+|[\s|/·•–—,:-]+$/g, '').trim()
@@ -488,11 +493,22 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       const endRaw = range[2] ?? 'present'
       const current = OPEN_ONLY.test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
-      let { title, company } = splitTitleCompany(l.text.replace(range[0], ' ').replace(/\(\s*\)/g, ''))
+      const rest = l.text.replace(range[0], ' ').replace(/\(\s*\)/g, '')
+      let { title, company } = DATES_LABEL.test(rest.trim()) ? { title: null, company: null } : splitTitleCompany(rest)
       used.add(index)
       const take = (k: number) => {
         used.add(k)
         return lines[k]!.text
+      }
+      if (DATES_LABEL.test(rest.trim())) {
+        // A form's rows ("Dates | …", then "Occupation or position held | …", "Name and address of employer | …"):
+        // the job's labelled parts follow its dates, up to the next dates.
+        for (let k = index + 1; k < Math.min(lines.length, index + 8) && !RANGE.test(lines[k]!.text) && lines[k]!.section === l.section; k++) {
+          const t = FORM_TITLE.exec(lines[k]!.text)
+          const c = FORM_COMPANY.exec(lines[k]!.text)
+          if (t && !title) title = take(k) && t[1]!.trim()
+          if (c && !company) company = take(k) && c[1]!.trim()
+        }
       }
       if (!title && !company && jobPart(index - 1, l)) {
         // The dates stand on their own line: the job is on the line above ("Title — Company") or the two above.
