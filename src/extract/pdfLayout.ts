@@ -215,6 +215,7 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     flush()
     return
   }
+  if (datedRows(bands, out)) return
   if (formLike(bands)) {
     // A form (Europass and the like): each label read with the value on its baseline ("Dates | 05/2022 –
     // present"), the value's further lines after it.
@@ -233,6 +234,46 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     for (const [c, frags] of here) perColumn[c]!.push(placedLine(frags))
   }
   for (const placed of perColumn) if (placed.length) out.push(...unwrap(placed, Math.max(...placed.map(l => l.x1))))
+}
+
+/** A date, a date range's start ("2022 –") or its end ("today"), as a timeline's date column prints them. */
+const DATE_PART = /^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:[-./]\d{1,2})?|\d{1,2}[/.](?:19|20)\d{2}|present|current|today|now)(?:\s*[-–—]\s*(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:[-./]\d{1,2})?|\d{1,2}[/.](?:19|20)\d{2}|present|current|today|now)?)?$/i
+/** Spaced capitals or short capitals: a section heading set in the date column. */
+const HEADING_PART = /^(?:\p{Lu}{1,2} ?)+$/u
+
+/**
+ * A timeline: a narrow left column of dates (a range often broken over two lines, "2022 –" / "today") beside
+ * the jobs. Each date is read at the head of the job line on its row ("2022 – today | Senior Backend
+ * Engineer"), the job's other lines after it, a heading in the date column where it stands. False (nothing
+ * written) when the left column is not mostly dates.
+ */
+function datedRows(bands: Band[], out: string[]): boolean {
+  const left = bands.flatMap(b => b.frags.filter(f => f.col === 0))
+  const dates = left.filter(f => DATE_PART.test(f.text))
+  if (dates.length < 3 || (dates.length + left.filter(f => HEADING_PART.test(f.text)).length) / left.length < 0.8) return false
+  if (!bands.some(b => b.frags.some(f => f.col > 0))) return false
+  // Date cells: a range broken over two lines ("2022 –" / "today") is one.
+  const cells: Array<{ text: string; y: number; used: boolean }> = []
+  for (const f of dates) {
+    const last = cells[cells.length - 1]
+    if (last && /[-–—]$/.test(last.text) && f.y - last.y <= 2.2 * f.h) last.text = `${last.text} ${f.text}`
+    else cells.push({ text: f.text, y: f.y, used: false })
+  }
+  for (const band of bands) {
+    for (const f of band.frags) if (f.col === 0 && !DATE_PART.test(f.text)) out.push(f.text)
+    const right = band.frags.filter(fr => fr.col > 0)
+    if (!right.length) continue
+    const text = right.map(f => f.text).join(' | ')
+    // The first job line on or just below a date's first line takes the date.
+    const cell = cells.find(c => !c.used && c.y <= band.y + 0.5 * right[0]!.h)
+    if (cell) {
+      cell.used = true
+      out.push(`${cell.text} | ${text}`)
+    } else out.push(text)
+  }
+  // A date with no job line beside it still counts as text.
+  for (const c of cells) if (!c.used) out.push(c.text)
+  return true
 }
 
 /** A label column repeats its labels ("Dates", "Employer" for every job) and each sits on a value's baseline: a sidebar or a second column does neither. */

@@ -266,7 +266,7 @@ function titleOnly(title: string | null): string | null {
   }
   if (words.length > 6 && /[.!]$/.test(title)) {
     // The title ends at its last title word when a sentence starts right after it.
-    const last = words.findIndex((w, i) => TITLE_WORDS.test(w) && /^\p{Lu}\p{Ll}+$/u.test(words[i + 1] ?? '') && !TITLE_WORDS.test(words[i + 1] ?? ''))
+    const last = words.findIndex((w, i) => TITLE_WORDS.test(w) && /^\p{Lu}\p{Ll}[\p{Ll}-]*$/u.test(words[i + 1] ?? '') && !TITLE_WORDS.test(words[i + 1] ?? ''))
     if (last >= 0 && last < 6) words = words.slice(0, last + 1)
   }
   return words.join(' ')
@@ -275,7 +275,7 @@ function titleOnly(title: string | null): string | null {
 /** A place written after the company ("Kora Logistics · Lagos", "Tekton Labs LLC (Medellín)") is not part of its name. */
 function withoutPlace(company: string | null): string | null {
   if (!company) return company
-  const t = company.replace(/\s+[·•]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
+  const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
   return t.trim() || company
 }
 
@@ -513,10 +513,11 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       if (!title && !company && jobPart(index - 1, l)) {
         // The dates stand on their own line: the job is on the line above ("Title — Company") or the two above.
         const one = splitTitleCompany(lines[index - 1]!.text)
+        const sentenceTwoAbove = /[.!?]$/.test(lines[index - 2]?.text ?? '') && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(lines[index - 2]?.text ?? '')
         if (one.title && one.company) {
           take(index - 1)
           ;({ title, company } = one)
-        } else if (jobPart(index - 2, l)) {
+        } else if (jobPart(index - 2, l) && !(sentenceTwoAbove && jobPart(index + 1, l))) {
           const b = take(index - 1)
           const a = take(index - 2)
           ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
@@ -524,7 +525,9 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       }
       if (!title !== !company) {
         // Half the job is on this line ("Title | dates"); the other half is the line above or below it.
-        const k = jobPart(index - 1, l) ? index - 1 : jobPart(index + 1, l) ? index + 1 : -1
+        // A sentence above is the last job's description; the half below it is this job's.
+        const sentenceAbove = /[.!?]$/.test(lines[index - 1]?.text ?? '') && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(lines[index - 1]!.text)
+        const k = jobPart(index - 1, l) && !(sentenceAbove && jobPart(index + 1, l)) ? index - 1 : jobPart(index + 1, l) ? index + 1 : -1
         if (k >= 0) {
           const other = lines[k]!.text
           if (!company && !(TITLE_WORDS.test(other) && !TITLE_WORDS.test(title!))) company = take(k)
