@@ -187,7 +187,7 @@ function phonesIn(text: string, defaultCountry: CountryCode | undefined): Extrac
   return found
 }
 
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'binti', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y'])
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'dela', 'delos', 'der', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'bin', 'binti', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y'])
 
 function looksLikeName(text: string): boolean {
   const t = text.trim()
@@ -396,7 +396,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     const labelled = /^(?:full )?name\s*[:：]\s*(.+)$/i.exec(l.text)
     // Each part of a header line ("CURRICULUM VITAE | Adaeze Okonkwo-Balogun Staff Software Engineer"), and
     // a part without the job title written after the name.
-    const parts = labelled ? [labelled[1]!] : l.text.split(/\s+[|•·–—]\s+/).flatMap(part => [part, beforeTitle(part)])
+    // (Only a later part: a line that begins "Smart Contract Developer | …" is a title, and no name.)
+    const parts = labelled ? [labelled[1]!] : l.text.split(/\s+[|•·–—]\s+/).flatMap((part, k) => (k === 0 ? [part] : [part, beforeTitle(part)]))
     const candidate = parts.find(part => part && looksLikeName(part))
     if (candidate) {
       fields.name = { value: candidate.trim(), ...at(l) }
