@@ -276,8 +276,12 @@ function titleOnly(title: string | null): string | null {
 function withoutPlace(company: string | null): string | null {
   if (!company) return company
   const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
+  // "Kanvas Analytics Pvt. Ltd., Bengaluru", "Lumenstack Inc., Remote": a place after a comma, never a legal form.
+  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})$/u.exec(t.trim())
+  if (comma && comma[1]!.split(/\s+/).length >= 2 && !LEGAL_FORM_WORD.test(comma[2]!)) return comma[1]!
   return t.trim() || company
 }
+const LEGAL_FORM_WORD = /^(?:inc|ltd|llc|llp|lp|plc|gmbh|ag|sa|s\.a|s\.a\.s|sas|srl|s\.r\.l|bv|b\.v|nv|n\.v|oy|ab|as|a\/s|aps|kk|pte|pty|co|corp|corporation|company|limited|incorporated|sdn|bhd|pvt|spa|s\.p\.a|sp|kft|zrt|doo|d\.o\.o|ou|oü|jsc|pjsc|ooo|llc)\b/i
 
 /** A bare domain under a common top-level domain, in contact lines: "adaeze.dev", "wasowicz.pl/en". */
 const BARE_DOMAIN = /(?<![@\w./-])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|io|dev|me|co|app|page|site|tech|info|pl|de|uk|fr|es|it|nl|pt|br|mx|ar|cl|ng|za|ke|in|pk|ru|ua|ro|cz|se|no|fi|dk|ca|au|nz|jp|kr|cn|sg)\b(?:\/[^\s<>"'|,;)]*)?(?![\w@-])/gi
@@ -515,7 +519,9 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
         // The dates stand on their own line: the job is on the line above ("Title — Company") or the two above.
         const one = splitTitleCompany(lines[index - 1]!.text)
         const sentenceTwoAbove = /[.!?]$/.test(lines[index - 2]?.text ?? '') && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(lines[index - 2]?.text ?? '')
-        if (one.title && one.company) {
+        // "Company · City" below its title: the line splits, but neither half is a title and the title is above it.
+        const titleAbove = one.title && one.company && !TITLE_WORDS.test(lines[index - 1]!.text) && jobPart(index - 2, l) && TITLE_WORDS.test(lines[index - 2]!.text)
+        if (one.title && one.company && !titleAbove) {
           take(index - 1)
           ;({ title, company } = one)
         } else if (jobPart(index - 2, l) && !(sentenceTwoAbove && jobPart(index + 1, l))) {
