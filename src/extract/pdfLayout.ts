@@ -237,7 +237,8 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
 }
 
 /** A date, a date range's start ("2022 –") or its end ("today"), as a timeline's date column prints them. */
-const DATE_PART = /^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:[-./]\d{1,2})?|\d{1,2}[/.](?:19|20)\d{2}|present|current|today|now)(?:\s*[-–—]\s*(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:[-./]\d{1,2})?|\d{1,2}[/.](?:19|20)\d{2}|present|current|today|now)?)?$/i
+const ONE_DATE = '(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+)?(?:19|20)\\d{2}(?:[-./]\\d{1,2})?|\\d{1,2}[/.](?:19|20)\\d{2}|present|current|today|now)'
+const DATE_PART = new RegExp(`^${ONE_DATE}(?:\\s*[-–—]\\s*${ONE_DATE}?)?$`, 'i')
 /** Spaced capitals or short capitals: a section heading set in the date column. */
 const HEADING_PART = /^(?:\p{Lu}{1,2} ?)+$/u
 

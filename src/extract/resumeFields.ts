@@ -281,7 +281,10 @@ function withoutPlace(company: string | null): string | null {
   if (comma && comma[1]!.split(/\s+/).length >= 2 && !LEGAL_FORM_WORD.test(comma[2]!)) return comma[1]!
   return t.trim() || company
 }
-const LEGAL_FORM_WORD = /^(?:inc|ltd|llc|llp|lp|plc|gmbh|ag|sa|s\.a|s\.a\.s|sas|srl|s\.r\.l|bv|b\.v|nv|n\.v|oy|ab|as|a\/s|aps|kk|pte|pty|co|corp|corporation|company|limited|incorporated|sdn|bhd|pvt|spa|s\.p\.a|sp|kft|zrt|doo|d\.o\.o|ou|oü|jsc|pjsc|ooo|llc)\b/i
+const LEGAL_FORM_WORD = /^(?:inc|ltd|llc|llp|lp|plc|gmbh|ag|sa|s\.a|s\.a\.s|sas|srl|s\.r\.l|bv|b\.v|nv|n\.v|oy|ab|as|a\/s|aps|kk|pte|pty|co|corp|corporation|company|limited|incorporated|sdn|bhd|pvt|spa|s\.p\.a|sp|kft|zrt|doo|d\.o\.o|ou|oü|jsc|pjsc|ooo)\b/i
+
+/** A finished sentence (a description), not a legal form's abbreviation ("… Co."). */
+const endsSentence = (text: string | undefined) => !!text && /[.!?]$/.test(text) && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(text)
 
 /** A bare domain under a common top-level domain, in contact lines: "adaeze.dev", "wasowicz.pl/en". */
 const BARE_DOMAIN = /(?<![@\w./-])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|io|dev|me|co|app|page|site|tech|info|pl|de|uk|fr|es|it|nl|pt|br|mx|ar|cl|ng|za|ke|in|pk|ru|ua|ro|cz|se|no|fi|dk|ca|au|nz|jp|kr|cn|sg)\b(?:\/[^\s<>"'|,;)]*)?(?![\w@-])/gi
@@ -482,7 +485,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     if (!p || used.has(k) || p.section !== l.section || BULLET.test(p.text) || RANGE.test(p.text) || p.text.length > 90) return false
     if (/@|https?:|www\./i.test(p.text)) return false
     // A sentence is a description, not a company (a legal form's abbreviation does not end a sentence).
-    return !(/[.!?:]$/.test(p.text) && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(p.text) && p.text.split(' ').length > 6)
+    return !((endsSentence(p.text) || p.text.endsWith(':')) && p.text.split(' ').length > 6)
   }
   lines.forEach((l, index) => {
     if (lastJob && (l.section !== 'experience' && hasSections)) lastJob = null
@@ -499,32 +502,38 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       const current = OPEN_ONLY.test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
       const rest = l.text.replace(range[0], ' ').replace(/\(\s*\)/g, '')
-      let { title, company } = DATES_LABEL.test(rest.trim()) ? { title: null, company: null } : splitTitleCompany(rest)
+      const labelledForm = DATES_LABEL.test(rest.trim())
+      let { title, company } = labelledForm ? { title: null, company: null } : splitTitleCompany(rest)
       used.add(index)
       const take = (k: number) => {
         used.add(k)
         return lines[k]!.text
       }
-      if (DATES_LABEL.test(rest.trim())) {
+      if (labelledForm) {
         // A form's rows ("Dates | …", then "Occupation or position held | …", "Name and address of employer | …"):
         // the job's labelled parts follow its dates, up to the next dates.
         for (let k = index + 1; k < Math.min(lines.length, index + 8) && !RANGE.test(lines[k]!.text) && lines[k]!.section === l.section; k++) {
           const t = FORM_TITLE.exec(lines[k]!.text)
           const c = FORM_COMPANY.exec(lines[k]!.text)
-          if (t && !title) title = take(k) && t[1]!.trim()
-          if (c && !company) company = take(k) && c[1]!.trim()
+          if (t && !title) {
+            take(k)
+            title = t[1]!.trim()
+          }
+          if (c && !company) {
+            take(k)
+            company = c[1]!.trim()
+          }
         }
       }
       if (!title && !company && jobPart(index - 1, l)) {
         // The dates stand on their own line: the job is on the line above ("Title — Company") or the two above.
         const one = splitTitleCompany(lines[index - 1]!.text)
-        const sentenceTwoAbove = /[.!?]$/.test(lines[index - 2]?.text ?? '') && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(lines[index - 2]?.text ?? '')
         // "Company · City" below its title: the line splits, but neither half is a title and the title is above it.
         const titleAbove = one.title && one.company && !TITLE_WORDS.test(lines[index - 1]!.text) && jobPart(index - 2, l) && TITLE_WORDS.test(lines[index - 2]!.text)
         if (one.title && one.company && !titleAbove) {
           take(index - 1)
           ;({ title, company } = one)
-        } else if (jobPart(index - 2, l) && !(sentenceTwoAbove && jobPart(index + 1, l))) {
+        } else if (jobPart(index - 2, l) && !(endsSentence(lines[index - 2]?.text) && jobPart(index + 1, l))) {
           const b = take(index - 1)
           const a = take(index - 2)
           ;({ title, company } = TITLE_WORDS.test(a) && !TITLE_WORDS.test(b) ? { title: a, company: b } : { title: b, company: a })
@@ -533,8 +542,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       if (!title !== !company) {
         // Half the job is on this line ("Title | dates"); the other half is the line above or below it.
         // A sentence above is the last job's description; the half below it is this job's.
-        const sentenceAbove = /[.!?]$/.test(lines[index - 1]?.text ?? '') && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(lines[index - 1]!.text)
-        const k = jobPart(index - 1, l) && !(sentenceAbove && jobPart(index + 1, l)) ? index - 1 : jobPart(index + 1, l) ? index + 1 : -1
+        const k = jobPart(index - 1, l) && !(endsSentence(lines[index - 1]?.text) && jobPart(index + 1, l)) ? index - 1 : jobPart(index + 1, l) ? index + 1 : -1
         if (k >= 0) {
           const other = lines[k]!.text
           if (!company && !(TITLE_WORDS.test(other) && !TITLE_WORDS.test(title!))) company = take(k)

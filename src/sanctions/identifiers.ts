@@ -89,7 +89,7 @@ const DOTLESS_PROVIDERS = new Set(['gmail.com'])
 
 /** The mailbox an address delivers to: "Kim.Sang+jobs@GoogleMail.com" → "kimsang@gmail.com". */
 export function normaliseEmail(value: string): string | null {
-  const inner = addressWithin(value.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').trim().toLowerCase())
+  const inner = addressWithin(value.replace(ZERO_WIDTH, '').trim().toLowerCase())
   const v = stripInvisible(inner ?? value).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
   const m = /^([^\s@]+)@([^\s@]+\.[a-z]{2,})$/.exec(v)
   if (!m) return null

@@ -89,14 +89,6 @@ const organisationKeyMemo = new Map<string, string[][]>()
  * Long legal-form words as the name comparator sets them aside (asked of it, not listed twice): a word one
  * slip from one of them ("Limted", "Comapny", "Corporaton") is a legal form written with a slip, set aside too.
  */
-const LEGAL_WORDS = [
-  'company', 'corporation', 'limited', 'incorporated', 'corporacion', 'compania', 'companhia', 'sociedad', 'sociedade', 'anonima',
-  'limitada', 'gesellschaft', 'aktiengesellschaft', 'cooperation', 'cooperative', 'partnership', 'societe', 'limited liability company',
-  'sociedad de responsabilidad limitada', 'sociedad anonima',
-]
-  .filter(w => normaliseName(`Acme ${w}`, 'Company').tokens.join(' ') === 'acme')
-  .flatMap(w => w.split(' '))
-  .filter(w => w.length >= 6)
 const legalWordMemo = new Map<string, boolean>()
 /** A word the comparator sets aside as a legal form ("co", "ltd", "company", "llc"). */
 function isLegalWord(word: string): boolean {
@@ -107,6 +99,14 @@ function isLegalWord(word: string): boolean {
   }
   return legal
 }
+const LEGAL_WORDS = [
+  'company', 'corporation', 'limited', 'incorporated', 'corporacion', 'compania', 'companhia', 'sociedad', 'sociedade', 'anonima',
+  'limitada', 'gesellschaft', 'aktiengesellschaft', 'cooperation', 'cooperative', 'partnership', 'societe', 'limited liability company',
+  'sociedad de responsabilidad limitada', 'sociedad anonima',
+]
+  .filter(isLegalWord)
+  .flatMap(w => w.split(' '))
+  .filter(w => w.length >= 6)
 const isMisspeltLegalWord = (token: string) => token.length >= 6 && !LEGAL_WORDS.includes(token) && LEGAL_WORDS.some(w => withinOneEdit(token, w))
 /**
  * Words companies abbreviate in their own names, written out: "Chinyong IT Cooperation Co." is the listed
