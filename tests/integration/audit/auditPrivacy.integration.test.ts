@@ -55,7 +55,8 @@ describe('least privilege in the audit trail', () => {
       expect(page.status).toBe(200)
       for (const value of Object.values(PERSONAL)) expect(page.text).not.toContain(value)
       expect(page.text).not.toContain('Lockwood')
-      expect(page.text).not.toContain('7946')
+      // Part of the phone number, looked for outside tokens and hashes: a random CSRF token once held "7946".
+      expect(page.text.replace(/[0-9a-f]{16,}/g, '')).not.toContain('7946')
       expect(page.text).not.toContain('href="/audit/events/')
     }
     const facts = await agent.get('/audit?type=CASE_FACTS_RECORDED')
