@@ -128,3 +128,52 @@ describe('samePersonName: what held-out-variants.csv taught', () => {
     expect(samePersonName('สมชาย ใจดี', 'สมชาย ใจดี').cannotTell).toBeUndefined()
   })
 })
+
+describe('samePersonName: what held-out-variants-2.csv and -3.csv taught (made-up names)', () => {
+  it.each([
+    ['Ri Song Hui', '리송희'],
+    ['Ri Song Hui', 'Ri Songhui'],
+    ['Ioannis Georgiou', 'Giannis Georgiou'],
+    ['Mg Zaw Min', 'Maung Zaw Min'],
+    ['Ma. Cristina Reyes', 'María Cristina Reyes'],
+    ['Wibowo', 'FNU Wibowo'],
+    ['Johannes de Vries', 'Hans de Vries'],
+    ['Arijit Banerjee', 'Arijit Bandyopadhyay'],
+    ['Aidos Nurlanuly', 'Aidos Nurlanov'],
+    ['Priya a/p Raman', 'Priya d/o Raman'],
+    ['陳家豪', 'Chen Chia-hao'],
+    ['Abdulrahman Al-Qahtani', 'Abdul Rahman Alqahtani'],
+    ['Cali Xasan Faarax', 'Ali Hasan Farah'],
+    ['Şükrü Yılmaz', 'Şukru Yılmaz'],
+    ['Юлия Царёва', 'Yuliya Tsareva'],
+  ])('one person: %s / %s', (a, b) => expect(samePersonName(a, b).same).toBe(true))
+  it.each([
+    // The name before "bin" or "a/l" is one's own; the father's and the son's swapped are two people.
+    ['Hakim bin Yusof', 'Yusof bin Hakim'],
+    ['Kumar a/l Velu', 'Velu a/l Kumar'],
+    // A Mongolian father's name in the genitive, each side's father the other's own name.
+    ['Gantulgyn Bat', 'Batyn Gantulga'],
+    // a for i, the last vowel among a, o, i.
+    ['Malia Kahale', 'Malia Kahile'],
+    ['Suharto', 'Suharti'],
+    ['Paolo Bianchi', 'Paola Bianchi'],
+    // Marked letters that differ where both are marked: Hepburn vowels, Vietnamese letters.
+    ['Kōta Mori', 'Kūta Mori'],
+    ['Lê Văn Tâm', 'Lê Văn Tám'],
+    // Hungarian "-né": the wife of the man named.
+    ['Kovács Istvánné', 'Kovács István'],
+    // The same words, one end kept, the others swapped.
+    ['Lucía Gómez Torres', 'Lucía Torres Gómez'],
+    ['Yusuf Omar Haji', 'Omar Yusuf Haji'],
+    // A given name split on one side, joined with a syllable changed on the other.
+    ['Li Jia Hui', 'Li Jiahua'],
+    ['Alexander Novak', 'Alexandra Novak'],
+    // Georgian and Armenian are read letter by letter now.
+    ['Nino Beridze', 'ნინო ბერიძე'.replace('ბერიძე', 'ბერიშვილი')],
+    ['Armen Sargsyan', 'Արսեն Սարգսյան'],
+  ])('two people: %s / %s', (a, b) => expect(samePersonName(a, b).same).toBe(false))
+  it('reads Georgian and Armenian script against Latin', () => {
+    expect(samePersonName('Nino Beridze', 'ნინო ბერიძე').same).toBe(true)
+    expect(samePersonName('Armen Sargsyan', 'Արմեն Սարգսյան').same).toBe(true)
+  })
+})

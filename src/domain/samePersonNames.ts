@@ -3,7 +3,7 @@ import { differentChineseWords, partsByChineseSyllables, sameChineseName } from 
 import { compareJapaneseWritten } from './japaneseNames'
 import { sameSlavicForms } from './slavicNames'
 import { differentSyllableWords, latinSyllables, partsBySyllables, sameKoreanName } from './koreanNames'
-import { looksLikeCompany, MATCH_THRESHOLD, normaliseName, scoreNames, scoreNormalised, tokenSimilarity, type NormalisedName } from './names'
+import { looksLikeCompany, MATCH_THRESHOLD, normaliseName, PATRONYMIC_MARKERS, scoreNames, scoreNormalised, slashedMarkersAsWords, tokenSimilarity, type NormalisedName } from './names'
 import { boundedMemo } from './boundedMemo'
 
 /**
@@ -64,7 +64,8 @@ const memo = boundedMemo(100_000, key => {
 })
 
 export function samePersonName(a: string, b: string): SamePerson {
-  return memo(`${a}\u0000${b}`)
+  // "a/l", "d/o": one word, not two names split at the slash.
+  return memo(`${slashedMarkersAsWords(a)}\u0000${slashedMarkersAsWords(b)}`)
 }
 
 /** A name and the forms it is written in: a preferred name in brackets or quotes is another form. */
@@ -77,6 +78,22 @@ export function writtenForms(name: string): string[] {
   const forms = [without, `${m[1]!.trim()} ${words[words.length - 1]}`, `${words[0]} ${m[1]!.trim()}`, name.replace(/[()"“”'‘’]/gu, ' ')]
   return [...new Set(forms.filter(f => f.trim()))]
 }
+
+/**
+ * Somali spelling writes ħ as "x" and ʿayn as "c" ("Maxamed Cabdi" is Mohamed Abdi): the same name in
+ * the letters other spellings use, as another form, when the name is written so.
+ */
+const SOMALI_WORD = /^c[aeiou]|[aeiou]x|^x[aeiou]|aa|uu|ii/i
+const withSomali = (name: string) => {
+  const words = name.split(/\s+/)
+  // Two words written so, at least one with the Somali c or x: not "Carlos", "Xiao Ming".
+  if (words.filter(w => SOMALI_WORD.test(w)).length < 2 || !words.some(w => /^[cx][aeiou]|[aeiou]x/i.test(w))) return [name]
+  const other = words.map(w => w.replace(/^c(?=[aeiou])/i, '').replace(/^x(?=[aeiou])/i, 'H').replace(/(?<=[aeiou])x(?=[aeiou]|$)/gi, 'h').replace(/(?<=[aeiou])c(?=[aeiou])/gi, '')).join(' ')
+  return other === name ? [name] : [name, other]
+}
+
+/** "Ma." before a given name is how Filipino forms write María ("Ma. Guadalupe Torres"); "Ma" alone is a family name. */
+const withMaria = (name: string) => (/^Ma\.\s*\p{Lu}/u.test(name) ? [name, name.replace(/^Ma\.\s*/u, 'María ')] : [name])
 
 /**
  * Scripts whose names are not carried into Latin letters here (the transliteration library spells them
@@ -99,8 +116,6 @@ const UNREAD_SCRIPTS: Array<[string, RegExp]> = [
   ['Malayalam', /\p{Script=Malayalam}/u],
   ['Sinhala', /\p{Script=Sinhala}/u],
   ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Georgian', /\p{Script=Georgian}/u],
-  ['Armenian', /\p{Script=Armenian}/u],
   ['Ethiopic', /\p{Script=Ethiopic}/u],
   ['Tibetan', /\p{Script=Tibetan}/u],
 ]
@@ -113,8 +128,8 @@ function compute(a: string, b: string): SamePerson {
     return { same: true, score: MATCH_THRESHOLD, why: [why], cannotTell: why }
   }
   let best: SamePerson = { same: false, score: 0, why: [] }
-  for (const x of writtenForms(a)) {
-    for (const y of writtenForms(b)) {
+  for (const x of writtenForms(a).flatMap(withMaria).flatMap(withSomali)) {
+    for (const y of writtenForms(b).flatMap(withMaria).flatMap(withSomali)) {
       const r = comparePair(x, y)
       if (r.same && !best.same) best = r
       else if (r.same === best.same && r.score > best.score) best = r
@@ -149,6 +164,8 @@ function comparePair(a: string, b: string): SamePerson {
   const nb = normaliseName(b, 'Person')
   // Aliases written "A / B" are scoreNames' to split; otherwise each name is normalised once.
   const scored = /[/;|]/.test(a + b) ? scoreNames(a, b, 'Person') : scoreNormalised(na, nb)
+  const apart = ownNamesApart(a, b) ?? genitiveSwapped(na.tokens, nb.tokens) ?? markedLettersApart(a, b) ?? wifeOfForm(a, b) ?? sameWordsOtherPlaces(na.tokens, nb.tokens) ?? joinedSyllableChanged(a, b, na, nb)
+  if (apart) return { same: false, score: Math.min(scored.score, 0.85), why: [apart, ...scored.why] }
   if (scored.match) {
     // The same syllables in another order, with the family name in its place, are another given name
     // ("Tan Wei Ling" / "Tan Ling Wei"); the family name moving is one person's two orders ("Wu Xiaoming" / "Xiao Ming Wu").
@@ -176,10 +193,12 @@ function comparePair(a: string, b: string): SamePerson {
 
 /** A word on each side, found nowhere on the other, that reads as different Korean or Chinese syllables though a letter or two apart. */
 function syllableChanged(ta: string[], tb: string[], wordsApart: WordsApart): [string, string] | null {
+  // "hyang" beside "hyangmi" where the other side also has "mi": a given name written together, not changed.
+  const joinedWith = (x: string, side: string[], other: string) => side.some(y => y !== x && (x + y === other || y + x === other))
   for (const w of ta) {
     if (tb.includes(w)) continue
     for (const v of tb) {
-      if (ta.includes(v)) continue
+      if (ta.includes(v) || joinedWith(w, ta, v) || joinedWith(v, tb, w)) continue
       const s = tokenSimilarity(w, v)
       if (s.sim >= 0.8 && s.how !== 'same' && s.how !== 'doubled letters' && s.how !== 'initial' && wordsApart(w, v)) return [w, v]
     }
@@ -197,7 +216,141 @@ function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
   // shape) is parted only by its syllables: romanisations change consonants (Zhang / Chang, 박 / Pack). Every other
   // name is parted by a consonant changed, whatever its letters happen to read as (Samir Ali / Sabir Ali).
   const romanised = [na, nb].some(n => partsBySyllables(n.korean) || partsByChineseSyllables(n.chinese))
-  return (w, v) => (korean && differentSyllableWords(w, v)) || (chinese && differentChineseWords(w, v)) || (!romanised && consonantSwapped(w, v)) || vowelNameChanged(w, v) || otherGenderForm(w, v)
+  return (w, v) =>
+    (korean && differentSyllableWords(w, v)) ||
+    (chinese && differentChineseWords(w, v)) ||
+    (!romanised && (consonantSwapped(w, v) || openVowelChanged(w, v) || finalVowelChanged(w, v))) ||
+    vowelNameChanged(w, v) ||
+    otherGenderForm(w, v)
+}
+
+const vowelRuns = (x: string) => x.match(/[aeiouyw]+/g) ?? []
+const sameConsonants = (w: string, v: string) => w.replace(/[aeiouyw]+/g, '.') === v.replace(/[aeiouyw]+/g, '.')
+
+/**
+ * The same consonants with an "a" where the other has an "i": Akana / Akina, Jamal / Jamil, Hassan / Hussin
+ * are different names. Transliteration moves vowels between near neighbours (a/e, e/i, o/u: Ahmad / Ahmed,
+ * Yusuf / Yousef), and "o" stands for "a" in Ukrainian, Uzbek and Tajik spelling (Oleksandr, Farhod), so
+ * only a and i, which no standard confuses, part two names.
+ */
+function openVowelChanged(w: string, v: string): boolean {
+  if (!sameConsonants(w, v)) return false
+  const [rw, rv] = [vowelRuns(w), vowelRuns(v)]
+  return rw.length === rv.length && rw.some((x, i) => (x === 'a' && rv[i] === 'i') || (x === 'i' && rv[i] === 'a'))
+}
+
+/** Only the last vowel differs, among a, o and i: Mario / Maria, Sumarno / Sumarni (Javanese -o and -i), Yuki / Yuka. */
+function finalVowelChanged(w: string, v: string): boolean {
+  if (w.length !== v.length || w.length < 4 || w.slice(0, -1) !== v.slice(0, -1)) return false
+  const pair = [w.at(-1), v.at(-1)].sort().join('')
+  return pair === 'ao' || pair === 'io' || pair === 'ai'
+}
+
+const markerAt = (words: string[]) => words.findIndex((w, i) => i > 0 && i < words.length - 1 && PATRONYMIC_MARKERS.has(w.toLowerCase()))
+
+/**
+ * Both names written with "bin", "binti", "a/l" or "ibn": the words before it are the person's own name, the
+ * words after it the father's. Own names that share nothing are two people, even with the same words
+ * ("Faizal bin Abdul Rahman" / "Abdul Rahman bin Faizal": a son and his father). Why, or null.
+ */
+function ownNamesApart(a: string, b: string): string | null {
+  const [wa, wb] = [a.split(/\s+/).filter(Boolean), b.split(/\s+/).filter(Boolean)]
+  const [ia, ib] = [markerAt(wa), markerAt(wb)]
+  if (ia < 1 || ib < 1) return null
+  const own = (words: string[], at: number) => normaliseName(words.slice(0, at).join(' '), 'Person').tokens
+  const [oa, ob] = [own(wa, ia), own(wb, ib)]
+  const alike = oa.some(x => ob.some(y => tokenSimilarity(x, y).sim >= 0.8 || shortFormOf(x, y) || shortFormOf(y, x)))
+  if (alike) return null
+  return `"${wa.slice(0, ia).join(' ')}" and "${wb.slice(0, ib).join(' ')}" are each one's own name before "${wa[ia]}": the others' words are a father's, so these are two people`
+}
+
+const GENITIVE = /^(.{2,}?)(?:giin|iin|yn|ijn|in|n)$/
+/**
+ * A Mongolian name writes the father's name in the genitive before one's own ("Dorjiin Batbayar"); each
+ * side's father named as the other's own name ("Batbayaryn Dorj") is a son and his father. Why, or null.
+ */
+function genitiveSwapped(ta: string[], tb: string[]): string | null {
+  const fatherOf = (tokens: string[], other: string[]) => tokens.map(t => GENITIVE.exec(t)?.[1]).find(stem => stem && other.includes(stem) && !tokens.includes(stem))
+  const [fa, fb] = [fatherOf(ta, tb), fatherOf(tb, ta)]
+  if (!fa || !fb || fa === fb) return null
+  return `each name gives the other's own name as the father's ("${fa}", "${fb}"): two people, a father and a son`
+}
+
+/** Letters that are one letter written with another mark (Hepburn ō / Nihon-shiki ô, Danish ø / German ö). */
+const SAME_MARKED: Record<string, string> = { ō: 'ô', ū: 'û', ā: 'â', ē: 'ê', ī: 'î', ø: 'ö', æ: 'ä' }
+const plainLetter = (c: string) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+/**
+ * Both names written with their marks, and a word whose marked letters differ where both carry a mark:
+ * Yūko / Yōko, Hùng / Hưng (Vietnamese ư is its own letter) are different names. A mark left out on one
+ * side (Şükrü / Şukru) is not. Why, or null.
+ */
+function markedLettersApart(a: string, b: string): string | null {
+  const words = (x: string) => x.normalize('NFC').toLowerCase().split(/[\s-]+/).filter(w => /[^\p{ASCII}]/u.test(w) && /^\p{Script=Latin}+$/u.test(w))
+  const [wa, wb] = [words(a), words(b)]
+  for (const x of wa) {
+    if (wb.includes(x)) continue
+    for (const y of wb) {
+      if (wa.includes(y)) continue
+      const [cx, cy] = [[...x], [...y]]
+      if (cx.length !== cy.length) continue
+      let marked = false
+      let aligned = true
+      for (let i = 0; i < cx.length && aligned; i++) {
+        const [p, q] = [cx[i]!, cy[i]!]
+        if (p === q || (SAME_MARKED[p] ?? p) === (SAME_MARKED[q] ?? q)) continue
+        const bothMarked = /[^\p{ASCII}]/u.test(p) && /[^\p{ASCII}]/u.test(q)
+        if (bothMarked) marked = true
+        else if (plainLetter(p) !== plainLetter(q)) aligned = false
+      }
+      if (aligned && marked) return `"${x}" and "${y}" are written with different marked letters: different names`
+    }
+  }
+  return null
+}
+
+/**
+ * The same three words or more, one end kept in place and the others moved: "Carlos Hernández Ruiz" /
+ * "Carlos Ruiz Hernández" (father's and mother's family names swapped), "Khalid Ahmed Saeed" / "Ahmed Khalid
+ * Saeed" (a son and his father in one lineage) are two people. One person's two orders move the family name
+ * from one end to the other ("Kim Min Jun" / "Min Jun Kim"), which keeps neither end. Why, or null.
+ */
+function sameWordsOtherPlaces(ta: string[], tb: string[]): string | null {
+  if (ta.length < 3 || ta.length !== tb.length || ta.join(' ') === tb.join(' ') || [...ta].sort().join(' ') !== [...tb].sort().join(' ')) return null
+  if (new Set(ta).size !== ta.length) return null
+  if (ta[0] !== tb[0] && ta.at(-1) !== tb.at(-1)) return null
+  return 'the same words, one end kept and the others in another order: another person in the same family, not another way of writing one name'
+}
+
+/**
+ * A given name split on one side and joined on the other, one syllable changed between them: "Xiao Ming" /
+ * "Xiaomin" are two names. Why, or null.
+ */
+function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: NormalisedName): string | null {
+  const apart = apartTest(na, nb)
+  // The words as written: the normaliser's Korean spellings ("Yu" as "yoo") would change a Chinese syllable.
+  const plain = (x: string, n: NormalisedName) =>
+    /\p{Script=Han}/u.test(x) ? n.tokens : x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/).filter(Boolean)
+  const [pa, pb] = [plain(a, na), plain(b, nb)]
+  for (const [ta, tb] of [[pa, pb], [pb, pa]] as const) {
+    for (let i = 0; i + 1 < ta.length; i++) {
+      const joined = ta[i]! + ta[i + 1]!
+      if (tb.includes(joined)) continue
+      const v = tb.find(t => !ta.includes(t) && tokenSimilarity(joined, t).sim >= 0.85 && tokenSimilarity(joined, t).how !== 'doubled letters')
+      if (v && apart(joined, v)) return `"${ta[i]} ${ta[i + 1]}" written together is "${joined}", another name than "${v}": a syllable changed`
+    }
+  }
+  return null
+}
+
+/** Hungarian "Jánosné" is "wife of János": beside "János" it names another person. Why, or null. */
+function wifeOfForm(a: string, b: string): string | null {
+  const words = (x: string) => x.normalize('NFC').split(/\s+/).filter(Boolean)
+  const [wa, wb] = [words(a), words(b)]
+  for (const [x, other] of [[wa, wb], [wb, wa]] as const) {
+    const wife = x.find(w => /\p{L}{3,}né$/u.test(w) && other.includes(w.slice(0, -2)) && !other.includes(w))
+    if (wife) return `"${wife}" is "wife of ${wife.slice(0, -2)}" (Hungarian -né): another person than ${wife.slice(0, -2)}`
+  }
+  return null
 }
 
 const DIPHTHONG = /^(?:ai|ay|ei|ey|oi|oy|au|aw)$/
@@ -213,11 +366,13 @@ function vowelNameChanged(w: string, v: string): boolean {
   return rw.length === rv.length && rw.some((x, i) => (DIPHTHONG.test(x) && /^[aeiou]$/.test(rv[i]!)) || (DIPHTHONG.test(rv[i]!) && /^[aeiou]$/.test(x)))
 }
 
-/** One name and its other-gender form: Ivan / Ivana, Aleksandr / Aleksandra, Ivanov / Ivanova, Daniel / Danielle. */
+/** One name and its other-gender form: Ivan / Ivana, Aleksandr / Aleksandra, Ivanov / Ivanova, Daniel / Danielle, Alexander / Alexandra. */
 function otherGenderForm(w: string, v: string): boolean {
   const [short, long] = w.length < v.length ? [w, v] : [v, w]
   if (short.length < 3) return false
   if (long === `${short}a` && /[^aeiouy]$/.test(short)) return true
+  if (w.length === v.length && w.length >= 5 && /[^aeiouy]er$/.test(w) && v === `${w.slice(0, -2)}ra`) return true
+  if (w.length === v.length && w.length >= 5 && /[^aeiouy]er$/.test(v) && w === `${v.slice(0, -2)}ra`) return true
   return short.endsWith('el') && long === `${short}le`
 }
 
