@@ -1,7 +1,7 @@
 import { JaroWinklerDistance } from 'natural/lib/natural/distance'
 import { DoubleMetaphone } from 'natural/lib/natural/phonetics'
 import { transliterate } from 'transliteration'
-import { chineseReadings, sameChineseName, type ChineseReading } from './chineseNames'
+import { chineseReadings, differentChineseWords, isPinyinSyllable, partsByChineseSyllables, sameChineseName, type ChineseReading } from './chineseNames'
 import { differentSyllableWords, koreanReadings, partsBySyllables, romaniseHangul, sameKoreanName, type KoreanReading } from './koreanNames'
 import { samePersonName } from './samePersonNames'
 import { arabicSkeleton, hasArabicScript, latinSkeleton, sameArabicWord, spellingKey } from './scriptNames'
@@ -26,12 +26,12 @@ const TITLES = new Set([
 /** Legal-form words: they say what kind of body it is, not which one, so they are set aside. */
 const LEGAL_FORMS = new Set([
   'ltd', 'limited', 'llc', 'lc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'gmbh', 'mbh', 'ag', 'aktiengesellschaft', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv',
-  'plc', 'oy', 'oyj', 'ab', 'as', 'asa', 'aps', 'kg', 'ohg', 'ooo', 'oao', 'zao', 'pao', 'ao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llp', 'lp', 'pte', 'pty', 'kk', 'gk', 'tbk', 'sdn', 'bhd', 'jv',
-  'sp', 'zoo', 'spzoo', 'doo', 'dd', 'kft', 'zrt', 'sro', 'spol', 'ltda', 'cia', 'sac', 'eirl', 'se', 'ug', 'ev', 'kabushiki', 'kaisha', 'yugen', 'gongsi', 'youxian', 'obshchestvo', 's', 'a', 'l', 'c', 'o', 'z', 'the', 'and', 'of',
+  'plc', 'oy', 'oyj', 'ab', 'as', 'asa', 'aps', 'kg', 'ohg', 'ooo', 'oao', 'zao', 'pao', 'ao', 'jsc', 'ojsc', 'cjsc', 'pjsc', 'llp', 'lp', 'pte', 'pvt', 'pty', 'kk', 'gk', 'tbk', 'sdn', 'bhd', 'jv',
+  'sp', 'zoo', 'spzoo', 'doo', 'dd', 'kft', 'zrt', 'nyrt', 'sro', 'spol', 'ltda', 'cia', 'sac', 'eirl', 'se', 'ug', 'ev', 'kabushiki', 'kaisha', 'yugen', 'gongsi', 'youxian', 'obshchestvo', 's', 'a', 'l', 'c', 'o', 'z', 'the', 'and', 'of',
 ])
 /** Spellings of one legal form, so that "AG" and "Aktiengesellschaft", "OOO" and "LLC" agree. */
 const LEGAL_FORM_CANONICAL: Record<string, string> = {
-  limited: 'ltd', incorporated: 'inc', corporation: 'corp', company: 'co', aktiengesellschaft: 'ag', mbh: 'gmbh', oyj: 'oy', kabushiki: 'kk', kaisha: 'kk', ooo: 'llc', lc: 'llc',
+  limited: 'ltd', pvt: 'pte', incorporated: 'inc', corporation: 'corp', company: 'co', aktiengesellschaft: 'ag', mbh: 'gmbh', oyj: 'oy', kabushiki: 'kk', kaisha: 'kk', ooo: 'llc', lc: 'llc',
   oao: 'ojsc', zao: 'cjsc', pao: 'pjsc', ao: 'jsc', zoo: 'spzoo', sp: 'spzoo', z: '', l: '', c: '', s: '', a: '', o: '', the: '', and: '', of: '',
 }
 /** Legal forms written out in words, in the languages sanctions lists use most; longest first. */
@@ -52,6 +52,12 @@ const LEGAL_PHRASES: Array<[RegExp, string]> = [
   [/\bspolka z ograniczona odpowiedzialnoscia\b|\bsp z o o\b/g, 'spzoo'],
   [/\bobshchestvo s ogranichennoy otvetstvennostyu\b/g, 'llc'],
   [/\baktsionernoe obshchestvo\b/g, 'jsc'],
+  [/\bprivate limited\b/g, 'pte ltd'],
+  [/\bzartkoruen mukodo reszvenytarsasag\b/g, 'zrt'],
+  [/\bnyilvanosan mukodo reszvenytarsasag\b/g, 'nyrt'],
+  [/\bkorlatolt felelossegu tarsasag\b/g, 'kft'],
+  // One country under its names: a listed body "of the Democratic People's Republic of Korea" is written "of the DPRK", "of North Korea".
+  [/\bdemocratic (?:peoples?|people s) republic of korea\b|\bnorth korea\b|\bkorea dpr\b|\bdpr korea\b|\bd p r k\b/g, 'dprk'],
 ]
 /** Long legal-form words, recognised through a typo or two ("Aktiengeselschaft"). */
 const LONG_LEGAL_WORDS = ['aktiengesellschaft', 'incorporated', 'corporation', 'kommanditgesellschaft']
@@ -87,7 +93,24 @@ const NICKNAMES: Record<string, string> = {
   // Spanish, Portuguese and Italian.
   pepe: 'jose', paco: 'francisco', pancho: 'francisco', nacho: 'ignacio', lupe: 'guadalupe', chuy: 'jesus', memo: 'guillermo', lalo: 'eduardo',
   quique: 'enrique', lola: 'dolores', concha: 'concepcion', beppe: 'giuseppe', gigi: 'luigi',
+  // Greek everyday forms of baptismal names, and Dutch and German ones.
+  giannis: 'ioannis', yiannis: 'ioannis', yannis: 'ioannis', kostas: 'konstantinos', nikos: 'nikolaos', panos: 'panagiotis', thanasis: 'athanasios',
+  hans: 'johannes', kees: 'cornelis', henk: 'hendrik', sepp: 'josef',
+  // Burmese: "Mg" is how "Maung" is written short.
+  mg: 'maung',
 }
+
+/**
+ * One family name in two established forms: Bengali surnames in their anglicised and their full form
+ * (Chatterjee / Chattopadhyay). The same person writes both.
+ */
+const SURNAME_FORMS: Record<string, string> = {
+  chattopadhyay: 'chatterjee', chattopadhyaya: 'chatterjee', bandyopadhyay: 'banerjee', bandopadhyay: 'banerjee', mukhopadhyay: 'mukherjee',
+  gangopadhyay: 'ganguly', gangopadhyaya: 'ganguly', bhattacharjee: 'bhattacharya',
+}
+
+/** Words that stand where a name is unknown ("FNU Sutrisno": first name unknown, as US forms write a single name). */
+const NOT_A_NAME = new Set(['fnu', 'lnu', 'nfn', 'nmn'])
 
 /** Number words, so that "Forty-Four", "44" and "1st"/"First" agree. */
 const UNITS: Record<string, number> = {
@@ -141,7 +164,39 @@ const ROMANISATION: Record<string, string> = {
   sik: 'sik', shik: 'sik',
 }
 /** Markers of a patronymic ("son of"): the word after one names the father, so order matters there. */
-const PATRONYMIC_MARKERS = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'walad'])
+export const PATRONYMIC_MARKERS = new Set(['bin', 'ibn', 'bint', 'binti', 'ben', 'ould', 'walad', 'anak'])
+/** Malaysian and Singaporean markers written with a slash (a/l "son of", a/p "daughter of", s/o, d/o): one word, "anak". */
+const SLASHED_MARKER = /(^|\s)(?:a\/l|a\/p|s\/o|d\/o)(?=\s)/giu
+export const slashedMarkersAsWords = (name: string) => (name.includes('/') ? name.replace(SLASHED_MARKER, '$1anak') : name)
+/**
+ * Georgian letters in the national romanisation (2002): the transliteration library spells ძ as "z" and
+ * ხ as "x", which no Georgian writes (Beridze, Khatia).
+ */
+const GEORGIAN: Record<string, string> = {
+  ა: 'a', ბ: 'b', გ: 'g', დ: 'd', ე: 'e', ვ: 'v', ზ: 'z', თ: 't', ი: 'i', კ: 'k', ლ: 'l', მ: 'm', ნ: 'n', ო: 'o', პ: 'p', ჟ: 'zh', რ: 'r', ს: 's', ტ: 't',
+  უ: 'u', ფ: 'p', ქ: 'k', ღ: 'gh', ყ: 'q', შ: 'sh', ჩ: 'ch', ც: 'ts', ძ: 'dz', წ: 'ts', ჭ: 'ch', ხ: 'kh', ჯ: 'j', ჰ: 'h',
+}
+/**
+ * Cyrillic letters as sanctions lists and passports romanise them (BGN/PCGN, ICAO 9303): ц "ts", х "kh",
+ * ё "e" (Царёв → Tsarev). The transliteration library writes ц "c" and х "h", which no list does.
+ */
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's',
+  т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+  ў: 'u', ә: 'a', ғ: 'g', қ: 'k', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
+}
+const cyrillicInLatin = (s: string) =>
+  /\p{Script=Cyrillic}/u.test(s)
+    ? s.replace(/\p{Script=Cyrillic}/gu, c => {
+        const lower = c.toLowerCase()
+        const out = CYRILLIC[lower]
+        if (out === undefined) return c
+        return c !== lower && out ? out[0]!.toUpperCase() + out.slice(1) : out
+      })
+    : s
+const georgianInLatin = (s: string) => (/\p{Script=Georgian}/u.test(s) ? s.replace(/\p{Script=Georgian}/gu, c => GEORGIAN[c] ?? c) : s)
+/** Kazakh and Kyrgyz patronymic surnames (-uly, -uulu; -kyzy) and their Russian form (-ov, -ova) are one name: Serikuly / Serikov. */
+const TURKIC_PATRONYMIC = /^([a-z]{3,}?)(?:uly|uulu)$|^([a-z]{3,}?)(?:kyzy|qyzy)$/
 /** Slavic patronymics: an extra one on one side is a fuller form of the same name, not a conflict. */
 const PATRONYMIC_ENDING = /(ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ich)$/
 /** Letters typed as look-alike digits in people's names ("Ig0r"). */
@@ -202,6 +257,19 @@ function numbersToDigits(tokens: string[]): string[] {
   return out
 }
 
+/** A word made of pinyin syllables exactly as written ("huihua", "jinping"). */
+function pinyinAsWritten(word: string): boolean {
+  if (!word) return true
+  for (let n = Math.min(6, word.length); n >= 1; n--) if (isPinyinSyllable(word.slice(0, n)) && pinyinAsWritten(word.slice(n))) return true
+  return false
+}
+
+function turkicPatronymic(t: string): string {
+  const m = TURKIC_PATRONYMIC.exec(t)
+  if (!m) return t
+  return m[1] ? `${m[1]}ov` : `${m[2]}ova`
+}
+
 const normalisedMemo = boundedMemo(50_000, key => {
   const cut = key.indexOf('\u0000')
   return computeNormalisedName(key.slice(cut + 1), key.slice(0, cut) as NameSchema)
@@ -215,7 +283,7 @@ export function normaliseName(name: string, schema: NameSchema = 'Person'): Norm
 function computeNormalisedName(name: string, schema: NameSchema): NormalisedName {
   const isPerson = schema === 'Person'
   // A person's name in Hangul reads as its syllables with the family name apart ("김상만" → "gim sangman").
-  const written = isPerson ? romaniseHangul(name.normalize('NFKC')) : name.normalize('NFKC')
+  const written = isPerson ? romaniseHangul(cyrillicInLatin(georgianInLatin(slashedMarkersAsWords(name.normalize('NFKC'))))) : cyrillicInLatin(name.normalize('NFKC'))
   // "VladimirPutin" is two words; "GmbH" and "McKesson" are one.
   // Pinyin lü and nü (吕, 女) are written Lyu and Nyu on passports, Lv in typing: not the Lu of 卢 or 陆.
   const pinyinU = isPerson ? written.replace(/(?<![\p{L}])([LlNn])[üǖǘǚǜ](?![\p{L}])/gu, '$1yu') : written
@@ -236,6 +304,7 @@ function computeNormalisedName(name: string, schema: NameSchema): NormalisedName
   const raw = numbersToDigits(ascii.split(/[\s-]+/).filter(Boolean))
   raw.forEach((word, i) => {
     if (isPerson && TITLES.has(word) && raw.length > 1) return void titles.push(word)
+    if (isPerson && NOT_A_NAME.has(word) && raw.length > 1) return
     if (!isPerson && (LEGAL_FORMS.has(word) || (word.length >= 10 && LONG_LEGAL_WORDS.some(w => levenshtein(w, word) <= 2)))) {
       const known = LEGAL_FORMS.has(word) ? word : LONG_LEGAL_WORDS.find(w => levenshtein(w, word) <= 2)!
       legalForms.push(LEGAL_FORM_CANONICAL[known] ?? known)
@@ -250,15 +319,17 @@ function computeNormalisedName(name: string, schema: NameSchema): NormalisedName
     let t = roman !== null && word.length > 0 ? String(roman) : word
     if (!isPerson) t = ABBREVIATIONS[t] ?? t
     // Single letters are initials, never romanised syllables.
-    if (t.length > 1) t = ROMANISATION[t] ?? (isPerson ? (NICKNAMES[t] ?? t) : t)
+    if (t.length > 1) t = ROMANISATION[t] ?? (isPerson ? (NICKNAMES[t] ?? SURNAME_FORMS[t] ?? turkicPatronymic(t)) : t)
     tokens.push(t)
   })
   // The same word twice in a row ("Sergey Sergey Shoigu") says nothing more.
-  tokens = tokens.filter((t, i) => t.length === 1 || tokens[i - 1] !== t)
+  // Not a Chinese given name of one syllable twice ("Hui Hui", "Ting Ting"): that is the name.
+  tokens = tokens.filter((t, i) => t.length === 1 || tokens[i - 1] !== t || (isPerson && isPinyinSyllable(t)))
   // A name made only of legal-form words ("The Company Ltd") keeps them rather than vanishing.
   const kept = tokens.length ? tokens : legalForms.filter(Boolean)
   const korean = isPerson ? koreanReadings(name) : []
-  const chinese = isPerson ? chineseReadings(name) : []
+  // Characters are read through their pinyin ("陳志明" as chen zhi ming), so that Wade–Giles "Chen Chih-ming" agrees.
+  const chinese = isPerson ? chineseReadings(/\p{Script=Han}/u.test(name) && !/\p{Script=Hiragana}|\p{Script=Katakana}/u.test(name) ? kept.join(' ') : name) : []
   const arabic = isPerson && hasArabicScript(name) ? arabicSkeleton(name) : []
   return {
     tokens: kept,
@@ -492,7 +563,8 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
   // Only when the letters are the same length (a word split or joined), not when one name extends the other.
   const sameDigits = joinedA.replace(/\D/g, '') === joinedB.replace(/\D/g, '')
   // A split or join moves spaces, not letters: the letters must agree but for a typo.
-  const sameLength = Math.abs(joinedA.length - joinedB.length) <= 1 && a.tokens.length !== b.tokens.length && sameDigits && Math.min(levenshtein(joinedA, joinedB), levenshtein(sortedA, sortedB)) <= 2
+  // Equal word counts too when the letters are the very same ("Abdulaziz Al-Harbi" / "Abdul Aziz Alharbi": two spaces moved).
+  const sameLength = Math.abs(joinedA.length - joinedB.length) <= 1 && (a.tokens.length !== b.tokens.length || joinedA === joinedB) && sameDigits && Math.min(levenshtein(joinedA, joinedB), levenshtein(sortedA, sortedB)) <= 2
   const joined = sameLength ? Math.max(JaroWinklerDistance(joinedA, joinedB, {}), JaroWinklerDistance(sortedA, sortedB, {})) * 0.97 : 0
   let score = aligned.score
   const why: string[] = [...aligned.notes]
@@ -516,6 +588,16 @@ export function scoreNormalised(a: NormalisedName, b: NormalisedName, isPerson =
   if (isPerson && score < MATCH_THRESHOLD && a.chinese && b.chinese && sameChineseName(a.chinese, b.chinese) && !(a.korean && b.korean && !sameKoreanName(a.korean, b.korean))) {
     score = 0.93
     why.push('the same Chinese syllables in pinyin or Wade–Giles')
+  }
+  // Both read as Chinese syllables and no reading agrees: a letter that turns one syllable into another
+  // ("Huihui" / "Huihua", "Xiaoming" / "Xiaomin") is another given name, not a typo.
+  if (isPerson && score >= MATCH_THRESHOLD && partsByChineseSyllables(a.chinese) && partsByChineseSyllables(b.chinese) && !sameChineseName(a.chinese!, b.chinese!) && !(a.korean && b.korean && sameKoreanName(a.korean, b.korean))) {
+    // Pinyin as written on both sides ("Jansen" reads as Wade–Giles only by a stretch).
+    const changed = aligned.matches.find(m => (m.how === 'typo' || m.how === 'sounds alike' || m.how === 'spelling') && pinyinAsWritten(m.a) && pinyinAsWritten(m.b) && differentChineseWords(m.a, m.b))
+    if (changed) {
+      score = Math.min(score, 0.85)
+      why.push(`read as Chinese syllables, "${changed.a}" and "${changed.b}" are different syllables`)
+    }
   }
   // A name in Arabic script beside a Latin one: the consonants agree ("محمد" / Muhammad, Mohammed).
   if (isPerson && score < MATCH_THRESHOLD && !a.arabic !== !b.arabic) {
