@@ -89,8 +89,10 @@ const DOTLESS_PROVIDERS = new Set(['gmail.com'])
 
 /** The mailbox an address delivers to: "Kim.Sang+jobs@GoogleMail.com" → "kimsang@gmail.com". */
 export function normaliseEmail(value: string): string | null {
-  const inner = addressWithin(value.replace(ZERO_WIDTH, '').trim().toLowerCase())
-  const v = stripInvisible(inner ?? value).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
+  // "Email: x@y", "E-mail - x@y": a label before the address; "x@y;" from an address list.
+  const unlabelled = value.replace(ZERO_WIDTH, '').trim().toLowerCase().replace(/^(?:e-?mail(?: address)?|mail|email id|contact)\s*[:\-–]\s*/, '').replace(/[;,]+$/, '')
+  const inner = addressWithin(unlabelled)
+  const v = stripInvisible(inner ?? unlabelled).replace(/^mailto:/i, '').replace(/^<|>$/g, '').split('?')[0]!.toLowerCase().replace(/\.$/, '')
   const m = /^([^\s@]+)@([^\s@]+\.[a-z]{2,})$/.exec(v)
   if (!m) return null
   let [, local, domain] = m as unknown as [string, string, string]
@@ -116,9 +118,13 @@ function addressWithin(value: string): string | null {
   }
   const spelt = value
     .replace(/\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+/g, '@')
-    .replace(/\s*[[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+/g, '.')
+    .replace(/\s*[[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+/g, '.')
     .trim()
-  return whole.test(spelt) ? spelt : null
+  if (whole.test(spelt)) return spelt
+  // Spelt out inside a sentence ("reply to kim (at) gmail (dot) com"): the one word that became an address.
+  const words = spelt.split(/\s+/).map(w => w.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, ''))
+  const found = spelt.includes('@') ? words.filter(w => whole.test(w)) : []
+  return found.length === 1 ? found[0]! : null
 }
 
 /**
@@ -157,7 +163,7 @@ export function hostAndParents(host: string): string[] {
  * they are harmless, since only a listed website can match.
  */
 export function findWebAddresses(text: string): string[] {
-  const visible = text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+  const visible = refanged(text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, ''))
   const re = /(?:\b[a-z][a-z0-9+.-]*:\/\/)?(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:\/[^\s<>"'()[\]]*)?/gi
   const out = new Set<string>()
   for (const m of visible.match(re) ?? []) {
@@ -165,6 +171,12 @@ export function findWebAddresses(text: string): string[] {
     if (parseWebAddress(cleaned)) out.add(cleaned)
   }
   return [...out]
+}
+
+/** Addresses as threat reports write them so that they cannot be clicked ("hxxps://x[.]site", "x(.)com", "x[dot]com"): put back. */
+function refanged(text: string): string {
+  if (!/hxxp|\[\.\]|\(\.\)|\[dot\]|\{\.\}|\[:\]/i.test(text)) return text
+  return text.replace(/\bhxxp(s?)(\[:\]|:)\/\//gi, 'http$1://').replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]/gi, '.')
 }
 
 /** Digits only, international form when it has a prefix ("00" or "+"); short numbers are not kept. */
@@ -205,9 +217,9 @@ export function phoneDigitVariants(value: string): Array<{ digits: string; withA
     if (prefix) {
       digits = digits.slice(prefix)
       international = true
-    } else if (/^8\d{10}$/.test(digits) && /^\s*8\s*\(/.test(v)) {
-      // "8 (812) 335-89-79": the trunk 8 of Russia and Kazakhstan, country code 7.
-      return [{ digits: `7${digits.slice(1)}`, withArea: true }, { digits: digits.slice(1), withArea: true }]
+    } else if (/^8\d{10}$/.test(digits) && /^\s*8(?:\s*\(|[\s-]\d{3}[\s)-])/.test(value.replace(ZERO_WIDTH, ''))) {
+      // "8 (812) 335-89-79", "8 911 035 49 82": the trunk 8 of Russia and Kazakhstan, country code 7.
+      return [{ digits: `7${digits.slice(1)}`, withArea: true }, { digits: digits.slice(1), withArea: true }, { digits, withArea: false }]
     } else if (digits.startsWith('0')) {
       out.push({ digits: digits.slice(1), withArea: true }, { digits, withArea: true })
       return out.filter(x => x.digits.length >= 7 && x.digits.length <= 15)

@@ -76,6 +76,19 @@ const DESCRIPTORS = new Set([
   'solution', 'solutions', 'development', 'cooperation', 'import', 'export', 'commercial', 'consulting', 'systems', 'business', 'firm',
   'companies',
 ])
+/**
+ * Words that name a place or a trade, not a body: a name left with only these after its descriptors
+ * ("Korea Mining", from KOREA MINING DEVELOPMENT TRADING CORPORATION) names many bodies, so one descriptor
+ * stays with it ("Korea Mining Development").
+ */
+const GENERIC = new Set([
+  'korea', 'korean', 'dprk', 'china', 'chinese', 'russia', 'russian', 'iran', 'iranian', 'syria', 'syrian', 'hong', 'kong', 'asia', 'asian', 'pacific',
+  'global', 'world', 'general', 'national', 'united', 'central', 'first', 'new', 'east', 'eastern', 'west', 'western', 'north', 'northern', 'south',
+  'southern', 'mining', 'mineral', 'minerals', 'bank', 'banking', 'shipping', 'ship', 'petroleum', 'oil', 'gas', 'energy', 'power', 'construction',
+  'engineering', 'investment', 'investments', 'insurance', 'marine', 'maritime', 'chemical', 'chemicals', 'machine', 'machinery', 'metal', 'metals',
+  'steel', 'equipment', 'electronics', 'electric', 'food', 'foods', 'logistics', 'transport', 'transportation', 'finance', 'financial', 'capital',
+  'commerce', 'economic', 'resources', 'agency', 'zinc', 'copper', 'iron', 'coal', 'gold', 'cement', 'textile', 'textiles',
+])
 /** A single naming word left after descriptors is a key of its own only when this long ("Andariel Group" is ANDARIEL; "Star Group" is no one). */
 const LONE_NAME_MIN = 7
 
@@ -133,6 +146,7 @@ function organisationKeyWords(name: string, query = false): string[][] {
       keys.push(tokens)
       let end = tokens.length
       while (end > 0 && DESCRIPTORS.has(tokens[end - 1]!)) end--
+      if (end >= 2 && end < tokens.length && tokens.slice(0, end).every(t => GENERIC.has(t))) end++
       if (end < tokens.length && end >= 2) keys.push(tokens.slice(0, end))
       // Written, one long naming word and descriptors may be a listed one-word name ("Andariel Group" is
       // ANDARIEL); listed names get no such key, so one word never finds a longer listed name.

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { BUILTIN_SANCTIONS } from './builtin'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
-import { birthDateReadings, findPhoneNumbers, findWebAddresses, normaliseEmail, hostAndParents, normaliseWallet, parseWebAddress, phoneSignificantDigits, walletCandidates } from './identifiers'
+import { birthDateReadings, findPhoneNumbers, findWebAddresses, normaliseEmail, hostAndParents, normaliseWallet, parseWebAddress, phoneDigitVariants, phoneSignificantDigits, walletCandidates } from './identifiers'
 import { mergeEntries } from './merge'
 import { FUZZY_MIN, SanctionsIndex, organisationKeys, type ScreeningSubject } from './screen'
 import { parseSdnCsv } from './sdnCsv'
@@ -445,17 +445,27 @@ describe('wallets in sentences', () => {
 })
 
 /**
- * tests/fixtures/sanctions/written-forms-blind.csv: 162 forms of real DPRK-programme listings, written on
- * 2026-12-06 by a helper session that had not read the screening code, only the OFAC snapshot. Measured
- * once before any change: 112 of 127 caught (88.2%), 35 of 35 near-misses kept apart. Its misses were then
- * fixed (an address inside "Name <address>" or a sentence, "at"/"dot" spelt out, "EMAIL x@y." in older
- * remarks, "0X…", a wallet broken by a line wrap, a bracketed acronym, "co-operation", words reordered, a
- * listed one-word name with "Group" added, romanised syllables split): a development set since.
+ * Forms of real listings written blind by other hands, each set measured once before any change and a
+ * development set since:
+ * - written-forms-blind.csv (162 forms of DPRK-programme listings, 2026-12-06): 112 of 127 caught (88.2%), 35
+ *   of 35 near-misses kept apart. Fixed then: an address inside "Name <address>" or a sentence, "at"/"dot"
+ *   spelt out, "EMAIL x@y." in older remarks, "0X…", a wrapped wallet, a bracketed acronym, "co-operation",
+ *   words reordered, a listed one-word name with "Group" added, romanised syllables split.
+ * - written-forms-blind-2.csv (153 forms, other programmes too): 111 of 117 (94.9%), 34 of 36. Fixed then:
+ *   "(at) … (dot)" inside a sentence, a defanged "hxxps://x[.]site", a Russian trunk-8 number, "of the DPRK",
+ *   "Private Limited", a Chinese given name of one syllable twice ("Hui Hui"); kept apart: a name left with
+ *   only a place and a trade after its descriptors ("Korea Mining"), a Chinese syllable changed ("Huihua").
+ * - written-forms-blind-3.csv (151 forms, measured 2026-12-06 06:06 UTC after -2's fixes): 112 of 116
+ *   (96.6%), 34 of 35. Fixed then: "Email:" before an address, a ";" after it, the Hungarian "Zrt." written
+ *   out in the listing, Cyrillic read as the lists romanise it (ц "ts", х "kh", ё "e"); kept apart: "Korea
+ *   Zinc" beside KOREA ZINC INDUSTRIAL GROUP.
  */
-runShared('written forms written blind by another hand (tests/fixtures/sanctions/written-forms-blind.csv)', () => {
+describe.each(['written-forms-blind.csv', 'written-forms-blind-2.csv', 'written-forms-blind-3.csv'])('written forms written blind by another hand (tests/fixtures/sanctions/%s)', file => {
+  const maybe = hasShared ? it : it.skip
   let index: SanctionsIndex
-  const rows = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'fixtures', 'sanctions', 'written-forms-blind.csv')), { columns: true }) as Array<{ kind: string; uid: string; written: string; name: string; expect: string }>
+  const rows = parse(fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'fixtures', 'sanctions', file)), { columns: true }) as Array<{ kind: string; uid: string; written: string; name: string; expect: string }>
   beforeAll(() => {
+    if (!hasShared) return
     const entries = parseSdnCsv(fs.readFileSync(path.join(SHARED, 'sdn-2024-05-03.csv'), 'latin1')).entries
     const byUid = new Map(BUILTIN_SANCTIONS.map(e => [e.uid, e]))
     for (const e of entries) byUid.set(e.uid, mergeEntries(byUid.get(e.uid), e))
@@ -475,14 +485,46 @@ runShared('written forms written blind by another hand (tests/fixtures/sanctions
     const byBirth = hits.some(h => (h.corroboratedBy ?? []).some(c => c.startsWith('date of birth')))
     return r.kind === 'person' && r.name ? byBirth : hits.length > 0
   }
-  it('catches at least 95 in 100 of the listed identifiers as written', () => {
+  maybe('catches at least 95 in 100 of the listed identifiers as written', () => {
     const hits = rows.filter(r => r.expect === 'hit')
     const missed = hits.filter(r => !outcome(r)).map(r => `${r.kind} ${r.written}`)
     expect(missed).toEqual([])
-    expect(hits.length).toBeGreaterThanOrEqual(120)
+    expect(hits.length).toBeGreaterThanOrEqual(110)
   })
-  it('keeps every near-miss apart (another Gmail user, a look-alike domain, one shared word, another date of birth)', () => {
+  maybe('keeps every near-miss apart (another Gmail user, a look-alike domain, one shared word, another date of birth)', () => {
     const wrong = rows.filter(r => r.expect === 'none' && outcome(r)).map(r => `${r.kind} ${r.written}`)
     expect(wrong).toEqual([])
+  })
+})
+
+describe('identifiers as the second and third blind sets wrote them (made-up values)', () => {
+  it('reads an address spelt out inside a sentence, after a label, or before a list separator', () => {
+    expect(normaliseEmail('Kindly write to mira.sol (at) gmail (dot) com for the CV')).toBe('mirasol@gmail.com')
+    expect(normaliseEmail('mira.sol[at]example[.]org')).toBe('mira.sol@example.org')
+    expect(normaliseEmail('Email: Sales@Example.org')).toBe('sales@example.org')
+    expect(normaliseEmail('E-mail - sales@example.org')).toBe('sales@example.org')
+    expect(normaliseEmail('sales@example.org;')).toBe('sales@example.org')
+  })
+  it('puts a defanged address back as it was', () => {
+    expect(findWebAddresses('C2 seen at hxxps://norland-trading[.]example/login and hxxp://x(.)example')).toEqual(expect.arrayContaining(['https://norland-trading.example/login']))
+    expect(findWebAddresses('see norland-trading[.]example')).toEqual(['norland-trading.example'])
+  })
+  it('reads a Russian number written with its trunk 8 and spaces as +7', () => {
+    expect(phoneDigitVariants('8 912 345 67 89').map(v => v.digits)).toContain('79123456789')
+    expect(phoneDigitVariants('8-912-345-67-89').map(v => v.digits)).toContain('79123456789')
+    expect(phoneSignificantDigits('89123456789')).toBe('89123456789')
+  })
+  it('reads a country under its names, and legal forms written out', () => {
+    expect(organisationKeys('Foreign Trade Bank of the DPRK')).toEqual(expect.arrayContaining(organisationKeys("FOREIGN TRADE BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA").slice(0, 1)))
+    expect(organisationKeys('Norland Partners Private Limited')[0]).toBe(organisationKeys('Norland Partners Pte. Ltd.')[0])
+    expect(organisationKeys('Norland Holdings Zrt.')[0]).toBe(organisationKeys('NORLAND HOLDINGS ZARTKORUEN MUKODO RESZVENYTARSASAG')[0])
+  })
+  it('keeps a name left with only a place and a trade after its descriptors from matching a shorter one', () => {
+    const listed: SanctionsEntry = { uid: 'T-1', name: 'KOREA COPPER DEVELOPMENT TRADING CORPORATION', type: 'entity', programs: ['DPRK'], aliases: [], emails: [], websites: [], phones: [], birthDates: [], list: 'test', wallets: [] }
+    const index = new SanctionsIndex([listed])
+    const found = (name: string) => index.screen({ ...empty, organisations: [{ name, where: 'test' }] }).length > 0
+    expect(found('Korea Copper Corporation')).toBe(false)
+    expect(found('Korea Copper Development Co., Ltd.')).toBe(true)
+    expect(found('Korea Copper Development Trading Corp')).toBe(true)
   })
 })
