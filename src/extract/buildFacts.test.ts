@@ -38,7 +38,10 @@ describe('facts', () => {
     const pages = ['Jane Roe\nPortfolio: norland-trading.site/about\nWebsite: https://janeroe.example\n\nBuilt services in Node.js and Next.js.']
     const doc = { kind: 'text' as const, pages, metadata: {} as never, fields: extractResumeFields(pages), warnings: [] }
     const urls = factsFromDocument(doc, 'd0').filter(f => f.field === 'resume.url').map(f => f.value)
-    expect(urls).toContain('norland-trading.site/about')
+    // Read by the resume's own fields now, with its scheme put in front (a form's "Website: | x.site" too).
+    expect(urls).toContain('https://norland-trading.site/about')
+    const form = ['Name: | Jane Roe\nWebsite: | norland-trading.site']
+    expect(factsFromDocument({ kind: 'docx' as const, pages: form, metadata: {} as never, fields: extractResumeFields(form), warnings: [] }, 'd1').filter(f => f.field === 'resume.url').map(f => f.value)).toEqual(['https://norland-trading.site'])
     expect(urls.filter(u => String(u).includes('janeroe'))).toHaveLength(1)
     expect(urls.some(u => /node|next/i.test(String(u)))).toBe(false)
   })

@@ -114,7 +114,7 @@ export function factsFromDocument(doc: ReadDocument, documentKey: string): FactI
   const given = new Set(f.urls.map(u => u.value.url.toLowerCase()))
   doc.pages.forEach((text, p) =>
     text.split('\n').forEach((line, l) => {
-      const m = /^\s*(?:portfolio|website|web ?site|personal site|homepage|home page|blog|site|web)\s*[:|–-]\s*(\S+)\s*$/i.exec(line)
+      const m = /^\s*(?:portfolio|website|web ?site|personal site|homepage|home page|blog|site|web)\s*[:|–-]\s*(?:\|\s*)?(\S+)\s*$/i.exec(line)
       const address = m ? findWebAddresses(m[1]!)[0] : undefined
       if (address && !given.has(address.toLowerCase()) && ![...given].some(g => g.includes(address.toLowerCase()))) {
         given.add(address.toLowerCase())

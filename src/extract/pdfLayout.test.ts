@@ -82,3 +82,12 @@ describe('PDF layout on hostile pages', () => {
     expect(performance.now() - t0).toBeLessThan(15_000)
   })
 })
+
+describe('PDF layout: lines with a fragment at a tab stop (layouts-blind-3)', () => {
+  // Right-aligned: each right fragment ends at x = 550.
+  const r = (str: string, y: number) => t(str, 550 - str.length * 5, y)
+  it('reads "Company … dates" over "Title … City" line by line, not as two columns', () => {
+    const items = [t('Ipê Pagamentos S.A.', 45, 100), r('10.2021 – now', 100), t('Staff Software Engineer', 45, 112), r('São Paulo', 112)]
+    expect(layoutPage(items).split('\n')).toEqual(['Ipê Pagamentos S.A. | 10.2021 – now', 'Staff Software Engineer | São Paulo'])
+  })
+})

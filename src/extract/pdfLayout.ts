@@ -145,7 +145,8 @@ function joinCell(lines: string[]): string {
   let tail = ''
   for (const line of lines) {
     // Only the end of the text so far is looked at: testing the whole growing text would be quadratic.
-    if (parts.length) parts.push(/[-–—/@.]$/.test(tail) && !/\s[-–—]$/.test(tail) ? '' : ' ')
+    // A full stop glues only what continues in lower case ("example." / "com"), not "S.A." / "Staff Engineer".
+    if (parts.length) parts.push((/[-–—/@]$/.test(tail) || (tail.endsWith('.') && /^[a-z0-9]/.test(line))) && !/\s[-–—]$/.test(tail) ? '' : ' ')
     parts.push(line)
     tail = (tail + line).slice(-2)
   }
@@ -187,7 +188,7 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
   const lineH = blocks.map(b => b.lines[0]!.h).sort((a, b) => a - b)[Math.floor(blocks.length / 2)] ?? 0
   const rowsApart = pitches.length === 0 || pitches[Math.floor(pitches.length / 2)]! >= ROW_PITCH * lineH
   const tableLike = rowsApart && sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
-  if (tableLike) {
+  if (tableLike && !tabRows(bands, columns)) {
     // Rows: blocks side by side whose lines overlap (tops lined up, or a short cell centred beside a
     // wrapped one); each row read across.
     const sorted = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0)
@@ -216,7 +217,7 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     return
   }
   if (datedRows(bands, out)) return
-  if (formLike(bands)) {
+  if (formLike(bands) || tabRows(bands, columns)) {
     // A form (Europass and the like): each label read with the value on its baseline ("Dates | 05/2022 –
     // present"), the value's further lines after it.
     for (const band of bands) out.push(band.frags.map(f => f.text).join(' | '))
@@ -287,6 +288,20 @@ function formLike(bands: Band[]): boolean {
   const repeated = [...counts.values()].filter(n => n >= 2).length
   const paired = bands.filter(b => b.frags.some(f => f.col === 0) && b.frags.some(f => f.col > 0)).length
   return repeated >= 2 && paired / left.length >= FORM_ALIGNMENT && left.every(f => f.text.split(' ').length <= 8)
+}
+
+/**
+ * Lines with a short fragment pushed to the right margin (a tab stop, a flex row): "Kestrel Payments Ltd …
+ * 02.2023 – now" over "Lead Cloud Engineer … Lagos". Every right fragment ends at one edge and shares its
+ * baseline with text on the left: each line is read across, not as two columns.
+ */
+function tabRows(bands: Band[], columns: Interval[]): boolean {
+  if (columns.length !== 2) return false
+  const right = bands.flatMap(b => b.frags.filter(f => f.col === 1))
+  if (right.length < 2) return false
+  const edges = right.map(f => f.x1)
+  if (Math.max(...edges) - Math.min(...edges) > 2 || right.some(f => f.text.split(' ').length > 5)) return false
+  return bands.every(b => !b.frags.some(f => f.col === 1) || b.frags.some(f => f.col === 0))
 }
 
 /** The column whose extent holds x (columns are sorted and apart); a binary search. */

@@ -155,9 +155,9 @@ const xmlValue = (xml: string, tag: string) => {
 /** A DOCX is a ZIP too: its parts are unpacked as counted streams, and only the four that are read. */
 const DOCX_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxEntries: 2000, maxTotalBytes: 200 * 1024 ** 2, maxEntryBytes: 100 * 1024 ** 2 }
 
-async function docxParts(buf: Buffer, names: string[]): Promise<Map<string, string>> {
+async function docxParts(buf: Buffer, names: string[], also?: RegExp): Promise<Map<string, string>> {
   try {
-    const entries = await unzip(buf, { limits: DOCX_LIMITS, include: n => names.includes(n) })
+    const entries = await unzip(buf, { limits: DOCX_LIMITS, include: n => names.includes(n) || (also?.test(n) ?? false) })
     return new Map(entries.map(e => [e.name, e.data.toString('utf8')]))
   } catch (error) {
     if (error instanceof ZipProblem) throw new DocumentProblem(`this DOCX cannot be read: ${error.message.startsWith('the archive cannot be read') ? plain(error.message) : error.message}`)
@@ -166,9 +166,11 @@ async function docxParts(buf: Buffer, names: string[]): Promise<Map<string, stri
 }
 
 const DOCX_PARTS = ['_rels/.rels', 'word/document.xml', 'docProps/core.xml', 'docProps/app.xml']
+const HEADER_FOOTER = /^word\/(?:header|footer)\d{0,2}\.xml$/
 
 async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'warnings'>> {
-  const parts = await docxParts(buf, DOCX_PARTS)
+  // Page headers and footers too: a layout may put the contact details only there.
+  const parts = await docxParts(buf, DOCX_PARTS, HEADER_FOOTER)
   // The package's relationships name the main document; word/document.xml is where Word puts it.
   const rels = parts.get('_rels/.rels') ?? ''
   // One tag at a time, then its attributes: one pattern over the whole file backtracked quadratically
@@ -183,7 +185,10 @@ async function readDocx(buf: Buffer): Promise<Omit<ReadDocument, 'fields' | 'war
   if (body === undefined) throw new DocumentProblem('this DOCX cannot be read: it has no document body (is it a Word document?)')
   let text: string
   try {
-    text = docxBodyText(body)
+    // Header text before the body, footer text after it; a header repeated for first, odd and even pages once.
+    const marginal = (kind: string) =>
+      [...new Set([...parts.keys()].filter(n => n.startsWith(`word/${kind}`)).sort().map(n => docxBodyText(parts.get(n)!).trim()).filter(Boolean))]
+    text = [...marginal('header'), docxBodyText(body), ...marginal('footer')].join('\n')
   } catch (error) {
     throw new DocumentProblem(`this DOCX cannot be read: ${plain((error as Error)?.message)}`)
   }

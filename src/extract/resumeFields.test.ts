@@ -148,3 +148,46 @@ describe('resume fields from real layouts', () => {
     expect(job('Developer, Acme (555) 1234-5678')).toEqual([])
   })
 })
+
+describe('resume fields: what layouts-blind-2 and -3 taught (made-up people)', () => {
+  const jobs = (text: string | string[]) => extractResumeFields(Array.isArray(text) ? text : [text]).employers.map(e => e.value)
+  it('sets aside how long a job lasted, as LinkedIn prints it beside the dates', () => {
+    expect(jobs('Mira Sol\nExperience\nNorthgate Digital JSC\nMobile Developer\nJuly 2019 - February 2022 (2 years 8 months)\nHanoi, Vietnam\nBuilt apps for logistics clients and their drivers.')).toEqual([
+      { company: 'Northgate Digital JSC', title: 'Mobile Developer', start: '2019-07', end: '2022-02', current: false },
+    ])
+  })
+  it('reads "Title | Company | City | dates" and "Company | dates" over "Title | City"', () => {
+    expect(jobs('Mira Sol\nExperience\nMobile Developer | Northgate Digital JSC | Ho Chi Minh City | 2019 – 2022')[0]).toMatchObject({ company: 'Northgate Digital JSC', title: 'Mobile Developer' })
+    expect(jobs('Mira Sol\nExperience\nNorthgate Digital JSC | 07.2019 – 02.2022\nMobile Developer | Hanoi')[0]).toMatchObject({ company: 'Northgate Digital JSC', title: 'Mobile Developer', start: '2019-07' })
+  })
+  it('reads a job below its dates when the first dates stand right under the heading', () => {
+    expect(jobs('Mira Sol\nWork experience\n2022.03 – present\nLead Cloud Engineer\nKestrel Payments Ltd, Lagos\nRan the AWS platform behind a card-payments switch for five years.\n2019.07 – 2022.02\nSao Mai Digital JSC, Ho Chi Minh City\nPosition: Mobile Developer')).toEqual([
+      { company: 'Kestrel Payments Ltd', title: 'Lead Cloud Engineer', start: '2022-03', end: null, current: true },
+      { company: 'Sao Mai Digital JSC', title: 'Mobile Developer', start: '2019-07', end: '2022-02', current: false },
+    ])
+  })
+  it('reads a numbered academic entry, a two-digit end year, a quarter, a single year', () => {
+    const got = jobs('Mira Sol\nEmployment\n1. Senior Data Engineer. Kanvas Analytics Pvt. Ltd., Bengaluru. Apr. 2022 – present.\n2. Data Engineer. Tarang Software Sdn. Bhd., Chennai. 2019–22.\n3. Software Engineer II. Meridian Payments Inc., Bengaluru. Q3 2017 – Q2 2019.\n4. Intern. Ege Yazılım A.Ş., İzmir. 2014.')
+    expect(got).toEqual([
+      { company: 'Kanvas Analytics Pvt. Ltd.', title: 'Senior Data Engineer', start: '2022-04', end: null, current: true },
+      { company: 'Tarang Software Sdn. Bhd.', title: 'Data Engineer', start: '2019', end: '2022', current: false },
+      { company: 'Meridian Payments Inc.', title: 'Software Engineer II', start: '2017', end: '2019', current: false },
+      { company: 'Ege Yazılım A.Ş.', title: 'Intern', start: '2014', end: '2014', current: false },
+    ])
+  })
+  it('reads "Company (Jul ’19 – Mar ’22): Title"', () => {
+    expect(jobs('Mira Sol\nExperience\nLumenstack Inc. (Sep ’17 – Jan ’19): Data Scientist')).toEqual([{ company: 'Lumenstack Inc.', title: 'Data Scientist', start: '2017-09', end: '2019-01', current: false }])
+    expect(normaliseDate('Jul ’19')).toBe('2019-07')
+    expect(normaliseDate('Q3 2017')).toBe('2017')
+  })
+  it('sets a running header aside past the first page, so a job broken over the page stays whole', () => {
+    const pages = ['Selin Demir — Curriculum Vitae\nSelin Demir\nExperience\nLumenstack Inc., Remote\nPage 1 of 2', 'Selin Demir — Curriculum Vitae\nData Scientist (September 2017 – January 2019)\nPage 2 of 2']
+    expect(jobs(pages)).toEqual([{ company: 'Lumenstack Inc.', title: 'Data Scientist', start: '2017-09', end: '2019-01', current: false }])
+  })
+  it('reads a form: the name after "Name: |", a national phone number in the country the header gives, a labelled site', () => {
+    const f = extractResumeFields(['Curriculum Vitae\nPersonal details\nName: | Mira Sol\nAddress: | Hanoi, Vietnam\nMobile: | 0912 847 305\nWebsite: | mirasol.dev'])
+    expect(f.name?.value).toBe('Mira Sol')
+    expect(f.phones.map(p => p.value.e164)).toEqual(['+84912847305'])
+    expect(f.urls.map(u => u.value.url)).toEqual(['https://mirasol.dev'])
+  })
+})

@@ -76,11 +76,13 @@ function headingOf(text: string): Section | null {
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 const YEAR = '(?:19|20)\\d{2}'
 /** "Mar 2018", "Mar. 2018", "March 2018", "2018-03", "2018.03", "2018/03", "03/2018", "03.2018", "2018". */
-const DATE = `(?:${MONTH},?\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
+const DATE = `(?:${MONTH},?\\s+${YEAR}|${MONTH}\\s*[’'‘]\\s?\\d{2}(?!\\d)|[Qq][1-4]\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
 const OPEN_END = '(?:present|current|now|today|date|ongoing)'
 const RANGE_SEP = '(?:-|–|—|‒|―|−|~|to|until|till)'
-const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?|\\b(?:since|from|seit|desde)\\s+(${DATE})\\b(?!\\s*${RANGE_SEP})`, 'i')
+// Groups: 1 start, 2 end; 3 a start alone ("since 2022"); 4 and 5 a year and its end in two digits ("2019–22").
+const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_END})\\b\\s*\\)?|\\b(?:since|from|seit|desde)\\s+(${DATE})\\b(?!\\s*${RANGE_SEP})|\\b(${YEAR})\\s*[-–]\\s*(\\d{2})(?![\\d.]\\d|\\s*(?:%|k\\b|people|engineers|users))`, 'i')
 const RANGE_ALL = new RegExp(RANGE.source, 'gi')
+const SINGLE_YEAR_END = new RegExp(`\\b(?<year>${YEAR})\\.?\\s*$`)
 const OPEN_ONLY = new RegExp(`^${OPEN_END}$`, 'i')
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -92,6 +94,17 @@ export function normaliseDate(text: string): string | null {
   if (m) return month(m[1]!, m[2]!)
   m = /^(\d{1,2})[/.](\d{4})$/.exec(t)
   if (m) return month(m[2]!, m[1]!)
+  // "Jul ’19": a year in two digits after an apostrophe, in this century unless that is still to come.
+  m = /^([a-z]+)\.?\s*[’'‘]\s?(\d{2})$/.exec(t)
+  if (m) {
+    const idx = MONTHS.indexOf(m[1]!.slice(0, 3))
+    const yy = Number(m[2])
+    const year = 2000 + yy <= new Date().getUTCFullYear() + 1 ? 2000 + yy : 1900 + yy
+    return idx >= 0 ? `${year}-${String(idx + 1).padStart(2, '0')}` : null
+  }
+  // "Q3 2017" names no month: the year.
+  m = /^q[1-4]\s+(\d{4})$/.exec(t)
+  if (m) return m[1]!
   m = /^([a-z]+)\.?,?\s+(\d{4})$/.exec(t)
   if (m) {
     const idx = MONTHS.indexOf(m[1]!.slice(0, 3))
@@ -218,7 +231,7 @@ export function splitTitleCompany(text: string): { title: string | null; company
   if (at && !/[|]/.test(at[2]!)) return { title: at[1]!.trim(), company: at[2]!.trim() }
   const guarded = rest.replace(LEGAL_COMMA, PROTECTED_COMMA)
   const restore = (t: string) => t.split(PROTECTED_COMMA).join(',').trim()
-  for (const sep of [' | ', ' / ', ' — ', ' – ', ' - ', ', ', ' · ', ' • ']) {
+  for (const sep of [' | ', ' / ', ' — ', ' – ', ' - ', ', ', ' · ', ' • ', ' : ', ': ']) {
     const i = guarded.indexOf(sep)
     if (i <= 0) continue
     const a = restore(guarded.slice(0, i))
@@ -250,6 +263,9 @@ function cleanJobPart(text: string | null): string | null {
  */
 function titleOnly(title: string | null): string | null {
   if (!title) return title
+  // "Lead Cloud Engineer | Lagos": a place printed after the title, across a tab stop.
+  const bar = title.split(/\s+\|\s+/)
+  if (bar.length > 1 && bar.slice(1).every(part => /^\p{Lu}[\p{L}'’.-]*(?:[\s,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(part) && !TITLE_WORDS.test(part))) title = bar[0]!
   let words = title.split(' ')
   // "City, Country Title": a known country after the comma, a title after the country.
   const comma = words.findIndex(w => w.endsWith(','))
@@ -275,16 +291,50 @@ function titleOnly(title: string | null): string | null {
 /** A place written after the company ("Kora Logistics · Lagos", "Tekton Labs LLC (Medellín)") is not part of its name. */
 function withoutPlace(company: string | null): string | null {
   if (!company) return company
+  // "Sao Mai Digital JSC | Hanoi": a line of "Title | Company | City | dates" leaves the place after a bar.
+  const bar = company.split(/\s+\|\s+/)
+  if (bar.length > 1 && bar.slice(1).every(part => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?$/u.test(part) && !part.split(/\s+/).some(w => LEGAL_FORM_WORD.test(w)))) company = bar[0]!
   const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
   // "Kanvas Analytics Pvt. Ltd., Bengaluru", "Lumenstack Inc., Remote": a place after a comma, never a legal form.
-  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})$/u.exec(t.trim())
+  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(t.trim())
   if (comma && comma[1]!.split(/\s+/).length >= 2 && !LEGAL_FORM_WORD.test(comma[2]!)) return comma[1]!
   return t.trim() || company
 }
+/**
+ * An entry of a numbered list written as sentences ("1. Senior Data Engineer. Kanvas Analytics Pvt. Ltd.,
+ * Bengaluru. Apr. 2022 – present."): its parts, joined by " | ", the list number and full stops set aside;
+ * a legal form's or a single letter's full stop does not end a part. Other text as it was.
+ */
+function numberedParts(text: string): string {
+  const m = /^\s*\d{1,2}[.)]\s+(.+)$/.exec(text)
+  if (!m) return text
+  const pieces = m[1]!.split(/(?<=\.)\s+/)
+  const parts: string[] = []
+  for (const piece of pieces) {
+    const last = parts[parts.length - 1]
+    if (last !== undefined && /(?:\b\p{L}|\b(?:pvt|ltd|inc|co|corp|sdn|bhd|pte|pty|ltda|jr|sr|st|dr|no|bros|mfg|intl))\.$/iu.test(last)) parts[parts.length - 1] = `${last} ${piece}`
+    else parts.push(piece)
+  }
+  const cleaned = parts.map(p => p.replace(/\.$/, '').trim()).filter(p => p && p !== '.')
+  return cleaned.length >= 2 ? cleaned.join(' | ') : text
+}
+
+/**
+ * "Kora Logistics, Lagos, Nigeria |" with the dates taken out: the place after the company, ended by a
+ * country, is not a title to split off. The text without it, or as it was.
+ */
+function withoutTrailingPlace(text: string): string {
+  const m = /^(.+?),\s*(?:(\p{Lu}[\p{L}'’. -]{1,30}),\s*)?(\p{Lu}[\p{L}'’. -]{1,30}?)[\s|·•–—-]*$/u.exec(text.trim())
+  if (!m || !m[1]!.trim() || TITLE_WORDS.test(`${m[2] ?? ''} ${m[3]}`)) return text
+  return resolveCountry(m[3]!.trim()).ok ? m[1]! : text
+}
+
+/** A legal form anywhere in a line: it names a company, whatever title word it holds ("Lagoon Energy PLC"). */
+const LEGAL_FORM_IN = /\b(?:inc|ltd|llc|llp|plc|gmbh|s\.a|sas|srl|bv|b\.v|pte|pty|corp|corporation|limited|sdn|bhd|pvt|ltda|jsc|ooo)\b\.?|\bco\.,? ltd\b|\bsp\. z o\.o\./i
 const LEGAL_FORM_WORD = /^(?:inc|ltd|llc|llp|lp|plc|gmbh|ag|sa|s\.a|s\.a\.s|sas|srl|s\.r\.l|bv|b\.v|nv|n\.v|oy|ab|as|a\/s|aps|kk|pte|pty|co|corp|corporation|company|limited|incorporated|sdn|bhd|pvt|spa|s\.p\.a|sp|kft|zrt|doo|d\.o\.o|ou|oü|jsc|pjsc|ooo)\b/i
 
 /** A finished sentence (a description), not a legal form's abbreviation ("… Co."). */
-const endsSentence = (text: string | undefined) => !!text && /[.!?]$/.test(text) && !/\b(?:ltd|inc|co|corp|llc|plc|s\.a|b\.v)\.$/i.test(text)
+const endsSentence = (text: string | undefined) => !!text && /[.!?]$/.test(text) && !/\b(?:ltd|ltda|inc|co|corp|llc|plc|s\.a|b\.v|o\.o|c\.v|s\.r\.l|s\.p\.a|pvt|bhd|sdn|jsc)\.$/i.test(text)
 
 /** A bare domain under a common top-level domain, in contact lines: "adaeze.dev", "wasowicz.pl/en". */
 const BARE_DOMAIN = /(?<![@\w./-])(?:[a-z0-9][a-z0-9-]*\.)+(?:com|net|org|io|dev|me|co|app|page|site|tech|info|pl|de|uk|fr|es|it|nl|pt|br|mx|ar|cl|ng|za|ke|in|pk|ru|ua|ro|cz|se|no|fi|dk|ca|au|nz|jp|kr|cn|sg)\b(?:\/[^\s<>"'|,;)]*)?(?![\w@-])/gi
@@ -368,13 +418,44 @@ export function joinWrappedContacts(lines: string[]): string[] {
 }
 
 const BULLET = /^[•·▪‣◦*●■➢►✓\uf000-\uf0ff-]\s*/u
+/** A job's length as printed beside its dates: "(4 years 10 months)", "2 yrs 3 mos", "(9 months)". */
+const DURATION = /[·•]?\s*\(?\b\d{1,2}\s*(?:years?|yrs?)(?:\s*,?\s*\d{1,2}\s*(?:months?|mos?))?\b\)?|[·•]?\s*\(?\b\d{1,2}\s*(?:months?|mos?)\b\)?/gi
 const MAX_LINE = 2000
+
+/** The country of a "City, Country" or "Address: …, Country" line above the first section: or undefined. */
+function headerCountry(lines: Line[]): CountryCode | undefined {
+  for (const l of lines.slice(0, 20)) {
+    if (l.section === 'experience' || l.section === 'education' || l.section === 'skills') break
+    for (const part of l.text.replace(/^(?:address|location|based in|residence)\s*[:：]\s*\|?\s*/i, '').split(/\s+[|•·]\s+/)) {
+      const m = /^\p{Lu}[\p{L}'’. -]{1,40},\s*(\p{Lu}[\p{L}'’. -]{1,40})$/u.exec(part.trim())
+      const known = m ? resolveCountry(m[1]!.trim()) : null
+      if (known?.ok) return known.value as CountryCode
+    }
+  }
+  return undefined
+}
+
+const runningKey = (line: string) => line.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()
+/** Lines among the first and last two of a page that stand there on two pages or more. */
+function runningLines(pages: string[]): Set<string> {
+  if (pages.length < 2) return new Set()
+  const counts = new Map<string, number>()
+  for (const page of pages) {
+    const lines = page.split(/\r?\n/).filter(l => l.trim())
+    for (const key of new Set([...lines.slice(0, 2), ...lines.slice(-2)].map(runningKey))) if (key.length > 3) counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([k]) => k))
+}
 
 export function extractResumeFields(pages: string[], options: { defaultCountry?: CountryCode } = {}): ResumeFields {
   const lines: Line[] = []
   let section: Section | null = null
+  // A running header or footer ("Selin Aydoğan — Curriculum Vitae", "Page 1 of 2") repeats on every page: past
+  // the first page it is not part of what it interrupts (a job broken over the page).
+  const running = runningLines(pages)
   pages.forEach((pageText, p) => {
     joinWrappedUrls(joinWrappedContacts(pageText.split(/\r?\n/))).forEach((raw, i) => {
+      if ((p > 0 && running.has(runningKey(raw))) || /^\s*page \d+ (?:of|\/) \d+\s*$/i.test(raw)) return
       // No resume line is this long; cutting it bounds the work any pattern can do on hostile text.
       // Headings set in spaced capitals ("E X P E R I E N C E") are words.
       const text = raw
@@ -398,9 +479,11 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     // The name sits above the first section: a line under "Experience" is a job, even if name-shaped. A
     // summary's heading read first (a heading drawn above the name) does not end the search.
     const heading = headingOf(l.text)
-    if ((heading && !(heading === 'other' && n === 0)) || (l.section && l.section !== 'other') || (l.section === 'other' && n > 1)) break
+    // A form's "Personal details" table holds the name ("Name: | …"): it does not end the search.
+    const personal = /^personal (?:details|information|data)$/i.test(l.text.replace(/[:：]$/, '').trim())
+    if (!personal && ((heading && !(heading === 'other' && n === 0)) || (l.section && l.section !== 'other') || (l.section === 'other' && n > 1 && !/^(?:full )?name\s*[:：]/i.test(l.text)))) break
     if (heading) continue
-    const labelled = /^(?:full )?name\s*[:：]\s*(.+)$/i.exec(l.text)
+    const labelled = /^(?:full )?name\s*[:：]\s*(?:\|\s*)?(.+)$/i.exec(l.text)
     // Each part of a header line ("CURRICULUM VITAE | Adaeze Okonkwo-Balogun Staff Software Engineer"), and
     // a part without the job title written after the name.
     // (Only a later part: a line that begins "Smart Contract Developer | …" is a title, and no name.)
@@ -436,6 +519,9 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     }
   }
 
+  // A number written in national form ("0912 847 305") is read in the country the header gives ("Hanoi,
+  // Vietnam", "Address: | Lagos, Nigeria"), when the caller gave none.
+  const homeCountry = options.defaultCountry ?? headerCountry(lines)
   for (const l of lines) {
     const lineEmails = emailsIn(l.text)
     for (const found of lineEmails) {
@@ -449,8 +535,14 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     // A personal site written as a bare domain ("adaeze.dev") is read in the contact lines only, where
     // "Node.js" or "ASP.NET" do not stand.
     // A labelled one ("Website: x.site") is the facts' own to read (buildFacts.ts), as written.
-    const contactLine = (l.section === null || l.section === 'other' || lineEmails.length > 0) && !/\b(?:website|web|site|portfolio|url|homepage|blog)\s*[:：]/i.test(l.text)
-    const bare = contactLine ? [...withoutEmails.matchAll(BARE_DOMAIN)].map(m => m[0]) : []
+    // A line with an address on it is a contact line, labels and all ("Email: … · Web: ananya.dev").
+    const contactLine = lineEmails.length > 0 || ((l.section === null || l.section === 'other') && !/\b(?:website|web|site|portfolio|url|homepage|blog)\s*[:：]/i.test(l.text))
+    // A form's "Website: | thuha.dev" row: the value after the label, in the details at the top.
+    const labelledSite = l.section === null || l.section === 'other' ? /^(?:website|web ?site|personal site|homepage|portfolio|blog)\s*[:：]\s*\|?\s*(\S+)$/i.exec(l.text)?.[1] : undefined
+    // A line that is a bare domain and nothing else, outside the skills ("ONLINE" / "selinaydogan.com" in a sidebar).
+    const domainAlone = l.section !== 'skills' && /^(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}(?:\/\S*)?$/.test(l.text) ? l.text : undefined
+    const bareSource = contactLine ? withoutEmails : (labelledSite ?? domainAlone)
+    const bare = bareSource ? [...bareSource.matchAll(BARE_DOMAIN)].map(m => m[0]) : []
     for (const m of [...withoutEmails.matchAll(URL_RE), ...bare.map(b => [b] as unknown as RegExpMatchArray)]) {
       let url = m[0].replace(/[.)\]]+$/, '')
       if (!/^https?:\/\//i.test(url)) url = `https://${url}`
@@ -467,7 +559,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
     // Dates and ranges look like digit runs; take phones from what is left.
     // "(+57) 310 555 0142": the country code in brackets is still the country code.
     const phoneText = withoutEmails.replace(URL_RE, ' ').replace(RANGE_ALL, ' ').replace(/\(\s*(\+\d{1,4})\s*\)/g, '$1')
-    for (const phone of phonesIn(phoneText, options.defaultCountry)) {
+    for (const phone of phonesIn(phoneText, homeCountry)) {
       if (!seen.phones.has(phone.e164)) {
         seen.phones.add(phone.e164)
         fields.phones.push({ value: phone, ...at(l) })
@@ -477,6 +569,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
 
   const hasSections = lines.some(l => l.section !== null)
   let lastJob: ExtractedEmployment | null = null
+  /** whether each job's dates stand above it (decided at the first dates standing alone) */
+  let datesFirst: boolean | null = null
   /** lines already read as part of a job */
   const used = new Set<number>()
   /** Can line k hold a job's title or company, for the dates on line l? */
@@ -494,16 +588,18 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       lastJob.details = `${lastJob.details ? `${lastJob.details} ` : ''}${text}`.slice(0, 1000)
     }
     const inExperience = l.section === 'experience' || (!hasSections && !INSTITUTION_WORDS.test(l.text))
-    const range = RANGE.exec(l.text)
+    // A numbered entry ending in one year ("5. Intern. Ege Yazılım A.Ş., İzmir. 2014."): a job within that year.
+    const range = RANGE.exec(l.text) ?? (inExperience && /^\d{1,2}[.)]\s/.test(l.text) ? SINGLE_YEAR_END.exec(l.text) : null)
     if (range && inExperience && !BULLET.test(l.text)) {
       // "since 05/2022" has a start and no end: a job still held.
-      const start = normaliseDate(range[1] ?? range[3]!)
-      const endRaw = range[2] ?? 'present'
+      const start = normaliseDate(range[1] ?? range[3] ?? range[4] ?? range.groups!.year!)
+      const endRaw = range[2] ?? (range[5] ? `${range[4]!.slice(0, 2)}${range[5]}` : range.groups?.year ?? 'present')
       const current = OPEN_ONLY.test(endRaw)
       const end = current ? null : normaliseDate(endRaw)
-      const rest = l.text.replace(range[0], ' ').replace(/\(\s*\)/g, '')
+      // "March 2022 - Present (4 years 10 months)": how long, as LinkedIn prints it, is neither title nor company.
+      const rest = l.text.replace(range[0], ' ').replace(DURATION, ' ').replace(/\(\s*\)/g, '')
       const labelledForm = DATES_LABEL.test(rest.trim())
-      let { title, company } = labelledForm ? { title: null, company: null } : splitTitleCompany(rest)
+      let { title, company } = labelledForm ? { title: null, company: null } : splitTitleCompany(withoutTrailingPlace(numberedParts(rest)))
       used.add(index)
       const take = (k: number) => {
         used.add(k)
@@ -523,6 +619,22 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
             take(k)
             company = c[1]!.trim()
           }
+        }
+      }
+      // Dates that head their job ("2023.02 – present" / "Lead Cloud Engineer" / "Kestrel Payments Ltd, Lagos"): a
+      // layout whose first dates stand right under the section's heading puts each job below its dates.
+      if (!title && !company && datesFirst === null && l.section === 'experience' && !rest.trim()) datesFirst = !jobPart(index - 1, l) && jobPart(index + 1, l)
+      if (!title && !company && datesFirst && !rest.trim() && jobPart(index + 1, l)) {
+        const below = [index + 1, index + 2].filter((k, n) => jobPart(k, l) && (n === 0 || jobPart(index + 1, l)))
+        for (const k of below) {
+          const text = take(k)
+          const labelledTitle = FORM_TITLE.exec(text)
+          const labelledCompany = FORM_COMPANY.exec(text)
+          if (labelledTitle && !title) title = labelledTitle[1]!.trim()
+          else if (labelledCompany && !company) company = labelledCompany[1]!.trim()
+          else if (!title && TITLE_WORDS.test(text) && !LEGAL_FORM_IN.test(text)) title = text
+          else if (!company) company = text
+          else if (!title) title = text
         }
       }
       if (!title && !company && jobPart(index - 1, l)) {
@@ -567,8 +679,8 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
         value: {
           institution,
           degree,
-          start: eduRange ? normaliseDate(eduRange[1] ?? eduRange[3]!) : null,
-          end: eduRange?.[2] ? normaliseDate(eduRange[2]) : single ? single[0] : null,
+          start: eduRange ? normaliseDate(eduRange[1] ?? eduRange[3] ?? eduRange[4]!) : null,
+          end: eduRange?.[2] ? normaliseDate(eduRange[2]) : eduRange?.[5] ? `${eduRange[4]!.slice(0, 2)}${eduRange[5]}` : single ? single[0] : null,
         },
         ...at(l),
       })
