@@ -156,6 +156,17 @@ function closest(key: string, keys: Map<string, string>, label: (v: string) => s
   return out
 }
 
+/**
+ * A country's code when the text names exactly one, 'ambiguous' when it names several ("Korea"), or null:
+ * resolveCountry without the suggestions, which cost an edit distance to every name (text reading asks this
+ * of many words that are no country).
+ */
+export function countryNamed(input: string): string | 'ambiguous' | null {
+  const key = normaliseKey(input)
+  if (AMBIGUOUS_COUNTRIES[key]) return 'ambiguous'
+  return countryKeys.get(key) ?? null
+}
+
 /** "USA", "U.S.", "United States", "us" → US; "Korea" → ambiguous (KR or KP); "Untied States" → unknown, suggests US. */
 export function resolveCountry(input: string): Resolution {
   const key = normaliseKey(input)

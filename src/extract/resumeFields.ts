@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { claimedYearsIn, type ClaimedYears } from './claimedExperience'
-import { resolveCountry } from '../domain/countriesAndZones'
+import { countryNamed } from '../domain/countriesAndZones'
 
 /**
  * Resume text → the fields a reviewer needs, each with where it was read (page and line). Pure and
@@ -273,8 +273,7 @@ function titleOnly(title: string | null): string | null {
     for (const k of [3, 2, 1]) {
       const country = words.slice(comma + 1, comma + 1 + k).join(' ')
       const rest = words.slice(comma + 1 + k)
-      const known = resolveCountry(country)
-      if (rest.length && (known.ok || known.reason === 'ambiguous') && TITLE_WORDS.test(rest.join(' '))) {
+      if (rest.length && countryNamed(country) !== null && TITLE_WORDS.test(rest.join(' '))) {
         words = rest
         break
       }
@@ -326,7 +325,8 @@ function numberedParts(text: string): string {
 function withoutTrailingPlace(text: string): string {
   const m = /^(.+?),\s*(?:(\p{Lu}[\p{L}'’. -]{1,30}),\s*)?(\p{Lu}[\p{L}'’. -]{1,30}?)[\s|·•–—-]*$/u.exec(text.trim())
   if (!m || !m[1]!.trim() || TITLE_WORDS.test(`${m[2] ?? ''} ${m[3]}`)) return text
-  return resolveCountry(m[3]!.trim()).ok ? m[1]! : text
+  const known = countryNamed(m[3]!.trim())
+  return known && known !== 'ambiguous' ? m[1]! : text
 }
 
 /** A legal form anywhere in a line: it names a company, whatever title word it holds ("Lagoon Energy PLC"). */
@@ -428,8 +428,8 @@ function headerCountry(lines: Line[]): CountryCode | undefined {
     if (l.section === 'experience' || l.section === 'education' || l.section === 'skills') break
     for (const part of l.text.replace(/^(?:address|location|based in|residence)\s*[:：]\s*\|?\s*/i, '').split(/\s+[|•·]\s+/)) {
       const m = /^\p{Lu}[\p{L}'’. -]{1,40},\s*(\p{Lu}[\p{L}'’. -]{1,40})$/u.exec(part.trim())
-      const known = m ? resolveCountry(m[1]!.trim()) : null
-      if (known?.ok) return known.value as CountryCode
+      const known = m ? countryNamed(m[1]!.trim()) : null
+      if (known && known !== 'ambiguous') return known as CountryCode
     }
   }
   return undefined
