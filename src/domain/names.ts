@@ -96,8 +96,10 @@ const NICKNAMES: Record<string, string> = {
   // Greek everyday forms of baptismal names, and Dutch and German ones.
   giannis: 'ioannis', yiannis: 'ioannis', yannis: 'ioannis', kostas: 'konstantinos', nikos: 'nikolaos', panos: 'panagiotis', thanasis: 'athanasios',
   hans: 'johannes', kees: 'cornelis', henk: 'hendrik', sepp: 'josef',
-  // Burmese: "Mg" is how "Maung" is written short.
-  mg: 'maung',
+  // Burmese: "Mg" is how "Maung" is written short; Indonesian "Moh." for Muhammad.
+  mg: 'maung', moh: 'muhammad',
+  // Everyday forms elsewhere: Lupita (Guadalupe), Kobby (Kwabena, an Akan day name).
+  lupita: 'guadalupe', kobby: 'kwabena',
 }
 
 /**
@@ -183,6 +185,7 @@ const GEORGIAN: Record<string, string> = {
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's',
   т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+  ђ: 'đ', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'ć', џ: 'dž', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
   ў: 'u', ә: 'a', ғ: 'g', қ: 'k', ң: 'ng', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
 }
 const cyrillicInLatin = (s: string) =>

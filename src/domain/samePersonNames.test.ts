@@ -177,3 +177,27 @@ describe('samePersonName: what held-out-variants-2.csv and -3.csv taught (made-u
     expect(samePersonName('Armen Sargsyan', 'Արմեն Սարգսյան').same).toBe(true)
   })
 })
+
+describe('samePersonName: what held-out-variants-4.csv taught (made-up names)', () => {
+  it.each([
+    ['Милан Јовановић', 'Milan Jovanović'],
+    ['Siarhei Lis', 'Sergei Lis'],
+    ['W.M.R.K. Perera', 'Warnakulasuriya Mahesh Ruwan Kumara Perera'],
+    ['Lupita Reyes', 'María Guadalupe Reyes'],
+    ['Moh. Arif Hidayat', 'Muhammad Arif Hidayat'],
+    ['Enkhbold Batbayar', 'Enhbold Batbayar'],
+    ['Sigríður Jónsdóttir', 'Sigridur Jonsdottir'],
+    ['Jürgen Möller', 'Juergen Moeller'],
+  ])('one person: %s / %s', (a, b) => expect(samePersonName(a, b).same).toBe(true))
+  it.each([
+    // A consonant changed while vowels move too.
+    ['Hiroshi Tanaka', 'Hiroshi Tanabe'],
+    ['Omar Khaled Nasser', 'Omar Khalil Nasser'],
+    // One consonant more, not an h, a doubled letter or "ck".
+    ['Kevin Ong', 'Kelvin Ong'],
+    // A compound given name is not a longer form of its first part.
+    ['Alireza Karimi', 'Ali Karimi'],
+    // An umlaut written out as another vowel.
+    ['Jürgen Möller', 'Juergen Mueller'],
+  ])('two people: %s / %s', (a, b) => expect(samePersonName(a, b).same).toBe(false))
+})

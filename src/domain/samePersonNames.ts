@@ -164,7 +164,7 @@ function comparePair(a: string, b: string): SamePerson {
   const nb = normaliseName(b, 'Person')
   // Aliases written "A / B" are scoreNames' to split; otherwise each name is normalised once.
   const scored = /[/;|]/.test(a + b) ? scoreNames(a, b, 'Person') : scoreNormalised(na, nb)
-  const apart = ownNamesApart(a, b) ?? genitiveSwapped(na.tokens, nb.tokens) ?? markedLettersApart(a, b) ?? wifeOfForm(a, b) ?? sameWordsOtherPlaces(na.tokens, nb.tokens) ?? joinedSyllableChanged(a, b, na, nb)
+  const apart = ownNamesApart(a, b) ?? genitiveSwapped(na.tokens, nb.tokens) ?? markedLettersApart(a, b) ?? umlautApart(a, b) ?? wifeOfForm(a, b) ?? sameWordsOtherPlaces(na.tokens, nb.tokens) ?? joinedSyllableChanged(a, b, na, nb)
   if (apart) return { same: false, score: Math.min(scored.score, 0.85), why: [apart, ...scored.why] }
   if (scored.match) {
     // The same syllables in another order, with the family name in its place, are another given name
@@ -219,7 +219,7 @@ function apartTest(na: NormalisedName, nb: NormalisedName): WordsApart {
   return (w, v) =>
     (korean && differentSyllableWords(w, v)) ||
     (chinese && differentChineseWords(w, v)) ||
-    (!romanised && (consonantSwapped(w, v) || openVowelChanged(w, v) || finalVowelChanged(w, v))) ||
+    (!romanised && (consonantSwapped(w, v) || consonantInserted(w, v) || openVowelChanged(w, v) || finalVowelChanged(w, v))) ||
     vowelNameChanged(w, v) ||
     otherGenderForm(w, v)
 }
@@ -328,8 +328,11 @@ function sameWordsOtherPlaces(ta: string[], tb: string[]): string | null {
 function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: NormalisedName): string | null {
   const apart = apartTest(na, nb)
   // The words as written: the normaliser's Korean spellings ("Yu" as "yoo") would change a Chinese syllable.
-  const plain = (x: string, n: NormalisedName) =>
-    /\p{Script=Han}/u.test(x) ? n.tokens : x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/).filter(Boolean)
+  const plain = (x: string, n: NormalisedName) => {
+    const folded = x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    // Letters that do not fold to a-z (ð, ø, characters): the normaliser's words.
+    return /[^\p{ASCII}]/u.test(folded) ? n.tokens : folded.split(/[^a-z]+/).filter(Boolean)
+  }
   const [pa, pb] = [plain(a, na), plain(b, nb)]
   for (const [ta, tb] of [[pa, pb], [pb, pa]] as const) {
     for (let i = 0; i + 1 < ta.length; i++) {
@@ -337,6 +340,29 @@ function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: Nor
       if (tb.includes(joined)) continue
       const v = tb.find(t => !ta.includes(t) && tokenSimilarity(joined, t).sim >= 0.85 && tokenSimilarity(joined, t).how !== 'doubled letters')
       if (v && apart(joined, v)) return `"${ta[i]} ${ta[i + 1]}" written together is "${joined}", another name than "${v}": a syllable changed`
+    }
+  }
+  return null
+}
+
+const UMLAUT: Record<string, [string, string]> = { ä: ['a', 'ae'], ö: ['o', 'oe'], ü: ['u', 'ue'] }
+/**
+ * An umlaut written out on the other side as another vowel: Möller / Mueller (ü's "ue"), Müller / Moller are
+ * different names; Möller / Moeller / Moller are one. Why, or null.
+ */
+function umlautApart(a: string, b: string): string | null {
+  const words = (x: string) => x.normalize('NFC').toLowerCase().split(/[\s-]+/).filter(Boolean)
+  const [wa, wb] = [words(a), words(b)]
+  for (const [xs, ys] of [[wa, wb], [wb, wa]] as const) {
+    for (const x of xs) {
+      const marks = [...x].filter(c => UMLAUT[c])
+      if (marks.length !== 1 || ys.includes(x)) continue
+      const [mark] = marks as [string]
+      const same = UMLAUT[mark]!.map(r => x.replace(mark, r))
+      if (ys.some(y => same.includes(y))) continue
+      const other = Object.entries(UMLAUT).filter(([m]) => m !== mark).flatMap(([, rs]) => rs.map(r => x.replace(mark, r)))
+      const y = ys.find(y => other.includes(y))
+      if (y) return `"${x}" and "${y}" have different vowels where one writes an umlaut: different names`
     }
   }
   return null
@@ -387,19 +413,34 @@ const VOWEL = /[aeiouy]/
  */
 function consonantSwapped(w: string, v: string): boolean {
   if (w.length !== v.length || w.length < 4) return false
-  let at = -1
-  for (let i = 0; i < w.length; i++) {
-    if (w[i] === v[i]) continue
-    if (at >= 0) return false
-    at = i
+  // Vowels may move between spellings meanwhile (Tanaka / Tanabe, Khaled / Khalil, Rakibul / Rafiqul).
+  let changed = false
+  for (let at = 0; at < w.length; at++) {
+    const [x, y] = [w[at]!, v[at]!]
+    if (x === y || (VOWEL.test(x) && VOWEL.test(y))) continue
+    if (!/[a-z]/.test(x) || !/[a-z]/.test(y)) return false
+    const pair = x < y ? `${x}${y}` : `${y}${x}`
+    // A final consonant voiced or not is one sound where speech devoices it (Mehmet / Mehmed, Ahmet / Ahmed).
+    if (at === w.length - 1 && FINAL_SAME_SOUND.includes(pair)) continue
+    if (!SAME_SOUND.includes(pair)) changed = true
   }
-  if (at < 0) return false
-  const [x, y] = [w[at]!, v[at]!]
-  if ((VOWEL.test(x) && VOWEL.test(y)) || !/[a-z]/.test(x) || !/[a-z]/.test(y)) return false
-  const pair = x < y ? `${x}${y}` : `${y}${x}`
-  // A final consonant voiced or not is one sound where speech devoices it (Mehmet / Mehmed, Ahmet / Ahmed).
-  if (at === w.length - 1 && FINAL_SAME_SOUND.includes(pair)) return false
-  return !SAME_SOUND.includes(pair)
+  return changed
+}
+
+/**
+ * One consonant more in the same letters, not an "h" (Jon / John, Sara / Sarah), not a doubled letter
+ * (Mohamed / Mohammed), not "ck": Kevin / Kelvin, Martin / Martins are two names.
+ */
+function consonantInserted(w: string, v: string): boolean {
+  const [short, long] = w.length < v.length ? [w, v] : [v, w]
+  if (long.length !== short.length + 1 || short.length < 4) return false
+  let i = 0
+  while (i < short.length && short[i] === long[i]) i++
+  if (long.slice(i + 1) !== short.slice(i)) return false
+  const c = long[i]!
+  // Nor a letter that makes a digraph with the h after it (Enkhjargal / Enhjargal: kh and h spell one sound).
+  if (VOWEL.test(c) || c === 'h' || c === 'w' || c === long[i - 1] || c === long[i + 1] || (c === 'k' && long[i - 1] === 'c') || long[i + 1] === 'h') return false
+  return /[a-z]/.test(c)
 }
 
 /** "jh" as the initials of "jihoon" (ji-hoon): each part starts with its letter and has a vowel. */
@@ -478,11 +519,17 @@ function sameSyllableWord(a: string, b: string): boolean {
  */
 export function shortFormOf(short: string, long: string): boolean {
   if (short.length + 3 > long.length) return false
+  // A name joined with another name is a compound given name, not a longer form of its first part: Alireza
+  // is not Ali, Mohammadreza not Mohammad, Abdulaziz not Abdul.
+  if (COMPOUND_PARTS.has(long.slice(short.length)) || COMPOUND_PARTS.has(long.slice(0, long.length - short.length))) return false
   if (short.length >= 3 && long.startsWith(short)) return true
   const stem = short.replace(/(?<=[^aeiouy])(?:y|ie)$/, '')
   if (stem !== short && stem.length >= 2 && stem.length + 3 <= long.length && long.startsWith(stem)) return true
   return short.length >= 4 && long.endsWith(short)
 }
+
+/** Names that join another to make a compound given name (Persian and Arabic usage). */
+const COMPOUND_PARTS = new Set(['reza', 'hossein', 'hosein', 'hussein', 'hassan', 'hasan', 'mehdi', 'mahdi', 'ali', 'amin', 'javad', 'rahman', 'rahim', 'aziz', 'karim', 'majid', 'sadegh', 'sadiq', 'kazem', 'ullah', 'allah', 'uddin', 'addin', 'mohammad', 'muhammad', 'abdul', 'abdel', 'abdol', 'gholam'])
 
 interface Found {
   at: number[]
@@ -515,6 +562,17 @@ function fullerForm(ta: string[], tb: string[], wordsApart: WordsApart): string 
     // Not where both names read as syllables and the words differ there ("Xiao" / "Xiaoping", "Min" / "Minjun"): a syllable dropped is another name.
     (w, j) => ((shortFormOf(w, long[j]!) || shortFormOf(long[j]!, w)) && !wordsApart(w, long[j]!) ? 'short form' : null),
   ]
+  // Initials run together for three names or more ("HMSK" for Herath Mudiyanselage Sanjeewa Kumara), placed first.
+  short.forEach((w, i) => {
+    if (w.length < 3 || w.length > 5 || /[aeiouy]/.test(w)) return
+    for (let j = 0; j + w.length <= long.length; j++) {
+      const run = Array.from({ length: w.length }, (_, k) => j + k)
+      if (run.some(k => used.has(k)) || run.map(k => long[k]![0]).join('') !== w) continue
+      found[i] = { at: run, how: 'initials' }
+      for (const k of run) used.add(k)
+      return
+    }
+  })
   for (const pass of passes) {
     short.forEach((w, i) => {
       if (found[i]) return

@@ -10,7 +10,7 @@ import { normaliseName } from './names'
  * a group.
  */
 const GROUPS: ReadonlyArray<readonly string[]> = [
-  ['sergei', 'sergey', 'sergej', 'sergii', 'serhii', 'serhiy', 'serhij', 'serge'],
+  ['sergei', 'sergey', 'sergej', 'sergii', 'serhii', 'serhiy', 'serhij', 'serge', 'siarhei', 'siarhiej'],
   ['yevgeny', 'yevgeniy', 'yevgenii', 'evgeny', 'evgeniy', 'evgenii', 'evgenij', 'yevhen', 'yevhenii', 'yevheniy', 'ievgen', 'ievgenii', 'ievhen', 'evhen', 'eugene'],
   ['grigory', 'grigoriy', 'grigorii', 'hryhoriy', 'hryhorii', 'gregory'],
   ['georgy', 'georgiy', 'georgii', 'heorhiy', 'heorhii', 'george'],
