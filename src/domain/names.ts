@@ -54,6 +54,9 @@ const LEGAL_PHRASES: Array<[RegExp, string]> = [
   [/\baktsionernoe obshchestvo\b/g, 'jsc'],
   [/\bprivate limited\b/g, 'pte ltd'],
   [/\bzartkoruen mukodo reszvenytarsasag\b/g, 'zrt'],
+  // Turkish: anonim şirketi (A.Ş.), limited şirketi (Ltd. Şti.).
+  [/\banonim sirketi\b/g, 'as'],
+  [/\blimited sirketi\b|\bltd sti\b/g, 'ltd'],
   [/\bnyilvanosan mukodo reszvenytarsasag\b/g, 'nyrt'],
   [/\bkorlatolt felelossegu tarsasag\b/g, 'kft'],
   // One country under its names: a listed body "of the Democratic People's Republic of Korea" is written "of the DPRK", "of North Korea".
@@ -325,6 +328,11 @@ function computeNormalisedName(name: string, schema: NameSchema): NormalisedName
     if (t.length > 1) t = ROMANISATION[t] ?? (isPerson ? (NICKNAMES[t] ?? SURNAME_FORMS[t] ?? turkicPatronymic(t)) : t)
     tokens.push(t)
   })
+  // A Russian name in German transliteration ("Jewgeni Igorewitsch Poljanin"), told by its patronymic: w is v, tsch
+  // is ch, sch is sh, j before a vowel is y, as English-language lists write them (Yevgeniy Igorevich Polyanin).
+  if (isPerson && tokens.some(t => /(?:witsch|wna|tsch)$/.test(t))) {
+    tokens = tokens.map(t => t.replace(/schtsch/g, 'shch').replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/w/g, 'v').replace(/j(?=[aeiou])/g, 'y'))
+  }
   // The same word twice in a row ("Sergey Sergey Shoigu") says nothing more.
   // Not a Chinese given name of one syllable twice ("Hui Hui", "Ting Ting"): that is the name.
   tokens = tokens.filter((t, i) => t.length === 1 || tokens[i - 1] !== t || (isPerson && isPinyinSyllable(t)))

@@ -109,12 +109,16 @@ export function normaliseEmail(value: string): string | null {
  */
 function addressWithin(value: string): string | null {
   const whole = /^[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/
-  const bracketed = /<\s*([^<>\s]+@[^<>\s]+?)\s*>/.exec(value)
+  // An address inside a link's query, percent-encoded ("…/apply?email=kim%40gmail.com&src=li").
+  const decoded = value.includes('%40') ? value.replace(/%40/g, '@') : value
+  const bracketed = /<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+?)\s*>/.exec(decoded)
   if (bracketed && whole.test(bracketed[1]!)) return bracketed[1]!
-  if (value.includes('@')) {
-    const words = value.split(/\s+/).filter(Boolean).map(w => w.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, ''))
-    const found = words.filter(w => whole.test(w))
-    return found.length === 1 && words.length >= 3 ? found[0]! : null
+  if (decoded.includes('@')) {
+    // The one address-shaped run in the text, whatever stands around it: a label in any script ("QQ邮箱："),
+    // a note after it, "mailto:", a query's "email=".
+    const found = [...new Set(decoded.match(/(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])/g) ?? [])]
+    if (found.length === 1 && found[0] !== decoded.replace(/^mailto:/, '').replace(/\.$/, '')) return found[0]!
+    return null
   }
   const spelt = value
     .replace(/\s*[[({<]\s*at\s*[\])}>]\s*|\s+at\s+/g, '@')
@@ -274,32 +278,90 @@ export function domainOf(value: string): string | null {
   return normaliseWebsite(value)
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+/** Month names in the languages applicants and lists write dates in (genitive forms where a date uses them), 1 to 12. */
+const MONTH_NAMES: string[][] = [
+  ['january', 'enero', 'janeiro', 'janvier', 'januar', 'janner', 'gennaio', 'januari', 'ocak', 'styczen', 'stycznia', 'января', 'январь', 'січня', 'ianuarie'],
+  ['february', 'febrero', 'fevereiro', 'fevrier', 'februar', 'febbraio', 'februari', 'subat', 'luty', 'lutego', 'февраля', 'февраль', 'лютого', 'februarie'],
+  ['march', 'marzo', 'marco', 'mars', 'marz', 'maart', 'mart', 'marzec', 'marca', 'марта', 'март', 'березня', 'martie'],
+  ['april', 'abril', 'avril', 'aprile', 'nisan', 'kwiecien', 'kwietnia', 'апреля', 'апрель', 'квітня', 'aprilie'],
+  ['may', 'mayo', 'maio', 'mai', 'maggio', 'mei', 'mayis', 'maj', 'maja', 'мая', 'май', 'травня'],
+  ['june', 'junio', 'junho', 'juin', 'juni', 'giugno', 'haziran', 'czerwiec', 'czerwca', 'июня', 'июнь', 'червня', 'iunie'],
+  ['july', 'julio', 'julho', 'juillet', 'juli', 'luglio', 'temmuz', 'lipiec', 'lipca', 'июля', 'июль', 'липня', 'iulie'],
+  ['august', 'agosto', 'aout', 'augustus', 'agustos', 'sierpien', 'sierpnia', 'августа', 'август', 'серпня'],
+  ['september', 'septiembre', 'setiembre', 'setembro', 'septembre', 'settembre', 'eylul', 'wrzesien', 'wrzesnia', 'сентября', 'сентябрь', 'вересня', 'septembrie'],
+  ['october', 'octubre', 'outubro', 'octobre', 'oktober', 'ottobre', 'ekim', 'pazdziernik', 'pazdziernika', 'октября', 'октябрь', 'жовтня', 'octombrie'],
+  ['november', 'noviembre', 'novembro', 'novembre', 'kasim', 'listopad', 'listopada', 'ноября', 'ноябрь', 'листопада', 'noiembrie'],
+  ['december', 'diciembre', 'dezembro', 'decembre', 'dezember', 'dicembre', 'aralik', 'grudzien', 'grudnia', 'декабря', 'декабрь', 'грудня', 'decembrie'],
+]
+const ROMAN_MONTHS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']
+const foldMonth = (w: string) => w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/\.$/, '')
+/** Every full name, and each beginning of three letters or more that only one month's names share ("sept", "okt", "févr"). */
+const MONTH_OF = (() => {
+  const out = new Map<string, number>()
+  const clash = new Set<string>()
+  MONTH_NAMES.forEach((names, i) =>
+    names.forEach(name => {
+      const n = foldMonth(name)
+      for (let k = 3; k <= n.length; k++) {
+        const prefix = n.slice(0, k)
+        if (out.has(prefix) && out.get(prefix) !== i + 1) clash.add(prefix)
+        else out.set(prefix, i + 1)
+      }
+    }),
+  )
+  for (const c of clash) out.delete(c)
+  MONTH_NAMES.forEach((names, i) => names.forEach(name => out.set(foldMonth(name), i + 1)))
+  return out
+})()
 const iso = (y: number, m: number, d: number): string | null => {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCMonth() === m - 1 ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null
 }
-const monthOf = (word: string) => MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1
+const monthOf = (word: string) => MONTH_OF.get(foldMonth(word)) ?? ROMAN_MONTHS.indexOf(word.toLowerCase()) + 1
+/** A year as written: four digits, or two ("'85", "62") read in either century that is not still to come. */
+const yearsOf = (y: string): number[] => {
+  const digits = y.replace(/^['’‘]/, '')
+  if (digits.length === 4) return [+digits]
+  const yy = +digits
+  const now = new Date().getUTCFullYear()
+  return [1900 + yy, 2000 + yy].filter(year => year <= now)
+}
 
 /**
  * Every reading of a written date of birth, as ISO dates: "1965-04-25", "25/04/1965", "04/25/1965",
- * "25.04.1965", "25 Apr 1965", "April 25, 1965", "1965/04/25". An ambiguous one ("04/05/1965") keeps both
- * readings: which order a person used is unknown, and either agreeing with the listing is worth a look.
- * A year alone ("1965", as the list often has) stays a year; a month and year stay "1965-04".
+ * "25.04.1965", "25 Apr 1965", "April 25, 1965", "1965/04/25", "25.IV.1965", month names in Spanish,
+ * Portuguese, French, German, Italian, Dutch, Turkish, Polish, Romanian, Russian and Ukrainian ("8 апреля
+ * 1996 г.", "20 de octubre de 1988", "4. März 1993"), Korean, Chinese and Japanese dates ("1965년 4월 25일",
+ * "1977年3月25日", "1984. 1. 8."), two-digit years ("13.10.62", "19 Oct. '85") in either century. An ambiguous
+ * one ("04/05/1965") keeps both readings: which order a person used is unknown, and either agreeing with the
+ * listing is worth a look. A year alone ("1965", as the list often has) stays a year; a month and year stay "1965-04".
  */
 export function birthDateReadings(text: string): string[] {
-  const t = text.replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '').trim().replace(/\s+/g, ' ').replace(/(\d)(st|nd|rd|th)\b/gi, '$1')
+  const t = text
+    .replace(/[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g, '')
+    // Year, month and day marked in Korean, Chinese or Japanese ("1965년 4월 25일", "1977年3月25日").
+    .replace(/\s*(?:년|年)\s*/g, '-')
+    .replace(/\s*(?:월|月)\s*/g, '-')
+    .replace(/\s*(?:일|日)\s*$/, '')
+    .trim()
+    .replace(/\s+(?:г\.?|года|р\.?|року)$/i, '')
+    .replace(/\s+(?:de|del)\s+/gi, ' ')
+    .replace(/(\d)\.(?=\s*\p{L})/gu, '$1')
+    .replace(/\.$/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(\d)(st|nd|rd|th|er|e)\b/gi, '$1')
   let m: RegExpExecArray | null
-  const one = (s: string | null) => (s ? [s] : [])
-  if ((m = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})(?:T.*)?$/.exec(t))) return one(iso(+m[1]!, +m[2]!, +m[3]!))
-  if ((m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(t))) {
-    const a = +m[1]!, b = +m[2]!, y = +m[3]!
-    return [...new Set([iso(y, b, a), iso(y, a, b)].filter((s): s is string => s !== null))]
+  const all = (xs: Array<string | null>) => [...new Set(xs.filter((s): s is string => s !== null))]
+  if ((m = /^(\d{4})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})(?:T.*)?$/.exec(t))) return all([iso(+m[1]!, +m[2]!, +m[3]!)])
+  if ((m = /^(\d{1,2})[-/. ](\d{1,2})[-/. ]((?:\d{2}){1,2})$/.exec(t))) {
+    const a = +m[1]!, b = +m[2]!
+    return all(yearsOf(m[3]!).flatMap(y => [iso(y, b, a), iso(y, a, b)]))
   }
-  if ((m = /^(\d{1,2})[ -]?([a-z]{3,9})\.?,?[ -]?(\d{4})$/i.exec(t)) && monthOf(m[2]!)) return one(iso(+m[3]!, monthOf(m[2]!), +m[1]!))
-  if ((m = /^([a-z]{3,9})\.? (\d{1,2}),? (\d{4})$/i.exec(t)) && monthOf(m[1]!)) return one(iso(+m[3]!, monthOf(m[1]!), +m[2]!))
-  if ((m = /^([a-z]{3,9})\.? (\d{4})$/i.exec(t)) && monthOf(m[1]!)) return [`${m[2]}-${String(monthOf(m[1]!)).padStart(2, '0')}`]
+  const word = '([\\p{L}]{1,12})\\.?'
+  if ((m = new RegExp(`^(\\d{1,2})[ -.]?${word},?[ -.]?([’'‘]?\\d{2}|\\d{4})$`, 'iu').exec(t)) && monthOf(m[2]!)) return all(yearsOf(m[3]!).map(y => iso(y, monthOf(m![2]!), +m![1]!)))
+  if ((m = new RegExp(`^${word} (\\d{1,2}),? ([’'‘]?\\d{2}|\\d{4})$`, 'iu').exec(t)) && monthOf(m[1]!)) return all(yearsOf(m[3]!).map(y => iso(y, monthOf(m![1]!), +m![2]!)))
+  if ((m = new RegExp(`^${word} (\\d{4})$`, 'iu').exec(t)) && monthOf(m[1]!)) return [`${m[2]}-${String(monthOf(m[1]!)).padStart(2, '0')}`]
   if ((m = /^(\d{4})$/.exec(t))) return [m[1]!]
   return []
 }

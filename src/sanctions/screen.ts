@@ -75,6 +75,8 @@ const DESCRIPTORS = new Set([
   'group', 'holding', 'holdings', 'international', 'industrial', 'industry', 'industries', 'enterprise', 'enterprises', 'service', 'services',
   'solution', 'solutions', 'development', 'cooperation', 'import', 'export', 'commercial', 'consulting', 'systems', 'business', 'firm',
   'companies',
+  // Turkish company names: "İthalat İhracat Sanayi ve Ticaret" (import, export, industry and trade), "San. ve Tic.".
+  'ithalat', 'ihracat', 'sanayi', 'san', 'ticaret', 'tic', 've', 'dis',
 ])
 /**
  * Words that name a place or a trade, not a body: a name left with only these after its descriptors
