@@ -191,3 +191,28 @@ describe('resume fields: what layouts-blind-2 and -3 taught (made-up people)', (
     expect(f.urls.map(u => u.value.url)).toEqual(['https://mirasol.dev'])
   })
 })
+
+describe('resume fields: what layouts-blind-4 taught (made-up people)', () => {
+  const jobs = (text: string) => extractResumeFields([text]).employers.map(e => e.value)
+  it('reads a rirekisho history of dated events, a promotion ending the role before it', () => {
+    expect(jobs('Mira Sol\nSummary\nBuilding data platforms since 2015.\nEmployment\n2017 | 6 | Joined Northgate Analytics LLC as Data Analyst\n2019 | 2 | Left Northgate Analytics LLC\n2019 | 3 | Joined Tequila Cloud S.A. de C.V. as Data Engineer\n2021 | 1 | Promoted to Senior Data Engineer\nCurrently employed')).toEqual([
+      { company: 'Northgate Analytics LLC', title: 'Data Analyst', start: '2017-06', end: '2019-02', current: false },
+      { company: 'Tequila Cloud S.A. de C.V.', title: 'Data Engineer', start: '2019-03', end: '2021-01', current: false },
+      { company: 'Tequila Cloud S.A. de C.V.', title: 'Senior Data Engineer', start: '2021-01', end: null, current: true },
+    ])
+  })
+  it('gives roles printed under a company heading that company', () => {
+    expect(jobs('Mira Sol\nExperience\nHoshizora Cloud K.K. — Tokyo | 2020 – present\nStaff Engineer | Apr 2022 – Present\nSenior Engineer | Aug 2020 – Mar 2022')).toEqual([
+      { company: 'Hoshizora Cloud K.K.', title: 'Staff Engineer', start: '2022-04', end: null, current: true },
+      { company: 'Hoshizora Cloud K.K.', title: 'Senior Engineer', start: '2020-08', end: '2022-03', current: false },
+    ])
+  })
+  it('reads months in Roman numerals and a place with "de" after the company', () => {
+    expect(jobs('Mira Sol\nExperience\nVIII.2020 – II.2023\nSenior Engineer\nGrupo Altavista S.A.B. de C.V., Ciudad de México')).toEqual([
+      { company: 'Grupo Altavista S.A.B. de C.V.', title: 'Senior Engineer', start: '2020-08', end: '2023-02', current: false },
+    ])
+  })
+  it('keeps two addresses on two lines apart when the first ends in "/"', () => {
+    expect(extractResumeFields(['Mira Sol\nhttps://mirasol.io/\nlinkedin.com/in/mira-sol']).urls.map(u => u.value.url)).toEqual(['https://mirasol.io', 'https://linkedin.com/in/mira-sol'])
+  })
+})

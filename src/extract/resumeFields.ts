@@ -76,7 +76,7 @@ function headingOf(text: string): Section | null {
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
 const YEAR = '(?:19|20)\\d{2}'
 /** "Mar 2018", "Mar. 2018", "March 2018", "2018-03", "2018.03", "2018/03", "03/2018", "03.2018", "2018". */
-const DATE = `(?:${MONTH},?\\s+${YEAR}|${MONTH}\\s*[’'‘]\\s?\\d{2}(?!\\d)|[Qq][1-4]\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
+const DATE = `(?:${MONTH},?\\s+${YEAR}|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\\.\\s?${YEAR}|${MONTH}\\s*[’'‘]\\s?\\d{2}(?!\\d)|[Qq][1-4]\\s+${YEAR}|${YEAR}[-./]\\d{1,2}(?!\\d)|\\d{1,2}[/.]${YEAR}|${YEAR})(?![\\d.]\\d)`
 const OPEN_END = '(?:present|current|now|today|date|ongoing)'
 const RANGE_SEP = '(?:-|–|—|‒|―|−|~|to|until|till)'
 // Groups: 1 start, 2 end; 3 a start alone ("since 2022"); 4 and 5 a year and its end in two digits ("2019–22").
@@ -84,6 +84,7 @@ const RANGE = new RegExp(`\\(?\\s*(${DATE})\\s*${RANGE_SEP}\\s*(${DATE}|${OPEN_E
 const RANGE_ALL = new RegExp(RANGE.source, 'gi')
 const SINGLE_YEAR_END = new RegExp(`\\b(?<year>${YEAR})\\.?\\s*$`)
 const OPEN_ONLY = new RegExp(`^${OPEN_END}$`, 'i')
+const ROMAN_MONTH = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 /** "Feb 2019", "02/2019", "2019-02", "2019.02", "02.2019" → "2019-02"; "2019" → "2019". */
@@ -102,6 +103,9 @@ export function normaliseDate(text: string): string | null {
     const year = 2000 + yy <= new Date().getUTCFullYear() + 1 ? 2000 + yy : 1900 + yy
     return idx >= 0 ? `${year}-${String(idx + 1).padStart(2, '0')}` : null
   }
+  // "VIII.2020": the month in Roman numerals.
+  m = /^(x{0,1}i{0,3}|iv|v|vi{1,3}|ix|x|xi|xii)\.\s?(\d{4})$/.exec(t)
+  if (m && ROMAN_MONTH.indexOf(m[1]!) >= 0) return `${m[2]}-${String(ROMAN_MONTH.indexOf(m[1]!) + 1).padStart(2, '0')}`
   // "Q3 2017" names no month: the year.
   m = /^q[1-4]\s+(\d{4})$/.exec(t)
   if (m) return m[1]!
@@ -292,13 +296,23 @@ function withoutPlace(company: string | null): string | null {
   if (!company) return company
   // "Sao Mai Digital JSC | Hanoi": a line of "Title | Company | City | dates" leaves the place after a bar.
   const bar = company.split(/\s+\|\s+/)
-  if (bar.length > 1 && bar.slice(1).every(part => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?$/u.test(part) && !part.split(/\s+/).some(w => LEGAL_FORM_WORD.test(w)))) company = bar[0]!
-  const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
+  if (bar.length > 1 && bar.slice(1).every(part => /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|da|do|dos|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?$/u.test(part) && !part.split(/\s+/).some(w => LEGAL_FORM_WORD.test(w)))) company = bar[0]!
+  const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+(?:(?:de|del|da|do|dos|la|el|am|an|der|sur|upon|on)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
   // "Kanvas Analytics Pvt. Ltd., Bengaluru", "Lumenstack Inc., Remote": a place after a comma, never a legal form.
-  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(t.trim())
+  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|da|do|dos|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(t.trim())
   if (comma && comma[1]!.split(/\s+/).length >= 2 && !LEGAL_FORM_WORD.test(comma[2]!)) return comma[1]!
   return t.trim() || company
 }
+/**
+ * "Savannah Pay Ltd — Nairobi |": a company (a legal form names it) and its place after a dash, no title.
+ * The company, or null.
+ */
+function companyAtPlace(text: string): { title: null; company: string } | null {
+  const m = /^(.+?)\s+[—–·•-]\s+([^|]+?)[\s|]*$/u.exec(text.trim())
+  if (!m || !LEGAL_FORM_IN.test(m[1]!) || TITLE_WORDS.test(m[2]!) || LEGAL_FORM_IN.test(m[2]!)) return null
+  return /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+(?:(?:de|del|da|do|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(m[2]!.trim()) ? { title: null, company: m[1]!.trim() } : null
+}
+
 /**
  * An entry of a numbered list written as sentences ("1. Senior Data Engineer. Kanvas Analytics Pvt. Ltd.,
  * Bengaluru. Apr. 2022 – present."): its parts, joined by " | ", the list number and full stops set aside;
@@ -330,7 +344,7 @@ function withoutTrailingPlace(text: string): string {
 }
 
 /** A legal form anywhere in a line: it names a company, whatever title word it holds ("Lagoon Energy PLC"). */
-const LEGAL_FORM_IN = /\b(?:inc|ltd|llc|llp|plc|gmbh|s\.a|sas|srl|bv|b\.v|pte|pty|corp|corporation|limited|sdn|bhd|pvt|ltda|jsc|ooo)\b\.?|\bco\.,? ltd\b|\bsp\. z o\.o\./i
+const LEGAL_FORM_IN = /\b(?:inc|ltd|llc|llp|plc|gmbh|s\.a|s\.a\.b|sas|srl|s\.r\.l|bv|b\.v|n\.v|pte|pty|corp|corporation|limited|sdn|bhd|pvt|ltda|jsc|ooo|k\.k|kk|tbk|ag|oy|s\.p\.a|c\.v)\b\.?|\bco\.,? ltd\b|\bsp\. z o\.o\.|\ba\.ş\./iu
 const LEGAL_FORM_WORD = /^(?:inc|ltd|llc|llp|lp|plc|gmbh|ag|sa|s\.a|s\.a\.s|sas|srl|s\.r\.l|bv|b\.v|nv|n\.v|oy|ab|as|a\/s|aps|kk|pte|pty|co|corp|corporation|company|limited|incorporated|sdn|bhd|pvt|spa|s\.p\.a|sp|kft|zrt|doo|d\.o\.o|ou|oü|jsc|pjsc|ooo)\b/i
 
 /** A finished sentence (a description), not a legal form's abbreviation ("… Co."). */
@@ -360,7 +374,8 @@ export function joinWrappedUrls(lines: string[]): string[] {
   for (let j = 1; j < out.length; j++) {
     const here = out[i]!.trimEnd()
     const next = out[j]!.trimStart()
-    const cutAfterSeparator = /[/=_.-]$/.test(here) && /^[\w.~%/-]+$/.test(next) && !headingOf(next)
+    // Not a line that starts an address of its own ("https://mfrios.io/" over "linkedin.com/in/…").
+    const cutAfterSeparator = /[/=_.-]$/.test(here) && /^[\w.~%/-]+$/.test(next) && !headingOf(next) && !(here.endsWith('/') && /^(?:[a-z0-9-]+\.)+[a-z]{2,}\//i.test(next))
     if (URL_AT_END.test(here) && (URL_CONTINUES.test(next) || cutAfterSeparator)) {
       const token = /^\S+/.exec(next)![0]
       out[i] = here + token
@@ -599,7 +614,7 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       // "March 2022 - Present (4 years 10 months)": how long, as LinkedIn prints it, is neither title nor company.
       const rest = l.text.replace(range[0], ' ').replace(DURATION, ' ').replace(/\(\s*\)/g, '')
       const labelledForm = DATES_LABEL.test(rest.trim())
-      let { title, company } = labelledForm ? { title: null, company: null } : splitTitleCompany(withoutTrailingPlace(numberedParts(rest)))
+      let { title, company } = labelledForm ? { title: null, company: null } : (companyAtPlace(rest) ?? splitTitleCompany(withoutTrailingPlace(numberedParts(rest))))
       used.add(index)
       const take = (k: number) => {
         used.add(k)
@@ -698,5 +713,66 @@ export function extractResumeFields(pages: string[], options: { defaultCountry?:
       }
     }
   })
+  // A history kept as dated events is the jobs, whatever dates the summary above it holds.
+  const history = historyRows(lines)
+  fields.employers = history.length ? history : withRolesUnderCompany(fields.employers)
   return fields
+}
+
+/**
+ * An employer printed once as a heading with the whole tenure ("Savannah Pay Ltd — Nairobi | 2020 – present"),
+ * its roles under it each with a title and dates: the roles take its name, and the heading is no job of its own.
+ */
+function withRolesUnderCompany(jobs: Array<Located<ExtractedEmployment>>): Array<Located<ExtractedEmployment>> {
+  const headings = new Set<Located<ExtractedEmployment>>()
+  let heading: Located<ExtractedEmployment> | null = null
+  for (const job of jobs) {
+    const v = job.value
+    if (v.company && !v.title) heading = job
+    else if (heading && v.title && !v.company && (v.start ?? '') >= (heading.value.start ?? '').slice(0, 4)) {
+      v.company = heading.value.company
+      headings.add(heading)
+    } else heading = null
+  }
+  return jobs.filter(j => !headings.has(j))
+}
+
+/**
+ * A history kept as dated events, as a Japanese rirekisho keeps it ("2019 | 3 | Joined Tequila Cloud Systems
+ * S.A. de C.V. as Data Engineer", "2021 | 1 | Promoted to Senior Data Engineer", "2022 | 8 | Left …",
+ * "Currently employed"): one job per role, a promotion ending the role before it.
+ */
+function historyRows(lines: Line[]): Array<Located<ExtractedEmployment>> {
+  const out: Array<Located<ExtractedEmployment>> = []
+  let open: Located<ExtractedEmployment> | null = null
+  const close = (end: string | null) => {
+    if (open) {
+      open.value.end = end
+      open.value.current = end === null
+    }
+    open = null
+  }
+  for (const l of lines) {
+    const m = /^((?:19|20)\d{2})\s*[|./-]\s*(\d{1,2})\s*[|]\s*(joined|entered|promoted to|appointed|transferred to|left|resigned from|retired from)\s+(.+)$/i.exec(l.text)
+    if (!m) {
+      if (/^currently employed|^present(?:ly)? employed|^in post$/i.test(l.text) && open) (open as Located<ExtractedEmployment>).value.current = true
+      continue
+    }
+    const when = `${m[1]}-${m[2]!.padStart(2, '0')}`
+    const verb = m[3]!.toLowerCase()
+    const what = m[4]!.replace(/\.$/, '').trim()
+    if (verb === 'entered' && INSTITUTION_WORDS.test(what)) continue
+    if (verb === 'joined' || verb === 'entered') {
+      close(when)
+      const as = /^(.+?)\s+as\s+(?:an?\s+)?(.+)$/i.exec(what)
+      open = { value: { company: as ? as[1]!.trim() : what, title: as ? as[2]!.trim() : null, start: when, end: null, current: true }, page: l.page, line: l.line }
+      out.push(open)
+    } else if (verb === 'promoted to' || verb === 'appointed' || verb === 'transferred to') {
+      const company: string | null = open ? (open as Located<ExtractedEmployment>).value.company : null
+      close(when)
+      open = { value: { company, title: what.replace(/^(?:an?\s+)/i, ''), start: when, end: null, current: true }, page: l.page, line: l.line }
+      out.push(open)
+    } else close(when)
+  }
+  return out
 }
