@@ -326,6 +326,8 @@ function sameWordsOtherPlaces(ta: string[], tb: string[]): string | null {
  * "Xiaomin" are two names. Why, or null.
  */
 function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: NormalisedName): string | null {
+  // Hangul is read syllable by syllable elsewhere (sameKoreanName); its romanised words do not split as written.
+  if (na.hangul || nb.hangul) return null
   const apart = apartTest(na, nb)
   // The words as written: the normaliser's Korean spellings ("Yu" as "yoo") would change a Chinese syllable.
   const plain = (x: string, n: NormalisedName) => {
@@ -338,7 +340,7 @@ function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: Nor
     for (let i = 0; i + 1 < ta.length; i++) {
       const joined = ta[i]! + ta[i + 1]!
       if (tb.includes(joined)) continue
-      const v = tb.find(t => !ta.includes(t) && tokenSimilarity(joined, t).sim >= 0.85 && tokenSimilarity(joined, t).how !== 'doubled letters')
+      const v = tb.find(t => t.length >= 4 && !ta.includes(t) && tokenSimilarity(joined, t).sim >= 0.85 && tokenSimilarity(joined, t).how !== 'doubled letters')
       if (v && apart(joined, v)) return `"${ta[i]} ${ta[i + 1]}" written together is "${joined}", another name than "${v}": a syllable changed`
     }
   }

@@ -291,15 +291,24 @@ function titleOnly(title: string | null): string | null {
   return words.join(' ')
 }
 
+/**
+ * A place's name: up to four capitalised words, a little word between two of them ("Ciudad de México",
+ * "Frankfurt am Main"), a region or country after a comma.
+ */
+const PLACE = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ ,]+(?:(?:de|del|da|do|dos|la|el|am|an|der|sur|upon|on)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}`
+const PLACE_ALONE = new RegExp(`^${PLACE}$`, 'u')
+const PLACE_AFTER_DASH = new RegExp(`\\s+[·•—–]\\s+${PLACE}$`, 'u')
+const PLACE_AFTER_COMMA = new RegExp(String.raw`^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|da|do|dos|la|el|am|an|der)\s+)?\p{Lu}[\p{L}'’.-]*){0,3})$`, 'u')
+
 /** A place written after the company ("Kora Logistics · Lagos", "Tekton Labs LLC (Medellín)") is not part of its name. */
 function withoutPlace(company: string | null): string | null {
   if (!company) return company
   // "Sao Mai Digital JSC | Hanoi": a line of "Title | Company | City | dates" leaves the place after a bar.
   const bar = company.split(/\s+\|\s+/)
-  if (bar.length > 1 && bar.slice(1).every(part => /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|da|do|dos|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}(?:,\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})?$/u.test(part) && !part.split(/\s+/).some(w => LEGAL_FORM_WORD.test(w)))) company = bar[0]!
-  const t = company.replace(/\s+[·•—–]\s+\p{Lu}[\p{L}'’.-]*(?:[ ,]+(?:(?:de|del|da|do|dos|la|el|am|an|der|sur|upon|on)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
+  if (bar.length > 1 && bar.slice(1).every(part => PLACE_ALONE.test(part) && !part.split(/\s+/).some(w => LEGAL_FORM_WORD.test(w)))) company = bar[0]!
+  const t = company.replace(PLACE_AFTER_DASH, '').replace(/\s*\((?:\p{Lu}[\p{L}'’.-]*)(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}\)$/u, '')
   // "Kanvas Analytics Pvt. Ltd., Bengaluru", "Lumenstack Inc., Remote": a place after a comma, never a legal form.
-  const comma = /^(.*\S),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|del|da|do|dos|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3})$/u.exec(t.trim())
+  const comma = PLACE_AFTER_COMMA.exec(t.trim())
   if (comma && comma[1]!.split(/\s+/).length >= 2 && !LEGAL_FORM_WORD.test(comma[2]!)) return comma[1]!
   return t.trim() || company
 }
@@ -310,7 +319,7 @@ function withoutPlace(company: string | null): string | null {
 function companyAtPlace(text: string): { title: null; company: string } | null {
   const m = /^(.+?)\s+[—–·•-]\s+([^|]+?)[\s|]*$/u.exec(text.trim())
   if (!m || !LEGAL_FORM_IN.test(m[1]!) || TITLE_WORDS.test(m[2]!) || LEGAL_FORM_IN.test(m[2]!)) return null
-  return /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+(?:(?:de|del|da|do|la|el)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(m[2]!.trim()) ? { title: null, company: m[1]!.trim() } : null
+  return PLACE_ALONE.test(m[2]!.trim()) ? { title: null, company: m[1]!.trim() } : null
 }
 
 /**
