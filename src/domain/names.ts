@@ -263,11 +263,14 @@ function numbersToDigits(tokens: string[]): string[] {
   return out
 }
 
-/** A word made of pinyin syllables exactly as written ("huihua", "jinping"). */
+/** A word made of pinyin syllables exactly as written ("huihua", "jinping"): whether each end of a syllable can be reached. */
 function pinyinAsWritten(word: string): boolean {
-  if (!word) return true
-  for (let n = Math.min(6, word.length); n >= 1; n--) if (isPinyinSyllable(word.slice(0, n)) && pinyinAsWritten(word.slice(n))) return true
-  return false
+  const reached = [true]
+  for (let end = 1; end <= word.length; end++) {
+    reached[end] = false
+    for (let n = 1; n <= Math.min(6, end) && !reached[end]; n++) reached[end] = reached[end - n]! && isPinyinSyllable(word.slice(end - n, end))
+  }
+  return reached[word.length]!
 }
 
 function turkicPatronymic(t: string): string {

@@ -340,7 +340,10 @@ function joinedSyllableChanged(a: string, b: string, na: NormalisedName, nb: Nor
     for (let i = 0; i + 1 < ta.length; i++) {
       const joined = ta[i]! + ta[i + 1]!
       if (tb.includes(joined)) continue
-      const v = tb.find(t => t.length >= 4 && !ta.includes(t) && tokenSimilarity(joined, t).sim >= 0.85 && tokenSimilarity(joined, t).how !== 'doubled letters')
+      const v = tb.find(t => {
+        const s = tokenSimilarity(joined, t)
+        return t.length >= 4 && !ta.includes(t) && s.sim >= 0.85 && s.how !== 'doubled letters'
+      })
       if (v && apart(joined, v)) return `"${ta[i]} ${ta[i + 1]}" written together is "${joined}", another name than "${v}": a syllable changed`
     }
   }

@@ -188,7 +188,8 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
   const lineH = blocks.map(b => b.lines[0]!.h).sort((a, b) => a - b)[Math.floor(blocks.length / 2)] ?? 0
   const rowsApart = pitches.length === 0 || pitches[Math.floor(pitches.length / 2)]! >= ROW_PITCH * lineH
   const tableLike = rowsApart && sparsest.length > 0 && sparsest.filter(aligned).length / sparsest.length >= TABLE_ALIGNMENT
-  if (tableLike && !tabRows(bands, columns)) {
+  const tabbed = tabRows(bands, columns)
+  if (tableLike && !tabbed) {
     // Rows: blocks side by side whose lines overlap (tops lined up, or a short cell centred beside a
     // wrapped one); each row read across.
     const sorted = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0)
@@ -217,7 +218,7 @@ function readGroup(bands: Band[], columns: Interval[], out: string[]): void {
     return
   }
   if (datedRows(bands, out)) return
-  if (formLike(bands) || tabRows(bands, columns)) {
+  if (tabbed || formLike(bands)) {
     // A form (Europass and the like): each label read with the value on its baseline ("Dates | 05/2022 –
     // present"), the value's further lines after it.
     for (const band of bands) out.push(band.frags.map(f => f.text).join(' | '))

@@ -104,8 +104,9 @@ export function normaliseDate(text: string): string | null {
     return idx >= 0 ? `${year}-${String(idx + 1).padStart(2, '0')}` : null
   }
   // "VIII.2020": the month in Roman numerals.
-  m = /^(x{0,1}i{0,3}|iv|v|vi{1,3}|ix|x|xi|xii)\.\s?(\d{4})$/.exec(t)
-  if (m && ROMAN_MONTH.indexOf(m[1]!) >= 0) return `${m[2]}-${String(ROMAN_MONTH.indexOf(m[1]!) + 1).padStart(2, '0')}`
+  m = /^([ivx]{1,4})\.\s?(\d{4})$/.exec(t)
+  const roman = m ? ROMAN_MONTH.indexOf(m[1]!) + 1 : 0
+  if (roman) return `${m![2]}-${String(roman).padStart(2, '0')}`
   // "Q3 2017" names no month: the year.
   m = /^q[1-4]\s+(\d{4})$/.exec(t)
   if (m) return m[1]!
@@ -763,10 +764,8 @@ function historyRows(lines: Line[]): Array<Located<ExtractedEmployment>> {
   }
   for (const l of lines) {
     const m = /^((?:19|20)\d{2})\s*[|./-]\s*(\d{1,2})\s*[|]\s*(joined|entered|promoted to|appointed|transferred to|left|resigned from|retired from)\s+(.+)$/i.exec(l.text)
-    if (!m) {
-      if (/^currently employed|^present(?:ly)? employed|^in post$/i.test(l.text) && open) (open as Located<ExtractedEmployment>).value.current = true
-      continue
-    }
+    // A role left open ("Currently employed" or nothing) stays current.
+    if (!m) continue
     const when = `${m[1]}-${m[2]!.padStart(2, '0')}`
     const verb = m[3]!.toLowerCase()
     const what = m[4]!.replace(/\.$/, '').trim()
